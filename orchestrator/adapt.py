@@ -1,0 +1,247 @@
+"""Shape a parsed model for a target platform: port names, secrets, and semantics that differ.
+
+Each conversion here is driven by data on the platform objects (`features`, `stp_modes`,
+`ospf_reference_bandwidth`, `mtu_overhead`), never by a platform's name, and each leaves a change
+note on the source lines it touched: a translation never changes meaning silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from orchestrator import ports
+from orchestrator.model import DeviceConfig, Secret
+from orchestrator.model.walk import rename_interfaces
+from orchestrator.secrets import SecretRef, env_name, needs_rekey
+from orchestrator.syntax import get_platform
+from orchestrator.syntax.base import Emitter, Platform, walk_secrets
+
+
+@dataclass
+class Adapted:
+    config: DeviceConfig
+    notes: Notes
+    secrets: list[SecretRef] = field(default_factory=list)
+
+
+class Notes(Emitter):
+    """Change, ignore and unsupported notes keyed by source line (an Emitter that never emits)."""
+
+    @property
+    def changes(self) -> dict[int, list[str]]:
+        return self.result.changes
+
+    @property
+    def ignored(self) -> dict[int, str]:
+        return self.result.ignored
+
+    @property
+    def unsupported(self) -> dict[int, str]:
+        return self.result.unsupported
+
+
+Conversion = Callable[[DeviceConfig, Platform, Platform, Notes], None]
+
+
+def adapt(config: DeviceConfig, source: str, target: str, names: dict[str, str]) -> Adapted:
+    """Turn ``config`` (a private copy) into what ``target`` will be given."""
+    src, dst = get_platform(source), get_platform(target)
+    notes = Notes(target)
+    _map_ports(config, source, target, names, notes)
+    for conversion in CONVERSIONS:
+        conversion(config, src, dst, notes)
+    secrets = _secrets_to_references(config, notes)
+    return Adapted(config=config, notes=notes, secrets=secrets)
+
+
+def _map_ports(
+    config: DeviceConfig, source: str, target: str, names: dict[str, str], notes: Notes
+) -> None:
+    renamed = {}
+    for name, ifc in config.interfaces.items():
+        new = names.get(name)
+        if new is None:
+            notes.unsupported(
+                ifc,
+                *ifc.src.lines,
+                reason=f"{target} has no interface like {name} ({ifc.kind})",
+            )
+            for child in _child_nodes(ifc):
+                notes.unsupported(child, *child.src.lines, reason=f"{name} cannot be placed")
+            continue
+        ifc.name = new
+        ifc.kind = ports.interface_kind(target, new)
+        renamed[new] = ifc
+    config.interfaces = renamed
+
+    def rename(name: str) -> str:
+        if name in names:
+            return names[name]
+        return ports.map_name(source, name, target) or name
+
+    rename_interfaces(config, rename)
+    for ifc in config.interfaces.values():
+        for group in ifc.fhrp:
+            group.track = [(rename(i), d) for i, d in group.track]
+
+
+def _child_nodes(node: object) -> list[Secret]:
+    from dataclasses import fields, is_dataclass
+
+    from orchestrator.model import Node
+
+    out: list = []
+    if is_dataclass(node) and not isinstance(node, type):
+        for f in fields(node):
+            value = getattr(node, f.name)
+            items = value if isinstance(value, list) else [value]
+            for item in items:
+                if isinstance(item, Node):
+                    out.append(item)
+                    out.extend(_child_nodes(item))
+    return out
+
+
+def _secrets_to_references(config: DeviceConfig, notes: Notes) -> list[SecretRef]:
+    refs: list[SecretRef] = []
+    for path, secret, owner, attr in list(walk_secrets(config)):
+        if secret.kind == "ref":
+            continue
+        key = path
+        lines: tuple[int, ...] = ()
+        if hasattr(owner, "src"):
+            lines = owner.src.get(attr) or owner.src.get("")
+        rekey = needs_rekey(secret)
+        refs.append(SecretRef(key, secret.kind, lines, rekey))
+        ref = Secret("ref", key)
+        if isinstance(owner, dict):
+            owner[_dict_key(owner, attr)] = ref
+        elif isinstance(owner, list):
+            owner[int(attr)] = ref
+        else:
+            setattr(owner, attr, ref)
+        if rekey and hasattr(owner, "src"):
+            notes.change(
+                owner,
+                attr,
+                note=f"{secret.kind} hash cannot be carried over: re-key needed "
+                f"(set {env_name(key)} or put {key} in the secrets file)",
+            )
+    return refs
+
+
+def _dict_key(owner: dict, attr: str) -> object:
+    for k in owner:
+        if str(k) == attr:
+            return k
+    return attr
+
+
+# --- conversions: each takes what the target lacks and makes it what the target has ----------
+
+
+def _hsrp_to_vrrp(config: DeviceConfig, src: Platform, dst: Platform, notes: Notes) -> None:
+    if "hsrp" in dst.features:
+        return
+    for ifc in config.interfaces.values():
+        for group in ifc.fhrp:
+            if group.protocol != "hsrp":
+                continue
+            group.protocol = "vrrp"
+            notes.change(
+                group,
+                *group.src.lines,
+                note=f"HSRP group {group.group} becomes VRRP vrid {group.group}: both routers of "
+                "the pair must move to VRRP together; HSRP and VRRP do not interwork",
+            )
+            if group.hold is not None:
+                notes.change(group, "hold", note="VRRP derives its hold time (3 x advertisement)")
+                group.hold = None
+            if group.version is not None:
+                group.version = None
+            if group.name is not None:
+                notes.change(group, "name", note="VRRP groups have no name")
+                group.name = None
+            if group.preempt is None:
+                # HSRP does not preempt unless told; VRRP preempts by default
+                group.preempt = False
+                notes.change(group, "", note="HSRP default is no preemption: made explicit")
+
+
+def _cdp_to_lldp(config: DeviceConfig, src: Platform, dst: Platform, notes: Notes) -> None:
+    if "cdp" in dst.features:
+        return
+    system = config.system
+    if system.cdp is not None:
+        if system.lldp is None:
+            system.lldp = system.cdp
+        notes.change(system, "cdp", note="CDP is Cisco-only: neighbour discovery uses LLDP")
+        system.cdp = None
+    for ifc in config.interfaces.values():
+        if ifc.cdp is not None:
+            if ifc.lldp is None:
+                ifc.lldp = ifc.cdp
+            notes.change(ifc, "cdp", note="CDP is Cisco-only: per-port LLDP state set instead")
+            ifc.cdp = None
+
+
+_STP_FALLBACK = {"pvst": "mstp", "rapid-pvst": "mstp", "mstp": "rstp", "rstp": "stp"}
+
+
+def _stp_mode(config: DeviceConfig, src: Platform, dst: Platform, notes: Notes) -> None:
+    mode = config.system.stp_mode
+    if mode is None or mode in dst.stp_modes:
+        return
+    new = mode
+    while new not in dst.stp_modes and new in _STP_FALLBACK:
+        new = _STP_FALLBACK[new]
+    config.system.stp_mode = new  # type: ignore[assignment]
+    notes.change(
+        config.system,
+        "stp_mode",
+        note=f"spanning-tree mode {mode} does not exist on {dst.name}: {new} instead; all VLANs "
+        "share one tree unless instances are added",
+    )
+
+
+def _ospf_reference_bandwidth(
+    config: DeviceConfig, src: Platform, dst: Platform, notes: Notes
+) -> None:
+    if src.ospf_reference_bandwidth == dst.ospf_reference_bandwidth:
+        return
+    for process in config.ospf.values():
+        if process.reference_bandwidth is None:
+            process.reference_bandwidth = src.ospf_reference_bandwidth
+            notes.change(
+                process,
+                "",
+                note=f"OSPF reference bandwidth differs by default ({src.name} "
+                f"{src.ospf_reference_bandwidth} Mbit/s, {dst.name} "
+                f"{dst.ospf_reference_bandwidth} Mbit/s): set explicitly to keep the costs",
+            )
+
+
+def _mtu(config: DeviceConfig, src: Platform, dst: Platform, notes: Notes) -> None:
+    delta = dst.mtu_overhead - src.mtu_overhead
+    if not delta:
+        return
+    for ifc in config.interfaces.values():
+        if ifc.mtu is not None:
+            old = ifc.mtu
+            ifc.mtu = old + delta
+            notes.change(
+                ifc,
+                "mtu",
+                note=f"MTU {old} on {src.name} counts {src.mtu_overhead} header bytes; "
+                f"{dst.name} counts {dst.mtu_overhead}: {ifc.mtu}",
+            )
+
+
+CONVERSIONS: tuple[Conversion, ...] = (
+    _hsrp_to_vrrp,
+    _cdp_to_lldp,
+    _stp_mode,
+    _ospf_reference_bandwidth,
+    _mtu,
+)

@@ -1,0 +1,107 @@
+"""What every model node shares: where it came from (source lines) and how secrets are held.
+
+Nodes are mutable dataclasses because parsers fill them statement by statement; once a parser
+returns, nothing in the project mutates a model except `translate.adapt`, which works on a copy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+class Src:
+    """Source line numbers that produced each field of one node.
+
+    The key ``""`` stands for the node itself (its header line, e.g. ``interface Gi0/1``).
+    Provenance never takes part in equality: two configs that mean the same are equal however
+    they were written.
+
+    >>> s = Src()
+    >>> s.add("description", 12)
+    >>> s.get("description")
+    (12,)
+    """
+
+    __slots__ = ("lines",)
+
+    def __init__(self) -> None:
+        self.lines: dict[str, list[int]] = {}
+
+    def add(self, field_name: str, line: int) -> None:
+        bucket = self.lines.setdefault(field_name, [])
+        if line not in bucket:
+            bucket.append(line)
+
+    def get(self, field_name: str) -> tuple[int, ...]:
+        return tuple(self.lines.get(field_name, ()))
+
+    def every(self) -> set[int]:
+        return {n for bucket in self.lines.values() for n in bucket}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Src)
+
+    def __hash__(self) -> int:
+        return 0
+
+    def __repr__(self) -> str:
+        return f"Src({self.lines!r})"
+
+
+#: Field metadata: the field names an interface (renamed when ports are mapped).
+IFREF: dict[str, bool] = {"ifref": True}
+#: Field metadata: the field is a list of interface names.
+IFLIST: dict[str, bool] = {"iflist": True}
+
+
+@dataclass(kw_only=True)
+class Node:
+    """Base of every model node: carries provenance that equality ignores."""
+
+    src: Src = field(default_factory=Src, compare=False, repr=False)
+
+    def at(self, line: int, *fields: str) -> None:
+        """Record that source ``line`` set ``fields`` of this node (the node itself if none)."""
+        for name in fields or ("",):
+            self.src.add(name, line)
+
+
+SecretKind = Literal[
+    "plain",  # clear text in the source (password 0 x, snmp community, key 0 x)
+    "cisco7",  # Cisco type 7: reversible obfuscation
+    "cisco5",  # Cisco type 5: MD5-crypt hash
+    "cisco8",  # Cisco type 8: PBKDF2-SHA256 hash
+    "cisco9",  # Cisco type 9: scrypt hash
+    "junos9",  # Junos $9$: reversible obfuscation
+    "unix_hash",  # $1$ / $5$ / $6$ crypt hash (Junos encrypted-password, NX-OS type 5)
+    "huawei_cipher",  # Huawei/H3C reversible cipher text
+    "huawei_hash",  # Huawei/H3C irreversible-cipher
+    "zte_encrypted",  # ZTE encrypted form
+    "ref",  # a reference to a secret held outside the config: value is the reference key
+]
+
+#: Kinds whose clear text can be recovered from the config itself.
+RECOVERABLE_SECRET_KINDS: frozenset[str] = frozenset({"plain", "cisco7", "junos9"})
+#: Kinds that are one-way hashes: the clear text must be supplied again ("re-key").
+HASHED_SECRET_KINDS: frozenset[str] = frozenset(
+    {"cisco5", "cisco8", "cisco9", "unix_hash", "huawei_hash"}
+)
+
+
+@dataclass(frozen=True)
+class Secret:
+    """A password, key or community as found in a config. Never printed in clear.
+
+    >>> str(Secret("plain", "hunter2"))
+    '<redacted>'
+    """
+
+    kind: SecretKind
+    value: str = field(repr=False)
+
+    def __str__(self) -> str:
+        return "<redacted>"
+
+    def __repr__(self) -> str:
+        return f"Secret({self.kind!r}, <redacted>)"

@@ -1,0 +1,42 @@
+"""The vendor-neutral device configuration: everything a parser reads and a renderer writes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from orchestrator.model.base import Node
+from orchestrator.model.interfaces import Interface, Vlan, Vrf
+from orchestrator.model.policy import Acl, AsPathList, CommunityList, PrefixList, RouteMap
+from orchestrator.model.routing import Bgp, Ospf, StaticRoute
+from orchestrator.model.services import Services
+from orchestrator.model.system import System
+
+
+@dataclass(kw_only=True)
+class DeviceConfig(Node):
+    """One device's configuration, independent of vendor syntax.
+
+    Collections keyed by name compare without regard to order (a dict), lists keep the order
+    that carries meaning (ACL entries, route-map entries, static routes as written).
+    """
+
+    system: System = field(default_factory=System)
+    interfaces: dict[str, Interface] = field(default_factory=dict)
+    vlans: dict[int, Vlan] = field(default_factory=dict)
+    vrfs: dict[str, Vrf] = field(default_factory=dict)
+    static_routes: list[StaticRoute] = field(default_factory=list)
+    ospf: dict[str, Ospf] = field(default_factory=dict)  # process id -> process
+    bgp: Bgp | None = None
+    acls: dict[str, Acl] = field(default_factory=dict)
+    prefix_lists: dict[str, PrefixList] = field(default_factory=dict)
+    community_lists: dict[str, CommunityList] = field(default_factory=dict)
+    as_path_lists: dict[str, AsPathList] = field(default_factory=dict)
+    route_maps: dict[str, RouteMap] = field(default_factory=dict)
+    services: Services = field(default_factory=Services)
+
+    def interface(self, name: str) -> Interface:
+        """The interface called ``name``, created on first use."""
+        found = self.interfaces.get(name)
+        if found is None:
+            found = self.interfaces[name] = Interface(name=name)
+        return found

@@ -1,0 +1,157 @@
+"""Generic walks over the model: plain data for comparison, differences, interface renames."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import MISSING, fields, is_dataclass
+from ipaddress import IPv4Interface, IPv4Network, IPv6Interface, IPv6Network
+from typing import Any
+
+from orchestrator.model.base import Node, Secret
+
+Plain = Any  # nested dict / list / scalar: the model with provenance stripped
+
+#: Lists whose order carries no meaning; compared sorted (a documented normalisation).
+UNORDERED_LISTS: frozenset[str] = frozenset(
+    {
+        "address_families",
+        "domain_search",
+        "dns_servers",
+        "communities",
+        "hosts",
+        "servers",
+        "method_lists",
+        "helper_addresses",
+        "passive",
+        "active",
+        "redistribute",
+        "networks",
+        "aggregates",
+        "import_targets",
+        "export_targets",
+        "nat_rules",
+        "virtual_ip",
+        "track",
+        "trusted_keys",
+        "static_routes",
+        "dhcp_excluded",
+        "ranges",
+        "lines",
+        "ipv6",
+    }
+)
+
+
+def _default_of(node: object, name: str) -> object:
+    for f in fields(node):  # type: ignore[arg-type]
+        if f.name == name:
+            if f.default is not MISSING:
+                return f.default
+            if f.default_factory is not MISSING:
+                return f.default_factory()
+    return None
+
+
+def to_plain(node: object, dropped: frozenset[tuple[int, str]] = frozenset()) -> Plain:
+    """The model as plain data; ``dropped`` (id(node), field) pairs read as their default.
+
+    A ``""`` field in ``dropped`` removes the node itself from its list or dict.
+    """
+    if isinstance(node, Secret):
+        return f"secret:{node.kind}:{node.value}"
+    if isinstance(node, (IPv4Interface, IPv6Interface, IPv4Network, IPv6Network)):
+        return str(node)
+    if is_dataclass(node) and not isinstance(node, type):
+        out: dict[str, Plain] = {}
+        for f in fields(node):
+            if f.name == "src":
+                continue
+            value = (
+                _default_of(node, f.name)
+                if (id(node), f.name) in dropped
+                else getattr(node, f.name)
+            )
+            out[f.name] = to_plain(value, dropped)
+        return out
+    if isinstance(node, dict):
+        return {
+            str(k): to_plain(v, dropped)
+            for k, v in node.items()
+            if not (isinstance(v, Node) and (id(v), "") in dropped)
+        }
+    if isinstance(node, (list, tuple)):
+        return [
+            to_plain(v, dropped)
+            for v in node
+            if not (isinstance(v, Node) and (id(v), "") in dropped)
+        ]
+    return node
+
+
+def _sort_key(value: Plain) -> str:
+    return repr(value)
+
+
+def normalise(plain: Plain, key: str = "") -> Plain:
+    """Sort the lists whose order means nothing, so equal configs compare equal."""
+    if isinstance(plain, dict):
+        return {k: normalise(v, k) for k, v in plain.items()}
+    if isinstance(plain, list):
+        items = [normalise(v) for v in plain]
+        if key in UNORDERED_LISTS:
+            items.sort(key=_sort_key)
+        return items
+    return plain
+
+
+def differences(a: Plain, b: Plain, path: str = "", limit: int = 50) -> list[str]:
+    """Paths where ``a`` and ``b`` differ, as `path: expected != got` lines."""
+    out: list[str] = []
+
+    def walk(x: Plain, y: Plain, where: str) -> None:
+        if len(out) >= limit:
+            return
+        if isinstance(x, dict) and isinstance(y, dict):
+            for k in list(x) + [k for k in y if k not in x]:
+                if k not in y:
+                    out.append(f"{where}.{k}: missing after round trip")
+                elif k not in x:
+                    out.append(f"{where}.{k}: appeared after round trip ({_short(y[k])})")
+                else:
+                    walk(x[k], y[k], f"{where}.{k}" if where else str(k))
+        elif isinstance(x, list) and isinstance(y, list) and len(x) == len(y):
+            for i, (xi, yi) in enumerate(zip(x, y, strict=True)):
+                walk(xi, yi, f"{where}[{i}]")
+        elif x != y:
+            out.append(f"{where}: {_short(x)} != {_short(y)}")
+
+    walk(a, b, path)
+    return out
+
+
+def _short(value: Plain) -> str:
+    text = repr(value)
+    if text.startswith("'secret:"):
+        return "<secret>"
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def rename_interfaces(node: object, rename: Callable[[str], str]) -> None:
+    """Apply ``rename`` to every field that names an interface (IFREF / IFLIST metadata)."""
+    if is_dataclass(node) and not isinstance(node, type):
+        for f in fields(node):
+            if f.name == "src":
+                continue
+            value = getattr(node, f.name)
+            if f.metadata.get("ifref") and isinstance(value, str):
+                setattr(node, f.name, rename(value))
+            elif f.metadata.get("iflist") and isinstance(value, list):
+                setattr(node, f.name, [rename(v) for v in value])
+            else:
+                rename_interfaces(value, rename)
+    elif isinstance(node, dict):
+        for value in node.values():
+            rename_interfaces(value, rename)
+    elif isinstance(node, list):
+        for value in node:
+            rename_interfaces(value, rename)

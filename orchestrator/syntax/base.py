@@ -1,0 +1,354 @@
+"""What every platform module shares: the per-line parse report, the render emitter, the base class.
+
+A parser starts with every counted line marked ``unsupported`` ("not understood") and marks each
+line it understands as ``parsed`` (it went into the model), ``ignored`` (with the rule that says
+why it has no meaning elsewhere) or ``block`` (an opener whose statements are accounted on their
+own lines). Nothing a parser does not understand can vanish: it stays ``unsupported``.
+
+A renderer writes target lines through an `Emitter`, naming the model node and fields each line
+comes from; provenance on the nodes turns that into "source line 17 became target lines 4 and 5".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import ClassVar, Literal
+
+from orchestrator.errors import ParseError
+from orchestrator.model import DeviceConfig, Node, Secret, SecretKind
+from orchestrator.syntax.text import Line, build_tree, decode_config, split_lines
+
+Outcome = Literal["parsed", "ignored", "unsupported", "block"]
+
+NOT_UNDERSTOOD = "not understood by the {platform} parser"
+
+
+@dataclass
+class LineOutcome:
+    n: int
+    text: str
+    outcome: Outcome
+    reason: str | None = None
+    children: tuple[int, ...] = ()
+
+
+class LineReport:
+    """What the parser made of each counted source line."""
+
+    def __init__(self, platform: str, lines: Iterable[Line]) -> None:
+        self.platform = platform
+        self.lines: dict[int, LineOutcome] = {
+            line.n: LineOutcome(
+                line.n, line.text, "unsupported", NOT_UNDERSTOOD.format(platform=platform)
+            )
+            for line in lines
+        }
+        self.warnings: list[str] = []
+        self._redact: dict[int, set[str]] = {}
+
+    def _mark(self, line: Line | int, outcome: Outcome, reason: str | None) -> None:
+        n = line if isinstance(line, int) else line.n
+        entry = self.lines.get(n)
+        if entry is not None:
+            entry.outcome = outcome
+            entry.reason = reason
+
+    def parsed(self, line: Line | int) -> None:
+        self._mark(line, "parsed", None)
+
+    def ignored(self, line: Line | int, rule: str) -> None:
+        self._mark(line, "ignored", rule)
+
+    def unsupported(self, line: Line | int, reason: str) -> None:
+        self._mark(line, "unsupported", reason)
+
+    def block(self, line: Line, children: Iterable[Line] | None = None) -> None:
+        """Mark an opener whose status follows from its statements (e.g. Junos `protocols {`)."""
+        kids = tuple(c.n for c in (children if children is not None else line.descendants()))
+        self._mark(line, "block", "block opener; its statements are accounted on their own lines")
+        entry = self.lines.get(line.n)
+        if entry is not None:
+            entry.children = kids
+
+    def ignore_tree(self, line: Line, rule: str) -> None:
+        """Ignore a line and everything nested under it."""
+        self.ignored(line, rule)
+        for child in line.descendants():
+            self.ignored(child, rule)
+
+    def unsupported_tree(self, line: Line, reason: str) -> None:
+        self.unsupported(line, reason)
+        for child in line.descendants():
+            self.unsupported(child, reason)
+
+    def redact(self, line: Line | int, value: str) -> None:
+        """Never show ``value`` (a secret found on ``line``) in clear in any report."""
+        if value:
+            n = line if isinstance(line, int) else line.n
+            self._redact.setdefault(n, set()).add(value)
+
+    def shown_text(self, n: int) -> str:
+        """The source line as a person may see it: secrets replaced by ``<redacted>``."""
+        text = self.lines[n].text
+        for value in sorted(self._redact.get(n, ()), key=len, reverse=True):
+            text = text.replace(value, "<redacted>")
+        return text
+
+    def outcome(self, n: int) -> Outcome:
+        return self.lines[n].outcome
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for entry in self.lines.values():
+            out[entry.outcome] = out.get(entry.outcome, 0) + 1
+        return out
+
+
+@dataclass
+class Parsed:
+    config: DeviceConfig
+    report: LineReport
+    platform: str
+
+
+@dataclass
+class Emission:
+    text: str
+    sources: tuple[int, ...]
+    view: tuple[str, ...] = ()  # the commands that opened the views this line is entered in
+
+
+@dataclass
+class Rendered:
+    platform: str
+    emissions: list[Emission] = field(default_factory=list)
+    changes: dict[int, list[str]] = field(default_factory=dict)  # source line -> notes
+    ignored: dict[int, str] = field(default_factory=dict)  # source line -> rule
+    unsupported: dict[int, str] = field(default_factory=dict)  # source line -> reason
+    #: (id(node), field) pairs the renderer declared it did not write; "" is the whole node
+    dropped: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(e.text + "\n" for e in self.emissions)
+
+
+class Emitter:
+    """Collects target lines with their provenance and the view each line is entered in.
+
+    >>> from orchestrator.model import Interface
+    >>> ifc = Interface(name="GigabitEthernet0/0/1")
+    >>> ifc.at(3)
+    >>> out = Emitter("huawei_vrp")
+    >>> with out.view("interface GigabitEthernet0/0/1", ifc):
+    ...     out.emit(" shutdown", ifc)
+    >>> [e.sources for e in out.result.emissions]
+    [(3,), (3,)]
+    """
+
+    def __init__(self, platform: str) -> None:
+        self.result = Rendered(platform)
+        self._views: list[str] = []
+
+    @staticmethod
+    def sources_of(node: Node | None, fields: tuple[str, ...]) -> tuple[int, ...]:
+        if node is None:
+            return ()
+        found: list[int] = []
+        for name in fields or ("",):
+            for n in node.src.get(name):
+                if n not in found:
+                    found.append(n)
+        return tuple(found)
+
+    def emit(self, text: str, node: Node | None = None, *fields: str) -> None:
+        """Write one target line that comes from ``fields`` of ``node`` (the node if none)."""
+        self.result.emissions.append(
+            Emission(text, self.sources_of(node, fields), tuple(self._views))
+        )
+
+    def plain(self, text: str) -> None:
+        """Write a line that comes from no source line (separators, `return`, `quit`)."""
+        self.result.emissions.append(Emission(text, (), tuple(self._views)))
+
+    def view(self, opener: str, node: Node | None = None, *fields: str) -> _ViewContext:
+        """Emit ``opener`` and enter its view until the ``with`` block ends."""
+        return _ViewContext(self, opener, node, fields)
+
+    def change(self, node: Node | None, *fields: str, note: str) -> None:
+        """The lines behind ``fields`` mean something slightly different on the target."""
+        for n in self.sources_of(node, fields):
+            notes = self.result.changes.setdefault(n, [])
+            if note not in notes:
+                notes.append(note)
+
+    def ignore(self, node: Node | None, *fields: str, rule: str) -> None:
+        """The lines behind ``fields`` need no target line (e.g. the target's default)."""
+        self._drop(node, fields)
+        for n in self.sources_of(node, fields):
+            self.result.ignored.setdefault(n, rule)
+
+    def unsupported(self, node: Node | None, *fields: str, reason: str) -> None:
+        """The target cannot express the lines behind ``fields``."""
+        self._drop(node, fields)
+        for n in self.sources_of(node, fields):
+            self.result.unsupported.setdefault(n, reason)
+
+    def _drop(self, node: Node | None, fields: tuple[str, ...]) -> None:
+        if node is not None:
+            self.result.dropped.extend((id(node), name) for name in fields or ("",))
+
+
+class _ViewContext:
+    def __init__(
+        self, out: Emitter, opener: str, node: Node | None, fields: tuple[str, ...]
+    ) -> None:
+        self.out, self.opener, self.node, self.fields = out, opener, node, fields
+
+    def __enter__(self) -> Emitter:
+        self.out.emit(self.opener, self.node, *self.fields)
+        self.out._views.append(self.opener.strip())
+        return self.out
+
+    def __exit__(self, *exc: object) -> None:
+        self.out._views.pop()
+
+
+SECRET_TOKEN = re.compile(r"^\{\{secret:([A-Za-z0-9._-]+)\}\}$")
+
+
+def secret_token(secret: Secret) -> str:
+    """How a renderer writes a secret: only references ever reach a rendered config.
+
+    >>> secret_token(Secret("ref", "system.enable_secret"))
+    '{{secret:system.enable_secret}}'
+    """
+    if secret.kind != "ref":
+        raise ValueError("renderers write secret references only; translate.adapt makes them")
+    return "{{secret:" + secret.value + "}}"
+
+
+class Platform:
+    """One platform's syntax: parse text into the model, render the model into text.
+
+    Override points (each a class attribute or method a platform module may redefine):
+    """
+
+    #: the netutils platform name (`cisco_ios`, `huawei_vrp`, ...)
+    name: ClassVar[str] = ""
+    #: a line starting with one of these (after indentation) is a comment, not counted
+    comment_prefixes: ClassVar[tuple[str, ...]] = ("!",)
+    #: lines equal to one of these are separators, not counted
+    separators: ClassVar[frozenset[str]] = frozenset({"!"})
+    #: secret kinds that this platform's own configs hold (for parsing)
+    native_secret_kinds: ClassVar[frozenset[SecretKind]] = frozenset()
+    #: vendor family: a file of another family given as this platform is refused
+    family: ClassVar[str] = ""
+    #: optional features this platform's renderer can express; `adapt` converts the rest
+    #: (e.g. without "hsrp", HSRP groups become VRRP groups with a change note)
+    features: ClassVar[frozenset[str]] = frozenset()
+    #: spanning-tree modes the platform has
+    stp_modes: ClassVar[frozenset[str]] = frozenset({"stp", "rstp", "mstp"})
+    #: OSPF reference bandwidth (Mbit/s) when the config does not set one
+    ospf_reference_bandwidth: ClassVar[int] = 100
+    #: bytes an interface `mtu` counts beyond the IP packet (Junos counts the Ethernet header)
+    mtu_overhead: ClassVar[int] = 0
+
+    # --- reading --------------------------------------------------------------------------
+
+    def is_counted(self, line: Line) -> bool:
+        """Blank lines, comments and separators are not source lines."""
+        text = line.text
+        if not text or text in self.separators:
+            return False
+        return not text.startswith(self.comment_prefixes)
+
+    def parse(self, text: str, *, path: str = "<input>") -> Parsed:
+        """Parse a whole configuration. Raises `ParseError` only for input that is not a config."""
+        lines = [line for line in split_lines(text) if self.is_counted(line)]
+        report = LineReport(self.name, lines)
+        config = DeviceConfig()
+        self.check_complete(lines, path=path)
+        try:
+            self.parse_lines(lines, config, report)
+        except ParseError:
+            raise
+        except Exception as exc:  # a parser bug must not hide which line caused it
+            raise ParseError(
+                f"the {self.name} parser failed ({type(exc).__name__}: {exc})",
+                path=path,
+                hint="this is a bug in cutover; please report it with the file",
+            ) from exc
+        return Parsed(config=config, report=report, platform=self.name)
+
+    def parse_bytes(self, data: bytes, *, path: str = "<input>") -> Parsed:
+        decoded = decode_config(data, path=path)
+        parsed = self.parse(decoded.text, path=path)
+        parsed.report.warnings[:0] = decoded.warnings
+        return parsed
+
+    def check_complete(self, lines: list[Line], *, path: str) -> None:
+        """Refuse a file that is visibly cut short. Platforms override with their own markers."""
+
+    def parse_lines(self, lines: list[Line], config: DeviceConfig, report: LineReport) -> None:
+        """Fill ``config`` from counted ``lines`` and mark each in ``report``."""
+        raise NotImplementedError(f"{self.name} has no parser")
+
+    @staticmethod
+    def tree(lines: list[Line]) -> list[Line]:
+        return build_tree(lines)
+
+    # --- detection ------------------------------------------------------------------------
+
+    #: regexes whose matches (per line, multiline mode) say "this file is this platform"
+    fingerprints: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def detect_score(cls, text: str) -> int:
+        """How strongly ``text`` looks like this platform: the number of fingerprint hits."""
+        return sum(len(re.findall(p, text, re.MULTILINE)) for p in cls.fingerprints)
+
+    # --- writing --------------------------------------------------------------------------
+
+    #: True when this platform can be a translation target
+    renders: ClassVar[bool] = False
+
+    def render(self, config: DeviceConfig) -> Rendered:
+        """Write ``config`` in this platform's syntax, with provenance for every line."""
+        raise NotImplementedError(f"{self.name} has no renderer")
+
+
+def walk_secrets(node: object, path: str = "") -> Iterator[tuple[str, Secret, object, str]]:
+    """Every `Secret` inside a model node: (path, secret, owner, attribute or key).
+
+    Paths are stable and readable (``system.users.admin.secret``), so they make good keys.
+    """
+    from dataclasses import fields as dc_fields
+    from dataclasses import is_dataclass
+
+    if is_dataclass(node) and not isinstance(node, type):
+        for f in dc_fields(node):
+            if f.name == "src":
+                continue
+            value = getattr(node, f.name)
+            sub = f"{path}.{f.name}" if path else f.name
+            if isinstance(value, Secret):
+                yield sub, value, node, f.name
+            else:
+                yield from walk_secrets(value, sub)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            sub = f"{path}.{key}"
+            if isinstance(value, Secret):
+                yield sub, value, node, key
+            else:
+                yield from walk_secrets(value, sub)
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            sub = f"{path}.{i}"
+            if isinstance(value, Secret):
+                yield sub, value, node, str(i)
+            else:
+                yield from walk_secrets(value, sub)

@@ -1,0 +1,315 @@
+"""Source config text → target config text, with a report that accounts for every source line.
+
+    parse (source platform) → map ports → adapt to the target → render (target platform)
+                                              └→ parse the rendered text again: round trip
+
+Nothing here knows a vendor's syntax; what a target can express is data on its platform object.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from orchestrator import ports
+from orchestrator.adapt import Adapted, adapt
+from orchestrator.detect import resolve_platform
+from orchestrator.errors import PortMapError
+from orchestrator.model.walk import differences, normalise, to_plain
+from orchestrator.secrets import SecretRef
+from orchestrator.syntax import get_platform
+from orchestrator.syntax.base import Parsed, Rendered
+from orchestrator.syntax.text import decode_config, read_config
+
+Status = Literal["translated", "translated-with-change", "unsupported", "ignored"]
+STATUSES: tuple[Status, ...] = ("translated", "translated-with-change", "unsupported", "ignored")
+
+
+@dataclass
+class LineResult:
+    n: int
+    text: str  # secrets redacted
+    status: Status
+    target: list[str] = field(default_factory=list)
+    reason: str | None = None
+
+
+@dataclass
+class RoundTrip:
+    ok: bool
+    differences: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Translation:
+    source_platform: str
+    target_platform: str
+    path: str
+    lines: list[LineResult]
+    target_config: str
+    roundtrip: RoundTrip
+    secrets: list[SecretRef]
+    ports: dict[str, str]
+    warnings: list[str]
+    detected: bool  # the source platform was detected, not given
+
+    @property
+    def source_lines(self) -> int:
+        return len(self.lines)
+
+    def counts(self) -> dict[str, int]:
+        out = dict.fromkeys(STATUSES, 0)
+        for line in self.lines:
+            out[line.status] += 1
+        return out
+
+    def coverage(self) -> float:
+        """Share of source lines translated, translated with a change, or ignored by a rule."""
+        if not self.lines:
+            return 1.0
+        counts = self.counts()
+        return (self.source_lines - counts["unsupported"]) / self.source_lines
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "source_platform": self.source_platform,
+            "target_platform": self.target_platform,
+            "source_lines": self.source_lines,
+            "counts": self.counts(),
+            "roundtrip": {"ok": self.roundtrip.ok, "differences": self.roundtrip.differences},
+            "lines": [
+                {
+                    "n": ln.n,
+                    "text": ln.text,
+                    "status": ln.status,
+                    "target": ln.target,
+                    "reason": ln.reason,
+                }
+                for ln in self.lines
+            ],
+            "target_config": self.target_config,
+            "secrets": [
+                {
+                    "key": s.key,
+                    "source_kind": s.source_kind,
+                    "lines": list(s.source_lines),
+                    "rekey": s.rekey,
+                    "env": s.env,
+                }
+                for s in self.secrets
+            ],
+            "ports": self.ports,
+            "warnings": self.warnings,
+        }
+
+
+def plan_port_names(
+    parsed: Parsed,
+    target: str,
+    port_map: Mapping[str, str] | None = None,
+    *,
+    port_map_path: str = "port map",
+) -> dict[str, str]:
+    """Source interface name → target name for every interface of the source config.
+
+    With a port map, every physical port that is in use (not shut down) must be in it; a port
+    the target cannot name and a map that sends two ports to one are errors naming the port.
+    Interfaces the target has no kind of (ATM on a switch) are left out: their lines are then
+    reported unsupported by `adapt`.
+    """
+    source = parsed.platform
+    names: dict[str, str] = {}
+    used_targets: dict[str, str] = {}
+    for name, ifc in parsed.config.interfaces.items():
+        mapped: str | None = None
+        if port_map is not None and name in port_map:
+            mapped = port_map[name]
+        elif port_map is not None and ifc.kind == "ethernet" and ifc.shutdown is not True:
+            raise PortMapError(
+                f"{port_map_path}: source port {name} is in use but has no entry in the port map",
+                hint=f"add a line `{name}: <target port>` or shut the port down in the source",
+            )
+        else:
+            speed = _speed_of(ifc.speed)
+            routed = bool(ifc.ipv4 or ifc.routed) if ifc.kind == "lag" else None
+            base = name
+            if ifc.kind == "subinterface" and port_map is not None:
+                parent, _, sub = name.rpartition(".")
+                if parent in port_map:
+                    mapped = f"{port_map[parent]}.{sub}"
+            if mapped is None:
+                mapped = ports.map_name(source, base, target, speed=speed, routed=routed)
+        if mapped is None:
+            continue
+        mapped = ports.canonical_name(target, mapped)
+        if mapped in used_targets:
+            raise PortMapError(
+                f"{port_map_path}: {name} and {used_targets[mapped]} both map to {mapped}",
+                hint="give each source port its own target port",
+            )
+        used_targets[mapped] = name
+        names[name] = mapped
+    return names
+
+
+def _speed_of(speed: str | None) -> int | None:
+    if speed is None or not speed.isdigit():
+        return None
+    return int(speed)
+
+
+def render_and_check(adapted: Adapted, target: str) -> tuple[Rendered, RoundTrip]:
+    """Render the adapted model and parse the result again; report what did not survive."""
+    platform = get_platform(target)
+    rendered = platform.render(adapted.config)
+    reparsed = platform.parse(rendered.text, path=f"<rendered {target}>")
+    dropped = frozenset(rendered.dropped)
+    expected = normalise(to_plain(adapted.config, dropped))
+    got = normalise(to_plain(reparsed.config))
+    diffs = differences(expected, got)
+    not_understood = [
+        f"rendered line {e.n}: {e.text!r} ({e.reason})"
+        for e in reparsed.report.lines.values()
+        if e.outcome == "unsupported"
+    ]
+    diffs.extend(not_understood[:20])
+    return rendered, RoundTrip(ok=not diffs, differences=diffs)
+
+
+def translate_parsed(
+    parsed: Parsed,
+    target: str,
+    *,
+    port_map: Mapping[str, str] | None = None,
+    port_map_path: str = "port map",
+    path: str = "<input>",
+    detected: bool = False,
+) -> Translation:
+    names = plan_port_names(parsed, target, port_map, port_map_path=port_map_path)
+    adapted = adapt(copy.deepcopy(parsed.config), parsed.platform, target, names)
+    rendered, roundtrip = render_and_check(adapted, target)
+    lines = _line_results(parsed, adapted, rendered)
+    return Translation(
+        source_platform=parsed.platform,
+        target_platform=target,
+        path=path,
+        lines=lines,
+        target_config=rendered.text,
+        roundtrip=roundtrip,
+        secrets=adapted.secrets,
+        ports={k: v for k, v in names.items() if k != v},
+        warnings=list(parsed.report.warnings),
+        detected=detected,
+    )
+
+
+def translate_text(
+    text: str,
+    target: str,
+    *,
+    source: str = "auto",
+    port_map: Mapping[str, str] | None = None,
+    port_map_path: str = "port map",
+    path: str = "<input>",
+    warnings: list[str] | None = None,
+) -> Translation:
+    """Translate config ``text`` to ``target``. ``source="auto"`` detects the platform."""
+    get_platform(target)  # an unknown target is refused before any work
+    platform_name, detected = resolve_platform(text, source, path=path)
+    parsed = get_platform(platform_name).parse(text, path=path)
+    if warnings:
+        parsed.report.warnings[:0] = warnings
+    return translate_parsed(
+        parsed,
+        target,
+        port_map=port_map,
+        port_map_path=port_map_path,
+        path=path,
+        detected=detected,
+    )
+
+
+def translate_file(
+    path: Path,
+    target: str,
+    *,
+    source: str = "auto",
+    port_map: Mapping[str, str] | None = None,
+    port_map_path: str = "port map",
+) -> Translation:
+    decoded = read_config(path)
+    return translate_text(
+        decoded.text,
+        target,
+        source=source,
+        port_map=port_map,
+        port_map_path=port_map_path,
+        path=str(path),
+        warnings=decoded.warnings,
+    )
+
+
+def translate_bytes(
+    data: bytes, target: str, *, source: str = "auto", path: str = "<input>"
+) -> Translation:
+    decoded = decode_config(data, path=path)
+    return translate_text(decoded.text, target, source=source, path=path, warnings=decoded.warnings)
+
+
+def _line_results(parsed: Parsed, adapted: Adapted, rendered: Rendered) -> list[LineResult]:
+    report = parsed.report
+    targets: dict[int, list[str]] = {}
+    for emission in rendered.emissions:
+        for n in emission.sources:
+            targets.setdefault(n, []).append(emission.text.strip())
+    changes: dict[int, list[str]] = {}
+    for source in (adapted.notes.changes, rendered.changes):
+        for n, notes in source.items():
+            changes.setdefault(n, []).extend(x for x in notes if x not in changes.get(n, []))
+    unsupported = {**rendered.unsupported, **adapted.notes.unsupported}
+    ignored = {**rendered.ignored, **adapted.notes.ignored}
+
+    results: dict[int, LineResult] = {}
+    blocks = []
+    for n, entry in report.lines.items():
+        text = report.shown_text(n)
+        if entry.outcome == "block":
+            blocks.append(entry)
+            continue
+        if entry.outcome == "ignored":
+            results[n] = LineResult(n, text, "ignored", [], entry.reason)
+        elif entry.outcome == "unsupported":
+            results[n] = LineResult(n, text, "unsupported", [], entry.reason)
+        elif n in unsupported:
+            results[n] = LineResult(n, text, "unsupported", [], unsupported[n])
+        elif n in targets:
+            note = changes.get(n)
+            status: Status = "translated-with-change" if note else "translated"
+            results[n] = LineResult(n, text, status, targets[n], "; ".join(note) if note else None)
+        elif n in ignored:
+            results[n] = LineResult(n, text, "ignored", [], ignored[n])
+        elif n in changes:
+            results[n] = LineResult(n, text, "translated-with-change", [], "; ".join(changes[n]))
+        else:
+            results[n] = LineResult(
+                n,
+                text,
+                "unsupported",
+                [],
+                f"parsed, but the {rendered.platform} renderer writes nothing for it",
+            )
+    for entry in blocks:
+        kids = [results[c] for c in entry.children if c in results]
+        if kids and all(k.status == "unsupported" for k in kids):
+            status, reason = "unsupported", "every statement in this block is unsupported"
+        elif kids and all(k.status == "ignored" for k in kids):
+            status, reason = "ignored", "every statement in this block is ignored"
+        elif not kids:
+            status, reason = "ignored", "empty block"
+        else:
+            status, reason = "translated", entry.reason
+        results[entry.n] = LineResult(entry.n, report.shown_text(entry.n), status, [], reason)
+    return [results[n] for n in sorted(results)]
