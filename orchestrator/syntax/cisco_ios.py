@@ -10,7 +10,8 @@ import re
 from ipaddress import IPv4Interface, IPv6Interface
 from typing import Any, ClassVar
 
-from orchestrator.syntax.cisco_acl import ACL_RULES, ACL_TOP
+from orchestrator.syntax.cisco_acl import ACL_TOP
+from orchestrator.syntax.cisco_policy import POLICY_TOP
 from orchestrator.syntax.cisco_routing import BGP_RULES, OSPF_RULES, ROUTING_TOP
 from orchestrator.syntax.cisco_system import SYSTEM_TOP, collect_banners
 
@@ -403,7 +404,7 @@ INTERFACE_RULES: list[Rule] = [
     rule(r"channel-group (\d+) mode (active|passive|on)", i_channel_group),
     rule(r"encapsulation dot1[qQ] (\d+)", i_encapsulation),
     rule(r"ip ospf (cost|priority|hello-interval|dead-interval) (\d+)", i_ospf),
-    rule(r"ip ospf network (point-to-point|broadcast|non-broadcast|point-to-multipoint)", i_ospf),
+    rule(r"ip ospf (network) (point-to-point|broadcast|non-broadcast|point-to-multipoint)", i_ospf),
     rule(r"ip ospf (\d+) area (\S+)", i_ospf_area),
     rule(r"ip ospf authentication(?: (message-digest|null))?", i_ospf_auth),
     rule(r"ip ospf message-digest-key (\d+) md5 (?:(\d) )?(\S+)", i_ospf_md5_key),
@@ -655,6 +656,11 @@ class CiscoIos(Platform):
 
     def finish(self, ctx: Ctx) -> None:
         """Fill what follows from the whole file (e.g. LAG interfaces named by members)."""
+        default_keys = ctx.state.get("default_keys", {})
+        for server in ctx.config.system.aaa.servers:
+            if server.key is None and server.protocol in default_keys:
+                server.key, n = default_keys[server.protocol]
+                server.at(n, "key")
         for ifc in list(ctx.config.interfaces.values()):
             if ifc.lag_group is not None:
                 name = ports.canonical_name(ctx.platform, f"Port-channel{ifc.lag_group}")
@@ -670,10 +676,11 @@ CiscoIos.TOP = [
     rule(r"ipv6 route (\S+) (.+)", p_ipv6_route),
     rule(r"username (\S+) (.+)", p_user),
     *ACL_TOP,
+    *POLICY_TOP,
     *ROUTING_TOP,
     *SYSTEM_TOP,
 ]
 
 PLATFORM = CiscoIos()
 
-__all__ = ["ACL_RULES", "BGP_RULES", "INTERFACE_RULES", "OSPF_RULES", "PLATFORM", "CiscoIos"]
+__all__ = ["BGP_RULES", "INTERFACE_RULES", "OSPF_RULES", "PLATFORM", "CiscoIos"]

@@ -65,7 +65,12 @@ def dispatch(ctx: Ctx, line: Line, table: Sequence[Rule], scope: Any = None) -> 
             continue
         if r.handler is not None:
             ctx.report.parsed(line)
-            r.handler(ctx, line, m, scope)
+            try:
+                r.handler(ctx, line, m, scope)
+            except (ValueError, IndexError, KeyError) as exc:
+                # a statement of a known shape with values we cannot read (a bad mask, a
+                # missing argument): that line is unsupported, the rest of the file still counts
+                ctx.report.unsupported(line, f"could not read this statement ({exc})")
         elif r.ignore is not None:
             if r.tree:
                 ctx.report.ignore_tree(line, r.ignore)
