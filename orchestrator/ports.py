@@ -61,12 +61,19 @@ def _layout_member_slot_port(numbers: tuple[int, ...]) -> tuple[int, ...]:
 
 
 def _layout_shelf_slot_port(numbers: tuple[int, ...]) -> tuple[int, ...]:
-    """ZXROS (ZXR10 59xx switches): shelf/slot/port, shelf and slot from 1. `0/1` → `1/1/1`."""
+    """ZXROS NG (ZXR10 59xx, M6000, ZXCTN): rack/slot/sub-card/port, e.g. `xgei-1/1/0/1`.
+
+    Real ZXROS NG names have four levels (`gei-0/2/0/5` on an M6000, `xgei-1/1/0/24` on a
+    ZXCTN 6120H-S, `xgei-0/1/1/2` on a 5960X); targets get rack and slot 1, sub-card 0.
+    `0/1` → `1/1/0/1`, `1/0/24` (IOS stack member 1) → `1/1/0/24`; four levels are kept.
+    """
+    if len(numbers) >= 4:
+        return numbers[-4:]
     if len(numbers) == 1:
-        return (1, 1, numbers[0])
+        return (1, 1, 0, numbers[0])
     if len(numbers) == 2:
-        return (1, max(numbers[0], 1), numbers[1])
-    return (max(numbers[-3], 1), max(numbers[-2], 1), numbers[-1])
+        return (1, max(numbers[0], 1), 0, numbers[1])
+    return (max(numbers[0], 1), max(numbers[1], 1), 0, numbers[2])
 
 
 def _layout_keep(numbers: tuple[int, ...]) -> tuple[int, ...]:
@@ -163,8 +170,10 @@ NAMING: dict[str, tuple[PortType, ...]] = {
         _t("Virtual-Template", "other", None),
     ),
     "huawei_vrpv8": (
-        _t("GE", "ethernet", 1000, "GigabitEthernet"),
-        _t("10GE", "ethernet", 10000, "XGigabitEthernet"),
+        _t("GE", "ethernet", 1000),
+        _t("10GE", "ethernet", 10000),
+        # NE40E routers spell 1G ports out; both spellings are canonical on VRP8
+        _t("GigabitEthernet", "ethernet", 1000),
         _t("25GE", "ethernet", 25000),
         _t("40GE", "ethernet", 40000),
         _t("100GE", "ethernet", 100000),
@@ -197,12 +206,13 @@ NAMING: dict[str, tuple[PortType, ...]] = {
         PortType("fei", "ethernet", 100, (), "-"),
         PortType("gei", "ethernet", 1000, (), "-"),
         PortType("xgei", "ethernet", 10000, (), "-"),
+        PortType("xxvgei", "ethernet", 25000, (), "-"),
         PortType("fgei", "ethernet", 40000, (), "-"),
         PortType("cgei", "ethernet", 100000, (), "-"),
         PortType("smartgroup", "lag", None),
         PortType("vlan", "svi", None),
         PortType("loopback", "loopback", None),
-        PortType("tunnel", "tunnel", None),
+        PortType("gre_tunnel", "tunnel", None, ("tunnel",)),
         PortType("null", "null", None),
         PortType("mgmt_eth", "management", None, (), "", False),
     ),

@@ -19,10 +19,11 @@ from orchestrator.adapt import Adapted, adapt
 from orchestrator.detect import resolve_platform
 from orchestrator.errors import PortMapError
 from orchestrator.model.walk import differences, normalise, to_plain
+from orchestrator.portmap import Profile, assign_ports, canonical_port_map
 from orchestrator.secrets import SecretRef
 from orchestrator.syntax import get_platform
 from orchestrator.syntax.base import Parsed, Rendered
-from orchestrator.syntax.text import decode_config, read_config
+from orchestrator.syntax.text import read_config
 
 Status = Literal["translated", "translated-with-change", "unsupported", "ignored"]
 STATUSES: tuple[Status, ...] = ("translated", "translated-with-change", "unsupported", "ignored")
@@ -115,33 +116,37 @@ def plan_port_names(
 ) -> dict[str, str]:
     """Source interface name → target name for every interface of the source config.
 
-    With a port map, every physical port that is in use (not shut down) must be in it; a port
-    the target cannot name and a map that sends two ports to one are errors naming the port.
-    Interfaces the target has no kind of (ATM on a switch) are left out: their lines are then
-    reported unsupported by `adapt`.
+    Without a port map every interface gets the target's default name (same kind and speed,
+    renumbered in the target's layout). With one, every physical port in use (not shut down)
+    must be in it; shut ports missing from it get no place. Logical interfaces (LAGs, SVIs,
+    loopbacks) keep their numbers; sub-interfaces follow their parent. Interfaces the target has
+    no kind of (ATM on a switch) are left out: `adapt` reports their lines unsupported.
     """
     source = parsed.platform
+    pinned = canonical_port_map(port_map, source, target) if port_map is not None else None
     names: dict[str, str] = {}
     used_targets: dict[str, str] = {}
     for name, ifc in parsed.config.interfaces.items():
         mapped: str | None = None
-        if port_map is not None and name in port_map:
-            mapped = port_map[name]
-        elif port_map is not None and ifc.kind == "ethernet" and ifc.shutdown is not True:
-            raise PortMapError(
-                f"{port_map_path}: source port {name} is in use but has no entry in the port map",
-                hint=f"add a line `{name}: <target port>` or shut the port down in the source",
-            )
-        else:
+        if pinned is not None and name in pinned:
+            mapped = pinned[name]
+        elif pinned is not None and ifc.kind == "ethernet":
+            if ifc.shutdown is not True:
+                raise PortMapError(
+                    f"{port_map_path}: source port {name} is in use but has no entry",
+                    hint=f"add a line `{name}: <target port>` or shut the port down",
+                )
+            continue
+        elif ifc.kind == "subinterface" and pinned is not None:
+            parent, _, sub = name.rpartition(".")
+            if parent in pinned:
+                mapped = f"{pinned[parent]}.{sub}"
+            elif parent in parsed.config.interfaces:
+                continue  # the parent port has no place, so neither has this
+        if mapped is None:
             speed = _speed_of(ifc.speed)
             routed = bool(ifc.ipv4 or ifc.routed) if ifc.kind == "lag" else None
-            base = name
-            if ifc.kind == "subinterface" and port_map is not None:
-                parent, _, sub = name.rpartition(".")
-                if parent in port_map:
-                    mapped = f"{port_map[parent]}.{sub}"
-            if mapped is None:
-                mapped = ports.map_name(source, base, target, speed=speed, routed=routed)
+            mapped = ports.map_name(source, name, target, speed=speed, routed=routed)
         if mapped is None:
             continue
         mapped = ports.canonical_name(target, mapped)
@@ -185,18 +190,27 @@ def translate_parsed(
     *,
     port_map: Mapping[str, str] | None = None,
     port_map_path: str = "port map",
+    hardware: Profile | None = None,
     path: str = "<input>",
     detected: bool = False,
 ) -> Translation:
+    """Translate an already parsed config; see `translate_text`."""
+    if hardware is not None:
+        if hardware.platform != target:
+            raise PortMapError(
+                f"hardware profile {hardware.model} is a {hardware.platform} box, not {target}",
+                hint=f"translate --to {hardware.platform}, or pick a {target} profile",
+            )
+        port_map = assign_ports(parsed.config, parsed.platform, hardware, port_map)
+        port_map_path = f"hardware profile {hardware.model}"
     names = plan_port_names(parsed, target, port_map, port_map_path=port_map_path)
     adapted = adapt(copy.deepcopy(parsed.config), parsed.platform, target, names)
     rendered, roundtrip = render_and_check(adapted, target)
-    lines = _line_results(parsed, adapted, rendered)
     return Translation(
         source_platform=parsed.platform,
         target_platform=target,
         path=path,
-        lines=lines,
+        lines=_line_results(parsed, adapted, rendered),
         target_config=rendered.text,
         roundtrip=roundtrip,
         secrets=adapted.secrets,
@@ -213,10 +227,15 @@ def translate_text(
     source: str = "auto",
     port_map: Mapping[str, str] | None = None,
     port_map_path: str = "port map",
+    hardware: Profile | None = None,
     path: str = "<input>",
     warnings: list[str] | None = None,
 ) -> Translation:
-    """Translate config ``text`` to ``target``. ``source="auto"`` detects the platform."""
+    """Translate config ``text`` to ``target``. ``source="auto"`` detects the platform.
+
+    ``port_map`` pins source ports to target ports; ``hardware`` assigns the rest from a real
+    model's port layout. Raises `InputError` subclasses (exit code 2) for input that is wrong.
+    """
     get_platform(target)  # an unknown target is refused before any work
     platform_name, detected = resolve_platform(text, source, path=path)
     parsed = get_platform(platform_name).parse(text, path=path)
@@ -227,6 +246,7 @@ def translate_text(
         target,
         port_map=port_map,
         port_map_path=port_map_path,
+        hardware=hardware,
         path=path,
         detected=detected,
     )
@@ -239,7 +259,9 @@ def translate_file(
     source: str = "auto",
     port_map: Mapping[str, str] | None = None,
     port_map_path: str = "port map",
+    hardware: Profile | None = None,
 ) -> Translation:
+    """Read, decode (UTF-8, or GBK with a warning) and translate the config file at ``path``."""
     decoded = read_config(path)
     return translate_text(
         decoded.text,
@@ -247,16 +269,10 @@ def translate_file(
         source=source,
         port_map=port_map,
         port_map_path=port_map_path,
+        hardware=hardware,
         path=str(path),
         warnings=decoded.warnings,
     )
-
-
-def translate_bytes(
-    data: bytes, target: str, *, source: str = "auto", path: str = "<input>"
-) -> Translation:
-    decoded = decode_config(data, path=path)
-    return translate_text(decoded.text, target, source=source, path=path, warnings=decoded.warnings)
 
 
 def _line_results(parsed: Parsed, adapted: Adapted, rendered: Rendered) -> list[LineResult]:

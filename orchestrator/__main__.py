@@ -1,0 +1,5 @@
+"""`python -m orchestrator` runs the `cutover` command."""
+
+from orchestrator.cli import entry
+
+entry()
