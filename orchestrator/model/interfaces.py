@@ -78,6 +78,8 @@ class Switchport(Node):
     native_vlan: int | None = None
     voice_vlan: int | None = None
     nonegotiate: bool = False
+    hybrid_tagged: list[int] = field(default_factory=list)  # VRP/Comware hybrid ports
+    hybrid_untagged: list[int] = field(default_factory=list)
 
 
 @dataclass(kw_only=True)

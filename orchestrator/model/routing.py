@@ -46,6 +46,8 @@ class OspfArea(Node):
     ranges: list[tuple[IPv4Network, bool]] = field(default_factory=list)  # (prefix, advertise)
     networks: list[IPv4Network] = field(default_factory=list)  # `network` statements
     nssa_default: bool = False
+    auth_key_id: int | None = None  # area-wide key (VRP `authentication-mode md5 1 cipher K`)
+    auth_key: Secret | None = None
 
 
 @dataclass(kw_only=True)
