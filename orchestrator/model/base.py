@@ -79,13 +79,15 @@ SecretKind = Literal[
     "huawei_hash",  # Huawei/H3C irreversible-cipher
     "zte_encrypted",  # ZTE encrypted form
     "ref",  # a reference to a secret held outside the config: value is the reference key
+    "nxos3",  # NX-OS type 3: encrypted with a key the box holds; not recoverable here
+    "snmp_localized",  # SNMPv3 key localized to one engine ID: a one-way hash (re-key)
 ]
 
 #: Kinds whose clear text can be recovered from the config itself.
 RECOVERABLE_SECRET_KINDS: frozenset[str] = frozenset({"plain", "cisco7", "junos9"})
 #: Kinds that are one-way hashes: the clear text must be supplied again ("re-key").
 HASHED_SECRET_KINDS: frozenset[str] = frozenset(
-    {"cisco5", "cisco8", "cisco9", "unix_hash", "huawei_hash"}
+    {"cisco5", "cisco8", "cisco9", "unix_hash", "huawei_hash", "snmp_localized"}
 )
 
 
