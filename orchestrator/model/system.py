@@ -161,4 +161,4 @@ class System(Node):
     stp_priority: dict[int, int] = field(default_factory=dict)  # vlan/instance -> priority
     ip_routing: bool | None = None
     ipv6_routing: bool | None = None
-    scp_server: bool | None = None  # SCP file-transfer server on the box (NX-OS `feature scp-server`)
+    scp_server: bool | None = None  # SCP file-transfer server (NX-OS `feature scp-server`)
