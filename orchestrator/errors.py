@@ -57,6 +57,10 @@ class ParseError(InputError):
         self.line = line
 
 
+class ParserCrash(CutoverError):
+    """A parser failed on input it should have reported line by line: a bug in cutover."""
+
+
 class PortMapError(InputError):
     """A port map file is malformed, or a used source port has no place on the target."""
 

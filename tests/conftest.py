@@ -46,3 +46,12 @@ def corpus_files(platform: str | None = None) -> list[tuple[str, Path]]:
 @pytest.fixture(scope="session")
 def shared() -> Path:
     return shared_dir()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite the expected outputs of the golden translation tests (review the diff!)",
+    )

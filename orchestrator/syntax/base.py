@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
-from orchestrator.errors import ParseError
+from orchestrator.errors import ParseError, ParserCrash
 from orchestrator.model import DeviceConfig, Node, Secret, SecretKind
 from orchestrator.syntax.text import Line, build_tree, decode_config, split_lines
 
@@ -275,10 +275,9 @@ class Platform:
             self.parse_lines(lines, config, report)
         except ParseError:
             raise
-        except Exception as exc:  # a parser bug must not hide which line caused it
-            raise ParseError(
-                f"the {self.name} parser failed ({type(exc).__name__}: {exc})",
-                path=path,
+        except Exception as exc:  # a parser bug must not hide which file caused it
+            raise ParserCrash(
+                f"{path}: the {self.name} parser failed ({type(exc).__name__}: {exc})",
                 hint="this is a bug in cutover; please report it with the file",
             ) from exc
         return Parsed(config=config, report=report, platform=self.name)
