@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from orchestrator.model.base import Node
-from orchestrator.model.interfaces import Interface, Vlan, Vrf
+from orchestrator.model.interfaces import BridgeGroup, Interface, Vlan, Vrf
 from orchestrator.model.policy import Acl, AsPathList, CommunityList, PrefixList, RouteMap
 from orchestrator.model.routing import Bgp, Ospf, StaticRoute
+from orchestrator.model.security import Security
 from orchestrator.model.services import Services
 from orchestrator.model.system import System
 
@@ -33,6 +34,10 @@ class DeviceConfig(Node):
     as_path_lists: dict[str, AsPathList] = field(default_factory=dict)
     route_maps: dict[str, RouteMap] = field(default_factory=dict)
     services: Services = field(default_factory=Services)
+    security: Security = field(default_factory=Security)
+    ospfv3: dict[str, Ospf] = field(default_factory=dict)  # OSPFv3 processes (IPv6)
+    bridge_irb: bool | None = None  # bridge groups may be routed through BVI interfaces
+    bridge_groups: dict[int, BridgeGroup] = field(default_factory=dict)
 
     def interface(self, name: str) -> Interface:
         """The interface called ``name``, created on first use."""

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from ipaddress import IPv4Interface, IPv6Interface
+from ipaddress import IPv4Interface, IPv6Interface, IPv6Network
 from typing import Literal
 
-from orchestrator.model.base import IFREF, Node, Secret
+from orchestrator.model.base import IFLIST, IFREF, Node, Secret
 
 InterfaceKind = Literal[
     "ethernet",  # a physical port of any speed
@@ -50,6 +50,7 @@ class FhrpGroup(Node):
     track: list[tuple[str, int]] = field(default_factory=list)  # (interface, decrement)
     version: int | None = None
     name: str | None = None
+    virtual_ipv6: list[str] = field(default_factory=list)  # addresses; "autoconfig": EUI-64
 
 
 @dataclass(kw_only=True)
@@ -68,6 +69,14 @@ class InterfaceOspf(Node):
     auth_key: Secret | None = None
     passive: bool | None = None  # interface-level passive (Junos `passive`, NX-OS)
     bfd: bool | None = None
+    demand_circuit: bool = False  # suppress periodic hellos and LSA refresh (RFC 1793)
+    flood_reduction: bool = False  # no periodic LSA refresh flooding on this interface
+    #: OSPFv3 IPsec protection (RFC 4552): SPI, ESP encryption ("null", "aes-cbc 128", ...),
+    #: authentication ("md5", "sha1") and the key
+    ipsec_spi: int | None = None
+    ipsec_encryption: str | None = None
+    ipsec_auth: str | None = None
+    ipsec_key: Secret | None = None
 
 
 @dataclass(kw_only=True)
@@ -132,6 +141,97 @@ class Interface(Node):
     tunnel_source: str | None = None  # an address, or an interface name (renamed if it is one)
     tunnel_destination: str | None = None
     tunnel_mode: str | None = None
+    tunnel_protection: str | None = None  # IPsec profile protecting the tunnel
+    tcp_mss: int | None = None  # clamp the MSS of TCP SYNs crossing the interface (IPv4)
+    ipv6_tcp_mss: int | None = None
+    ip_mtu: int | None = None  # IPv4 MTU, when it differs from the interface MTU
+    ipv6_mtu: int | None = None
+    inspect_in: str | None = None  # stateful inspection policy (`Security.inspect_policies`)
+    inspect_out: str | None = None
+    ipv6_nd: Ipv6Nd | None = None  # router advertisement settings
+    ipv6_redirects: bool | None = None
+    ipv6_unreachables: bool | None = None
+    ipv6_autoconfig: bool = False  # address by SLAAC
+    ipv6_dhcp_server: str | None = None  # DHCPv6 pool served (`Services.dhcp6_pools`)
+    ospfv3: InterfaceOspf | None = None  # OSPFv3 settings (process, area, cost, ...)
+    ipv4_negotiated: bool = False  # address assigned by the PPP peer (IPCP)
+    encapsulation: str | None = None  # layer-2 framing of serial/dialer links: "ppp", "hdlc"
+    ppp: Ppp | None = None
+    dialer_pool: int | None = None  # dialer interface: draws links from this pool
+    dialer_group: int | None = None  # dialer interface: interesting traffic list number
+    dialer_idle_timeout: int | None = None  # seconds of no interesting traffic before hang-up
+    atm_pvc: AtmPvc | None = None
+    point_to_point: bool | None = None  # sub-interface type: True point-to-point, False multipoint
+    carrier_delay_ms: int | None = None  # link-down debounce
+    ip_accounting: list[str] = field(default_factory=list)  # "access-violations", "output-packets"
+    ntp_broadcast_client: bool = False  # take time from NTP broadcasts heard here
+    bridge_group: int | None = None  # transparent bridging group (routed via BVI<n>)
+    #: per-port bridge-group options, IOS names -> on/off: "source-learning",
+    #: "unicast-flooding", "spanning-disabled", "subscriber-loop-control",
+    #: "block-unknown-source"
+    bridge_group_options: dict[str, bool] = field(default_factory=dict)
+    stp_vlan_cost: dict[int, int] = field(default_factory=dict)  # per-VLAN STP port cost
+    #: this port mirrors (SPAN destination of) these ports, both directions
+    monitor_sources: list[str] = field(default_factory=list, metadata=IFLIST)
+
+
+@dataclass(kw_only=True)
+class NdPrefix(Node):
+    """Router advertisement options of one prefix (`ipv6 nd prefix`)."""
+
+    prefix: IPv6Network | None = None  # None: `default`, every on-link prefix
+    valid: int | None = None  # seconds; None: platform default; 4294967295: infinite
+    preferred: int | None = None
+    advertise: bool = True
+    autoconfig: bool = True  # the A flag: hosts may use SLAAC
+    onlink: bool = True  # the L flag
+
+
+@dataclass(kw_only=True)
+class Ipv6Nd(Node):
+    """IPv6 router advertisement settings of an interface."""
+
+    managed_config: bool = False  # M flag: addresses from DHCPv6
+    other_config: bool = False  # O flag: other settings from DHCPv6
+    ra_lifetime: int | None = None  # seconds; 0: not a default router
+    ra_interval: int | None = None  # seconds between advertisements
+    ra_suppress: Literal["periodic", "all"] | None = None  # "all": not even answers to RS
+    prefixes: list[NdPrefix] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Ppp(Node):
+    """PPP link settings of a dialer, serial or virtual-template interface."""
+
+    authentication: list[str] = field(default_factory=list)  # "chap", "pap", ... in order
+    auth_callin: bool = False  # authenticate the peer on incoming calls only
+    auth_optional: bool = False  # accept a peer that refuses to authenticate
+    chap_hostname: str | None = None
+    chap_password: Secret | None = None
+    pap_username: str | None = None  # sent to the peer
+    pap_password: Secret | None = None
+
+
+@dataclass(kw_only=True)
+class AtmPvc(Node):
+    """An ATM permanent virtual circuit (DSL uplinks)."""
+
+    vpi: int
+    vci: int
+    vbr_nrt: tuple[int, ...] | None = None  # (peak kbit/s, sustained kbit/s[, burst cells])
+    ubr: int | None = None  # peak kbit/s
+    encapsulation: str | None = None  # "aal5snap", "aal5mux ppp dialer", ...
+    protocol: str | None = None  # "ppp dialer": PPP over ATM into a dialer pool
+    dialer_pool_member: int | None = None
+
+
+@dataclass(kw_only=True)
+class BridgeGroup(Node):
+    """A transparent bridging group, routed through interface BVI<id> (IOS IRB)."""
+
+    id: int
+    protocol: str | None = None  # spanning tree of the group: "ieee", "vlan-bridge"
+    route: list[str] = field(default_factory=list)  # protocols routed through the BVI: "ip"
 
 
 @dataclass(kw_only=True)

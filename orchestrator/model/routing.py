@@ -74,6 +74,7 @@ class Ospf(Node):
     spf_timers: tuple[int, int, int] | None = None
     bfd_all: bool = False
     graceful_restart: bool | None = None
+    default_metric: int | None = None  # metric of redistributed routes without their own
 
 
 @dataclass(kw_only=True)
@@ -100,6 +101,8 @@ class BgpAfPeer(Node):
     weight: int | None = None
     as_override: bool = False
     unsuppress_map: str | None = None
+    #: ADD-PATH: which of the selected paths this peer gets ("all", "best 3", "group-best")
+    advertise_additional_paths: list[str] = field(default_factory=list)
 
 
 @dataclass(kw_only=True)
@@ -160,6 +163,13 @@ class BgpAddressFamily(Node):
     auto_summary: bool | None = None
     default_information_originate: bool = False
     distance: tuple[int, int, int] | None = None  # external, internal, local
+    maximum_paths_eibgp: int | None = None  # multipath across eBGP and iBGP paths (VPN)
+    dampening: bool = False  # route flap dampening (RFC 2439)
+    #: (half-life minutes, reuse, suppress, max suppress minutes); None: platform defaults
+    dampening_params: tuple[int, int, int, int] | None = None
+    additional_paths_select: str | None = None  # paths offered: "all", "best 2", "group-best"
+    additional_paths_send: bool = False  # ADD-PATH capability (RFC 7911) advertised
+    additional_paths_receive: bool = False
 
 
 @dataclass(kw_only=True)
@@ -191,6 +201,9 @@ class Bgp(Node):
     address_families: list[BgpAddressFamily] = field(default_factory=list)
     vrfs: dict[str, BgpVrf] = field(default_factory=dict)
     fast_external_fallover: bool | None = None
+    bestpath_compare_routerid: bool = False  # tie-break equal eBGP paths by router ID
+    #: dynamic neighbors: sessions from any address in the prefix join the peer group
+    listen_ranges: list[tuple[IPv4Network | IPv6Network, str]] = field(default_factory=list)
 
     def family(
         self, afi: str = "ipv4", safi: str = "unicast", vrf: str | None = None
