@@ -61,8 +61,8 @@ class IkePolicy(Node):
     """IKE phase 1 proposal (`crypto isakmp policy N`), fully explicit."""
 
     priority: int
-    encryption: str = "des"  # des, 3des, aes (128), aes 192, aes 256
-    hash: str = "sha"  # md5, sha (SHA-1), sha256, sha384, sha512
+    encryption: str = "des"  # des, 3des, aes-128, aes-192, aes-256
+    hash: str = "sha1"  # md5, sha1, sha256, sha384, sha512
     authentication: str = "rsa-sig"  # pre-share, rsa-sig, rsa-encr
     group: int = 1  # Diffie-Hellman group
     lifetime: int = 86400  # seconds
