@@ -13,11 +13,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from conftest import corpus_files  # noqa: E402
+from conftest import corpus_files
 
-from orchestrator.syntax import get_platform  # noqa: E402
-from orchestrator.syntax.text import read_config, split_lines  # noqa: E402
-from orchestrator.translate import translate_text  # noqa: E402
+from orchestrator.syntax import get_platform
+from orchestrator.syntax.text import read_config, split_lines
+from orchestrator.translate import translate_text
 
 
 def counted_lines(platform: str, text: str) -> int:
@@ -63,15 +63,19 @@ def main() -> int:
 
     t_theirs = best_of(args.repeat, theirs)
 
-    print(f"corpus: {len(ios)} IOS/IOS-XE files, {ios_lines} counted source lines "
-          f"({raw_lines} raw lines); best of {args.repeat} runs")
+    print(
+        f"corpus: {len(ios)} IOS/IOS-XE files, {ios_lines} counted source lines "
+        f"({raw_lines} raw lines); best of {args.repeat} runs"
+    )
     print(f"{'':44s} {'seconds':>8s} {'lines/s':>10s}")
     ours_rate = ios_lines / t_ours
     theirs_rate = ios_lines / t_theirs
     print(f"{'cutover translate (parse+render+round trip)':44s} {t_ours:8.3f} {ours_rate:10.0f}")
     print(f"{'ciscoconfparse2 parse only':44s} {t_theirs:8.3f} {theirs_rate:10.0f}")
-    print(f"ratio cutover / ciscoconfparse2: {ours_rate / theirs_rate:.2f}x "
-          "(above 1 means cutover's full translation is faster than their parse)")
+    print(
+        f"ratio cutover / ciscoconfparse2: {ours_rate / theirs_rate:.2f}x "
+        "(above 1 means cutover's full translation is faster than their parse)"
+    )
 
     rows = []
     for source in ("cisco_nxos", "juniper_junos"):
@@ -85,8 +89,10 @@ def main() -> int:
         seconds = best_of(args.repeat, work)
         rows.append((source, len(texts), lines, seconds))
     for source, files, lines, seconds in rows:
-        print(f"cutover translate {source:13s} {files:2d} files {lines:5d} lines "
-              f"{seconds:8.3f} s {lines / seconds:10.0f} lines/s")
+        print(
+            f"cutover translate {source:13s} {files:2d} files {lines:5d} lines "
+            f"{seconds:8.3f} s {lines / seconds:10.0f} lines/s"
+        )
     return 0
 
 

@@ -8,10 +8,10 @@ note on the source lines it touched: a translation never changes meaning silentl
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 
 from orchestrator import ports
-from orchestrator.model import DeviceConfig, Secret
+from orchestrator.model import DeviceConfig, Node, Secret, StpMode
 from orchestrator.model.walk import rename_interfaces
 from orchestrator.secrets import SecretRef, env_name, needs_rekey
 from orchestrator.syntax import get_platform
@@ -26,19 +26,7 @@ class Adapted:
 
 
 class Notes(Emitter):
-    """Change, ignore and unsupported notes keyed by source line (an Emitter that never emits)."""
-
-    @property
-    def changes(self) -> dict[int, list[str]]:
-        return self.result.changes
-
-    @property
-    def ignored(self) -> dict[int, str]:
-        return self.result.ignored
-
-    @property
-    def unsupported(self) -> dict[int, str]:
-        return self.result.unsupported
+    """Change, ignore and unsupported notes keyed by source line: an Emitter that never emits."""
 
 
 Conversion = Callable[[DeviceConfig, Platform, Platform, Notes], None]
@@ -86,12 +74,8 @@ def _map_ports(
             group.track = [(rename(i), d) for i, d in group.track]
 
 
-def _child_nodes(node: object) -> list[Secret]:
-    from dataclasses import fields, is_dataclass
-
-    from orchestrator.model import Node
-
-    out: list = []
+def _child_nodes(node: object) -> list[Node]:
+    out: list[Node] = []
     if is_dataclass(node) and not isinstance(node, type):
         for f in fields(node):
             value = getattr(node, f.name)
@@ -110,7 +94,7 @@ def _secrets_to_references(config: DeviceConfig, notes: Notes) -> list[SecretRef
             continue
         key = path
         lines: tuple[int, ...] = ()
-        if hasattr(owner, "src"):
+        if isinstance(owner, Node):
             lines = owner.src.get(attr) or owner.src.get("")
         rekey = needs_rekey(secret)
         refs.append(SecretRef(key, secret.kind, lines, rekey))
@@ -121,7 +105,7 @@ def _secrets_to_references(config: DeviceConfig, notes: Notes) -> list[SecretRef
             owner[int(attr)] = ref
         else:
             setattr(owner, attr, ref)
-        if rekey and hasattr(owner, "src"):
+        if rekey and isinstance(owner, Node):
             notes.change(
                 owner,
                 attr,
@@ -131,7 +115,7 @@ def _secrets_to_references(config: DeviceConfig, notes: Notes) -> list[SecretRef
     return refs
 
 
-def _dict_key(owner: dict, attr: str) -> object:
+def _dict_key(owner: dict[object, object], attr: str) -> object:
     for k in owner:
         if str(k) == attr:
             return k
@@ -186,17 +170,22 @@ def _cdp_to_lldp(config: DeviceConfig, src: Platform, dst: Platform, notes: Note
             ifc.cdp = None
 
 
-_STP_FALLBACK = {"pvst": "mstp", "rapid-pvst": "mstp", "mstp": "rstp", "rstp": "stp"}
+_STP_FALLBACK: dict[str, StpMode] = {
+    "pvst": "mstp",
+    "rapid-pvst": "mstp",
+    "mstp": "rstp",
+    "rstp": "stp",
+}
 
 
 def _stp_mode(config: DeviceConfig, src: Platform, dst: Platform, notes: Notes) -> None:
     mode = config.system.stp_mode
     if mode is None or mode in dst.stp_modes:
         return
-    new = mode
+    new: StpMode = mode
     while new not in dst.stp_modes and new in _STP_FALLBACK:
         new = _STP_FALLBACK[new]
-    config.system.stp_mode = new  # type: ignore[assignment]
+    config.system.stp_mode = new
     notes.change(
         config.system,
         "stp_mode",

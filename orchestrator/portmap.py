@@ -91,7 +91,7 @@ def parse_profile(text: str, path: str = "<profile>") -> Profile:
 
 
 def builtin_profiles() -> dict[str, Profile]:
-    """The hardware profiles shipped with cutover, by model name (case-blind lookup in `profile`)."""
+    """The hardware profiles shipped with cutover, by model name."""
     out: dict[str, Profile] = {}
     folder = resources.files("orchestrator") / "data" / "profiles"
     for item in sorted(folder.iterdir(), key=lambda p: p.name):

@@ -151,6 +151,8 @@ NAMING: dict[str, tuple[PortType, ...]] = {
         PortType("reth", "lag", None),
         PortType("fab", "other", None),
         PortType("vme", "management", None),
+        PortType("mge", "ethernet", 1000, (), "-"),  # multi-rate ports of EX4300-MP / QFX
+        PortType("dsc", "null", None, (), "", False),  # discard: static `discard` routes
     ),
     "huawei_vrp": (
         _t("Ethernet", "ethernet", 100, "eth"),

@@ -68,11 +68,11 @@ def decode_junos9(encoded: str) -> str:
     first = chars.pop(0)
     del chars[: _JUNOS9_EXTRA[first]]
     prev = first
-    out = []
+    out: list[str] = []
     while chars:
         decode = _JUNOS9_ENCODING[len(out) % len(_JUNOS9_ENCODING)]
         nibble = [chars.pop(0) for _ in range(len(decode))]
-        gaps = []
+        gaps: list[int] = []
         for c in nibble:
             gap = (_JUNOS9_NUM[c] - _JUNOS9_NUM[prev]) % len(_JUNOS9_ALPHA) - 1
             gaps.append(gap)

@@ -62,7 +62,7 @@ class Translation:
         return len(self.lines)
 
     def counts(self) -> dict[str, int]:
-        out = dict.fromkeys(STATUSES, 0)
+        out: dict[str, int] = dict.fromkeys(STATUSES, 0)
         for line in self.lines:
             out[line.status] += 1
         return out
@@ -282,11 +282,11 @@ def _line_results(parsed: Parsed, adapted: Adapted, rendered: Rendered) -> list[
         for n in emission.sources:
             targets.setdefault(n, []).append(emission.text.strip())
     changes: dict[int, list[str]] = {}
-    for source in (adapted.notes.changes, rendered.changes):
+    for source in (adapted.notes.result.changes, rendered.changes):
         for n, notes in source.items():
             changes.setdefault(n, []).extend(x for x in notes if x not in changes.get(n, []))
-    unsupported = {**rendered.unsupported, **adapted.notes.unsupported}
-    ignored = {**rendered.ignored, **adapted.notes.ignored}
+    unsupported = {**rendered.unsupported, **adapted.notes.result.unsupported}
+    ignored = {**rendered.ignored, **adapted.notes.result.ignored}
 
     results: dict[int, LineResult] = {}
     blocks = []
@@ -303,8 +303,13 @@ def _line_results(parsed: Parsed, adapted: Adapted, rendered: Rendered) -> list[
             results[n] = LineResult(n, text, "unsupported", [], unsupported[n])
         elif n in targets:
             note = changes.get(n)
-            status: Status = "translated-with-change" if note else "translated"
-            results[n] = LineResult(n, text, status, targets[n], "; ".join(note) if note else None)
+            results[n] = LineResult(
+                n,
+                text,
+                "translated-with-change" if note else "translated",
+                targets[n],
+                "; ".join(note) if note else None,
+            )
         elif n in ignored:
             results[n] = LineResult(n, text, "ignored", [], ignored[n])
         elif n in changes:
@@ -319,6 +324,8 @@ def _line_results(parsed: Parsed, adapted: Adapted, rendered: Rendered) -> list[
             )
     for entry in blocks:
         kids = [results[c] for c in entry.children if c in results]
+        status: Status
+        reason: str | None
         if kids and all(k.status == "unsupported" for k in kids):
             status, reason = "unsupported", "every statement in this block is unsupported"
         elif kids and all(k.status == "ignored" for k in kids):

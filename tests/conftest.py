@@ -35,7 +35,7 @@ CORPUS_FOLDERS = {
 def corpus_files(platform: str | None = None) -> list[tuple[str, Path]]:
     """(platform, path) for each corpus config, optionally of one platform only."""
     root = shared_dir() / "corpus"
-    out = []
+    out: list[tuple[str, Path]] = []
     for folder, name in CORPUS_FOLDERS.items():
         if platform is not None and name != platform:
             continue

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import shared_dir
 
 GOOD_IOS = """\
@@ -64,8 +63,13 @@ def test_translate_json_follows_the_contract(tmp_path: Path) -> None:
     assert [line["n"] for line in report["lines"]] == list(range(1, 11))
     assert report["roundtrip"] == {"ok": True, "differences": []}
     first = report["lines"][0]
-    assert first == {"n": 1, "text": "hostname edge1", "status": "translated",
-                     "target": ["sysname edge1"], "reason": None}
+    assert first == {
+        "n": 1,
+        "text": "hostname edge1",
+        "status": "translated",
+        "target": ["sysname edge1"],
+        "reason": None,
+    }
 
 
 def _bad(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -79,11 +83,17 @@ def _bad(tmp_path: Path, name: str, data: bytes) -> Path:
     [
         ("empty.cfg", b"\n  \n", "empty.cfg: the file is empty"),
         ("image.bin", bytes(range(256)) * 8, "image.bin: this is a binary file"),
-        ("latin.cfg", b"hostname r1\ninterface Gi0/1\n description caf\xff\n",
-         "latin.cfg:3: byte 0xff at column 17 is neither UTF-8 nor GBK"),
-        ("cut.cfg", b"Building configuration...\n\nCurrent configuration : 900 bytes\n!\n"
-         b"hostname r1\ninterface GigabitEthernet0/1\n ip addr",
-         "cut.cfg:7: the configuration is cut short"),
+        (
+            "latin.cfg",
+            b"hostname r1\ninterface Gi0/1\n description caf\xff\n",
+            "latin.cfg:3: byte 0xff at column 17 is neither UTF-8 nor GBK",
+        ),
+        (
+            "cut.cfg",
+            b"Building configuration...\n\nCurrent configuration : 900 bytes\n!\n"
+            b"hostname r1\ninterface GigabitEthernet0/1\n ip addr",
+            "cut.cfg:7: the configuration is cut short",
+        ),
     ],
 )
 def test_bad_input_gets_a_clear_message_and_exit_2(
@@ -120,8 +130,7 @@ def test_port_map_places_ports_where_it_says(tmp_path: Path) -> None:
     src.write_text(GOOD_IOS)
     port_map = tmp_path / "ports.yaml"
     port_map.write_text("Gi0/1: GigabitEthernet0/0/10\nGi0/2: GigabitEthernet0/0/11\n")
-    proc = run("translate", str(src), "--to", "huawei_vrp", "--port-map", str(port_map),
-               "--json")
+    proc = run("translate", str(src), "--to", "huawei_vrp", "--port-map", str(port_map), "--json")
     assert proc.returncode == 0, proc.stderr
     config = json.loads(proc.stdout)["target_config"]
     assert "interface GigabitEthernet0/0/10\n description uplink" in config

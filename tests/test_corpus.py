@@ -13,13 +13,12 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from conftest import corpus_files
 
 from orchestrator.syntax import get_platform
 from orchestrator.syntax.base import walk_secrets
 from orchestrator.syntax.text import read_config, split_lines
 from orchestrator.translate import Translation, translate_text
-
-from conftest import corpus_files
 
 TARGETS = ("huawei_vrp", "huawei_vrpv8", "hp_comware", "zte_zxros")
 SOURCES = ("cisco_ios", "cisco_nxos", "juniper_junos")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from functools import cache
 
+from conftest import corpus_files
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,19 +17,52 @@ from orchestrator.errors import ParseError
 from orchestrator.syntax import MODULES, get_platform
 from orchestrator.syntax.text import read_config, split_lines
 
-from conftest import corpus_files
-
 
 @cache
 def _texts() -> tuple[str, ...]:
     return tuple(read_config(path).text for _, path in corpus_files())
 
 
-_JUNK = ["", " ", "{", "}", "}}", ";", "!", "#", "$", "exit", "quit", "return", "end",
-         "interface", "ip address", "router bgp", "neighbor", "set", "deactivate", "\t",
-         "4294967296", "-1", "999999999999999999999", "0.0.0.0/33", "1.2.3.4 255.0.255.0",
-         "a/b/c", "\ufeff", "ä", "^C", "\x1b[0m", "--More--", "vlan 1-4095", "vlan 0",
-         "ip route 0.0.0.0", "rule 5 permit", "peer", "area", "description"]
+_JUNK = [
+    "",
+    " ",
+    "{",
+    "}",
+    "}}",
+    ";",
+    "!",
+    "#",
+    "$",
+    "exit",
+    "quit",
+    "return",
+    "end",
+    "interface",
+    "ip address",
+    "router bgp",
+    "neighbor",
+    "set",
+    "deactivate",
+    "\t",
+    "4294967296",
+    "-1",
+    "999999999999999999999",
+    "0.0.0.0/33",
+    "1.2.3.4 255.0.255.0",
+    "a/b/c",
+    "\ufeff",
+    "ä",
+    "^C",
+    "\x1b[0m",
+    "--More--",
+    "vlan 1-4095",
+    "vlan 0",
+    "ip route 0.0.0.0",
+    "rule 5 permit",
+    "peer",
+    "area",
+    "description",
+]
 
 
 @st.composite

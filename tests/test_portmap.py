@@ -59,12 +59,18 @@ def test_pinned_ports_win_and_the_rest_fill_around_them() -> None:
 
 def test_a_pinned_port_the_hardware_lacks_is_named() -> None:
     with pytest.raises(PortMapError, match=r"GigabitEthernet0/0/49.*S5735-L48T4X does not have"):
-        assign_ports(_config(), "cisco_ios", profile("S5735-L48T4X"),
-                     {"GigabitEthernet1/0/1": "GigabitEthernet0/0/49"})
+        assign_ports(
+            _config(),
+            "cisco_ios",
+            profile("S5735-L48T4X"),
+            {"GigabitEthernet1/0/1": "GigabitEthernet0/0/49"},
+        )
 
 
 def test_a_used_port_with_no_room_is_an_error_naming_it() -> None:
-    text = "".join(f"interface TenGigabitEthernet1/1/{n}\n description up{n}\n" for n in range(1, 6))
+    text = "".join(
+        f"interface TenGigabitEthernet1/1/{n}\n description up{n}\n" for n in range(1, 6)
+    )
     with pytest.raises(PortMapError) as info:
         assign_ports(_config(text), "cisco_ios", profile("S5735-L48T4X"))
     assert "TenGigabitEthernet1/1/5 (10 Gbit/s) has no free port on the S5735-L48T4X" in str(
@@ -74,7 +80,9 @@ def test_a_used_port_with_no_room_is_an_error_naming_it() -> None:
 
 
 def test_a_shut_port_with_no_room_is_left_out_not_an_error() -> None:
-    text = "".join(f"interface TenGigabitEthernet1/1/{n}\n description up{n}\n" for n in range(1, 5))
+    text = "".join(
+        f"interface TenGigabitEthernet1/1/{n}\n description up{n}\n" for n in range(1, 5)
+    )
     text += "interface TenGigabitEthernet1/1/5\n shutdown\n"
     assigned = assign_ports(_config(text), "cisco_ios", profile("S5735-L48T4X"))
     assert "TenGigabitEthernet1/1/5" not in assigned

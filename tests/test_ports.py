@@ -32,8 +32,7 @@ TARGETS = ("huawei_vrp", "huawei_vrpv8", "hp_comware", "zte_zxros")
         ("zte_zxros", "xgei-1/1/0/1", "xgei-1/1/0/1", "ethernet"),
     ],
 )
-def test_names_are_read_and_classified(platform: str, text: str, canonical: str,
-                                       kind: str) -> None:
+def test_names_are_read_and_classified(platform: str, text: str, canonical: str, kind: str) -> None:
     assert ports.canonical_name(platform, text) == canonical
     assert ports.interface_kind(platform, canonical) == kind
 

@@ -32,7 +32,7 @@ def _encode_junos9(plain: str, salt: str = "d", rand: str = "xyz") -> str:
     for i, ch in enumerate(plain):
         enc = s._JUNOS9_ENCODING[i % len(s._JUNOS9_ENCODING)]
         value = ord(ch)
-        gaps = []
+        gaps: list[int] = []
         for d in reversed(enc):
             gaps.insert(0, value // d)
             value %= d
@@ -57,10 +57,15 @@ def test_env_names_are_shell_safe() -> None:
 
 def test_references_resolve_from_supplied_env_and_source_in_that_order() -> None:
     text = "a {{secret:k1}} b {{secret:k2}} c {{secret:k3}}\n"
-    originals = {"k1": Secret("cisco7", "0822455D0A16"), "k2": Secret("cisco5", "$1$x$y"),
-                 "k3": Secret("plain", "p3")}
+    originals = {
+        "k1": Secret("cisco7", "0822455D0A16"),
+        "k2": Secret("cisco5", "$1$x$y"),
+        "k3": Secret("plain", "p3"),
+    }
     out = resolve_references(
-        text, originals, supplied={"k3": "given"},
+        text,
+        originals,
+        supplied={"k3": "given"},
         environ={"CUTOVER_SECRET_K2": "from-env"},
     )
     assert out == "a cisco b from-env c given\n"

@@ -26,7 +26,7 @@ def test_binary_file_is_refused() -> None:
 
 
 def test_gbk_comment_is_read_with_a_warning_naming_the_line() -> None:
-    data = "sysname HX-SW01\n#\n".encode() + "# 核心交换机\n".encode("gbk") + b"vlan 10\n"
+    data = b"sysname HX-SW01\n#\n" + "# 核心交换机\n".encode("gbk") + b"vlan 10\n"
     decoded = decode_config(data, path="sw.cfg")
     assert "核心交换机" in decoded.text
     assert decoded.warnings == ["sw.cfg:3: not UTF-8; read as GBK (Chinese) text"]
@@ -43,8 +43,10 @@ def test_bytes_in_no_known_encoding_are_refused_naming_line_and_column() -> None
 
 
 def test_pager_remnants_and_ansi_codes_are_removed() -> None:
-    lines = split_lines(" --More-- \x08\x08\x08\x08\x08\x08\x08\x08\x08 ip address 1.1.1.1 "
-                        "255.0.0.0\n\x1b[32mhostname R1\x1b[0m\n")
+    lines = split_lines(
+        " --More-- \x08\x08\x08\x08\x08\x08\x08\x08\x08 ip address 1.1.1.1 "
+        "255.0.0.0\n\x1b[32mhostname R1\x1b[0m\n"
+    )
     assert [line.text for line in lines] == ["ip address 1.1.1.1 255.0.0.0", "hostname R1"]
 
 

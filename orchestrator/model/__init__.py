@@ -98,6 +98,7 @@ from orchestrator.model.system import (
     SnmpCommunity,
     SnmpHost,
     SnmpUser,
+    StpMode,
     SummerTime,
     System,
 )
@@ -183,6 +184,7 @@ __all__ = [
     "SnmpUser",
     "Src",
     "StaticRoute",
+    "StpMode",
     "SummerTime",
     "Switchport",
     "System",

@@ -8,6 +8,8 @@ from typing import Literal
 from orchestrator.model.base import IFREF, Node, Secret
 
 
+StpMode = Literal["stp", "rstp", "mstp", "pvst", "rapid-pvst"]
+
 @dataclass(kw_only=True)
 class Server(Node):
     """A server the box talks to (DNS, NTP, syslog): address plus optional VRF and options."""
@@ -218,7 +220,7 @@ class System(Node):
     https_server: bool | None = None
     lldp: bool | None = None
     cdp: bool | None = None
-    stp_mode: Literal["stp", "rstp", "mstp", "pvst", "rapid-pvst"] | None = None
+    stp_mode: StpMode | None = None
     stp_priority: dict[int, int] = field(default_factory=dict)  # vlan/instance -> priority
     ip_routing: bool | None = None
     ipv6_routing: bool | None = None
