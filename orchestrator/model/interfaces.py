@@ -173,6 +173,7 @@ class Interface(Node):
     stp_vlan_cost: dict[int, int] = field(default_factory=dict)  # per-VLAN STP port cost
     #: this port mirrors (SPAN destination of) these ports, both directions
     monitor_sources: list[str] = field(default_factory=list, metadata=IFLIST)
+    autonegotiation: bool | None = None  # False: speed and duplex fixed, no negotiation
 
 
 @dataclass(kw_only=True)
