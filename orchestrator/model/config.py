@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from orchestrator.model.base import Node
-from orchestrator.model.interfaces import BridgeGroup, Interface, Vlan, Vrf
+from orchestrator.model.interfaces import BridgeGroup, Interface, MlagDomain, Vlan, Vrf
 from orchestrator.model.policy import Acl, AsPathList, CommunityList, PrefixList, RouteMap
 from orchestrator.model.routing import Bgp, Ospf, StaticRoute
 from orchestrator.model.security import Security
@@ -38,6 +38,7 @@ class DeviceConfig(Node):
     ospfv3: dict[str, Ospf] = field(default_factory=dict)  # OSPFv3 processes (IPv6)
     bridge_irb: bool | None = None  # bridge groups may be routed through BVI interfaces
     bridge_groups: dict[int, BridgeGroup] = field(default_factory=dict)
+    mlag: MlagDomain | None = None  # multi-chassis LAG pair this switch belongs to (vPC)
 
     def interface(self, name: str) -> Interface:
         """The interface called ``name``, created on first use."""

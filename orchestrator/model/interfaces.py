@@ -173,6 +173,7 @@ class Interface(Node):
     stp_vlan_cost: dict[int, int] = field(default_factory=dict)  # per-VLAN STP port cost
     #: this port mirrors (SPAN destination of) these ports, both directions
     monitor_sources: list[str] = field(default_factory=list, metadata=IFLIST)
+    mlag_id: int | None = None  # this LAG is leg N of the multi-chassis LAG pair (vPC N)
     autonegotiation: bool | None = None  # False: speed and duplex fixed, no negotiation
 
 
@@ -254,3 +255,26 @@ class Vrf(Node):
     ipv6: bool = False
     import_map: str | None = None
     export_map: str | None = None
+
+
+@dataclass(kw_only=True)
+class MlagDomain(Node):
+    """Two switches presenting LAGs as one: Cisco vPC, Huawei M-LAG, H3C DRNI.
+
+    The pair talks over a peer link (a LAG between them) and checks that the peer is alive over
+    a separate keepalive path; each member LAG with ``Interface.mlag_id`` N pairs with the LAG
+    numbered N on the peer.
+    """
+
+    domain: int  # vPC domain / DFS group / DRNI system number
+    role_priority: int | None = None  # lower is preferred as the primary of the pair
+    system_priority: int | None = None  # LACP system priority the pair presents
+    system_mac: str | None = None  # LACP system MAC the pair presents ("aabb.ccdd.eeff")
+    peer_link: str | None = field(default=None, metadata=IFREF)  # the LAG between the pair
+    keepalive_destination: str | None = None  # the peer's address for heartbeats
+    keepalive_source: str | None = None  # this switch's address for heartbeats
+    keepalive_vrf: str | None = None  # VRF the heartbeats travel in
+    peer_gateway: bool = False  # also route frames sent to the peer's router MAC
+    arp_sync: bool = False  # keep the pair's ARP tables synchronised
+    auto_recovery: bool | None = None  # bring legs up when the peer never returns
+    delay_restore: int | None = None  # seconds before legs come up after the peer link returns
