@@ -1,0 +1,664 @@
+"""ZXROS interfaces: `interface X` views, VLANs and switch ports (`switchvlan-configuration`),
+dot1q sub-interfaces (`vlan-configuration`), smartgroups (`lacp`), VRRP (`vrrp`), DHCP relay
+(`ip dhcp relay server group` + `dhcp`) and ACL bindings (`ipv4-access-group interface`).
+
+ZXROS keeps most per-port features in their own global views that name the interface again,
+so one model interface renders into several views; the parser merges them back by name.
+"""
+
+from __future__ import annotations
+
+import re
+from ipaddress import IPv4Interface, IPv6Interface
+from typing import Any
+
+from orchestrator import ports
+from orchestrator.model import (
+    Address4,
+    Address6,
+    DeviceConfig,
+    FhrpGroup,
+    Interface,
+    Switchport,
+    Vlan,
+)
+from orchestrator.syntax.base import Emitter
+from orchestrator.syntax.rules import (
+    Ctx,
+    Rule,
+    dispatch,
+    mask_to_prefixlen,
+    prefixlen_to_mask,
+    rule,
+    vlan_list,
+    vlan_ranges,
+)
+from orchestrator.syntax.text import Line
+from orchestrator.syntax.zte_zxros_common import (
+    Writer,
+    all_fields,
+    flag_field,
+    get_interface,
+    ifname,
+    int_field,
+    quote,
+    read_secret,
+    unquote,
+    write_secret,
+)
+
+ALL_VLANS = list(range(1, 4095))
+
+# --- interface views ----------------------------------------------------------------------------
+
+
+def p_interface(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    ifc = get_interface(ctx, m.group(1))
+    ifc.at(line.n)
+    for child in line.children:
+        dispatch(ctx, child, INTERFACE_RULES, ifc)
+
+
+def i_description(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ifc.description = unquote(m.group(1))
+    ifc.at(line.n, "description")
+
+
+def i_shutdown(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ifc.shutdown = m.group(1) is None
+    ifc.at(line.n, "shutdown")
+
+
+def i_ip_address(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    address, mask = m.group(1), m.group(2)
+    length = int(mask[1:]) if mask.startswith("/") else mask_to_prefixlen(mask)
+    entry = Address4(address=IPv4Interface(f"{address}/{length}"), secondary=bool(m.group(3)))
+    entry.at(line.n)
+    ifc.ipv4.append(entry)
+    ifc.at(line.n, "ipv4")
+
+
+def i_ipv6_address(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    kind = {"eui-64": "eui-64", "link-local": "link-local"}.get(m.group(2) or "", "global")
+    entry = Address6(address=IPv6Interface(m.group(1)), kind=kind)  # type: ignore[arg-type]
+    entry.at(line.n)
+    ifc.ipv6.append(entry)
+    ifc.at(line.n, "ipv6")
+
+
+def i_vrf(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ifc.vrf = m.group(1)
+    ifc.at(line.n, "vrf")
+
+
+def i_unnumbered(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ifc.ipv4_unnumbered = ifname(m.group(1))
+    ifc.at(line.n, "ipv4_unnumbered")
+
+
+def i_speed(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    value, unit = int(m.group(1)), m.group(2)
+    ifc.speed = str(value * 1000 if unit == "G" else value)
+    ifc.at(line.n, "speed")
+
+
+def i_negotiation(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    if m.group(1) == "auto":
+        ifc.speed = ifc.speed or "auto"
+        ifc.at(line.n, "speed")
+    else:
+        ctx.report.ignored(line, "forced speed is implied by the `speed` statement")
+
+
+def i_switch(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ifc.routed = False
+    ifc.at(line.n, "routed")
+
+
+INTERFACE_RULES: list[Rule] = [
+    rule(r"description (.+)", i_description),
+    rule(r"(no )?shutdown", i_shutdown),
+    rule(r"ip address (\S+) (\S+?)( secondary)?", i_ip_address),
+    rule(r"ip address (\S+)(/\d+)( secondary)?", i_ip_address),
+    rule(r"ipv6 address (\S+/\d+)(?: (eui-64|link-local))?", i_ipv6_address),
+    rule(r"ipv6 enable", flag_field("ipv6_enabled")),
+    rule(r"ip vrf forwarding (\S+)", i_vrf),
+    rule(r"ip unnumbered (\S+)", i_unnumbered),
+    rule(r"mtu (\d+)", int_field("mtu")),
+    rule(r"speed speed-(\d+)([GM])", i_speed),
+    rule(r"negotiation negotiation-(auto|force)", i_negotiation),
+    rule(r"duplex (auto|full|half)", lambda c, ln, m, i: _set(i, ln, "duplex", m.group(1))),
+    rule(r"switch attribute enable", i_switch),
+    rule(r"ip address dhcp", flag_field("ipv4_dhcp")),
+    rule(r"ip mtu \d+", unsupported="an IP MTU separate from the interface MTU is not modelled"),
+    rule(r"mpls mtu \d+", unsupported="MPLS is not translated"),
+    rule(r"name \S+", unsupported="OLT ONU names are not translated"),
+]
+
+
+def _set(node: Any, line: Line, name: str, value: object) -> None:
+    setattr(node, name, value)
+    node.at(line.n, name)
+
+
+def _speed_words(speed: str) -> str | None:
+    if not speed.isdigit():
+        return None
+    value = int(speed)
+    return f"speed-{value // 1000}G" if value >= 1000 and value % 1000 == 0 else f"speed-{value}M"
+
+
+def _render_interface(w: Writer, ifc: Interface) -> None:
+    out = w.out
+    with w.view(f"interface {ifc.name}", ifc):
+        if ifc.description is not None:
+            w.line(f"description {quote(ifc.description)}", ifc, "description")
+        if ifc.routed is False or ifc.switchport is not None:
+            w.line("switch attribute enable", ifc, "routed" if ifc.routed is False else "")
+            if ifc.routed is False and ifc.switchport is not None:
+                out.result.dropped.append((id(ifc), "routed"))
+        elif ifc.routed is True:
+            out.ignore(ifc, "routed", rule="ZXROS NG ports route unless given `switch attribute`")
+        if ifc.vrf is not None:
+            w.line(f"ip vrf forwarding {ifc.vrf}", ifc, "vrf")
+        if ifc.mtu is not None:
+            w.line(f"mtu {ifc.mtu}", ifc, "mtu")
+        if ifc.speed == "auto":
+            w.line("negotiation negotiation-auto", ifc, "speed")
+        elif ifc.speed is not None:
+            words = _speed_words(ifc.speed)
+            if words is None:
+                out.unsupported(ifc, "speed", reason=f"speed {ifc.speed!r} has no ZXROS spelling")
+            else:
+                w.line(f"speed {words}", ifc, "speed")
+        if ifc.duplex is not None:
+            w.line(f"duplex {ifc.duplex}", ifc, "duplex")
+        for addr in ifc.ipv4:
+            text = (
+                f"ip address {addr.address.ip} {prefixlen_to_mask(addr.address.network.prefixlen)}"
+            )
+            w.line(text + (" secondary" if addr.secondary else ""), addr)
+        if ifc.ipv4_dhcp:
+            w.line("ip address dhcp", ifc, "ipv4_dhcp")
+        if ifc.ipv4_unnumbered is not None:
+            w.line(f"ip unnumbered {ifc.ipv4_unnumbered}", ifc, "ipv4_unnumbered")
+        if ifc.ipv6_enabled:
+            w.line("ipv6 enable", ifc, "ipv6_enabled")
+        for addr6 in ifc.ipv6:
+            suffix = "" if addr6.kind == "global" else f" {addr6.kind}"
+            w.line(f"ipv6 address {addr6.address}{suffix}", addr6)
+        if ifc.shutdown is not None:
+            w.line("shutdown" if ifc.shutdown else "no shutdown", ifc, "shutdown")
+    _account_interface_extras(out, ifc)
+
+
+_NOT_TRANSLATED: dict[str, str] = {
+    "mac_address": "a configured MAC address is not translated to ZXROS",
+    "nat": "interface NAT roles: ZXROS NAT (CGN) is configured differently; not translated",
+    "service_policy_in": "QoS policies are not translated to ZXROS",
+    "service_policy_out": "QoS policies are not translated to ZXROS",
+    "stp_edge": "per-port spanning-tree settings: ZXROS spelling not confirmed, not translated",
+    "stp_bpdu_guard": "per-port spanning-tree settings: ZXROS spelling not confirmed",
+    "stp_cost": "per-port spanning-tree settings: ZXROS spelling not confirmed",
+    "stp_port_priority": "per-port spanning-tree settings: ZXROS spelling not confirmed",
+    "lldp": "per-port LLDP state: ZXROS spelling not confirmed, not translated",
+    "cdp": "CDP does not exist on ZXROS",
+    "bfd_interval": "interface BFD timers are not translated to ZXROS",
+    "bandwidth": "interface bandwidth (IGP cost input) is not translated to ZXROS",
+    "delay": "interface delay is an EIGRP metric; ZXROS has no EIGRP",
+    "keepalive": "interface keepalives are not translated to ZXROS",
+    "tunnel_source": "tunnels are not translated to ZXROS",
+    "tunnel_destination": "tunnels are not translated to ZXROS",
+    "tunnel_mode": "tunnels are not translated to ZXROS",
+    "proxy_arp": "proxy ARP: ZXROS spelling not confirmed, not translated",
+    "redirects": "ICMP redirects: ZXROS spelling not confirmed, not translated",
+    "unreachables": "ICMP unreachables: ZXROS spelling not confirmed, not translated",
+    "storm_control": "storm control is not translated to ZXROS",
+    "lacp_rate": "LACP rate on a smartgroup: ZXROS sets `lacp timeout` on members only",
+}
+
+
+def _account_interface_extras(out: Emitter, ifc: Interface) -> None:
+    for name, reason in _NOT_TRANSLATED.items():
+        value = getattr(ifc, name)
+        if value in (None, {}, []):
+            continue
+        if name == "lacp_rate" and ifc.lag_group is not None:
+            continue
+        out.unsupported(ifc, name, reason=reason)
+    if ifc.load_interval is not None:
+        out.ignore(ifc, "load_interval", rule="statistics sampling interval: monitoring only")
+
+
+# --- switch ports and VLANs ---------------------------------------------------------------------
+
+
+def p_switchvlan(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    for child in line.children:
+        dispatch(ctx, child, SWITCHVLAN_RULES)
+
+
+def s_vlan(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    for vid in vlan_list(m.group(1)):
+        vlan = ctx.config.vlans.setdefault(vid, Vlan(id=vid))
+        vlan.at(line.n)
+        for child in line.children:
+            dispatch(ctx, child, VLAN_RULES, vlan)
+
+
+def s_interface(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    ifc = get_interface(ctx, m.group(1))
+    if ifc.switchport is None:
+        ifc.switchport = Switchport()
+    ifc.switchport.at(line.n)
+    for child in line.children:
+        dispatch(ctx, child, SWITCHPORT_RULES, ifc.switchport)
+
+
+def sw_mode(ctx: Ctx, line: Line, m: re.Match[str], sw: Switchport) -> None:
+    _set(sw, line, "mode", m.group(1))
+
+
+def sw_trunk(ctx: Ctx, line: Line, m: re.Match[str], sw: Switchport) -> None:
+    vlans = vlan_list(m.group(1))
+    merged = sorted(set((sw.trunk_allowed or []) + vlans))
+    _set(sw, line, "trunk_allowed", None if merged == ALL_VLANS else merged)
+
+
+def sw_hybrid(ctx: Ctx, line: Line, m: re.Match[str], sw: Switchport) -> None:
+    if m.group(2) == "untag":
+        ctx.report.unsupported(line, "untagged hybrid VLANs besides the native VLAN")
+        return
+    sw_trunk(ctx, line, m, sw)
+
+
+VLAN_RULES: list[Rule] = [
+    rule(r"name (.+)", lambda c, ln, m, v: _set(v, ln, "name", unquote(m.group(1)))),
+    rule(r"description (.+)", lambda c, ln, m, v: _set(v, ln, "description", unquote(m.group(1)))),
+]
+
+SWITCHPORT_RULES: list[Rule] = [
+    rule(r"switchport mode (access|trunk|hybrid)", sw_mode),
+    rule(r"switchport access vlan (\d+)", int_field("access_vlan")),
+    rule(r"switchport trunk vlan (\S+)", sw_trunk),
+    rule(r"switchport (?:trunk|hybrid) native vlan (\d+)", int_field("native_vlan")),
+    rule(r"switchport hybrid vlan (\S+) (tag|untag)", sw_hybrid),
+    rule(r"switchport qinq .+", unsupported="QinQ is not translated"),
+]
+
+SWITCHVLAN_RULES: list[Rule] = [
+    rule(r"vlan (\d[\d,\-]*)", s_vlan),
+    rule(r"interface (\S+)", s_interface),
+]
+
+
+def _render_switchvlan(w: Writer, config: DeviceConfig) -> None:
+    ports_with_vlans = [i for i in config.interfaces.values() if i.switchport is not None]
+    if not config.vlans and not ports_with_vlans:
+        return
+    with w.section("switchvlan"), w.view("switchvlan-configuration"):
+        for vid in sorted(config.vlans):
+            vlan = config.vlans[vid]
+            with w.view(f"vlan {vid}", vlan):
+                if vlan.name is not None:
+                    w.line(f"name {quote(vlan.name)}", vlan, "name")
+                if vlan.description is not None:
+                    w.line(f"description {quote(vlan.description)}", vlan, "description")
+            if vlan.shutdown is not None:
+                w.out.unsupported(vlan, "shutdown", reason="ZXROS VLANs cannot be shut down")
+        for ifc in ports_with_vlans:
+            sw = ifc.switchport
+            assert sw is not None
+            with w.view(f"interface {ifc.name}", sw):
+                _render_switchport(w, sw)
+
+
+def _render_switchport(w: Writer, sw: Switchport) -> None:
+    out = w.out
+    if sw.mode == "dot1q-tunnel":
+        out.unsupported(sw, *all_fields(sw), reason="dot1q tunnelling (QinQ) is not translated")
+        return
+    w.line(f"switchport mode {sw.mode}", sw, "mode")
+    if sw.access_vlan is not None:
+        w.line(f"switchport access vlan {sw.access_vlan}", sw, "access_vlan")
+    if sw.mode in ("trunk", "hybrid"):
+        vlans = ALL_VLANS if sw.trunk_allowed is None else sw.trunk_allowed
+        text = ",".join(str(a) if a == b else f"{a}-{b}" for a, b in vlan_ranges(vlans))
+        if sw.trunk_allowed is None:
+            out.change(sw, "", note="ZXROS trunks carry only listed VLANs: all VLANs listed")
+        if text and sw.mode == "trunk":
+            w.line(f"switchport trunk vlan {text}", sw, "trunk_allowed")
+        elif text:
+            w.line(f"switchport hybrid vlan {text} tag", sw, "trunk_allowed")
+        if sw.native_vlan is not None:
+            w.line(f"switchport {sw.mode} native vlan {sw.native_vlan}", sw, "native_vlan")
+    elif sw.trunk_allowed is not None or sw.native_vlan is not None:
+        out.ignore(sw, "trunk_allowed", "native_vlan", rule="trunk settings of an access port")
+    if sw.voice_vlan is not None:
+        out.unsupported(sw, "voice_vlan", reason="voice VLANs are not translated to ZXROS")
+    if sw.nonegotiate:
+        out.ignore(sw, "nonegotiate", rule="ZXROS has no trunk negotiation (DTP) to turn off")
+
+
+# --- sub-interfaces: vlan-configuration ---------------------------------------------------------
+
+
+def p_vlan_configuration(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    for child in line.children:
+        dispatch(ctx, child, VLANCONF_RULES)
+
+
+def vc_interface(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    ifc = get_interface(ctx, m.group(1))
+    for child in line.children:
+        dispatch(ctx, child, VLANCONF_IF_RULES, ifc)
+
+
+VLANCONF_RULES: list[Rule] = [rule(r"interface (\S+)", vc_interface)]
+VLANCONF_IF_RULES: list[Rule] = [
+    rule(r"encapsulation-dot1q (\d+)", int_field("encapsulation_vlan")),
+    rule(r"qinq .+", unsupported="QinQ sub-interfaces are not translated"),
+]
+
+
+def _render_vlan_configuration(w: Writer, config: DeviceConfig) -> None:
+    subs = [i for i in config.interfaces.values() if i.encapsulation_vlan is not None]
+    if not subs:
+        return
+    with w.section("vlan-configuration"), w.view("vlan-configuration"):
+        for ifc in subs:
+            with w.view(f"interface {ifc.name}"):
+                w.line(f"encapsulation-dot1q {ifc.encapsulation_vlan}", ifc, "encapsulation_vlan")
+
+
+# --- smartgroups: the lacp view -----------------------------------------------------------------
+
+
+def p_lacp(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    for child in line.children:
+        dispatch(ctx, child, LACP_RULES)
+
+
+def l_interface(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    ifc = get_interface(ctx, m.group(1))
+    for child in line.children:
+        dispatch(ctx, child, LACP_IF_RULES, ifc)
+
+
+def l_member(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ifc.lag_group = int(m.group(1))
+    ifc.lag_mode = m.group(2)  # type: ignore[assignment]
+    ifc.at(line.n, "lag_group", "lag_mode")
+
+
+def l_timeout(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    _set(ifc, line, "lacp_rate", "fast" if m.group(1) == "short" else "normal")
+
+
+LACP_RULES: list[Rule] = [rule(r"interface (\S+)", l_interface)]
+LACP_IF_RULES: list[Rule] = [
+    rule(r"lacp mode (?:802\.3ad|on)", ignore="the smartgroup's mode follows its members"),
+    rule(r"smartgroup (\d+) mode (active|passive|on)", l_member),
+    rule(r"lacp timeout (short|long)", l_timeout),
+    rule(r"lacp load-balance .+", unsupported="smartgroup load-balancing is not translated"),
+    rule(r"lacp minimum-member .+", unsupported="smartgroup minimum links are not translated"),
+]
+
+
+def _render_lacp(w: Writer, config: DeviceConfig) -> None:
+    members = [i for i in config.interfaces.values() if i.lag_group is not None]
+    if not members:
+        return
+    groups = sorted({i.lag_group for i in members if i.lag_group is not None})
+    with w.section("lacp"), w.view("lacp"):
+        for number in groups:
+            mine = [i for i in members if i.lag_group == number]
+            static = all(i.lag_mode == "on" for i in mine)
+            lag = config.interfaces.get(f"smartgroup{number}")
+            with w.view(f"interface smartgroup{number}", lag):
+                w.line("lacp mode on" if static else "lacp mode 802.3ad", mine[0], "lag_mode")
+        for ifc in members:
+            with w.view(f"interface {ifc.name}"):
+                mode = ifc.lag_mode or "on"
+                w.line(f"smartgroup {ifc.lag_group} mode {mode}", ifc, "lag_group", "lag_mode")
+                if ifc.lacp_rate is not None:
+                    timeout = "short" if ifc.lacp_rate == "fast" else "long"
+                    w.line(f"lacp timeout {timeout}", ifc, "lacp_rate")
+
+
+# --- VRRP ----------------------------------------------------------------------------------------
+
+
+def p_vrrp(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    for child in line.children:
+        dispatch(ctx, child, VRRP_RULES)
+
+
+def v_interface(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    ifc = get_interface(ctx, m.group(1))
+    for child in line.children:
+        dispatch(ctx, child, VRRP_IF_RULES, ifc)
+
+
+def _group(ifc: Interface, vrid: int, line: Line) -> FhrpGroup:
+    for group in ifc.fhrp:
+        if group.protocol == "vrrp" and group.group == vrid:
+            return group
+    group = FhrpGroup(protocol="vrrp", group=vrid)
+    group.at(line.n)
+    ifc.fhrp.append(group)
+    ifc.at(line.n, "fhrp")
+    return group
+
+
+def v_statement(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    group = _group(ifc, int(m.group(2)), line)
+    negated, words = m.group(1) is not None, m.group(3).split()
+    head = words[0]
+    if head == "ipv4" and len(words) >= 2:
+        group.virtual_ip.append(words[1])
+        group.at(line.n, "virtual_ip")
+    elif head == "priority":
+        _set(group, line, "priority", int(words[1]))
+    elif head == "preempt":
+        _set(group, line, "preempt", not negated)
+        if "delay" in words:
+            _set(group, line, "preempt_delay", int(words[words.index("delay") + 1]))
+    elif words[:2] == ["timers", "advertise"]:
+        _set(group, line, "hello", int(words[2]))
+    elif head == "authentication":
+        group.auth_md5 = words[1:2] == ["md5"]
+        group.auth = read_secret(ctx, line, words[-1])
+        group.at(line.n, "auth", "auth_md5")
+    elif words[:2] == ["track", "interface"] and len(words) >= 3:
+        decrement = int(words[words.index("decrement") + 1]) if "decrement" in words else 10
+        group.track.append((ifname(words[2]), decrement))
+        group.at(line.n, "track")
+    else:
+        ctx.report.unsupported(line, f"VRRP option {head!r} is not translated")
+
+
+VRRP_RULES: list[Rule] = [rule(r"interface (\S+)", v_interface)]
+VRRP_IF_RULES: list[Rule] = [rule(r"(no )?vrrp (\d+) (.+)", v_statement)]
+
+
+def _render_vrrp(w: Writer, config: DeviceConfig) -> None:
+    owners = [i for i in config.interfaces.values() if i.fhrp]
+    if not owners:
+        return
+    out = w.out
+    with w.section("vrrp"), w.view("vrrp"):
+        for ifc in owners:
+            with w.view(f"interface {ifc.name}", ifc, "fhrp"):
+                for g in ifc.fhrp:
+                    if g.protocol != "vrrp":
+                        out.unsupported(g, *all_fields(g), reason="only VRRP exists on ZXROS")
+                        continue
+                    _render_group(w, g)
+
+
+def _render_group(w: Writer, g: FhrpGroup) -> None:
+    n = g.group
+    for i, vip in enumerate(g.virtual_ip):
+        w.line(f"vrrp {n} ipv4 {vip}" + (" secondary" if i else ""), g, "virtual_ip")
+    if not g.virtual_ip:
+        w.out.ignore(g, "", rule="a VRRP group without a virtual address does nothing")
+    if g.priority is not None:
+        w.line(f"vrrp {n} priority {g.priority}", g, "priority")
+    if g.preempt is False:
+        w.line(f"no vrrp {n} preempt", g, "preempt")
+    elif g.preempt or g.preempt_delay is not None:
+        delay = f" delay {g.preempt_delay}" if g.preempt_delay is not None else ""
+        w.line(f"vrrp {n} preempt{delay}", g, "preempt", "preempt_delay")
+    if g.hello is not None:
+        w.line(f"vrrp {n} timers advertise {g.hello}", g, "hello")
+    if g.hold is not None:
+        w.out.ignore(g, "hold", rule="VRRP derives its hold time from the advertisement timer")
+    if g.auth is not None:
+        md5 = "md5 " if g.auth_md5 else ""
+        w.line(f"vrrp {n} authentication {md5}{write_secret(g.auth)}", g, "auth", "auth_md5")
+    for target, decrement in g.track:
+        w.line(f"vrrp {n} track interface {target} decrement {decrement}", g, "track")
+    for name in ("version", "name"):
+        if getattr(g, name) is not None:
+            w.out.unsupported(g, name, reason=f"VRRP {name} is not translated to ZXROS")
+
+
+# --- DHCP relay ----------------------------------------------------------------------------------
+
+
+def p_relay_group(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    servers: list[str] = ctx.state.setdefault("relay_groups", {}).setdefault(m.group(1), [])
+    for child in line.children:
+        server = re.fullmatch(r"server \d+ (\S+)", child.text)
+        if server:
+            servers.append(server.group(1))
+            ctx.state.setdefault("relay_lines", {}).setdefault(m.group(1), []).append(child.n)
+            ctx.report.parsed(child)
+        else:
+            ctx.report.unsupported(child, "DHCP relay server option not translated")
+
+
+def p_dhcp(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    for child in line.children:
+        if child.text == "enable":
+            ctx.report.ignored(child, "DHCP is enabled with the relay interfaces below")
+        elif child.text.startswith("interface "):
+            ctx.report.parsed(child)
+            ifc = get_interface(ctx, child.words[1])
+            for grand in child.children:
+                dispatch(ctx, grand, DHCP_IF_RULES, ifc)
+        else:
+            ctx.report.unsupported(child, "DHCP statement not translated")
+
+
+def d_group(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ctx.state.setdefault("relay_bindings", []).append((ifc, m.group(1), line.n))
+
+
+DHCP_IF_RULES: list[Rule] = [
+    rule(r"mode relay", ignore="the relay mode follows from the relay server group"),
+    rule(r"relay server group (\d+)", d_group),
+    rule(r"relay agent \S+", ignore="the relay agent address is the interface's own address"),
+]
+
+
+def _render_dhcp_relay(w: Writer, config: DeviceConfig) -> None:
+    relays = [i for i in config.interfaces.values() if i.helper_addresses]
+    if not relays:
+        return
+    groups: list[tuple[str, ...]] = []
+    for ifc in relays:
+        key = tuple(ifc.helper_addresses)
+        if key not in groups:
+            groups.append(key)
+    with w.section("dhcp-relay"):
+        for number, servers in enumerate(groups, start=1):
+            owner = next(i for i in relays if tuple(i.helper_addresses) == servers)
+            with w.view(f"ip dhcp relay server group {number}"):
+                for k, server in enumerate(servers, start=1):
+                    w.line(f"server {k} {server}", owner, "helper_addresses")
+        with w.view("dhcp"):
+            w.plain("enable")
+            for ifc in relays:
+                number = groups.index(tuple(ifc.helper_addresses)) + 1
+                with w.view(f"interface {ifc.name}"):
+                    w.plain("mode relay")
+                    w.line(f"relay server group {number}", ifc, "helper_addresses")
+                    primary = next((a for a in ifc.ipv4 if not a.secondary), None)
+                    if primary is not None:
+                        w.plain(f"relay agent {primary.address.ip}")
+
+
+# --- ACL bindings --------------------------------------------------------------------------------
+
+
+def p_access_group(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    family, name, direction, acl = m.group(1), m.group(2), m.group(3), m.group(4)
+    ifc = get_interface(ctx, name)
+    field = {"4": "acl", "6": "ipv6_acl"}[family] + ("_in" if direction == "ingress" else "_out")
+    _set(ifc, line, field, acl)
+
+
+def _render_bindings(w: Writer, config: DeviceConfig) -> None:
+    for ifc in config.interfaces.values():
+        for field, family, direction in (
+            ("acl_in", "4", "ingress"),
+            ("acl_out", "4", "egress"),
+            ("ipv6_acl_in", "6", "ingress"),
+            ("ipv6_acl_out", "6", "egress"),
+        ):
+            acl = getattr(ifc, field)
+            if acl is not None:
+                text = f"ipv{family}-access-group interface {ifc.name} {direction} {acl}"
+                w.line(text, ifc, field)
+
+
+# --- entry points --------------------------------------------------------------------------------
+
+IFACE_TOP: list[Rule] = [
+    rule(r"interface (\S+)", p_interface),
+    rule(r"switchvlan-configuration", p_switchvlan),
+    rule(r"vlan-configuration", p_vlan_configuration),
+    rule(r"lacp", p_lacp),
+    rule(r"vrrp", p_vrrp),
+    rule(r"ip dhcp relay server group (\d+)", p_relay_group),
+    rule(r"dhcp", p_dhcp),
+    rule(r"ipv(4|6)-access-group interface (\S+) (ingress|egress) (\S+)", p_access_group),
+]
+
+
+def finish_interfaces(ctx: Ctx) -> None:
+    """Fill what follows from the whole file: smartgroups named by members, relay servers."""
+    config = ctx.config
+    groups: dict[str, list[str]] = ctx.state.get("relay_groups", {})
+    for ifc, number, n in ctx.state.get("relay_bindings", []):
+        ifc.helper_addresses.extend(groups.get(number, []))
+        ifc.at(n, "helper_addresses")
+        for server_line in ctx.state.get("relay_lines", {}).get(number, []):
+            ifc.at(server_line, "helper_addresses")
+    for ifc in list(config.interfaces.values()):
+        if ifc.lag_group is not None and f"smartgroup{ifc.lag_group}" not in config.interfaces:
+            config.interface(f"smartgroup{ifc.lag_group}").kind = "lag"
+        if ifc.switchport is not None and ifc.routed is False:
+            ifc.routed = None  # `switch attribute enable` is implied by the switch port settings
+        if ifc.kind == "subinterface" and ifc.encapsulation_vlan is None:
+            parsed = ports.parse_name("zte_zxros", ifc.name)
+            if parsed is not None and parsed.sub is not None and not ifc.src.lines:
+                continue
+
+
+def render_interfaces(out: Emitter, config: DeviceConfig) -> None:
+    w = Writer(out)
+    with w.section("if-intf"):
+        for ifc in config.interfaces.values():
+            _render_interface(w, ifc)
+    _render_vlan_configuration(w, config)
+    _render_switchvlan(w, config)
+    _render_lacp(w, config)
+    _render_vrrp(w, config)
+    _render_dhcp_relay(w, config)
+
+
+def render_acl_bindings(out: Emitter, config: DeviceConfig) -> None:
+    _render_bindings(Writer(out), config)

@@ -1,0 +1,536 @@
+"""ZXROS filters and policies: `ipv4-access-list` / `ipv6-access-list` with `rule` entries, prefix
+lists, community and AS-path lists, route maps, and the services the model holds (DHCP pools;
+NAT and QoS are reported, not translated).
+
+ZXROS ACL rules take port operators `eq`, `ge`, `le` and `range A-B` only ([REF] `rule`), so
+IOS `gt N` / `lt N` become `ge N+1` / `le N-1` (same ports) and read back as `gt` / `lt`; `neq`
+has no equivalent. One ZXROS list serves IOS standard and extended ACLs alike.
+"""
+
+from __future__ import annotations
+
+import re
+from ipaddress import IPv4Network, IPv6Network, ip_network
+from typing import Any
+
+from orchestrator.model import (
+    Acl,
+    AclEntry,
+    AddrMatch,
+    AsPathEntry,
+    AsPathList,
+    CommunityList,
+    CommunityListEntry,
+    DeviceConfig,
+    DhcpPool,
+    PortMatch,
+    PrefixList,
+    PrefixListEntry,
+    RouteMap,
+    RouteMapEntry,
+    RouteMapMatch,
+    RouteMapSet,
+)
+from orchestrator.syntax.base import Emitter
+from orchestrator.syntax.rules import (
+    Ctx,
+    Rule,
+    mask_to_prefixlen,
+    port_number,
+    prefixlen_to_mask,
+    rule,
+)
+from orchestrator.syntax.text import Line
+from orchestrator.syntax.zte_zxros_common import Writer, all_fields, unquote
+from orchestrator.syntax.zte_zxros_ifaces import render_acl_bindings
+
+_IP = re.compile(r"\d+\.\d+\.\d+\.\d+")
+_PROTOCOLS = frozenset({"ip", "tcp", "udp", "icmp", "ospf", "gre", "igmp", "pim", "sctp"})
+
+
+def _set(node: Any, line: Line, name: str, value: object) -> None:
+    setattr(node, name, value)
+    node.at(line.n, name)
+
+
+# --- ACLs ----------------------------------------------------------------------------------------
+
+
+class RuleError(ValueError):
+    """A rule this grammar does not take; the line stays unsupported."""
+
+
+def _address(words: list[str], ipv6: bool) -> AddrMatch | None:
+    word = words.pop(0)
+    if word == "any":
+        return None
+    if ipv6 and "/" in word:
+        address, length = word.split("/", 1)
+        return AddrMatch(address, f"/{length}")
+    if _IP.fullmatch(word):
+        if words and _IP.fullmatch(words[0]):
+            return AddrMatch(word, words.pop(0))
+        return AddrMatch(word, "0.0.0.0")
+    raise RuleError(f"address expected, got {word!r}")
+
+
+def _ports(words: list[str]) -> PortMatch | None:
+    if not words or words[0] not in ("eq", "ge", "le", "range"):
+        return None
+    op = words.pop(0)
+    if op == "range":
+        low, high = words.pop(0).split("-", 1)
+        return PortMatch("range", (int(low), int(high)))
+    value = port_number(words.pop(0))
+    if op == "ge":
+        return PortMatch("gt", (value - 1,))
+    if op == "le":
+        return PortMatch("lt", (value + 1,))
+    return PortMatch("eq", (value,))
+
+
+def parse_rule(text: str, ipv6: bool) -> AclEntry:
+    words = text.split()[1:]
+    seq = int(words.pop(0)) if words and words[0].isdigit() else None
+    action = words.pop(0)
+    if action not in ("permit", "deny"):
+        raise RuleError("permit or deny expected")
+    entry = AclEntry(seq=seq, action=action)  # type: ignore[arg-type]
+    if not ipv6 and words and (words[0] == "any" or _IP.fullmatch(words[0])):
+        entry.source = _address(words, False)  # a rule without protocol: IOS standard entry
+    else:
+        proto = words.pop(0)
+        if not (proto.isdigit() or proto in _PROTOCOLS or (ipv6 and proto == "ipv6")):
+            raise RuleError(f"protocol {proto!r} is not translated")
+        entry.protocol = "ip" if proto == "ipv6" else proto
+        entry.source = _address(words, ipv6)
+        entry.source_port = _ports(words)
+        entry.destination = _address(words, ipv6)
+        entry.destination_port = _ports(words)
+    while words:
+        word = words.pop(0)
+        if word == "established":
+            entry.established = True
+        elif word == "log":
+            entry.log = True
+        elif word == "fragments":
+            entry.fragments = True
+        elif word in ("dscp", "precedence", "time-range") and words:
+            setattr(entry, word.replace("-", "_"), words.pop(0))
+        elif word == "ipv4":
+            continue  # OLT rules end in `ipv4`
+        elif entry.protocol == "icmp" and entry.icmp_type is None:
+            entry.icmp_type = f"{word}/{words.pop(0)}" if words and words[0].isdigit() else word
+        else:
+            raise RuleError(f"option {word!r} is not translated")
+    return entry
+
+
+def p_acl(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    ipv6 = m.group(1) == "6"
+    name = m.group(2)
+    acl = ctx.config.acls.setdefault(name, Acl(name=name, kind="ipv6" if ipv6 else "extended"))
+    acl.at(line.n)
+    remarks: dict[int, str] = {}
+    for child in line.children:
+        dm = re.fullmatch(r"description rule (\d+) (.+)", child.text)
+        if dm:
+            ctx.report.parsed(child)
+            remarks[int(dm.group(1))] = unquote(dm.group(2))
+            acl.at(child.n, "entries")
+            continue
+        if not child.text.startswith("rule "):
+            ctx.report.unsupported(child, "ACL statement not translated")
+            continue
+        try:
+            entry = parse_rule(child.text, ipv6)
+        except (RuleError, IndexError, ValueError, KeyError) as exc:
+            ctx.report.unsupported(child, f"ACL rule not translated: {exc}")
+            continue
+        ctx.report.parsed(child)
+        entry.at(child.n)
+        acl.entries.append(entry)
+        acl.at(child.n, "entries")
+    for seq, text in remarks.items():
+        index = next((i for i, e in enumerate(acl.entries) if e.seq == seq), len(acl.entries))
+        acl.entries.insert(index, AclEntry(remark=text))
+
+
+def _port_words(p: PortMatch | None) -> str:
+    if p is None:
+        return ""
+    if p.op == "range":
+        return f" range {p.ports[0]}-{p.ports[1]}"
+    if p.op == "gt":
+        return f" ge {p.ports[0] + 1}"
+    if p.op == "lt":
+        return f" le {p.ports[0] - 1}"
+    if p.op == "eq" and len(p.ports) == 1:
+        return f" eq {p.ports[0]}"
+    raise RuleError(f"port condition {p.op} {list(p.ports)}")
+
+
+def _addr_words(a: AddrMatch | None) -> str:
+    if a is None:
+        return " any"
+    if a.wildcard.startswith("/"):
+        return f" {a.address}{a.wildcard}"
+    return f" {a.address} {a.wildcard}"
+
+
+def rule_text(e: AclEntry) -> str:
+    seq = f" {e.seq}" if e.seq is not None else ""
+    if e.protocol is None:
+        if e.destination is not None or e.source_port or e.destination_port:
+            raise RuleError("a protocol-less rule matches sources only")
+        text = f"rule{seq} {e.action}{_addr_words(e.source)}"
+    else:
+        text = (
+            f"rule{seq} {e.action} {e.protocol}{_addr_words(e.source)}"
+            f"{_port_words(e.source_port)}{_addr_words(e.destination)}"
+            f"{_port_words(e.destination_port)}"
+        )
+    if e.icmp_type:
+        text += " " + e.icmp_type.replace("/", " ")
+    text += " established" if e.established else ""
+    for name in ("precedence", "dscp"):
+        if getattr(e, name):
+            text += f" {name} {getattr(e, name)}"
+    text += " fragments" if e.fragments else ""
+    text += f" time-range {e.time_range}" if e.time_range else ""
+    text += " log" if e.log else ""
+    return text
+
+
+def _render_acls(w: Writer, config: DeviceConfig) -> None:
+    out = w.out
+    for acl in config.acls.values():
+        if acl.kind == "mac":
+            out.unsupported(acl, *all_fields(acl), reason="MAC ACLs are not translated")
+            for e in acl.entries:
+                out.unsupported(e, *all_fields(e), reason="MAC ACLs are not translated")
+            continue
+        family = "ipv6" if acl.kind == "ipv6" else "ipv4"
+        if acl.kind == "standard":
+            out.ignore(acl, "kind", rule="ZXROS has one kind of IPv4 list for both")
+        with w.view(f"{family}-access-list {acl.name}", acl):
+            for i, e in enumerate(acl.entries):
+                if e.remark is not None:
+                    nxt = next((x for x in acl.entries[i + 1 :] if x.remark is None), None)
+                    if nxt is None or nxt.seq is None:
+                        out.unsupported(
+                            e,
+                            *all_fields(e),
+                            reason="ZXROS describes a rule by "
+                            "its number; this remark has no numbered rule after it",
+                        )
+                    else:
+                        w.line(f'description rule {nxt.seq} "{e.remark}"', e)
+                    continue
+                try:
+                    w.line(rule_text(e), e)
+                except RuleError as exc:
+                    out.unsupported(e, *all_fields(e), reason=f"ZXROS rule: {exc}")
+        if acl.description is not None:
+            out.unsupported(acl, "description", reason="ACL descriptions are not translated")
+
+
+# --- prefix, community and AS-path lists ---------------------------------------------------------
+
+
+def p_prefix_list(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    afi = "ipv6" if m.group(1) else "ipv4"
+    name = m.group(2)
+    plist = ctx.config.prefix_lists.setdefault(name, PrefixList(name=name, afi=afi))  # type: ignore[arg-type]
+    plist.at(line.n)
+    prefix: IPv4Network | IPv6Network = ip_network(m.group(5), strict=False)
+    entry = PrefixListEntry(
+        seq=int(m.group(3)) if m.group(3) else None,
+        action=m.group(4),  # type: ignore[arg-type]
+        prefix=prefix,
+        ge=int(m.group(6)) if m.group(6) else None,
+        le=int(m.group(7)) if m.group(7) else None,
+    )
+    entry.at(line.n)
+    plist.entries.append(entry)
+    plist.at(line.n, "entries")
+
+
+def p_community(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    kind = "expanded" if m.group(1) == "advanced" else "standard"
+    name = m.group(2)
+    clist = ctx.config.community_lists.setdefault(name, CommunityList(name=name, kind=kind))  # type: ignore[arg-type]
+    clist.at(line.n)
+    entry = CommunityListEntry(action=m.group(3))  # type: ignore[arg-type]
+    if kind == "expanded":
+        entry.regex = m.group(4)
+    else:
+        entry.communities = m.group(4).split()
+    entry.at(line.n)
+    clist.entries.append(entry)
+    clist.at(line.n, "entries")
+
+
+def p_as_path(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    name = m.group(1) or m.group(2)
+    alist = ctx.config.as_path_lists.setdefault(name, AsPathList(name=name))
+    alist.at(line.n)
+    entry = AsPathEntry(action=m.group(3), regex=m.group(4))  # type: ignore[arg-type]
+    entry.at(line.n)
+    alist.entries.append(entry)
+    alist.at(line.n, "entries")
+
+
+def _render_lists(w: Writer, config: DeviceConfig) -> None:
+    for plist in config.prefix_lists.values():
+        family = "ipv6" if plist.afi == "ipv6" else "ip"
+        for e in plist.entries:
+            seq = f" seq {e.seq}" if e.seq is not None else ""
+            ge = f" ge {e.ge}" if e.ge is not None else ""
+            le = f" le {e.le}" if e.le is not None else ""
+            w.line(f"{family} prefix-list {plist.name}{seq} {e.action} {e.prefix}{ge}{le}", e)
+        if plist.description is not None:
+            w.out.unsupported(plist, "description", reason="prefix-list descriptions")
+    for clist in config.community_lists.values():
+        word = "advanced" if clist.kind == "expanded" else "basic"
+        for ce in clist.entries:
+            value = ce.regex if clist.kind == "expanded" else " ".join(ce.communities)
+            w.line(f"ip community-list {word} {clist.name} {ce.action} {value}", ce)
+    for alist in config.as_path_lists.values():
+        name = alist.name if alist.name.isdigit() else f"name {alist.name}"
+        for ae in alist.entries:
+            w.line(f"ip as-path access-list {name} {ae.action} {ae.regex}", ae)
+
+
+# --- route maps ----------------------------------------------------------------------------------
+
+#: model match kind → ZXROS words (values follow)
+_MATCH_OUT = {
+    "ip-address-acl": "match ip address",
+    "ip-address-prefix-list": "match ip address prefix-list",
+    "ipv6-address-prefix-list": "match ipv6 address prefix-list",
+    "next-hop-prefix-list": "match ip next-hop prefix-list",
+    "tag": "match tag",
+    "metric": "match metric",
+    "interface": "match interface",
+}
+_MATCH_IN = sorted(((v, k) for k, v in _MATCH_OUT.items()), key=lambda p: -len(p[0]))
+_SET_OUT = {
+    "local-preference": "set local-preference",
+    "metric": "set metric",
+    "tag": "set tag",
+    "origin": "set origin",
+    "next-hop": "set next-hop",
+    "as-path-prepend": "set as-path prepend",
+    "ip-precedence": "set ip precedence",
+    "extcommunity-rt": "set extcommunity rt-trans",
+}
+_SET_IN = sorted(((v, k) for k, v in _SET_OUT.items()), key=lambda p: -len(p[0]))
+
+
+def p_route_map(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    name = m.group(1)
+    rmap = ctx.config.route_maps.setdefault(name, RouteMap(name=name))
+    rmap.at(line.n)
+    entry = RouteMapEntry(seq=int(m.group(3) or 10), action=m.group(2) or "permit")  # type: ignore[arg-type]
+    entry.at(line.n)
+    rmap.entries.append(entry)
+    rmap.at(line.n, "entries")
+    for child in line.children:
+        ctx.report.parsed(child)
+        if not _route_map_statement(ctx, child, entry):
+            ctx.report.unsupported(child, "route-map statement not translated")
+
+
+def _route_map_statement(ctx: Ctx, line: Line, entry: RouteMapEntry) -> bool:
+    text = line.text
+    words = text.split()
+    for prefix, kind in _MATCH_IN:
+        if text.startswith(prefix + " "):
+            values = text[len(prefix) + 1 :].split()
+            _add(entry, line, RouteMapMatch(kind=kind, values=values))  # type: ignore[arg-type]
+            return True
+    if words[:2] in (["match", "community-list"], ["match", "as-path"]):
+        kind = "community" if words[1] == "community-list" else "as-path"
+        values = words[3:] if words[2:3] == ["name"] else words[2:]
+        _add(entry, line, RouteMapMatch(kind=kind, values=values))  # type: ignore[arg-type]
+        return True
+    if words[:2] == ["match", "route-type"]:
+        _add(entry, line, RouteMapMatch(kind="route-type", values=words[2:]))
+        return True
+    if words[:2] == ["set", "community"]:
+        additive = words[2:3] == ["additive"]
+        if words[2:4] == ["delete", "name"]:
+            _add(entry, line, RouteMapSet(kind="community-delete", values=words[4:]))
+        else:
+            values = words[3:] if additive else words[2:]
+            _add(entry, line, RouteMapSet(kind="community", values=values, additive=additive))
+        return True
+    if words[:3] == ["set", "ip", "metric-type"]:
+        _add(entry, line, RouteMapSet(kind="metric-type", values=words[3:]))
+        return True
+    for prefix, kind in _SET_IN:
+        if text.startswith(prefix + " "):
+            values = text[len(prefix) + 1 :].split()
+            _add(entry, line, RouteMapSet(kind=kind, values=values))  # type: ignore[arg-type]
+            return True
+    if words[0] == "continue":
+        _set(entry, line, "continue_to", 0 if words[1] == "next" else int(words[2]))
+        return True
+    if words[0] == "description":
+        _set(entry, line, "description", unquote(text.split(" ", 1)[1]))
+        return True
+    return False
+
+
+def _add(entry: RouteMapEntry, line: Line, item: RouteMapMatch | RouteMapSet) -> None:
+    item.at(line.n)
+    if isinstance(item, RouteMapMatch):
+        entry.matches.append(item)
+        entry.at(line.n, "matches")
+    else:
+        entry.sets.append(item)
+        entry.at(line.n, "sets")
+
+
+def _render_route_maps(w: Writer, config: DeviceConfig) -> None:
+    out = w.out
+    for rmap in config.route_maps.values():
+        for e in rmap.entries:
+            with w.view(f"route-map {rmap.name} {e.action} {e.seq}", e):
+                if e.description is not None:
+                    w.line(f"description {e.description}", e, "description")
+                for mt in e.matches:
+                    _render_match(w, mt)
+                for st in e.sets:
+                    _render_set(w, st)
+                if e.continue_to is not None:
+                    text = (
+                        "continue next"
+                        if e.continue_to == 0
+                        else f"continue sequence {e.continue_to}"
+                    )
+                    w.line(text, e, "continue_to")
+            if e.name is not None:
+                out.ignore(e, "name", rule="term names are labels only")
+        if not rmap.entries:
+            out.unsupported(rmap, *all_fields(rmap), reason="an empty route map")
+
+
+def _render_match(w: Writer, mt: RouteMapMatch) -> None:
+    values = " ".join(mt.values)
+    if mt.kind in _MATCH_OUT and mt.values:
+        w.line(f"{_MATCH_OUT[mt.kind]} {values}", mt)
+    elif mt.kind in ("community", "as-path") and mt.values:
+        word = "community-list" if mt.kind == "community" else "as-path"
+        named = not all(v.isdigit() for v in mt.values)
+        if named and len(mt.values) > 1:
+            w.out.unsupported(mt, *all_fields(mt), reason="several named lists in one match")
+            return
+        w.line(f"match {word} {'name ' if named else ''}{values}", mt)
+    elif mt.kind == "route-type" and mt.values:
+        w.line(f"match route-type {values}", mt)
+    else:
+        w.out.unsupported(mt, *all_fields(mt), reason=f"route-map match {mt.kind} not translated")
+
+
+def _render_set(w: Writer, st: RouteMapSet) -> None:
+    values = " ".join(st.values)
+    if st.kind == "community":
+        w.line(f"set community {'additive ' if st.additive else ''}{values}", st)
+    elif st.kind == "community-delete":
+        w.line(f"set community delete name {values}", st)
+    elif st.kind == "metric-type":
+        w.line(f"set ip metric-type {values}", st)
+    elif st.kind in _SET_OUT and st.values:
+        w.line(f"{_SET_OUT[st.kind]} {values}", st)
+    else:
+        w.out.unsupported(st, *all_fields(st), reason=f"route-map set {st.kind} not translated")
+
+
+# --- services ------------------------------------------------------------------------------------
+
+
+def p_pool(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    pool = ctx.config.services.dhcp_pools.setdefault(m.group(1), DhcpPool(name=m.group(1)))
+    pool.at(line.n)
+    for child in line.children:
+        words = child.words
+        ctx.report.parsed(child)
+        if words[0] == "network" and len(words) == 3:
+            _set(pool, child, "network", ip_network(f"{words[1]}/{mask_to_prefixlen(words[2])}"))
+        elif words[0] == "default-router":
+            pool.default_routers.extend(words[1:])
+            pool.at(child.n, "default_routers")
+        elif words[0] == "dns-server":
+            pool.dns_servers.extend(words[1:])
+            pool.at(child.n, "dns_servers")
+        elif words[0] == "domain-name" and len(words) == 2:
+            _set(pool, child, "domain_name", words[1])
+        else:
+            ctx.report.unsupported(child, "DHCP pool statement not translated")
+
+
+def _render_services(w: Writer, config: DeviceConfig) -> None:
+    services = config.services
+    out = w.out
+    if services.dhcp_enabled is not None:
+        if services.dhcp_enabled:
+            out.ignore(services, "dhcp_enabled", rule="the DHCP server runs with its pools")
+        else:
+            out.unsupported(services, "dhcp_enabled", reason="turning the DHCP service off")
+    if services.dhcp_excluded:
+        out.unsupported(services, "dhcp_excluded", reason="excluded DHCP addresses")
+    for pool in services.dhcp_pools.values():
+        with w.view(f"ip pool {pool.name}", pool):
+            if pool.network is not None:
+                w.line(
+                    f"network {pool.network.network_address} "
+                    f"{prefixlen_to_mask(pool.network.prefixlen)}",
+                    pool,
+                    "network",
+                )
+            if pool.default_routers:
+                w.line("default-router " + " ".join(pool.default_routers), pool, "default_routers")
+            if pool.dns_servers:
+                w.line("dns-server " + " ".join(pool.dns_servers), pool, "dns_servers")
+            if pool.domain_name is not None:
+                w.line(f"domain-name {pool.domain_name}", pool, "domain_name")
+        if pool.lease is not None:
+            out.unsupported(pool, "lease", reason="DHCP lease times are not translated")
+    reason = "NAT is configured through ZXROS CGN instances; not translated"
+    for nat_pool in services.nat_pools.values():
+        out.unsupported(nat_pool, *all_fields(nat_pool), reason=reason)
+    for nat_rule in services.nat_rules:
+        out.unsupported(nat_rule, *all_fields(nat_rule), reason=reason)
+    for cmap in services.class_maps.values():
+        out.unsupported(cmap, *all_fields(cmap), reason="QoS class maps are not translated")
+    for pmap in services.policy_maps.values():
+        out.unsupported(pmap, *all_fields(pmap), reason="QoS policy maps are not translated")
+        for cls in pmap.classes:
+            out.unsupported(cls, *all_fields(cls), reason="QoS policy maps are not translated")
+
+
+POLICY_TOP: list[Rule] = [
+    rule(r"ipv(4|6)-access-list (\S+)", p_acl),
+    rule(
+        r"(?:ip|(ipv6)) prefix-list (\S+)(?: seq (\d+))? (permit|deny) (\S+)"
+        r"(?: ge (\d+))?(?: le (\d+))?",
+        p_prefix_list,
+    ),
+    rule(r"ip community-list (basic|advanced) (\S+) (permit|deny) (.+)", p_community),
+    rule(r"ip as-path access-list (?:(\d+)|name (\S+)) (permit|deny) (\S+)", p_as_path),
+    rule(r"route-map (\S+)(?: (permit|deny))?(?: (\d+))?", p_route_map),
+    rule(r"ip pool (\S+)", p_pool),
+]
+
+
+def render_policy(out: Emitter, config: DeviceConfig) -> None:
+    w = Writer(out)
+    with w.section("acl"):
+        _render_acls(w, config)
+        render_acl_bindings(out, config)
+    with w.section("route-map"):
+        _render_lists(w, config)
+        _render_route_maps(w, config)
+    _render_services(w, config)

@@ -1,0 +1,933 @@
+"""ZXROS system settings: identity, banners, DNS, time, NTP, syslog, SNMP, TACACS+/RADIUS and the
+AAA templates, local users (`system-user`), management lines, SSH, LLDP and spanning tree.
+
+ZXROS authenticates through numbered templates instead of IOS method lists: the default login
+list becomes `aaa-authentication-template 2001` (as on the OLT in the corpus), the default exec
+authorization list `aaa-authorization-template 2001`, the default accounting list
+`aaa-accounting-template 2001`. A user's privilege comes from the authorization template bound
+to the user; cutover writes one template per privilege level, numbered 100 + level.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from orchestrator.model import (
+    AaaMethodList,
+    AaaServer,
+    DeviceConfig,
+    LocalUser,
+    MgmtLine,
+    Secret,
+    Server,
+    SnmpCommunity,
+    SnmpHost,
+)
+from orchestrator.syntax.base import Emitter
+from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
+from orchestrator.syntax.text import Line
+from orchestrator.syntax.zte_zxros_common import (
+    Writer,
+    all_fields,
+    ifname,
+    quote,
+    read_secret,
+    unquote,
+    write_secret,
+)
+
+TEMPLATE = "2001"  # the template number cutover uses for the `default` method lists
+PRIVILEGE_BASE = 100  # authorization-template 100 + level carries a user's privilege level
+_BANNER = re.compile(r"banner (incoming|login) (\S)(.*)")
+_BANNER_KEYS = {"incoming": "motd", "login": "login"}
+
+
+def _set(node: Any, line: Line, name: str, value: object) -> None:
+    setattr(node, name, value)
+    node.at(line.n, name)
+
+
+# --- banners (multi-line, read from the raw file before views are built) -----------------------
+
+
+def collect_banners(ctx: Ctx, raw: list[Line], counted: dict[int, Line]) -> set[int]:
+    """Read `banner incoming|login <d>…<d>` blocks; return the line numbers they take."""
+    taken: set[int] = set()
+    i = 0
+    while i < len(raw):
+        m = _BANNER.fullmatch(raw[i].text)
+        if not m or raw[i].n not in counted:
+            i += 1
+            continue
+        key, delim, first = _BANNER_KEYS[m.group(1)], m.group(2), m.group(3)
+        head = raw[i]
+        body: list[str] = []
+        taken.add(head.n)
+        ctx.report.parsed(head)
+        if delim in first:
+            body.append(first.split(delim, 1)[0])
+        else:
+            if first:
+                body.append(first)
+            i += 1
+            while i < len(raw):
+                text = raw[i].raw.rstrip()
+                taken.add(raw[i].n)
+                ctx.report.parsed(raw[i])
+                if delim in text:
+                    before = text.split(delim, 1)[0]
+                    if before.strip():
+                        body.append(before)
+                    break
+                body.append(text)
+                i += 1
+        system = ctx.config.system
+        system.banners[key] = "\n".join(body)
+        for n in range(head.n, raw[i].n + 1 if i < len(raw) else head.n + 1):
+            system.at(n, "banners")
+        i += 1
+    return taken
+
+
+def _render_banners(w: Writer, config: DeviceConfig) -> None:
+    system = config.system
+    for key, value in system.banners.items():
+        word = {"motd": "incoming", "login": "login"}.get(key)
+        if word is None:
+            w.out.unsupported(system, "banners", reason=f"ZXROS has no {key} banner")
+            continue
+        delim = next(d for d in "#%^&@~" if d not in value)
+        lines = value.split("\n")
+        w.line(f"banner {word} {delim}", system, "banners")
+        for text in lines[:-1]:
+            w.out.emit(text, system, "banners")
+        w.out.emit(lines[-1] + delim, system, "banners")
+
+
+# --- top-level statements ------------------------------------------------------------------------
+
+
+def s_hostname(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    _set(ctx.config.system, line, "hostname", m.group(1))
+
+
+def s_domain(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    _set(ctx.config.system, line, "domain_name", m.group(1))
+
+
+def s_name_server(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    server = Server(address=m.group(1), vrf=m.group(2))
+    server.at(line.n)
+    ctx.config.system.dns_servers.append(server)
+    ctx.config.system.at(line.n, "dns_servers")
+
+
+def s_timezone(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    hours = int(m.group(2))
+    minutes = int(m.group(3) or 0)
+    _set(ctx.config.system, line, "timezone", (m.group(1), hours, minutes))
+
+
+def s_ntp_server(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    ntp = ctx.config.system.ntp
+    server = Server(address=m.group(1))
+    words = (m.group(2) or "").split()
+    while words:
+        word = words.pop(0)
+        if word == "vrf" and words:
+            server.vrf = words.pop(0)
+        elif word == "priority" and words:
+            server.prefer = words.pop(0) == "1"
+        elif word == "key" and words:
+            server.key_id = int(words.pop(0))
+        elif word == "version" and words:
+            words.pop(0)
+        else:
+            ctx.report.unsupported(line, f"NTP server option {word!r} not translated")
+            return
+    server.at(line.n)
+    ntp.servers[server.address] = server
+    ntp.at(line.n, "servers")
+
+
+def s_ntp_key(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    ntp = ctx.config.system.ntp
+    ntp.keys[int(m.group(1))] = read_secret(
+        ctx, line, m.group(3), encrypted=m.group(2) == "encrypted"
+    )
+    ntp.at(line.n, "keys")
+
+
+def s_ntp_trusted(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    ntp = ctx.config.system.ntp
+    ntp.trusted_keys.append(int(m.group(1)))
+    ntp.at(line.n, "trusted_keys")
+
+
+def s_syslog_host(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    logging = ctx.config.system.logging
+    server = Server(address=m.group(1), port=int(m.group(2)) if m.group(2) else None)
+    server.at(line.n)
+    logging.hosts[server.address] = server
+    logging.at(line.n, "hosts")
+
+
+def s_syslog_facility(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    ctx.state["syslog_facility"] = (m.group(1), line.n)
+
+
+def s_snmp_community(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    name = read_secret(ctx, line, m.group(2), encrypted=m.group(1) is not None)
+    view = None if m.group(3) in (None, "AllView") else m.group(3)
+    entry = SnmpCommunity(name=name, access=m.group(4), acl=m.group(5), view=view)  # type: ignore[arg-type]
+    entry.at(line.n)
+    snmp = ctx.config.system.snmp
+    snmp.communities.append(entry)
+    snmp.at(line.n, "communities")
+
+
+def s_snmp_host(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    kind = "informs" if m.group(3) == "inform" else "traps"
+    community = read_secret(ctx, line, m.group(5))
+    host = SnmpHost(
+        address=m.group(1),
+        vrf=m.group(2),
+        kind=kind,
+        version=m.group(4),  # type: ignore[arg-type]
+        community=community,
+    )
+    host.at(line.n)
+    snmp = ctx.config.system.snmp
+    snmp.hosts.append(host)
+    snmp.at(line.n, "hosts")
+
+
+def s_snmp_field(name: str) -> Any:
+    def handler(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+        _set(ctx.config.system.snmp, line, name, unquote(m.group(1)))
+
+    return handler
+
+
+def s_tacacs_host(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    server = AaaServer(protocol="tacacs", address=m.group(1))
+    if m.group(2):
+        server.key = read_secret(
+            ctx, line, m.group(3), encrypted=m.group(2).startswith("encrypted")
+        )
+    server.at(line.n)
+    aaa = ctx.config.system.aaa
+    aaa.servers.append(server)
+    aaa.at(line.n, "servers")
+
+
+def s_group(protocol: str) -> Any:
+    def handler(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+        aaa = ctx.config.system.aaa
+        name = m.group(1)
+        members: list[str] = []
+        for child in line.children:
+            server = re.fullmatch(
+                r"server (?:\d+ )?(\S+)(?: key (?:(encrypted) )?(\S+))?", child.text
+            )
+            if server is None:
+                ctx.report.unsupported(child, "AAA group option not translated")
+                continue
+            ctx.report.parsed(child)
+            members.append(server.group(1))
+            if protocol == "radius":
+                entry = AaaServer(protocol="radius", address=server.group(1))
+                if server.group(3):
+                    entry.key = read_secret(
+                        ctx, child, server.group(3), encrypted=bool(server.group(2))
+                    )
+                entry.at(child.n)
+                aaa.servers.append(entry)
+                aaa.at(child.n, "servers")
+        if name != protocol:  # the group named like the protocol stands for "all servers"
+            aaa.groups[name] = members
+            aaa.at(line.n, "groups")
+
+    return handler
+
+
+_AUTH_TYPES = re.compile(r"(none|local|radius|tacacs)(?:-(none|local|radius|tacacs))?")
+
+
+def s_aaa_template(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    kind, number = m.group(1), m.group(2)
+    service = {"authentication": "login", "authorization": "exec", "accounting": "accounting"}[kind]
+    if number != TEMPLATE:
+        ctx.report.unsupported(line, f"AAA template {number}: only template {TEMPLATE} is read")
+        return
+    methods: list[str] = []
+    group: str | None = None
+    for child in line.children:
+        t = re.fullmatch(r"aaa-(?:authentication|authorization|accounting)-type (\S+)", child.text)
+        g = re.fullmatch(
+            r"(?:authentication|authorization|accounting)-(?:tacacs|radius)-group"
+            r"(?: first)? (\S+)",
+            child.text,
+        )
+        if t and _AUTH_TYPES.fullmatch(t.group(1)):
+            methods = t.group(1).split("-")
+        elif g:
+            group = g.group(1)
+        else:
+            ctx.report.unsupported(child, "AAA template option not translated")
+            continue
+        ctx.report.parsed(child)
+    normalised = [f"group:{group or w}" if w in ("tacacs", "radius") else w for w in methods]
+    entry = AaaMethodList(service=service, methods=normalised)  # type: ignore[arg-type]
+    for n in [line.n, *(c.n for c in line.children)]:
+        entry.at(n)
+    aaa = ctx.config.system.aaa
+    aaa.method_lists.append(entry)
+    aaa.at(line.n, "method_lists")
+
+
+def s_system_user(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    levels: dict[str, int] = ctx.state.setdefault("priv_templates", {})
+    for child in line.children:
+        tm = re.fullmatch(r"authorization-template (\d+)", child.text)
+        um = re.fullmatch(r"user-name (\S+)", child.text)
+        if tm:
+            ctx.report.parsed(child)
+            for grand in child.children:
+                lm = re.fullmatch(r"local-privilege-level (\d+)", grand.text)
+                if lm:
+                    levels[tm.group(1)] = int(lm.group(1))
+                    ctx.report.parsed(grand)
+                elif grand.text.startswith("bind aaa-authorization-template"):
+                    ctx.report.ignored(grand, "privilege templates use local authorization")
+        elif um:
+            _user(ctx, child, um.group(1))
+        else:
+            dispatch(ctx, child, SYSTEM_USER_RULES)
+
+
+def _user(ctx: Ctx, line: Line, name: str) -> None:
+    user = ctx.config.system.users.setdefault(name, LocalUser(name=name))
+    user.at(line.n)
+    ctx.report.parsed(line)
+    for child in line.children:
+        pm = re.fullmatch(r"password (?:(encrypted) )?(\S+)", child.text)
+        bm = re.fullmatch(r"bind authorization-template (\d+)", child.text)
+        if pm:
+            user.secret = read_secret(ctx, child, pm.group(2), encrypted=bool(pm.group(1)))
+            user.at(child.n, "secret")
+            ctx.report.parsed(child)
+        elif bm:
+            ctx.state.setdefault("user_templates", []).append((user, bm.group(1), child.n))
+            ctx.report.parsed(child)
+        elif child.text.startswith("bind authentication-template"):
+            ctx.report.ignored(child, "users authenticate through the default templates")
+        else:
+            ctx.report.unsupported(child, "user option not translated")
+
+
+SYSTEM_USER_RULES: list[Rule] = [
+    rule(r"authentication-template \d+", unsupported="user authentication templates", tree=True),
+    rule(
+        r"(?:strong-password|strong-username|global-user-aging|user-authen-restriction) .+",
+        unsupported="ZXROS password and account policy is not modelled",
+    ),
+]
+
+
+def s_line(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    kind = "console" if m.group(1) == "console" else "vty"
+    system = ctx.config.system
+    entry = next((x for x in system.lines if x.kind == kind), None)
+    if entry is None:
+        entry = MgmtLine(kind=kind)  # type: ignore[arg-type]
+        system.lines.append(entry)
+        system.at(line.n, "lines")
+    entry.at(line.n)
+    what = m.group(2)
+    tm = re.fullmatch(r"idle-timeout (\d+)", what)
+    if tm:
+        _set(entry, line, "exec_timeout", int(tm.group(1)) * 60)
+    elif what == "server disable" and kind == "vty":
+        _set(entry, line, "transport_input", ["ssh"])
+    else:
+        ctx.report.unsupported(line, f"line setting {what!r} not translated")
+
+
+def s_ssh_acl(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    system = ctx.config.system
+    entry = next((x for x in system.lines if x.kind == "vty"), None)
+    if entry is None:
+        entry = MgmtLine(kind="vty")
+        system.lines.append(entry)
+        system.at(line.n, "lines")
+    _set(entry, line, "acl_in", m.group(1))
+
+
+def s_spantree(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    system = ctx.config.system
+    for child in line.children:
+        mm = re.fullmatch(r"mode (stp|rstp|mstp)", child.text)
+        pm = re.fullmatch(r"instance (\d+) priority (\d+)", child.text)
+        if child.text == "enable":
+            ctx.report.ignored(child, "spanning tree runs when a mode is set")
+        elif mm:
+            ctx.report.parsed(child)
+            _set(system, child, "stp_mode", mm.group(1))
+        elif pm:
+            ctx.report.parsed(child)
+            system.stp_priority[int(pm.group(1))] = int(pm.group(2))
+            system.at(child.n, "stp_priority")
+        else:
+            ctx.report.unsupported(child, "spanning-tree setting not translated")
+
+
+def _flag(name: str, value: object) -> Any:
+    def handler(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+        target = ctx.config.system
+        for part in name.split(".")[:-1]:
+            target = getattr(target, part)
+        _set(target, line, name.split(".")[-1], value)
+
+    return handler
+
+
+def s_source(path: str) -> Any:
+    def handler(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+        target = getattr(ctx.config.system, path)
+        _set(target, line, "source_interface", ifname(m.group(1)))
+
+    return handler
+
+
+SYSTEM_TOP: list[Rule] = [
+    rule(r"hostname (\S+)", s_hostname),
+    rule(r"ip domain[ -]name (\S+)", s_domain),
+    rule(r"ip name-server (\S+)(?: vrf (\S+))?", s_name_server),
+    rule(r"clock timezone (\S+) ([+-]?\d+)(?: (\d+))?", s_timezone),
+    rule(r"ntp enable", ignore="the NTP client runs when servers are configured"),
+    rule(r"ntp server (\S+)((?: \S+)*)", s_ntp_server),
+    rule(r"ntp source interface (\S+)", s_source("ntp")),
+    rule(r"ntp authenticate", _flag("ntp.authenticate", True)),
+    rule(r"ntp authentication-key (\d+) md5 (?:(clear|encrypted) )?(\S+)", s_ntp_key),
+    rule(r"ntp trusted-key (\d+)", s_ntp_trusted),
+    rule(r"syslog-server host (\S+)(?: fport (\d+))?", s_syslog_host),
+    rule(r"syslog-server source interface (\S+)", s_source("logging")),
+    rule(r"syslog-server facility (\S+)", s_syslog_facility),
+    rule(
+        r"syslog level (\S+)",
+        lambda c, ln, m, s: _set(c.config.system.logging, ln, "trap_level", m.group(1)),
+    ),
+    rule(
+        r"snmp-server community (?:(encrypted) )?(\S+)(?: showclear)?(?: view (\S+))? (ro|rw)"
+        r"(?: ipv4-access-list (\S+))?",
+        s_snmp_community,
+    ),
+    rule(
+        r"snmp-server host (\S+)(?: vrf (\S+))? (trap|inform) version (1|2c|3) (\S+)"
+        r"(?: showclear)?(?: udp-port 162)?",
+        s_snmp_host,
+    ),
+    rule(r"snmp-server location (.+)", s_snmp_field("location")),
+    rule(r"snmp-server contact (.+)", s_snmp_field("contact")),
+    rule(r"snmp-server enable trap", _flag("snmp.traps_enabled", True)),
+    rule(r"snmp-server trap-source interface (\S+)", s_source("snmp")),
+    rule(r"snmp-server version v2c enable", ignore="SNMP v2c follows from the communities"),
+    rule(r"tacacs enable", ignore="TACACS+ is enabled with its servers"),
+    rule(
+        r"tacacs-server host (\S+)(?: key (?:(encrypted) )?(\S+))?",
+        lambda c, ln, m, s: s_tacacs_host(
+            c,
+            ln,
+            re.fullmatch(r"(\S+)(?: (key(?: encrypted)?) (\S+))?", ln.text.split("host ", 1)[1])
+            or m,
+            s,
+        ),
+    ),
+    rule(r"tacacs-client source-interface (\S+)", s_source("aaa")),
+    rule(r"tacplus group-server (\S+)", s_group("tacacs")),
+    rule(r"radius authentication-group (\S+)", s_group("radius")),
+    rule(r"aaa-(authentication|authorization|accounting)-template (\d+)", s_aaa_template),
+    rule(r"system-user", s_system_user),
+    rule(
+        r"enable secret (?:(encrypted) )?(\S+)",
+        lambda c, ln, m, s: _set(
+            c.config.system,
+            ln,
+            "enable_secret",
+            read_secret(c, ln, m.group(2), encrypted=bool(m.group(1))),
+        ),
+    ),
+    rule(r"line (console|telnet) (.+)", s_line),
+    rule(r"ssh server enable", _flag("ssh_server", True)),
+    rule(
+        r"ssh server version (\d)",
+        lambda c, ln, m, s: _set(c.config.system, ln, "ssh_version", int(m.group(1))),
+    ),
+    rule(r"ssh server access-class ipv4 (\S+)", s_ssh_acl),
+    rule(
+        r"lldp (enable|disable)",
+        lambda c, ln, m, s: _set(c.config.system, ln, "lldp", m.group(1) == "enable"),
+    ),
+    rule(r"spantree", s_spantree),
+]
+
+
+def finish_system(ctx: Ctx) -> None:
+    system = ctx.config.system
+    facility = ctx.state.get("syslog_facility")
+    if facility:
+        for host in system.logging.hosts.values():
+            host.facility = facility[0]
+            host.at(facility[1], "facility")
+    levels: dict[str, int] = ctx.state.get("priv_templates", {})
+    for user, template, n in ctx.state.get("user_templates", []):
+        if template in levels:
+            user.privilege = levels[template]
+            user.at(n, "privilege")
+
+
+# --- rendering -----------------------------------------------------------------------------------
+
+
+def render_system(out: Emitter, config: DeviceConfig) -> None:
+    """What ZXROS prints first: identity, banners, name resolution, time."""
+    w = Writer(out)
+    system = config.system
+    with w.section("system-config"):
+        if system.hostname is not None:
+            w.line(f"hostname {system.hostname}", system, "hostname")
+        _render_banners(w, config)
+        if system.domain_name is not None:
+            w.line(f"ip domain name {system.domain_name}", system, "domain_name")
+        if system.domain_lookup is not None:
+            out.ignore(system, "domain_lookup", rule="ZXROS never resolves mistyped CLI words")
+        if system.domain_search:
+            out.unsupported(system, "domain_search", reason="DNS search lists are not translated")
+        for dns in system.dns_servers:
+            vrf = f" vrf {dns.vrf}" if dns.vrf else ""
+            w.line(f"ip name-server {dns.address}{vrf}", dns)
+        if system.dns_source_interface is not None:
+            out.unsupported(system, "dns_source_interface", reason="DNS source interface")
+        if system.timezone is not None:
+            name, hours, minutes = system.timezone
+            w.line(
+                f"clock timezone {name} {hours}" + (f" {minutes}" if minutes else ""),
+                system,
+                "timezone",
+            )
+        if system.enable_secret is not None:
+            w.line(f"enable secret {write_secret(system.enable_secret)}", system, "enable_secret")
+    _render_ntp(w, config)
+    _render_logging(w, config)
+    _render_snmp(w, config)
+
+
+def _render_ntp(w: Writer, config: DeviceConfig) -> None:
+    ntp = config.system.ntp
+    if not (ntp.servers or ntp.keys or ntp.authenticate):
+        return
+    with w.section("ntp"):
+        w.plain("ntp enable")
+        if ntp.source_interface is not None:
+            w.line(f"ntp source interface {ntp.source_interface}", ntp, "source_interface")
+        if ntp.authenticate:
+            w.line("ntp authenticate", ntp, "authenticate")
+        for key_id, key in ntp.keys.items():
+            w.line(f"ntp authentication-key {key_id} md5 clear {write_secret(key)}", ntp, "keys")
+        for key_id in ntp.trusted_keys:
+            w.line(f"ntp trusted-key {key_id}", ntp, "trusted_keys")
+        for server in ntp.servers.values():
+            text = f"ntp server {server.address}"
+            text += f" vrf {server.vrf}" if server.vrf else ""
+            text += " priority 1" if server.prefer else ""
+            text += f" key {server.key_id}" if server.key_id is not None else ""
+            w.line(text, server)
+
+
+_LEVELS = (
+    "emergencies",
+    "alerts",
+    "critical",
+    "errors",
+    "warnings",
+    "notifications",
+    "informational",
+    "debugging",
+)
+
+
+def _render_logging(w: Writer, config: DeviceConfig) -> None:
+    logging = config.system.logging
+    out = w.out
+    with w.section("syslog"):
+        facilities = {h.facility for h in logging.hosts.values() if h.facility}
+        for host in logging.hosts.values():
+            port = f" fport {host.port}" if host.port is not None else ""
+            w.line(f"syslog-server host {host.address}{port}", host)
+            if host.vrf is not None:
+                out.unsupported(host, "vrf", reason="syslog hosts in a VRF are not translated")
+            if host.level is not None:
+                out.unsupported(host, "level", reason="per-host syslog levels are not translated")
+        if len(facilities) == 1:
+            first = next(h for h in logging.hosts.values() if h.facility)
+            w.line(f"syslog-server facility {first.facility}", first, "facility")
+            for host in logging.hosts.values():
+                if host.facility is None:
+                    out.unsupported(host, "", reason="ZXROS uses one facility for all hosts")
+        elif facilities:
+            for host in logging.hosts.values():
+                out.unsupported(host, "facility", reason="ZXROS uses one facility for all hosts")
+        if logging.source_interface is not None:
+            w.line(
+                f"syslog-server source interface {logging.source_interface}",
+                logging,
+                "source_interface",
+            )
+        if logging.trap_level is not None:
+            if logging.trap_level in _LEVELS:
+                w.line(f"syslog level {logging.trap_level}", logging, "trap_level")
+            else:
+                out.unsupported(logging, "trap_level", reason="numeric syslog level")
+        for name in ("buffered_size", "buffered_level", "console_level"):
+            if getattr(logging, name) is not None:
+                out.ignore(logging, name, rule="local log buffer and console output: housekeeping")
+        if logging.enabled is not None:
+            out.unsupported(logging, "enabled", reason="switching all logging on/off")
+
+
+def _render_snmp(w: Writer, config: DeviceConfig) -> None:
+    snmp = config.system.snmp
+    out = w.out
+    if not (
+        snmp.communities
+        or snmp.hosts
+        or snmp.location
+        or snmp.contact
+        or snmp.users
+        or snmp.traps_enabled
+        or snmp.source_interface
+    ):
+        return
+    with w.section("snmp"):
+        if snmp.communities:
+            w.plain("snmp-server version v2c enable")
+        for c in snmp.communities:
+            view = c.view or "AllView"
+            text = f"snmp-server community {write_secret(c.name)} view {view} {c.access}"
+            text += f" ipv4-access-list {c.acl}" if c.acl else ""
+            w.line(text, c)
+        for h in snmp.hosts:
+            vrf = f" vrf {h.vrf}" if h.vrf else ""
+            kind = "inform" if h.kind == "informs" else "trap"
+            w.line(
+                f"snmp-server host {h.address}{vrf} {kind} version {h.version} "
+                f"{write_secret(h.community)} udp-port 162",
+                h,
+            )
+        if snmp.location is not None:
+            w.line(f"snmp-server location {quote(snmp.location)}", snmp, "location")
+        if snmp.contact is not None:
+            w.line(f"snmp-server contact {quote(snmp.contact)}", snmp, "contact")
+        if snmp.traps_enabled:
+            w.line("snmp-server enable trap", snmp, "traps_enabled")
+        if snmp.source_interface is not None:
+            w.line(
+                f"snmp-server trap-source interface {snmp.source_interface}",
+                snmp,
+                "source_interface",
+            )
+        for user in snmp.users.values():
+            out.unsupported(
+                user,
+                *all_fields(user),
+                reason="SNMPv3 users: ZXROS spelling not confirmed, not translated",
+            )
+
+
+def render_system_tail(out: Emitter, config: DeviceConfig) -> None:
+    """AAA, users, management lines, SSH, LLDP and spanning tree (ZXROS prints them late)."""
+    w = Writer(out)
+    _render_aaa(w, config)
+    _render_users(w, config)
+    _render_lines(w, config)
+    _render_services(w, config)
+
+
+def _render_aaa(w: Writer, config: DeviceConfig) -> None:
+    aaa = config.system.aaa
+    out = w.out
+    if aaa.new_model is not None:
+        out.ignore(aaa, "new_model", rule="ZXROS AAA templates are always in force")
+    tacacs = [s for s in aaa.servers if s.protocol == "tacacs"]
+    radius = [s for s in aaa.servers if s.protocol == "radius"]
+    if not (aaa.servers or aaa.method_lists):
+        return
+    with w.section("aaa"):
+        if tacacs:
+            w.plain("tacacs enable")
+        for s in tacacs:
+            key = f" key {write_secret(s.key)}" if s.key is not None else ""
+            w.line(f"tacacs-server host {s.address}{key}", s)
+            for name in ("port", "vrf", "name"):
+                if getattr(s, name) is not None:
+                    out.unsupported(s, name, reason=f"TACACS+ server {name} is not translated")
+        if aaa.source_interface is not None:
+            if tacacs:
+                w.line(
+                    f"tacacs-client source-interface {aaa.source_interface}",
+                    aaa,
+                    "source_interface",
+                )
+            else:
+                out.unsupported(aaa, "source_interface", reason="RADIUS source interface")
+        grouped = {a for members in aaa.groups.values() for a in members}
+        for name, members in aaa.groups.items():
+            proto = next((s.protocol for s in aaa.servers if s.address in members), "tacacs")
+            _render_group(w, aaa, name, proto, members, radius)
+        loose = [s for s in radius if s.address not in grouped]
+        if loose:
+            _render_group(w, aaa, "radius", "radius", [s.address for s in loose], radius)
+        needs_all_tacacs = any("group:tacacs" in m.methods for m in aaa.method_lists)
+        if needs_all_tacacs and tacacs and "tacacs" not in aaa.groups:
+            with w.view("tacplus group-server tacacs"):
+                for s in tacacs:
+                    w.line(f"server {s.address}", s)
+        for method in aaa.method_lists:
+            _render_method(w, aaa, method)
+
+
+def _render_group(
+    w: Writer, aaa: Any, name: str, proto: str, members: list[str], radius: list[AaaServer]
+) -> None:
+    opener = (
+        f"tacplus group-server {name}"
+        if proto == "tacacs"
+        else f"radius authentication-group {name}"
+    )
+    with w.view(opener, aaa if name != proto else None, "groups"):
+        for k, address in enumerate(members, start=1):
+            if proto == "tacacs":
+                w.line(f"server {address}", aaa, "groups")
+                continue
+            server = next((s for s in radius if s.address == address), None)
+            key = f" key {write_secret(server.key)}" if server and server.key else ""
+            w.line(f"server {k} {address}{key}", server or aaa)
+            if server is not None:
+                for extra in ("port", "vrf", "name"):
+                    if getattr(server, extra) is not None:
+                        w.out.unsupported(server, extra, reason=f"RADIUS {extra} not translated")
+
+
+_SERVICE_TEMPLATES = {
+    "login": "authentication",
+    "exec": "authorization",
+    "accounting": "accounting",
+}
+
+
+def _render_method(w: Writer, aaa: Any, method: AaaMethodList) -> None:
+    kind = _SERVICE_TEMPLATES.get(method.service)
+    out = w.out
+    if kind is None or method.name != "default":
+        out.unsupported(
+            method,
+            *all_fields(method),
+            reason=f"{method.service} method list "
+            f"{method.name!r}: ZXROS binds numbered templates, not named lists",
+        )
+        return
+    words: list[str] = []
+    group: str | None = None
+    protocol: str | None = None
+    for m in method.methods[:2]:
+        if m.startswith("group:"):
+            name = m.split(":", 1)[1]
+            proto = (
+                name
+                if name in ("tacacs", "radius")
+                else next(
+                    (s.protocol for s in aaa.servers if s.address in aaa.groups.get(name, [])),
+                    "tacacs",
+                )
+            )
+            words.append(proto)
+            group, protocol = (None if name == proto else name), proto
+        elif m in ("local", "none"):
+            words.append(m)
+        else:
+            out.unsupported(method, *all_fields(method), reason=f"AAA method {m!r}")
+            return
+    if len(method.methods) > 2:
+        out.change(method, "methods", note="ZXROS templates try two methods at most")
+    with w.view(f"aaa-{kind}-template {TEMPLATE}", method):
+        w.line(f"aaa-{kind}-type {'-'.join(words)}", method, "methods")
+        if group is not None:
+            w.line(f"{kind}-{protocol}-group {group}", method, "methods")
+
+
+def _render_users(w: Writer, config: DeviceConfig) -> None:
+    users = config.system.users
+    if not users:
+        return
+    levels = sorted({u.privilege for u in users.values() if u.privilege is not None})
+    with w.section("system-user"), w.view("system-user"):
+        for level in levels:
+            with w.view(f"authorization-template {PRIVILEGE_BASE + level}"):
+                w.plain(f"local-privilege-level {level}")
+        for user in users.values():
+            with w.view(f"user-name {user.name}", user):
+                if user.privilege is not None:
+                    w.line(
+                        f"bind authorization-template {PRIVILEGE_BASE + user.privilege}",
+                        user,
+                        "privilege",
+                    )
+                if user.secret is not None:
+                    w.line(f"password {write_secret(user.secret)}", user, "secret")
+            if user.role is not None:
+                w.out.unsupported(user, "role", reason="user roles are not translated")
+
+
+def _render_lines(w: Writer, config: DeviceConfig) -> None:
+    out = w.out
+    system = config.system
+    seen: dict[str, MgmtLine] = {}
+    with w.section("line"):
+        for entry in system.lines:
+            if entry.kind == "aux":
+                out.unsupported(entry, *all_fields(entry), reason="ZXROS boxes have no aux port")
+                continue
+            if entry.kind in seen:
+                first = seen[entry.kind]
+                same = all(
+                    getattr(entry, f) == getattr(first, f)
+                    for f in ("exec_timeout", "transport_input", "acl_in")
+                )
+                if same:
+                    out.ignore(
+                        entry,
+                        *all_fields(entry),
+                        rule=f"same settings as {entry.kind} "
+                        f"{first.first}: ZXROS has one {entry.kind} line configuration",
+                    )
+                else:
+                    out.unsupported(
+                        entry,
+                        *all_fields(entry),
+                        reason="ZXROS has one "
+                        f"{entry.kind} line configuration; these settings differ",
+                    )
+                continue
+            seen[entry.kind] = entry
+            _render_line(w, entry)
+
+
+def _render_line(w: Writer, entry: MgmtLine) -> None:
+    out = w.out
+    word = "console" if entry.kind == "console" else "telnet"
+    out.ignore(entry, "first", "last", rule="ZXROS has no numbered lines")
+    if entry.exec_timeout is not None:
+        if entry.exec_timeout % 60:
+            out.unsupported(entry, "exec_timeout", reason="ZXROS idle timeouts are whole minutes")
+        else:
+            w.line(f"line {word} idle-timeout {entry.exec_timeout // 60}", entry, "exec_timeout")
+    if entry.kind == "vty" and entry.transport_input:
+        if entry.transport_input == ["none"]:
+            out.unsupported(entry, "transport_input", reason="closing all remote access")
+        elif "telnet" in entry.transport_input:
+            out.ignore(entry, "transport_input", rule="ZXROS accepts SSH and Telnet by default")
+        else:
+            w.line("line telnet server disable", entry, "transport_input")
+            out.change(
+                entry,
+                "transport_input",
+                note="ZXROS turns the Telnet server off globally; SSH logins stay allowed",
+            )
+    elif entry.transport_input:
+        out.ignore(entry, "transport_input", rule="the console takes no remote protocols")
+    if entry.acl_in is not None:
+        if entry.kind == "vty":
+            w.line(f"ssh server access-class ipv4 {entry.acl_in}", entry, "acl_in")
+            out.change(entry, "acl_in", note="the ACL filters SSH logins (Telnet is not filtered)")
+        else:
+            out.unsupported(entry, "acl_in", reason="console ACL")
+    if entry.login in ("local", "aaa"):
+        out.ignore(entry, "login", rule="ZXROS logins always use the AAA templates and users")
+    elif entry.login is not None:
+        out.unsupported(entry, "login", reason=f"login {entry.login}: ZXROS needs user names")
+    if entry.password is not None:
+        out.unsupported(entry, "password", reason="ZXROS has no per-line passwords")
+    if entry.privilege is not None:
+        out.unsupported(entry, "privilege", reason="ZXROS privilege comes from user templates")
+
+
+def _render_services(w: Writer, config: DeviceConfig) -> None:
+    system = config.system
+    out = w.out
+    with w.section("ssh"):
+        if system.ssh_server:
+            w.line("ssh server enable", system, "ssh_server")
+        elif system.ssh_server is False:
+            out.unsupported(system, "ssh_server", reason="turning the SSH server off")
+        if system.ssh_version == 2:
+            w.line("ssh server version 2", system, "ssh_version")
+        elif system.ssh_version is not None:
+            out.unsupported(system, "ssh_version", reason="ZXROS NG speaks SSHv2 only")
+        if system.ssh_timeout is not None:
+            out.unsupported(system, "ssh_timeout", reason="SSH timeout: spelling not confirmed")
+    if system.telnet_server:
+        out.ignore(system, "telnet_server", rule="ZXROS runs its Telnet server by default")
+    elif system.telnet_server is False:
+        out.unsupported(
+            system,
+            "telnet_server",
+            reason="use `line telnet server disable`; not written when no vty line exists",
+        )
+    for name in ("http_server", "https_server"):
+        value = getattr(system, name)
+        if value is False:
+            out.ignore(system, name, rule="ZXROS NG has no web management server")
+        elif value:
+            out.unsupported(system, name, reason="ZXROS NG has no web management server")
+    for name in ("ip_routing", "ipv6_routing"):
+        if getattr(system, name):
+            out.ignore(system, name, rule="ZXROS routes IPv4 and IPv6 by default")
+        elif getattr(system, name) is False:
+            out.unsupported(system, name, reason="turning routing off")
+    if system.cdp is not None:
+        out.unsupported(system, "cdp", reason="CDP does not exist on ZXROS")
+    if system.lldp is not None:
+        with w.section("lldp"):
+            w.line("lldp enable" if system.lldp else "lldp disable", system, "lldp")
+    _render_stp(w, config)
+
+
+def _render_stp(w: Writer, config: DeviceConfig) -> None:
+    system = config.system
+    if system.stp_mode is None and not system.stp_priority:
+        return
+    with w.section("stp"), w.view("spantree"):
+        w.plain("enable")
+        if system.stp_mode is not None:
+            w.line(f"mode {system.stp_mode}", system, "stp_mode")
+        for key, priority in system.stp_priority.items():
+            if key == 0 and system.stp_mode in ("mstp", "rstp", "stp", None):
+                w.line(f"instance 0 priority {priority}", system, "stp_priority")
+            else:
+                w.out.unsupported(
+                    system,
+                    "stp_priority",
+                    reason="per-VLAN bridge priorities: ZXROS sets priorities per MST instance",
+                )
+
+
+__all__ = [
+    "SYSTEM_TOP",
+    "Secret",
+    "collect_banners",
+    "finish_system",
+    "render_system",
+    "render_system_tail",
+]
