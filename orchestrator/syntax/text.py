@@ -32,6 +32,8 @@ def decode_config(data: bytes, *, path: str = "<input>") -> Decoded:
     >>> decode_config(b"hostname R1\\r\\n").text
     'hostname R1\\n'
     """
+    # exports from some tools (Huawei eNSP) end with NUL padding: not part of the text
+    data = data.rstrip(b"\x00")
     if not data.strip():
         raise ParseError(
             "the file is empty", path=path, hint="pass the output of `show running-config`"
