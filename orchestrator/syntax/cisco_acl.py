@@ -6,16 +6,38 @@ import re
 from typing import Any
 
 from orchestrator.model import Acl, AclEntry, AddrMatch, PortMatch
-from orchestrator.syntax.rules import PORT_NAMES, Ctx, Rule, port_number, prefixlen_to_wildcard, rule
+from orchestrator.syntax.rules import (
+    PORT_NAMES,
+    Ctx,
+    Rule,
+    port_number,
+    prefixlen_to_wildcard,
+    rule,
+)
 from orchestrator.syntax.text import Line
 
 _STANDARD_NUMBERS = (range(1, 100), range(1300, 2000))
 _EXTENDED_NUMBERS = (range(100, 200), range(2000, 2700))
 #: Cisco protocol keywords → the model's protocol names (well-known names, else numbers).
-PROTOCOLS = {"ip": "ip", "ipv6": "ip", "tcp": "tcp", "udp": "udp", "icmp": "icmp",
-             "icmpv6": "icmp", "ospf": "ospf", "gre": "gre", "esp": "50", "ahp": "51",
-             "pim": "pim", "igmp": "igmp", "eigrp": "88", "sctp": "132", "nos": "94",
-             "ipinip": "4", "vrrp": "112"}
+PROTOCOLS = {
+    "ip": "ip",
+    "ipv6": "ip",
+    "tcp": "tcp",
+    "udp": "udp",
+    "icmp": "icmp",
+    "icmpv6": "icmp",
+    "ospf": "ospf",
+    "gre": "gre",
+    "esp": "50",
+    "ahp": "51",
+    "pim": "pim",
+    "igmp": "igmp",
+    "eigrp": "88",
+    "sctp": "132",
+    "nos": "94",
+    "ipinip": "4",
+    "vrrp": "112",
+}
 
 
 class AclSyntaxError(ValueError):
@@ -120,8 +142,8 @@ def parse_entry(text: str, kind: str, *, seq: int | None = None) -> AclEntry:
         elif word == "time-range" and words:
             entry.time_range = words.pop(0)
         elif entry.protocol == "icmp" and entry.icmp_type is None and not word.startswith("-"):
-            entry.icmp_type = word if not (words and words[0].isdigit()) else (
-                f"{word}/{words.pop(0)}"
+            entry.icmp_type = (
+                word if not (words and words[0].isdigit()) else (f"{word}/{words.pop(0)}")
             )
         else:
             raise AclSyntaxError(f"option {word!r} is not translated")

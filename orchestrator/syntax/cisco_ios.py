@@ -7,447 +7,36 @@ configuration mode. Handlers fill the model and record which source line set whi
 from __future__ import annotations
 
 import re
-from ipaddress import IPv4Interface, IPv6Interface
 from typing import Any, ClassVar
-
-from orchestrator.syntax.cisco_acl import ACL_TOP
-from orchestrator.syntax.cisco_policy import POLICY_TOP
-from orchestrator.syntax.cisco_routing import BGP_RULES, OSPF_RULES, ROUTING_TOP
-from orchestrator.syntax.cisco_system import SYSTEM_TOP, collect_banners
 
 from orchestrator import ports
 from orchestrator.errors import ParseError
-from orchestrator.model import (
-    Address4,
-    Address6,
-    DeviceConfig,
-    FhrpGroup,
-    Interface,
-    InterfaceOspf,
-    LocalUser,
-    StaticRoute,
-    Switchport,
-    Vlan,
-    Vrf,
-)
+from orchestrator.model import DeviceConfig, LocalUser, StaticRoute, Vlan, Vrf
 from orchestrator.syntax.base import LineReport, Platform
+from orchestrator.syntax.cisco_acl import ACL_TOP
+from orchestrator.syntax.cisco_interface import (
+    INTERFACE_RULES,
+    _bool_field,
+    p_interface,
+)
+from orchestrator.syntax.cisco_ipv6 import IPV6_TOP
+from orchestrator.syntax.cisco_mgmt import MGMT_TOP
+from orchestrator.syntax.cisco_policy import POLICY_TOP
+from orchestrator.syntax.cisco_qos import QOS_TOP
+from orchestrator.syntax.cisco_routing import BGP_RULES, OSPF_RULES, ROUTING_TOP
+from orchestrator.syntax.cisco_security import SECURITY_TOP
+from orchestrator.syntax.cisco_services import SERVICES_TOP
+from orchestrator.syntax.cisco_system import SYSTEM_TOP, collect_banners
 from orchestrator.syntax.rules import (
     Ctx,
     Rule,
     dispatch,
-    dispatch_children,
     mask_to_prefixlen,
     network,
     rule,
     vlan_list,
 )
 from orchestrator.syntax.text import Line
-
-# --- interfaces -------------------------------------------------------------------------------
-
-
-def _ifc(ctx: Ctx, name: str) -> Interface:
-    canonical = ports.canonical_name(ctx.platform, name)
-    ifc = ctx.config.interface(canonical)
-    ifc.kind = ports.interface_kind(ctx.platform, canonical)
-    return ifc
-
-
-def p_interface(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
-    ifc = _ifc(ctx, m.group(1).replace(" ", ""))
-    ifc.at(line.n)
-    dispatch_children(ctx, line, INTERFACE_RULES, ifc)
-
-
-def i_description(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ifc.description = m.group(1).strip()
-    ifc.at(line.n, "description")
-
-
-def i_shutdown(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ifc.shutdown = m.group(1) is None
-    ifc.at(line.n, "shutdown")
-
-
-def i_ip_address(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    address = IPv4Interface(f"{m.group(1)}/{mask_to_prefixlen(m.group(2))}")
-    entry = Address4(address=address, secondary=m.group(3) is not None)
-    entry.at(line.n)
-    ifc.ipv4.append(entry)
-    ifc.at(line.n, "ipv4")
-
-
-def i_ip_dhcp(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ifc.ipv4_dhcp = True
-    ifc.at(line.n, "ipv4_dhcp")
-
-
-def i_unnumbered(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ifc.ipv4_unnumbered = ports.canonical_name(ctx.platform, m.group(1))
-    ifc.at(line.n, "ipv4_unnumbered")
-
-
-def i_ipv6_address(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    kind = {"eui-64": "eui-64", "link-local": "link-local"}.get(m.group(2) or "", "global")
-    entry = Address6(address=IPv6Interface(m.group(1)), kind=kind)  # type: ignore[arg-type]
-    entry.at(line.n)
-    ifc.ipv6.append(entry)
-    ifc.at(line.n, "ipv6")
-
-
-def i_ipv6_enable(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ifc.ipv6_enabled = True
-    ifc.at(line.n, "ipv6_enabled")
-
-
-def _int_field(name: str) -> Any:
-    def handler(ctx: Ctx, line: Line, m: re.Match[str], node: Any) -> None:
-        setattr(node, name, int(m.group(1)))
-        node.at(line.n, name)
-
-    return handler
-
-
-def _str_field(name: str, transform: Any = None) -> Any:
-    def handler(ctx: Ctx, line: Line, m: re.Match[str], node: Any) -> None:
-        value = m.group(1).strip()
-        setattr(node, name, transform(value) if transform else value)
-        node.at(line.n, name)
-
-    return handler
-
-
-def _bool_field(name: str, negated_group: int = 1) -> Any:
-    """`[no] <statement>`: the first group captures the optional `no `."""
-
-    def handler(ctx: Ctx, line: Line, m: re.Match[str], node: Any) -> None:
-        setattr(node, name, m.group(negated_group) is None)
-        node.at(line.n, name)
-
-    return handler
-
-
-def i_vrf(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ifc.vrf = m.group(1)
-    ifc.at(line.n, "vrf")
-
-
-def i_switchport(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ifc.routed = m.group(1) is not None
-    ifc.at(line.n, "routed")
-
-
-def _switchport(ifc: Interface) -> Switchport:
-    if ifc.switchport is None:
-        ifc.switchport = Switchport()
-    return ifc.switchport
-
-
-def i_sw_mode(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    sw = _switchport(ifc)
-    sw.mode = m.group(1)  # type: ignore[assignment]
-    sw.at(line.n, "mode")
-
-
-def i_sw_access(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    sw = _switchport(ifc)
-    sw.access_vlan = int(m.group(1))
-    sw.at(line.n, "access_vlan")
-
-
-def i_sw_allowed(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    sw = _switchport(ifc)
-    verb, vlans = m.group(1), m.group(2)
-    if vlans == "all":
-        sw.trunk_allowed = None
-    elif vlans == "none":
-        sw.trunk_allowed = []
-    elif verb == "add":
-        sw.trunk_allowed = sorted(set((sw.trunk_allowed or []) + vlan_list(vlans)))
-    elif verb == "remove":
-        base = sw.trunk_allowed if sw.trunk_allowed is not None else list(range(1, 4095))
-        sw.trunk_allowed = [v for v in base if v not in set(vlan_list(vlans))]
-    elif verb == "except":
-        sw.trunk_allowed = [v for v in range(1, 4095) if v not in set(vlan_list(vlans))]
-    else:
-        sw.trunk_allowed = vlan_list(vlans)
-    sw.at(line.n, "trunk_allowed")
-
-
-def i_sw_native(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    sw = _switchport(ifc)
-    sw.native_vlan = int(m.group(1))
-    sw.at(line.n, "native_vlan")
-
-
-def i_sw_voice(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    sw = _switchport(ifc)
-    sw.voice_vlan = int(m.group(1))
-    sw.at(line.n, "voice_vlan")
-
-
-def i_sw_nonegotiate(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    sw = _switchport(ifc)
-    sw.nonegotiate = True
-    sw.at(line.n, "nonegotiate")
-
-
-def i_channel_group(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ifc.lag_group = int(m.group(1))
-    ifc.lag_mode = m.group(2)  # type: ignore[assignment]
-    ifc.at(line.n, "lag_group", "lag_mode")
-
-
-def i_encapsulation(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ifc.encapsulation_vlan = int(m.group(1))
-    ifc.at(line.n, "encapsulation_vlan")
-
-
-def _ospf(ifc: Interface) -> InterfaceOspf:
-    if ifc.ospf is None:
-        ifc.ospf = InterfaceOspf()
-    return ifc.ospf
-
-
-def i_ospf(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ospf = _ospf(ifc)
-    what, value = m.group(1), m.group(2)
-    if what == "cost":
-        ospf.cost = int(value)
-        ospf.at(line.n, "cost")
-    elif what == "network":
-        ospf.network_type = {"point-to-multipoint": "p2mp", "non-broadcast": "nbma"}.get(
-            value, value
-        )  # type: ignore[assignment]
-        ospf.at(line.n, "network_type")
-    elif what == "priority":
-        ospf.priority = int(value)
-        ospf.at(line.n, "priority")
-    elif what == "hello-interval":
-        ospf.hello = int(value)
-        ospf.at(line.n, "hello")
-    elif what == "dead-interval":
-        ospf.dead = int(value)
-        ospf.at(line.n, "dead")
-
-
-def i_ospf_area(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    from orchestrator.syntax.rules import area_dotted
-
-    ospf = _ospf(ifc)
-    ospf.process = m.group(1)
-    ospf.area = area_dotted(m.group(2))
-    ospf.at(line.n, "process", "area")
-
-
-def i_ospf_auth(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ospf = _ospf(ifc)
-    ospf.auth = "md5" if m.group(1) == "message-digest" else ("null" if m.group(1) else "simple")
-    ospf.at(line.n, "auth")
-
-
-def i_ospf_md5_key(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ospf = _ospf(ifc)
-    ospf.auth_key_id = int(m.group(1))
-    kind = "cisco7" if m.group(2) == "7" else "plain"
-    ospf.auth_key = ctx.secret(line, kind, m.group(3))
-    ospf.at(line.n, "auth_key_id", "auth_key")
-
-
-def i_ospf_auth_key(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ospf = _ospf(ifc)
-    kind = "cisco7" if m.group(1) == "7" else "plain"
-    ospf.auth_key = ctx.secret(line, kind, m.group(2))
-    ospf.at(line.n, "auth_key")
-
-
-def i_access_group(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    field = "acl_in" if m.group(2) == "in" else "acl_out"
-    setattr(ifc, field, m.group(1))
-    ifc.at(line.n, field)
-
-
-def i_ipv6_filter(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    field = "ipv6_acl_in" if m.group(2) == "in" else "ipv6_acl_out"
-    setattr(ifc, field, m.group(1))
-    ifc.at(line.n, field)
-
-
-def i_helper(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ifc.helper_addresses.append(m.group(1))
-    ifc.at(line.n, "helper_addresses")
-
-
-def i_mac(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ifc.mac_address = m.group(1).lower()
-    ifc.at(line.n, "mac_address")
-
-
-def i_nat(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ifc.nat = m.group(1)  # type: ignore[assignment]
-    ifc.at(line.n, "nat")
-
-
-def i_service_policy(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    field = "service_policy_in" if m.group(1) == "input" else "service_policy_out"
-    setattr(ifc, field, m.group(2))
-    ifc.at(line.n, field)
-
-
-def i_portfast(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ifc.stp_edge = m.group(1) is None
-    ifc.at(line.n, "stp_edge")
-
-
-def i_bpduguard(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ifc.stp_bpdu_guard = m.group(1) != "disable"
-    ifc.at(line.n, "stp_bpdu_guard")
-
-
-def i_speed(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ifc.speed = m.group(1)
-    ifc.at(line.n, "speed")
-
-
-def i_duplex(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ifc.duplex = m.group(1)  # type: ignore[assignment]
-    ifc.at(line.n, "duplex")
-
-
-def i_fhrp(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    """`standby [group] <what>` (HSRP) and `vrrp <group> <what>`."""
-    protocol = "hsrp" if m.group(1) == "standby" else "vrrp"
-    group_id = int(m.group(2)) if m.group(2) else 0
-    what = m.group(3)
-    group = next((g for g in ifc.fhrp if g.protocol == protocol and g.group == group_id), None)
-    if group is None:
-        group = FhrpGroup(protocol=protocol, group=group_id)  # type: ignore[arg-type]
-        ifc.fhrp.append(group)
-        ifc.at(line.n, "fhrp")
-    words = what.split()
-    head = words[0]
-    if head in ("ip", "address") and len(words) >= 2:
-        group.virtual_ip.append(words[1])
-        group.at(line.n, "virtual_ip")
-        if len(words) > 2 and words[2] == "secondary":
-            pass
-    elif head == "priority":
-        group.priority = int(words[1])
-        group.at(line.n, "priority")
-    elif head == "preempt":
-        group.preempt = True
-        group.at(line.n, "preempt")
-        if "delay" in words:
-            rest = words[words.index("delay") + 1 :]
-            if rest and rest[0] == "minimum":
-                group.preempt_delay = int(rest[1])
-            elif rest and rest[0].isdigit():
-                group.preempt_delay = int(rest[0])
-            group.at(line.n, "preempt_delay")
-    elif head in ("timers", "timer") and len(words) >= 3 and words[1] != "msec":
-        group.hello = int(words[1])
-        group.hold = int(words[2])
-        group.at(line.n, "hello", "hold")
-    elif head == "timers" and len(words) == 2:
-        group.hello = int(words[1])
-        group.at(line.n, "hello")
-    elif head == "authentication":
-        rest = words[1:]
-        if rest[:2] == ["md5", "key-string"]:
-            group.auth_md5 = True
-            kind = "cisco7" if rest[2] == "7" and len(rest) > 3 else "plain"
-            group.auth = ctx.secret(line, kind, rest[-1])
-        elif rest and rest[0] == "text":
-            group.auth = ctx.secret(line, "plain", rest[1])
-        else:
-            group.auth = ctx.secret(line, "plain", rest[-1])
-        group.at(line.n, "auth", "auth_md5")
-    elif head == "track" and len(words) >= 2:
-        decrement = 10
-        if "decrement" in words:
-            decrement = int(words[words.index("decrement") + 1])
-        target = ports.canonical_name(ctx.platform, words[1])
-        group.track.append((target, decrement))
-        group.at(line.n, "track")
-    elif head == "version":
-        group.version = int(words[1])
-        group.at(line.n, "version")
-    elif head == "name":
-        group.name = words[1]
-        group.at(line.n, "name")
-    else:
-        ctx.report.unsupported(line, f"{m.group(1)} option {head!r} is not translated")
-
-
-INTERFACE_RULES: list[Rule] = [
-    rule(r"description (.*)", i_description),
-    rule(r"(no )?shutdown", i_shutdown),
-    rule(r"ip address (\S+) (\S+)( secondary)?", i_ip_address),
-    rule(r"ip address dhcp", i_ip_dhcp),
-    rule(r"ip unnumbered (\S+)", i_unnumbered),
-    rule(r"no ip address", ignore="no IPv4 address is every target's default"),
-    rule(r"ipv6 address (\S+/\d+)(?: (eui-64|link-local))?", i_ipv6_address),
-    rule(r"ipv6 enable", i_ipv6_enable),
-    rule(r"mtu (\d+)", _int_field("mtu")),
-    rule(r"(?:ip )?vrf forwarding (\S+)", i_vrf),
-    rule(r"(no )?switchport", i_switchport),
-    rule(r"switchport mode (access|trunk|dot1q-tunnel)", i_sw_mode),
-    rule(r"switchport access vlan (\d+)", i_sw_access),
-    rule(r"switchport trunk allowed vlan (?:(add|remove|except) )?(\S+)", i_sw_allowed),
-    rule(r"switchport trunk native vlan (\d+)", i_sw_native),
-    rule(r"switchport voice vlan (\d+)", i_sw_voice),
-    rule(r"switchport nonegotiate", i_sw_nonegotiate),
-    rule(
-        r"switchport trunk encapsulation dot1q",
-        ignore="802.1Q is the only trunk encapsulation on the targets",
-    ),
-    rule(r"channel-group (\d+) mode (active|passive|on)", i_channel_group),
-    rule(r"encapsulation dot1[qQ] (\d+)", i_encapsulation),
-    rule(r"ip ospf (cost|priority|hello-interval|dead-interval) (\d+)", i_ospf),
-    rule(r"ip ospf (network) (point-to-point|broadcast|non-broadcast|point-to-multipoint)", i_ospf),
-    rule(r"ip ospf (\d+) area (\S+)", i_ospf_area),
-    rule(r"ip ospf authentication(?: (message-digest|null))?", i_ospf_auth),
-    rule(r"ip ospf message-digest-key (\d+) md5 (?:(\d) )?(\S+)", i_ospf_md5_key),
-    rule(r"ip ospf authentication-key (?:(\d) )?(\S+)", i_ospf_auth_key),
-    rule(r"ip access-group (\S+) (in|out)", i_access_group),
-    rule(r"ipv6 traffic-filter (\S+) (in|out)", i_ipv6_filter),
-    rule(r"ip helper-address (\S+)", i_helper),
-    rule(r"(no )?ip proxy-arp", _bool_field("proxy_arp")),
-    rule(r"(no )?ip redirects", _bool_field("redirects")),
-    rule(r"(no )?ip unreachables", _bool_field("unreachables")),
-    rule(r"mac-address (\S+)", i_mac),
-    rule(r"ip nat (inside|outside)", i_nat),
-    rule(r"service-policy (input|output) (\S+)", i_service_policy),
-    rule(r"(no )?spanning-tree portfast(?: edge)?(?: trunk)?", i_portfast),
-    rule(r"spanning-tree bpduguard (enable|disable)", i_bpduguard),
-    rule(r"spanning-tree cost (\d+)", _int_field("stp_cost")),
-    rule(r"spanning-tree port-priority (\d+)", _int_field("stp_port_priority")),
-    rule(r"(no )?cdp enable", _bool_field("cdp")),
-    rule(r"speed (auto|\d+)", i_speed),
-    rule(r"duplex (auto|full|half)", i_duplex),
-    rule(r"bandwidth (\d+)", _int_field("bandwidth")),
-    rule(r"delay (\d+)", _int_field("delay")),
-    rule(r"load-interval (\d+)", _int_field("load_interval")),
-    rule(r"keepalive (\d+)", _int_field("keepalive")),
-    rule(r"(standby|vrrp) (?:(\d+) )?(.+)", i_fhrp),
-    rule(r"negotiation auto", ignore="autonegotiation is on by default on every target"),
-    rule(r"no ip route-cache(?: .*)?", ignore="IOS switching-path tuning; targets have none"),
-    rule(r"ip route-cache(?: .*)?", ignore="IOS switching-path tuning; targets have none"),
-    rule(r"no mop enabled", ignore="DECnet MOP exists only on IOS"),
-    rule(r"no mop sysid", ignore="DECnet MOP exists only on IOS"),
-    rule(r"no keepalive", ignore="IOS keepalive on Ethernet; targets use link state"),
-    rule(r"media-type \S+", ignore="media selection is fixed by the target port's hardware"),
-    rule(r"no negotiation auto", unsupported="fixed speed without autonegotiation"),
-    rule(r"no ip directed-broadcast", ignore="directed broadcast is off by default on targets"),
-    rule(r"no ip mroute-cache", ignore="IOS multicast switching-path tuning"),
-    rule(
-        r"hold-queue \d+ (?:in|out)",
-        ignore="IOS interface queue depth; targets size their own queues",
-    ),
-    rule(r"tunnel source (\S+)", _str_field("tunnel_source")),
-    rule(r"tunnel destination (\S+)", _str_field("tunnel_destination")),
-    rule(r"tunnel mode (.+)", _str_field("tunnel_mode")),
-]
 
 # --- VLANs, VRFs, static routes -------------------------------------------------------------
 
@@ -648,6 +237,10 @@ class CiscoIos(Platform):
     def parse_lines(self, lines: list[Line], config: DeviceConfig, report: LineReport) -> None:
         ctx = Ctx(config, report, self.name)
         rest = collect_banners(ctx, lines)
+        for line in rest:
+            # an `interface` statement is always top level, even where a capture indents it
+            if line.indent and line.text.startswith("interface "):
+                line.indent = 0
         for line in self.tree(rest):
             if not dispatch(ctx, line, self.TOP):
                 for child in line.descendants():
@@ -656,6 +249,14 @@ class CiscoIos(Platform):
 
     def finish(self, ctx: Ctx) -> None:
         """Fill what follows from the whole file (e.g. LAG interfaces named by members)."""
+        servers = {(s.address, s.port, s.acct_port) for s in ctx.config.system.aaa.servers}
+        for n, address, auth, acct in ctx.state.get("group_ports", []):
+            if (address, auth, acct) not in servers and (address, None, None) not in servers:
+                ctx.report.unsupported(
+                    n,
+                    f"no RADIUS server {address} with auth-port {auth} "
+                    f"and acct-port {acct} is defined",
+                )
         default_keys = ctx.state.get("default_keys", {})
         for server in ctx.config.system.aaa.servers:
             if server.key is None and server.protocol in default_keys:
@@ -669,7 +270,7 @@ class CiscoIos(Platform):
 
 
 CiscoIos.TOP = [
-    rule(r"interface (\S+(?: \d\S*)?)", p_interface),
+    rule(r"interface (\S+(?: \d\S*)?)(?: (point-to-point|multipoint))?", p_interface),
     rule(r"vlan (\d[\d,\-]*)", p_vlan),
     rule(r"(?:ip )?vrf(?: definition)? (\S+)", p_vrf),
     rule(r"ip route .+", p_route),
@@ -678,6 +279,11 @@ CiscoIos.TOP = [
     *ACL_TOP,
     *POLICY_TOP,
     *ROUTING_TOP,
+    *IPV6_TOP,
+    *SECURITY_TOP,
+    *SERVICES_TOP,
+    *QOS_TOP,
+    *MGMT_TOP,
     *SYSTEM_TOP,
 ]
 

@@ -167,8 +167,7 @@ ROUTE_MAP_RULES: list[Rule] = [
 
 POLICY_TOP: list[Rule] = [
     rule(r"(ip|ipv6) prefix-list (\S+) (.+)", p_prefix_list),
-    rule(r"ip community-list (?:(standard|expanded) )?(\S+) (permit|deny) (.+)",
-         p_community_list),
+    rule(r"ip community-list (?:(standard|expanded) )?(\S+) (permit|deny) (.+)", p_community_list),
     rule(r"ip as-path access-list (\S+) (permit|deny) (.+)", p_as_path),
     rule(r"route-map (\S+)(?: (permit|deny))?(?: (\d+))?", p_route_map),
 ]

@@ -20,6 +20,7 @@ from orchestrator.model import (
     Ospf,
     OspfArea,
     Redistribution,
+    SecretKind,
 )
 from orchestrator.syntax.rules import (
     Ctx,
@@ -33,9 +34,16 @@ from orchestrator.syntax.rules import (
 )
 from orchestrator.syntax.text import Line
 
-_REDIST_PROTOCOLS = {"connected": "connected", "direct": "connected", "static": "static",
-                     "ospf": "ospf", "bgp": "bgp", "rip": "rip", "isis": "isis",
-                     "eigrp": "eigrp"}
+_REDIST_PROTOCOLS = {
+    "connected": "connected",
+    "direct": "connected",
+    "static": "static",
+    "ospf": "ospf",
+    "bgp": "bgp",
+    "rip": "rip",
+    "isis": "isis",
+    "eigrp": "eigrp",
+}
 
 
 def parse_redistribution(ctx: Ctx, line: Line, text: str) -> Redistribution | None:
@@ -128,7 +136,8 @@ def o_redistribute(ctx: Ctx, line: Line, m: re.Match[str], p: Ospf) -> None:
 
 def o_default_info(ctx: Ctx, line: Line, m: re.Match[str], p: Ospf) -> None:
     p.default_originate = True
-    words = (m.group(1) or "").split()
+    # IOS writes `default-information originate <options>`; older files put options first
+    words = [w for w in line.text.split()[1:] if w != "originate"]
     p.default_originate_always = "always" in words
     if "metric" in words:
         p.default_originate_metric = int(words[words.index("metric") + 1])
@@ -136,8 +145,14 @@ def o_default_info(ctx: Ctx, line: Line, m: re.Match[str], p: Ospf) -> None:
         p.default_originate_metric_type = int(words[words.index("metric-type") + 1])
     if "route-map" in words:
         p.default_originate_route_map = words[words.index("route-map") + 1]
-    p.at(line.n, "default_originate", "default_originate_always", "default_originate_metric",
-         "default_originate_metric_type", "default_originate_route_map")
+    p.at(
+        line.n,
+        "default_originate",
+        "default_originate_always",
+        "default_originate_metric",
+        "default_originate_metric_type",
+        "default_originate_route_map",
+    )
 
 
 def o_log_adjacency(ctx: Ctx, line: Line, m: re.Match[str], p: Ospf) -> None:
@@ -206,7 +221,8 @@ OSPF_RULES: list[Rule] = [
     rule(r"(no )?passive-interface (\S+(?: \d\S*)?)", o_passive),
     rule(r"auto-cost reference-bandwidth (\d+)", o_reference_bw),
     rule(r"redistribute .+", o_redistribute),
-    rule(r"default-information originate(?: (.+))?", o_default_info),
+    rule(r"default-information(?: .*)? originate(?: (.+))?", o_default_info),
+    rule(r"default-metric (\d+)", o_int("default_metric")),
     rule(r"(no )?log-adjacency-changes(?: detail)?", o_log_adjacency),
     rule(r"area (\S+) (.+)", o_area),
     rule(r"max-metric router-lsa(?: on-startup (\d+))?", o_max_metric),
@@ -291,8 +307,8 @@ def b_neighbor(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> 
             _af_peer(af, name, line).at(line.n, "activate")
         return
     if key == "password":
-        kind = "cisco7" if len(words) > 2 and words[1] == "7" else "plain"
-        peer.password = ctx.secret(line, kind, words[-1])
+        secret_kind: SecretKind = "cisco7" if len(words) > 2 and words[1] == "7" else "plain"
+        peer.password = ctx.secret(line, secret_kind, words[-1])
         peer.at(line.n, "password")
         return
     if key == "timers" and len(words) >= 3:
@@ -305,6 +321,13 @@ def b_neighbor(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> 
         return
     if key in ("version", "advertisement-interval") and len(words) == 2:
         ctx.report.ignored(line, f"neighbor {key} {words[1]} is the target default behaviour")
+        return
+    if key == "advertise" and words[1:2] == ["additional-paths"] and len(words) > 2:
+        target = _af_peer(af, name, line)
+        target.advertise_additional_paths = re.findall(
+            r"all|best \d+|group-best", " ".join(words[2:])
+        )
+        target.at(line.n, "advertise_additional_paths")
         return
     if key == "activate":
         _af_peer(af, name, line).activate = True
@@ -388,8 +411,7 @@ def b_aggregate(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) ->
         if "/" in address
         else network(f"{address}/{mask_to_prefixlen(mask)}")
     )
-    item = BgpAggregate(prefix=prefix, summary_only="summary-only" in rest,
-                        as_set="as-set" in rest)
+    item = BgpAggregate(prefix=prefix, summary_only="summary-only" in rest, as_set="as-set" in rest)
     item.at(line.n)
     af.aggregates.append(item)
     af.at(line.n, "aggregates")
@@ -417,6 +439,37 @@ def b_af_flag(field: str) -> Any:
         af.at(line.n, field)
 
     return handler
+
+
+def b_dampening(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> None:
+    af.dampening = True
+    if m.group(1):
+        half, reuse, suppress, top = (int(w) for w in m.group(1).split())
+        af.dampening_params = (half, reuse, suppress, top)
+    af.at(line.n, "dampening", "dampening_params")
+
+
+def b_add_paths_select(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> None:
+    af.additional_paths_select = m.group(1)
+    af.at(line.n, "additional_paths_select")
+
+
+def b_add_paths(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> None:
+    words = m.group(1).split()
+    af.additional_paths_send = "send" in words
+    af.additional_paths_receive = "receive" in words
+    af.at(line.n, "additional_paths_send", "additional_paths_receive")
+
+
+def b_eibgp(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> None:
+    af.maximum_paths_eibgp = int(m.group(1))
+    af.at(line.n, "maximum_paths_eibgp")
+
+
+def b_listen_range(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> None:
+    bgp = _bgp(ctx)
+    bgp.listen_ranges.append((ip_network(m.group(1), strict=True), m.group(2)))
+    bgp.at(line.n, "listen_ranges")
 
 
 def b_default_info(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> None:
@@ -498,9 +551,14 @@ def p_router_bgp(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
                 for n in peer.src.get("remote_as") or peer.src.get(""):
                     af_peer.at(n)
                     af_peer.at(n, "activate")
-    if not default_af.peers and not default_af.networks and not default_af.redistribute \
-            and not default_af.aggregates and default_af.maximum_paths is None \
-            and not default_af.src.lines:
+    if (
+        not default_af.peers
+        and not default_af.networks
+        and not default_af.redistribute
+        and not default_af.aggregates
+        and default_af.maximum_paths is None
+        and not default_af.src.lines
+    ):
         bgp.address_families.remove(default_af)
 
 
@@ -519,8 +577,11 @@ BGP_RULES: list[Rule] = [
     rule(r"(no )?auto-summary", b_af_flag("auto_summary")),
     rule(r"default-information originate", b_default_info),
     rule(r"distance bgp (\d+) (\d+) (\d+)", b_distance),
-    rule(r"address-family (ipv4|ipv6|vpnv4|vpnv6|l2vpn)(?: (unicast|multicast|evpn))?"
-         r"(?: vrf (\S+))?", b_address_family),
+    rule(
+        r"address-family (ipv4|ipv6|vpnv4|vpnv6|l2vpn)(?: (unicast|multicast|evpn))?"
+        r"(?: vrf (\S+))?",
+        b_address_family,
+    ),
     rule(r"exit-address-family", ignore="end of an address-family block"),
     rule(r"bgp router-id (\S+)", b_global("router_id", "word")),
     rule(r"(no )?bgp log-neighbor-changes", b_global("log_neighbor_changes")),
@@ -534,6 +595,16 @@ BGP_RULES: list[Rule] = [
     rule(r"bgp cluster-id (\S+)", b_global("cluster_id", "word")),
     rule(r"(no )?bgp fast-external-fallover", b_global("fast_external_fallover")),
     rule(r"timers bgp (\d+) (\d+)(?: \d+)?", b_timers),
+    rule(r"bgp dampening(?: (\d+ \d+ \d+ \d+))?", b_dampening),
+    rule(
+        r"bgp additional-paths select ((?:all|best \d+|group-best)(?: (?:all|best \d+|"
+        r"group-best))*)",
+        b_add_paths_select,
+    ),
+    rule(r"bgp additional-paths ((?:send|receive)(?: receive)?)", b_add_paths),
+    rule(r"maximum-paths eibgp (\d+)", b_eibgp),
+    rule(r"bgp listen range (\S+) peer-group (\S+)", b_listen_range),
+    rule(r"bgp bestpath compare-routerid", b_global("bestpath_compare_routerid")),
 ]
 
 ROUTING_TOP: list[Rule] = [

@@ -8,11 +8,18 @@ from typing import Any
 
 from orchestrator import ports
 from orchestrator.model import AaaMethodList, AaaServer, MgmtLine, Server, SnmpCommunity, SnmpHost
+from orchestrator.syntax.cisco_mgmt import MGMT_LINE_RULES
 from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
 from orchestrator.syntax.text import Line
 
-_SECRET_KINDS = {"0": "plain", "4": "cisco5", "5": "cisco5", "7": "cisco7", "8": "cisco8",
-                 "9": "cisco9"}
+_SECRET_KINDS = {
+    "0": "plain",
+    "4": "cisco5",
+    "5": "cisco5",
+    "7": "cisco7",
+    "8": "cisco8",
+    "9": "cisco9",
+}
 
 
 def collect_banners(ctx: Ctx, lines: list[Line]) -> list[Line]:
@@ -24,8 +31,9 @@ def collect_banners(ctx: Ctx, lines: list[Line]) -> list[Line]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        m = re.match(r"banner (motd|login|exec|incoming|prompt-timeout|slip-ppp) (\S)(.*)$",
-                     line.text)
+        m = re.match(
+            r"banner (motd|login|exec|incoming|prompt-timeout|slip-ppp) (\S)(.*)$", line.text
+        )
         if m is None:
             rest.append(line)
             i += 1
@@ -228,8 +236,8 @@ def s_snmp_host(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
         word = words.pop(0)
         if word == "vrf" and words:
             host.vrf = words.pop(0)
-        elif word in ("traps", "informs"):
-            host.kind = word  # type: ignore[assignment]
+        elif word in ("traps", "informs", "trap", "inform"):
+            host.kind = word.rstrip("s") + "s"  # type: ignore[assignment]
         elif word == "version" and words:
             host.version = words.pop(0)  # type: ignore[assignment]
             if host.version == "3" and words:
@@ -289,8 +297,16 @@ def s_aaa_method(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
             normalised.append("group:" + methods[i + 1].rstrip("+"))
             i += 2
             continue
-        if word in ("start-stop", "stop-only", "none", "local", "local-case", "enable",
-                    "if-authenticated", "line"):
+        if word in (
+            "start-stop",
+            "stop-only",
+            "none",
+            "local",
+            "local-case",
+            "enable",
+            "if-authenticated",
+            "line",
+        ):
             normalised.append(word)
             i += 1
             continue
@@ -318,9 +334,10 @@ def s_aaa_server_legacy(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> N
             server.key = ctx.secret(line, kind, words.pop(0))  # type: ignore[arg-type]
         elif word in ("port", "auth-port") and words:
             server.port = int(words.pop(0))
-        elif word in ("acct-port", "timeout", "single-connection") :
-            if words and words[0].isdigit():
-                words.pop(0)
+        elif word == "acct-port" and words:
+            server.acct_port = int(words.pop(0))
+        elif word == "timeout" and words:
+            server.timeout = int(words.pop(0))
         else:
             ctx.report.unsupported(line, f"{m.group(1)} option {word!r} not translated")
             return
@@ -346,6 +363,17 @@ def s_aaa_group(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
         if words[:1] == ["server"] and len(words) == 2:
             members.append(words[1])
             ctx.report.parsed(child)
+        elif (
+            words[:1] == ["server"]
+            and len(words) == 6
+            and words[2::2] == ["auth-port", "acct-port"]
+        ):
+            # the ports name which server entry is meant; `finish` checks they exist
+            members.append(words[1])
+            ctx.state.setdefault("group_ports", []).append(
+                (child.n, words[1], int(words[3]), int(words[5]))
+            )
+            ctx.report.parsed(child)
         elif words[:2] == ["server", "name"] and len(words) == 3:
             members.append(words[2])
             ctx.report.parsed(child)
@@ -354,8 +382,9 @@ def s_aaa_group(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
             aaa.at(child.n, "source_interface")
             ctx.report.parsed(child)
         elif words[:1] == ["server-private"] and len(words) >= 2:
-            server = AaaServer(protocol="tacacs" if m.group(1) == "tacacs+" else "radius",
-                               address=words[1])
+            server = AaaServer(
+                protocol="tacacs" if m.group(1) == "tacacs+" else "radius", address=words[1]
+            )
             if "key" in words:
                 rest = words[words.index("key") + 1 :]
                 kind = _SECRET_KINDS.get(rest[0], "plain") if len(rest) > 1 else "plain"
@@ -390,8 +419,11 @@ def s_aaa_server_block(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> No
 
 def s_line(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     kind = {"con": "console", "console": "console", "vty": "vty", "aux": "aux"}[m.group(1)]
-    entry = MgmtLine(kind=kind, first=int(m.group(2)),  # type: ignore[arg-type]
-                     last=int(m.group(3)) if m.group(3) else None)
+    entry = MgmtLine(
+        kind=kind,  # type: ignore[arg-type]
+        first=int(m.group(2)),
+        last=int(m.group(3)) if m.group(3) else None,
+    )
     entry.at(line.n)
     ctx.config.system.lines.append(entry)
     ctx.config.system.at(line.n, "lines")
@@ -421,6 +453,9 @@ def l_login(ctx: Ctx, line: Line, m: re.Match[str], entry: MgmtLine) -> None:
         m.group(1), "aaa"
     )  # type: ignore[assignment]
     entry.at(line.n, "login")
+    if entry.login == "aaa":
+        entry.login_list = m.group(1).split()[1]
+        entry.at(line.n, "login_list")
 
 
 def l_no_login(ctx: Ctx, line: Line, m: re.Match[str], entry: MgmtLine) -> None:
@@ -440,6 +475,7 @@ def l_privilege(ctx: Ctx, line: Line, m: re.Match[str], entry: MgmtLine) -> None
 
 
 LINE_RULES: list[Rule] = [
+    *MGMT_LINE_RULES,
     rule(r"exec-timeout (\d+)(?: (\d+))?", l_exec_timeout),
     rule(r"transport input (.+)", l_transport),
     rule(r"access-class (\S+) in(?: vrf-also)?", l_acl),
@@ -447,8 +483,10 @@ LINE_RULES: list[Rule] = [
     rule(r"no login", l_no_login),
     rule(r"password (?:(\d) )?(\S+)", l_password),
     rule(r"privilege level (\d+)", l_privilege),
-    rule(r"logging synchronous(?: .*)?", ignore="IOS console redraw setting; targets "
-         "do not interleave logs with typing"),
+    rule(
+        r"logging synchronous(?: .*)?",
+        ignore="IOS console redraw setting; targets do not interleave logs with typing",
+    ),
     rule(r"stopbits \d", ignore="serial console framing is fixed on the targets"),
     rule(r"transport output .+", ignore="outgoing connections from the box are a target default"),
     rule(r"transport preferred .+", ignore="IOS shell shortcut behaviour"),
@@ -458,7 +496,6 @@ LINE_RULES: list[Rule] = [
     rule(r"exec prompt timestamp", ignore="IOS shell setting"),
     rule(r"speed \d+", ignore="console baud rate is set on the target's console port"),
     rule(r"flowcontrol .+", ignore="console flow control is fixed on the targets"),
-    rule(r"no exec", unsupported="disabling the exec shell on a line is not translated"),
     rule(r"session-timeout \d+", ignore="IOS session timeout; exec-timeout is carried over"),
     rule(r"motd-banner|no motd-banner", ignore="IOS banner display toggle"),
     rule(r"modem .+", unsupported="modem settings are not translated"),
@@ -488,8 +525,10 @@ SYSTEM_TOP: list[Rule] = [
     rule(r"snmp-server host (.+)", s_snmp_host),
     rule(r"snmp-server location (.+)", s_snmp_field("location")),
     rule(r"snmp-server contact (.+)", s_snmp_field("contact")),
-    rule(r"snmp-server (?:trap-source|source-interface (?:traps|informs)) (\S+)",
-         s_snmp_field("source_interface")),
+    rule(
+        r"snmp-server (?:trap-source|source-interface (?:traps|informs)) (\S+)",
+        s_snmp_field("source_interface"),
+    ),
     rule(r"snmp-server enable traps(?: .*)?", s_snmp_traps),
     rule(r"enable (secret|password) (?:(\d) )?(\S+)", s_enable_secret),
     rule(r"(no )?aaa new-model", s_aaa_new_model),
@@ -507,12 +546,17 @@ SYSTEM_TOP: list[Rule] = [
     rule(r"(no )?ip http secure-server", _sys_flag("https_server")),
     rule(r"(no )?ip routing", _sys_flag("ip_routing")),
     rule(r"(no )?ipv6 unicast-routing", _sys_flag("ipv6_routing")),
-    rule(r"spanning-tree mode (pvst|rapid-pvst|mst)",
-         _sys("stp_mode", lambda v: "mstp" if v == "mst" else v)),
+    rule(
+        r"spanning-tree mode (pvst|rapid-pvst|mst)",
+        _sys("stp_mode", lambda v: "mstp" if v == "mst" else v),
+    ),
     # housekeeping: meaningful only on the source box
     rule(r"version \S+", ignore="software version of the source; the target runs its own"),
-    rule(r"(?:no )?service .+", ignore="IOS service flags (timestamps, password-encryption, "
-         "pad, tcp-keepalives) are IOS-internal or target defaults"),
+    rule(
+        r"(?:no )?service .+",
+        ignore="IOS service flags (timestamps, password-encryption, "
+        "pad, tcp-keepalives) are IOS-internal or target defaults",
+    ),
     rule(r"boot-(?:start|end)-marker", ignore="IOS boot image markers"),
     rule(r"boot (?:system|host|network|config) .+", ignore="boot image of the source hardware"),
     rule(r"end", ignore="end of the IOS configuration"),
@@ -530,16 +574,24 @@ SYSTEM_TOP: list[Rule] = [
     rule(r"license udi .+", ignore="source hardware licence"),
     rule(r"(?:no )?license .+", ignore="source hardware licence"),
     rule(r"memory-size .+", ignore="source hardware memory tuning"),
-    rule(r"redundancy", ignore="IOS supervisor redundancy anchor (single-supervisor boxes)"),
+    rule(
+        r"redundancy",
+        ignore="supervisor redundancy of the source chassis (IOS anchor, mode and sync settings)",
+        tree=True,
+    ),
     rule(r"diagnostic bootup level .+", ignore="source hardware self-test"),
     rule(r"(?:no )?platform .+", ignore="IOS-XE platform tuning for the source hardware"),
-    rule(r"spanning-tree extend system-id", ignore="extended system ID is always used on the "
-         "targets"),
+    rule(
+        r"spanning-tree extend system-id", ignore="extended system ID is always used on the targets"
+    ),
     rule(r"vtp mode (?:transparent|off)", ignore="VTP is Cisco-only; targets keep VLANs locally"),
     rule(r"(?:no )?mmi .+", ignore="IOS MIB polling tuning"),
     rule(r"no network-clock-participate .+", ignore="source hardware clocking"),
-    rule(r"ip tcp (?:synwait-time|selective-ack|timestamp|window-size|queuemax|path-mtu-discovery)"
-         r"(?: .*)?", ignore="IOS TCP stack tuning; the targets tune their own stack"),
+    rule(
+        r"ip tcp (?:synwait-time|selective-ack|timestamp|window-size|queuemax|path-mtu-discovery)"
+        r"(?: .*)?",
+        ignore="IOS TCP stack tuning; the targets tune their own stack",
+    ),
     rule(r"subscriber templating", ignore="IOS-XE subscriber feature anchor (unused)"),
     rule(r"memory statistics history table \d+", ignore="IOS memory statistics depth"),
     rule(r"no aaa new-model", ignore="AAA off is the IOS default"),
