@@ -156,6 +156,11 @@ ROUTE_MAP_RULES: list[Rule] = [
     rule(r"set weight (\d+)", _set("weight")),
     rule(r"set tag (\d+)", _set("tag")),
     rule(r"set origin (igp|egp|incomplete)", _set("origin")),
+    rule(
+        r"set ip next-hop unchanged",
+        unsupported="keeping the next hop towards eBGP peers is a BGP peer setting on the "
+        "targets (next-hop-invariable), not a route-policy action",
+    ),
     rule(r"set ip next-hop (?!peer-address)(\S+)", _set("next-hop")),
     rule(r"set as-path prepend (.+)", _set("as-path-prepend")),
     rule(r"set community (.+)", _set("community")),
