@@ -64,16 +64,18 @@ def _layout_shelf_slot_port(numbers: tuple[int, ...]) -> tuple[int, ...]:
     """ZXROS NG (ZXR10 59xx, M6000, ZXCTN): rack/slot/sub-card/port, e.g. `xgei-1/1/0/1`.
 
     Real ZXROS NG names have four levels (`gei-0/2/0/5` on an M6000, `xgei-1/1/0/24` on a
-    ZXCTN 6120H-S, `xgei-0/1/1/2` on a 5960X); targets get rack and slot 1, sub-card 0.
-    `0/1` → `1/1/0/1`, `1/0/24` (IOS stack member 1) → `1/1/0/24`; four levels are kept.
+    ZXCTN 6120H-S, `xgei-0/1/1/2` on a 5960X). Targets get rack 1 (or the stack member) and
+    slot = source slot + 1 (ZXROS slots count from 1, IOS modules from 0), sub-card 0, and the
+    port number unchanged, so distinct source ports stay distinct:
+    `0/1` → `1/1/0/1`, `1/0` → `1/2/0/0`, `1/0/24` (IOS stack member 1) → `1/1/0/24`.
     """
     if len(numbers) >= 4:
         return numbers[-4:]
     if len(numbers) == 1:
         return (1, 1, 0, numbers[0])
     if len(numbers) == 2:
-        return (1, max(numbers[0], 1), 0, numbers[1])
-    return (max(numbers[0], 1), max(numbers[1], 1), 0, numbers[2])
+        return (1, numbers[0] + 1, 0, numbers[1])
+    return (max(numbers[0], 1), numbers[1] + 1, 0, numbers[2])
 
 
 def _layout_keep(numbers: tuple[int, ...]) -> tuple[int, ...]:

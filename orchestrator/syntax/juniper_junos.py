@@ -1,0 +1,228 @@
+"""Juniper Junos (source only): `show configuration` in brace or `display set` form → the model.
+
+Both forms become one stream of statements (`juniper_junos_text`); each statement's path is
+then mapped by rule tables, one per hierarchy (`juniper_junos_system`, `_interfaces`,
+`_routing`, `_bgp`, `_policy`, `_filter`). Brace openers count as source lines: an opener that
+is a model node (an interface, a BGP group, a neighbor, a policy term) is parsed into that node;
+the others (``protocols {``) are blocks whose status follows from the statements inside. Lines
+that are only ``}`` are separators, and comments (``#``, ``/* */``) do not count.
+
+Hierarchies with no meaning on the targets are ignored with their rule (``chassis``: the Junos
+box's own hardware); those the targets could express but cutover does not translate are
+unsupported with the reason (SRX ``security``, ``class-of-service``, EVPN-VXLAN).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from orchestrator.errors import ParseError
+from orchestrator.model import DeviceConfig, SecretKind
+from orchestrator.syntax.base import LineReport, Parsed, Platform
+from orchestrator.syntax.juniper_junos_bgp import finish_bgp
+from orchestrator.syntax.juniper_junos_filter import FILTER_TOP, finish_filters
+from orchestrator.syntax.juniper_junos_index import Junos, as_line, build_index, junos
+from orchestrator.syntax.juniper_junos_interfaces import INTERFACE_TOP, finish_interfaces
+from orchestrator.syntax.juniper_junos_policy import POLICY_TOP, finish_policies
+from orchestrator.syntax.juniper_junos_routing import (
+    PROTOCOLS_TOP,
+    finish_routes,
+    finish_routing,
+)
+from orchestrator.syntax.juniper_junos_system import (
+    SNMP_TOP,
+    SYSTEM_TOP,
+    finish_snmp,
+    finish_users,
+)
+from orchestrator.syntax.juniper_junos_text import (
+    INACTIVE_RULE,
+    Stmt,
+    blank_block_comments,
+    read_stream,
+    tokens,
+)
+from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
+from orchestrator.syntax.text import Line, split_lines
+
+SRX_SECURITY = (
+    "SRX security (zones, policies, screens, NAT, IPsec VPN) is a stateful firewall; the "
+    "targets are routers and switches: rebuild it on a firewall or as ACLs"
+)
+
+
+def h_storm_profile(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    if m.group(1) in junos(ctx).index.storm_profiles_used:
+        ctx.report.unsupported(line, "storm-control profiles are not translated")
+    else:
+        ctx.report.ignored(line, "a storm-control profile that no interface uses")
+
+
+def h_apply_macro(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    ctx.report.unsupported(
+        line, "apply-macro data for commit scripts; what the script does with it cannot be known"
+    )
+
+
+MISC_TOP: list[Rule] = [
+    rule(r"chassis cluster .+", unsupported="SRX chassis cluster is not translated"),
+    rule(
+        r"chassis(?: .*)?",
+        ignore="chassis settings describe the Junos box's own hardware "
+        "(FPCs, PICs, alarms, aggregated-device count)",
+    ),
+    rule(r"security(?: .*)?", unsupported=SRX_SECURITY),
+    rule(r"forwarding-options storm-control-profiles (\S+)(?: .*)?", h_storm_profile),
+    rule(
+        r"forwarding-options .+",
+        unsupported="forwarding-options (DHCP relay, sampling, "
+        "port mirroring, hashing) are not translated",
+    ),
+    rule(
+        r"class-of-service .+",
+        unsupported="class of service (QoS) is not translated: the "
+        "target's default queueing applies",
+    ),
+    rule(
+        r"switch-options .+",
+        unsupported="EVPN-VXLAN switch options (VTEP source, route "
+        "distinguisher, vrf-target) are not translated",
+    ),
+    rule(
+        r"ethernet-switching-options .+",
+        unsupported="EX ethernet-switching-options (storm "
+        "control, port security, voice VLAN) are not translated",
+    ),
+    rule(
+        r"(?:event-options|services|access|access-profile|applications|poe|virtual-chassis|"
+        r"multi-chassis|bridge-domains|dynamic-profiles|vmhost|accounting-options) .+",
+        unsupported="this Junos hierarchy is not translated",
+    ),
+]
+
+
+class JuniperJunos(Platform):
+    """Juniper Junos: EX/QFX switches, MX/vMX routers, SRX (routing side only)."""
+
+    name: ClassVar[str] = "juniper_junos"
+    family: ClassVar[str] = "juniper"
+    comment_prefixes: ClassVar[tuple[str, ...]] = ("#", "/*")
+    separators: ClassVar[frozenset[str]] = frozenset({"}"})
+    native_secret_kinds: ClassVar[frozenset[SecretKind]] = frozenset(
+        {"plain", "junos9", "unix_hash"}
+    )
+    #: Junos `mtu` counts the 14-byte Ethernet header; the targets count the IP packet
+    mtu_overhead: ClassVar[int] = 14
+    ospf_reference_bandwidth: ClassVar[int] = 100
+    stp_modes: ClassVar[frozenset[str]] = frozenset({"stp", "rstp", "mstp"})
+    renders: ClassVar[bool] = False
+    fingerprints: ClassVar[tuple[str, ...]] = (
+        r"^set (?:system|interfaces|protocols|routing-options|policy-options|security|snmp) ",
+        r"^\s*(?:system|interfaces|protocols|policy-options|routing-options|chassis) \{$",
+        r"^(?:set )?version \d+\.\d+[RXFDIS]",
+        r"^\s+unit \d+ \{$",
+        r"^\s+family (?:inet|inet6|ethernet-switching) \{$",
+        r"^\s+(?:host-name|domain-name) \S+;$",
+        r"^deactivate ",
+        r"## SECRET-DATA$",
+    )
+
+    TOP: ClassVar[list[Rule]] = []
+
+    def is_counted(self, line: Line) -> bool:
+        """Blank lines, comments and lines with only closing braces do not count."""
+        if not super().is_counted(line):
+            return False
+        return not (line.text.startswith("}") and set(tokens(line.text)) <= {"}"})
+
+    def parse(self, text: str, *, path: str = "<input>") -> Parsed:
+        """Like `Platform.parse`, with the `}` lines (which do not count) kept for the braces."""
+        every = split_lines(blank_block_comments(text))
+        lines = [line for line in every if self.is_counted(line)]
+        report = LineReport(self.name, lines)
+        config = DeviceConfig()
+        self.check_complete(every, path=path)
+        try:
+            self.parse_lines(every, config, report)
+        except ParseError:
+            raise
+        except Exception as exc:  # a parser bug must not hide which file caused it
+            raise ParseError(
+                f"the {self.name} parser failed ({type(exc).__name__}: {exc})",
+                path=path,
+                hint="this is a bug in cutover; please report it with the file",
+            ) from exc
+        return Parsed(config=config, report=report, platform=self.name)
+
+    def check_complete(self, lines: list[Line], *, path: str) -> None:
+        """Unbalanced braces, an unclosed quote, a last statement without `;`: cut short.
+
+        ``lines`` must be every line of the file, `}` lines included (as `parse` passes them).
+        """
+        read_stream(lines, path=path)
+
+    def parse_lines(self, lines: list[Line], config: DeviceConfig, report: LineReport) -> None:
+        """Fill ``config`` from every line of the file (`}` lines included)."""
+        stream = read_stream(lines)
+        ctx = Ctx(config, report, self.name)
+        ctx.state["junos"] = Junos(index=build_index(stream.statements))
+        for line, outcome, reason in stream.verdicts:
+            if outcome == "ignored":
+                report.ignored(line, reason)
+            else:
+                report.unsupported(line, reason)
+        for stmt in stream.statements:
+            self.statement(ctx, stmt)
+        for finish in (
+            finish_interfaces,
+            finish_users,
+            finish_snmp,
+            finish_policies,
+            finish_filters,
+            finish_routes,
+            finish_bgp,
+            finish_routing,
+        ):
+            finish(ctx)
+        claimed = junos(ctx).claimed
+        for opener in stream.openers:
+            if opener.inactive:
+                report.ignored(opener.line, INACTIVE_RULE)
+            elif opener.line.n not in claimed:
+                report.block(opener.line, opener.children)
+
+    def statement(self, ctx: Ctx, stmt: Stmt) -> None:
+        """Map one statement (or mark why it is not mapped); its extra lines follow it."""
+        if stmt.deleted is not None:
+            ctx.report.ignored(stmt.line, f"removed by `delete` on line {stmt.deleted}")
+        elif stmt.inactive is not None:
+            ctx.report.ignored(stmt.line, INACTIVE_RULE)
+        else:
+            dispatch(ctx, as_line(stmt, stmt.text), self.TOP, stmt)
+        entry = ctx.report.lines.get(stmt.line.n)
+        if entry is None:
+            return
+        for extra in stmt.extra:
+            if entry.outcome == "parsed":
+                ctx.report.parsed(extra)
+            elif entry.outcome == "ignored":
+                ctx.report.ignored(extra, entry.reason or "")
+            else:
+                ctx.report.unsupported(extra, entry.reason or "")
+
+
+JuniperJunos.TOP = [
+    rule(r"(?:.+ )?apply-macro .+", h_apply_macro),
+    *SYSTEM_TOP,
+    *SNMP_TOP,
+    *INTERFACE_TOP,
+    *PROTOCOLS_TOP,
+    *POLICY_TOP,
+    *FILTER_TOP,
+    *MISC_TOP,
+]
+
+PLATFORM = JuniperJunos()
+
+__all__ = ["PLATFORM", "JuniperJunos"]

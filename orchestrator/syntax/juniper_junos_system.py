@@ -1,0 +1,539 @@
+"""Junos `system` and `snmp` → identity, name resolution, NTP, syslog, users, services, SNMP.
+
+Statements with no meaning on another vendor's box (the Unix uid of an account, on-box log
+files, console terminal type) are ignored with the rule that says why; settings the model
+cannot hold (NETCONF, SSH public keys, per-facility syslog selection) are unsupported.
+"""
+
+from __future__ import annotations
+
+import re
+from ipaddress import ip_network
+
+from orchestrator.model import (
+    AaaServer,
+    AclEntry,
+    AddrMatch,
+    LocalUser,
+    Server,
+    SnmpCommunity,
+    SnmpHost,
+)
+from orchestrator.model import Acl as AclNode
+from orchestrator.syntax.juniper_junos_index import claim, junos, secret_kind
+from orchestrator.syntax.juniper_junos_text import Stmt, unquote, values
+from orchestrator.syntax.rules import Ctx, Handler, Rule, prefixlen_to_wildcard, rule
+from orchestrator.syntax.text import Line
+
+#: Junos syslog severities → the model's (IOS) names.
+SEVERITY = {
+    "emergency": "emergencies",
+    "alert": "alerts",
+    "critical": "critical",
+    "error": "errors",
+    "warning": "warnings",
+    "notice": "notifications",
+    "info": "informational",
+    "any": "debugging",
+}
+
+#: Junos login classes with a fixed meaning → privilege level.
+CLASS_PRIVILEGE = {"super-user": 15, "operator": 1, "read-only": 1, "unauthorized": 0}
+
+
+def s_hostname(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    ctx.config.system.hostname = unquote(m.group(1))
+    ctx.config.system.at(line.n, "hostname")
+
+
+def s_domain(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    ctx.config.system.domain_name = unquote(m.group(1))
+    ctx.config.system.at(line.n, "domain_name")
+
+
+def s_search(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    system = ctx.config.system
+    for name in values(m.group(1)):
+        if name not in system.domain_search:
+            system.domain_search.append(name)
+    system.at(line.n, "domain_search")
+
+
+def _server(ctx: Ctx, address: str, options: str) -> tuple[Server, list[str]]:
+    """A server address with the options Junos may give after it; unknown options returned."""
+    server = Server(address=address)
+    rest: list[str] = []
+    words = values(options)
+    i = 0
+    while i < len(words):
+        word = words[i]
+        arg = words[i + 1] if i + 1 < len(words) else ""
+        if word == "routing-instance":
+            server.vrf = arg
+            i += 2
+        elif word == "prefer":
+            server.prefer = True
+            i += 1
+        elif word == "key":
+            server.key_id = int(arg)
+            i += 2
+        elif word == "port":
+            server.port = int(arg)
+            i += 2
+        elif word == "version" and arg == "4":
+            i += 2  # NTPv4 is what every target speaks
+        else:
+            rest.append(word)
+            i += 1
+    return server, rest
+
+
+def s_name_server(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    server, rest = _server(ctx, m.group(1), m.group(2) or "")
+    if rest:
+        ctx.report.unsupported(line, f"name-server option {' '.join(rest)} is not translated")
+        return
+    server.at(line.n)
+    ctx.config.system.dns_servers.append(server)
+    ctx.config.system.at(line.n, "dns_servers")
+
+
+def s_ntp_server(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    server, rest = _server(ctx, m.group(1), m.group(2) or "")
+    if rest:
+        ctx.report.unsupported(line, f"NTP server option {' '.join(rest)} is not translated")
+        return
+    ntp = ctx.config.system.ntp
+    old = ntp.servers.get(server.address)
+    if old is not None:
+        for name in ("vrf", "prefer", "key_id"):
+            if getattr(server, name) in (None, False):
+                setattr(server, name, getattr(old, name))
+        server.src = old.src
+    server.at(line.n)
+    ntp.servers[server.address] = server
+    ntp.at(line.n, "servers")
+
+
+def s_ntp_key(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    ntp = ctx.config.system.ntp
+    value = unquote(m.group(3))
+    if m.group(2) != "md5":
+        ctx.report.unsupported(line, f"NTP {m.group(2)} keys are not carried (md5 only)")
+        return
+    ntp.keys[int(m.group(1))] = ctx.secret(line, secret_kind(value), value)
+    ntp.at(line.n, "keys")
+
+
+def s_ntp_trusted(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    ntp = ctx.config.system.ntp
+    ntp.trusted_keys.extend(int(k) for k in values(m.group(1)))
+    ntp.authenticate = True
+    ntp.at(line.n, "trusted_keys", "authenticate")
+
+
+def _source_interface(ctx: Ctx, line: Line, address: str) -> str | None:
+    owner = junos(ctx).index.address_owner(address)
+    if owner is None:
+        ctx.report.unsupported(line, f"no interface of this file owns source address {address}")
+    return owner
+
+
+def s_ntp_source(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    owner = _source_interface(ctx, line, m.group(1))
+    if owner is not None:
+        ctx.config.system.ntp.source_interface = owner
+        ctx.config.system.ntp.at(line.n, "source_interface")
+
+
+def s_syslog_host(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    logging = ctx.config.system.logging
+    host = logging.hosts.get(m.group(1))
+    if host is None:
+        host = logging.hosts[m.group(1)] = Server(address=m.group(1))
+    host.at(line.n)
+    logging.at(line.n, "hosts")
+    words = values(m.group(2) or "")
+    if not words:
+        return
+    if words[0] == "any" and len(words) == 2 and words[1] in SEVERITY:
+        host.level = SEVERITY[words[1]]
+        host.at(line.n, "level")
+    elif words[0] == "facility-override" and len(words) == 2:
+        host.facility = words[1]
+        host.at(line.n, "facility")
+    elif words[0] == "port" and len(words) == 2:
+        host.port = int(words[1])
+        host.at(line.n, "port")
+    elif words[0] == "routing-instance" and len(words) == 2:
+        host.vrf = words[1]
+        host.at(line.n, "vrf")
+    elif words[0] == "source-address" and len(words) == 2:
+        owner = _source_interface(ctx, line, words[1])
+        if owner is not None:
+            logging.source_interface = owner
+            logging.at(line.n, "source_interface")
+    else:
+        ctx.report.unsupported(
+            line,
+            f"syslog selection `{' '.join(words)}` is not carried: the target sends one "
+            "severity for all facilities",
+        )
+
+
+def s_syslog_console(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    logging = ctx.config.system.logging
+    level = m.group(1)
+    logging.console_level = "disable" if level == "none" else SEVERITY[level]
+    logging.at(line.n, "console_level")
+
+
+def s_syslog_source(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    owner = _source_interface(ctx, line, m.group(1))
+    if owner is not None:
+        ctx.config.system.logging.source_interface = owner
+        ctx.config.system.logging.at(line.n, "source_interface")
+
+
+def _user(ctx: Ctx, name: str, stmt: Stmt, depth: int) -> LocalUser:
+    users = ctx.config.system.users
+    user = users.get(name)
+    if user is None:
+        user = users[name] = LocalUser(name=name)
+    if depth:
+        claim(ctx, stmt, depth, user)
+    return user
+
+
+def s_user(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    name, rest = unquote(m.group(1)), m.group(2) or ""
+    user = _user(ctx, name, stmt, 4)
+    user.at(line.n)
+    words = rest.split(None, 1)
+    key = words[0] if words else ""
+    arg = words[1] if len(words) > 1 else ""
+    if key == "class":
+        junos(ctx).bucket("user_class")[name] = (unquote(arg), line.n)
+        user.role = unquote(arg)
+        user.at(line.n, "role", "privilege")
+    elif key == "authentication" and arg.startswith("encrypted-password "):
+        value = unquote(arg.split(None, 1)[1])
+        user.secret = ctx.secret(line, secret_kind(value), value)
+        user.at(line.n, "secret")
+    elif key == "authentication" and arg.startswith("ssh-"):
+        ctx.report.unsupported(line, "SSH public-key login: install the key on the target")
+    elif key == "uid":
+        ctx.report.ignored(line, "the Unix uid of a Junos account; targets number their own")
+    elif key == "full-name":
+        ctx.report.ignored(line, "the account's display name; targets keep none")
+    elif key:
+        ctx.report.unsupported(line, f"login user option `{key}` is not translated")
+
+
+def s_root(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    """The root password: a local administrator called root on the target."""
+    user = _user(ctx, "root", stmt, 0)
+    claim(ctx, stmt, 2, user)
+    value = unquote(m.group(1))
+    user.secret = ctx.secret(line, secret_kind(value), value)
+    user.privilege = 15
+    user.role = "root"
+    user.at(line.n)
+    user.at(line.n, "secret", "privilege", "role")
+
+
+def s_class(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    junos(ctx).bucket("classes").setdefault(unquote(m.group(1)), []).append((m.group(2), line.n))
+
+
+def finish_users(ctx: Ctx) -> None:
+    """Privilege follows from the class: a built-in one, or a class with `permissions all`."""
+    state = junos(ctx)
+    classes: dict[str, list[tuple[str, int]]] = state.bucket("classes")
+    used: set[int] = set()
+    for name, (cls, n) in state.bucket("user_class").items():
+        user = ctx.config.system.users[name]
+        privilege = CLASS_PRIVILEGE.get(cls)
+        for text, class_line in classes.get(cls, []):
+            if re.fullmatch(r"permissions (all|\[ all \])", text):
+                privilege = 15
+                user.at(class_line, "privilege")
+                used.add(class_line)
+        if privilege is None:
+            ctx.report.unsupported(
+                n,
+                f"login class {cls} has no privilege level the "
+                "targets know: the user gets the target's default",
+            )
+            continue
+        user.privilege = privilege
+    in_use = {cls for cls, _ in state.bucket("user_class").values()}
+    for cls, entries in classes.items():
+        for text, class_line in entries:
+            if class_line in used:
+                continue
+            if cls not in in_use:
+                ctx.report.ignored(class_line, f"login class {cls} is given to no user")
+            elif text.startswith("permissions"):
+                ctx.report.unsupported(class_line, "per-command permissions of a login class")
+            elif text.startswith("idle-timeout"):
+                ctx.report.unsupported(class_line, "idle timeout per login class")
+            else:
+                ctx.report.unsupported(class_line, f"login class setting `{text}`")
+
+
+def s_banner(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    # `message` is shown before the login prompt, `announcement` after a successful login
+    kind = "login" if m.group(1) == "message" else "exec"
+    ctx.config.system.banners[kind] = unquote(m.group(2)).replace("\\n", "\n")
+    ctx.config.system.at(line.n, "banners")
+
+
+def _service(field: str, value: bool = True) -> Handler:
+    def handler(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+        setattr(ctx.config.system, field, value)
+        ctx.config.system.at(line.n, field)
+
+    return handler
+
+
+def s_ssh_version(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    ctx.config.system.ssh_server = True
+    ctx.config.system.ssh_version = 2
+    ctx.config.system.at(line.n, "ssh_server", "ssh_version")
+
+
+def s_aaa_server(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    protocol = "tacacs" if m.group(1) == "tacplus-server" else "radius"
+    address, rest = m.group(2), (m.group(3) or "").split(None, 1)
+    aaa = ctx.config.system.aaa
+    server = next((s for s in aaa.servers if s.address == address), None)
+    if server is None:
+        server = AaaServer(protocol=protocol, address=address)  # type: ignore[arg-type]
+        aaa.servers.append(server)
+    server.at(line.n)
+    aaa.at(line.n, "servers")
+    if not rest:
+        return
+    key, arg = rest[0], unquote(rest[1]) if len(rest) > 1 else ""
+    if key == "secret":
+        server.key = ctx.secret(line, secret_kind(arg), arg)
+        server.at(line.n, "key")
+    elif key == "port":
+        server.port = int(arg)
+        server.at(line.n, "port")
+    elif key == "routing-instance":
+        server.vrf = arg
+        server.at(line.n, "vrf")
+    elif key == "source-address":
+        owner = _source_interface(ctx, line, arg)
+        if owner is not None:
+            aaa.source_interface = owner
+            aaa.at(line.n, "source_interface")
+    else:
+        ctx.report.unsupported(line, f"{m.group(1)} option `{key}` is not translated")
+
+
+SYSTEM_TOP: list[Rule] = [
+    rule(r"version .+", ignore="the Junos software version; the target runs its own"),
+    rule(r"system host-name (\S+)", s_hostname),
+    rule(r"system domain-name (\S+)", s_domain),
+    rule(r"system domain-search (.+)", s_search),
+    rule(r"system name-server (\S+)(?: (.+))?", s_name_server),
+    rule(r"system ntp server (\S+)(?: (.+))?", s_ntp_server),
+    rule(r"system ntp authentication-key (\d+) type (\S+) value (\S+)", s_ntp_key),
+    rule(r"system ntp trusted-key (.+)", s_ntp_trusted),
+    rule(r"system ntp source-address (\S+)", s_ntp_source),
+    rule(
+        r"system ntp boot-server \S+",
+        ignore="a server used once to set the clock at boot; "
+        "the targets' NTP client sets the clock itself",
+    ),
+    rule(r"system syslog host (\S+)(?: (.+))?", s_syslog_host),
+    rule(r"system syslog console (?:any )?(\S+)", s_syslog_console),
+    rule(r"system syslog source-address (\S+)", s_syslog_source),
+    rule(
+        r"system syslog file .+",
+        ignore="an on-box log file of Junos; each target keeps its own log buffer and files",
+    ),
+    rule(
+        r"system syslog user .+",
+        ignore="messages to the terminals of logged-in users; the "
+        "targets show them on the console and on terminals that ask (terminal monitor)",
+    ),
+    rule(
+        r"system syslog (?:archive|time-format|structured-data)(?: .*)?",
+        ignore="on-box log file format and rotation",
+    ),
+    rule(r"system login user (\S+)(?: (.+))?", s_user),
+    rule(r"system login class (\S+) (.+)", s_class),
+    rule(r"system login (message|announcement) (.+)", s_banner),
+    rule(r"system root-authentication encrypted-password (\S+)", s_root),
+    rule(
+        r"system root-authentication ssh-\S+ .+",
+        unsupported="SSH public-key login: install the key on the target",
+    ),
+    rule(r"system services ssh protocol-version v2", s_ssh_version),
+    rule(r"system services ssh", _service("ssh_server")),
+    rule(
+        r"system services ssh root-login (?:allow|deny|deny-password)",
+        ignore="root login policy of Junos; the target has no Unix root account",
+    ),
+    rule(
+        r"system services ssh (?:connection-limit|rate-limit|max-sessions-per-connection|"
+        r"client-alive-\S+|ciphers|macs|key-exchange) .+",
+        unsupported="SSH server tuning is not carried by the model",
+    ),
+    rule(r"system services telnet(?: .*)?", _service("telnet_server")),
+    rule(r"system services web-management http(?: port \d+)?", _service("http_server")),
+    rule(r"system services web-management https(?: .*)?", _service("https_server")),
+    rule(r"system services netconf ssh(?: port 830)?", _service("netconf")),
+    rule(
+        r"system services netconf rfc-compliant",
+        ignore="the targets' NETCONF servers follow the RFC by default",
+    ),
+    rule(
+        r"system services web-management http interface .+",
+        unsupported="web management "
+        "restricted to some interfaces: the model holds no such restriction",
+    ),
+    rule(
+        r"system services (?:ftp|finger|rest|dhcp-local-server|xnm-clear-text|xnm-ssl)(?: .*)?",
+        unsupported="this management service is not carried by the model",
+    ),
+    rule(r"system (tacplus-server|radius-server) (\S+)(?: (.+))?", s_aaa_server),
+    rule(
+        r"system ports console .+",
+        ignore="console terminal settings (terminal type, "
+        "log-out on disconnect); the target's console has its own",
+    ),
+    rule(r"system location .+", ignore="informational site location; it configures nothing"),
+    rule(r"system license .+", ignore="Junos licence server; the target has its own licences"),
+    rule(
+        r"system (?:commit|processes|auto-snapshot|archival|scripts|extensions)(?: .*)?",
+        ignore="Junos software housekeeping (commit, daemons, scripts, archival)",
+    ),
+    rule(
+        r"system (?:max-configurations-on-flash|max-configuration-rollbacks) .+",
+        ignore="Junos rollback storage",
+    ),
+    rule(r"system management-instance", unsupported="management VRF for fxp0 is not translated"),
+]
+
+
+# --- SNMP -----------------------------------------------------------------------------------
+
+
+def n_community(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    snmp = ctx.config.system.snmp
+    name = unquote(m.group(1))
+    found = [c for c in snmp.communities if c.name.value == name]
+    if found:
+        community = found[0]
+        ctx.report.redact(line, name)
+    else:
+        community = SnmpCommunity(name=ctx.secret(line, "plain", name))
+        snmp.communities.append(community)
+    community.at(line.n)
+    snmp.at(line.n, "communities")
+    claim(ctx, stmt, 3, community)
+    rest = (m.group(2) or "").split(None, 1)
+    if not rest:
+        return
+    key, arg = rest[0], (rest[1] if len(rest) > 1 else "")
+    if key == "authorization":
+        community.access = "rw" if arg == "read-write" else "ro"
+        community.at(line.n, "access")
+    elif key == "view":
+        community.view = unquote(arg)
+        community.at(line.n, "view")
+    elif key == "clients":
+        _snmp_client(ctx, line, community, arg)
+    else:
+        ctx.report.unsupported(line, f"SNMP community option `{key}` is not translated")
+
+
+def _snmp_client(ctx: Ctx, line: Line, community: SnmpCommunity, arg: str) -> None:
+    """`clients` restricts the community to addresses: a standard ACL on the target."""
+    words = values(arg)
+    net = ip_network(words[0], strict=False)
+    if net.version != 4:
+        ctx.report.unsupported(line, "IPv6 SNMP clients are not translated")
+        return
+    snmp = ctx.config.system.snmp
+    if community.acl is None:
+        community.acl = f"SNMP-CLIENTS-{snmp.communities.index(community) + 1}"
+    acl = ctx.config.acls.get(community.acl)
+    if acl is None:
+        acl = ctx.config.acls[community.acl] = AclNode(name=community.acl, kind="standard")
+    entry = AclEntry(
+        seq=10 * (len(acl.entries) + 1),
+        action="deny" if "restrict" in words else "permit",
+        source=AddrMatch(str(net.network_address), prefixlen_to_wildcard(net.prefixlen)),
+    )
+    entry.at(line.n)
+    acl.entries.append(entry)
+    acl.at(line.n)
+    community.at(line.n, "acl")
+
+
+def n_trap_group(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    """A trap group's name is the community its traps carry."""
+    snmp = ctx.config.system.snmp
+    name, rest = unquote(m.group(1)), m.group(2).split(None, 1)
+    key, arg = rest[0], (rest[1] if len(rest) > 1 else "")
+    groups: dict[str, list[SnmpHost]] = junos(ctx).bucket("trap_groups")
+    if key == "targets":
+        for address in values(arg):
+            host = SnmpHost(address=address, community=ctx.secret(line, "plain", name))
+            host.at(line.n)
+            snmp.hosts.append(host)
+            groups.setdefault(name, []).append(host)
+        snmp.traps_enabled = True
+        snmp.at(line.n, "hosts", "traps_enabled")
+    elif key == "version" and arg in ("v1", "v2", "all"):
+        junos(ctx).bucket("trap_versions")[name] = ("1" if arg == "v1" else "2c", line.n)
+    elif key == "categories":
+        ctx.report.unsupported(
+            line, "trap categories are not carried: the target sends its default set of traps"
+        )
+    else:
+        ctx.report.unsupported(line, f"trap-group option `{key}` is not translated")
+
+
+def finish_snmp(ctx: Ctx) -> None:
+    state = junos(ctx)
+    for name, (version, n) in state.bucket("trap_versions").items():
+        for host in state.bucket("trap_groups").get(name, []):
+            host.version = version
+            host.at(n, "version")
+
+
+def n_view(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    snmp = ctx.config.system.snmp
+    oid = m.group(2).lstrip(".")
+    snmp.views.setdefault(unquote(m.group(1)), []).append((oid, m.group(3) != "exclude"))
+    snmp.at(line.n, "views")
+
+
+def n_field(field: str) -> Handler:
+    def handler(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+        setattr(ctx.config.system.snmp, field, unquote(m.group(1)))
+        ctx.config.system.snmp.at(line.n, field)
+
+    return handler
+
+
+SNMP_TOP: list[Rule] = [
+    rule(r"snmp community (\S+)(?: (.+))?", n_community),
+    rule(r"snmp trap-group (\S+) (.+)", n_trap_group),
+    rule(r"snmp location (.+)", n_field("location")),
+    rule(r"snmp contact (.+)", n_field("contact")),
+    rule(r"snmp view (\S+) oid (\S+)(?: (include|exclude))?", n_view),
+    rule(r"snmp (?:description|name) .+", unsupported="SNMP system name/description override"),
+    rule(
+        r"snmp (?:filter-interfaces|interface|engine-id|health-monitor)(?: .*)?",
+        unsupported="this SNMP agent setting is not translated",
+    ),
+    rule(r"snmp v3 .+", unsupported="SNMPv3 users are not translated from Junos"),
+]
