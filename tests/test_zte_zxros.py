@@ -85,7 +85,7 @@ def test_corpus_parses(path: object) -> None:
     assert config.system.ssh_server is True
     assert config.static_routes[0].prefix == IPv4Network("0.0.0.0/0")
     assert config.static_routes[0].next_hop == "10.1.2.1"
-    assert config.system.banners["motd"].startswith("Support: noc@golden.net.ua")
+    assert config.system.banners["incoming"].startswith("Support: noc@golden.net.ua")
     users = config.system.users
     assert users["service"].privilege == 15
     assert users["service"].secret is not None and users["service"].secret.kind == "zte_encrypted"

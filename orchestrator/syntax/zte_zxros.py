@@ -80,6 +80,7 @@ from orchestrator.model import DeviceConfig, SecretKind
 from orchestrator.syntax.base import Emitter, LineReport, Parsed, Platform, Rendered
 from orchestrator.syntax.rules import Ctx, Rule, dispatch
 from orchestrator.syntax.text import Line, split_lines
+from orchestrator.syntax.zte_zxros_coverage import account_unknown
 from orchestrator.syntax.zte_zxros_ifaces import IFACE_TOP, finish_interfaces, render_interfaces
 from orchestrator.syntax.zte_zxros_policy import POLICY_TOP, render_policy
 from orchestrator.syntax.zte_zxros_routing import ROUTING_TOP, render_routing
@@ -147,6 +148,27 @@ def build_views(raw: list[Line], counted: dict[int, Line]) -> list[Line]:
     return roots
 
 
+def _follow(report: LineReport, n: int, head: int, piece: str) -> None:
+    """A wrapped piece shares the outcome of its line, and its secrecy."""
+    entry = report.lines[head]
+    reason = f"continues line {head} (wrapped at 80 columns)"
+    if entry.outcome == "ignored":
+        report.ignored(n, reason)
+    elif entry.outcome == "unsupported":
+        report.unsupported(n, reason)
+    else:
+        report.parsed(n)
+    # a secret read from the joined line is redacted in every piece of it
+    for value in getattr(report, "_redact", {}).get(head, set()).copy():
+        if piece in value:
+            report.redact(n, piece)
+            head_text = entry.text
+            for cut in range(len(head_text)):
+                if value.startswith(head_text[cut:]) and head_text[cut:].strip():
+                    report.redact(head, head_text[cut:])
+                    break
+
+
 class ZteZxros(Platform):
     """ZTE ZXROS NG (ZXR10 routers and switches)."""
 
@@ -192,8 +214,10 @@ class ZteZxros(Platform):
         for n in banner_lines:
             counted.pop(n, None)
         continuations = _wrapped_continuations(raw, counted)
+        pieces: dict[int, str] = {}
         for n, head in continuations.items():
-            counted[head].text += counted.pop(n).text
+            pieces[n] = counted.pop(n).text
+            counted[head].text += pieces[n]
         logical = [
             item for item in raw if item.n not in banner_lines and item.n not in continuations
         ]
@@ -202,8 +226,7 @@ class ZteZxros(Platform):
                 for child in line.descendants():
                     report.unsupported(child, f"inside an unsupported block (line {line.n})")
         for n, head in continuations.items():
-            entry = report.lines[head]
-            report._mark(n, entry.outcome, f"continues line {head} (wrapped at 80 columns)")
+            _follow(report, n, head, pieces[n])
         finish_interfaces(ctx)
         finish_system(ctx)
 
@@ -215,6 +238,7 @@ class ZteZxros(Platform):
         render_policy(out, config)
         render_routing(out, config, part="protocols")
         render_system_tail(out, config)
+        account_unknown(out, config)
         return out.result
 
 

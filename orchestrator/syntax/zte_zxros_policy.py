@@ -10,7 +10,7 @@ has no equivalent. One ZXROS list serves IOS standard and extended ACLs alike.
 from __future__ import annotations
 
 import re
-from ipaddress import IPv4Network, IPv6Network, ip_network
+from ipaddress import IPv4Network, IPv6Network, ip_address, ip_network
 from typing import Any
 
 from orchestrator.model import (
@@ -173,6 +173,10 @@ def _port_words(p: PortMatch | None) -> str:
 def _addr_words(a: AddrMatch | None) -> str:
     if a is None:
         return " any"
+    try:
+        ip_address(a.address)
+    except ValueError as exc:
+        raise RuleError(f"address {a.address!r}") from exc
     if a.wildcard.startswith("/"):
         return f" {a.address}{a.wildcard}"
     return f" {a.address} {a.wildcard}"

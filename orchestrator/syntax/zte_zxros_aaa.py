@@ -1,0 +1,310 @@
+"""ZXROS AAA: TACACS+/RADIUS servers and groups, numbered AAA templates, `system-user` users.
+
+ZXROS authenticates through numbered templates instead of IOS method lists: the default login
+list becomes `aaa-authentication-template 2001` (as on the OLT in the corpus), the default exec
+authorization list `aaa-authorization-template 2001`, the default accounting list
+`aaa-accounting-template 2001`. A user's privilege comes from the authorization template bound
+to the user; cutover writes one template per privilege level, numbered 100 + level.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from orchestrator.model import (
+    AaaMethodList,
+    AaaServer,
+    DeviceConfig,
+    LocalUser,
+)
+from orchestrator.syntax.rules import (
+    Ctx,
+    Rule,
+    dispatch,
+    rule,
+)
+from orchestrator.syntax.text import Line
+from orchestrator.syntax.zte_zxros_common import (
+    Writer,
+    all_fields,
+    read_secret,
+    write_secret,
+)
+
+
+def _set(node: Any, line: Line, name: str, value: object) -> None:
+    setattr(node, name, value)
+    node.at(line.n, name)
+
+
+TEMPLATE = "2001"  # the template number cutover uses for the `default` method lists
+
+
+PRIVILEGE_BASE = 100  # authorization-template 100 + level carries a user's privilege level
+
+
+def s_tacacs_host(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    server = AaaServer(protocol="tacacs", address=m.group(1))
+    if m.group(2):
+        server.key = read_secret(
+            ctx, line, m.group(3), encrypted=m.group(2).startswith("encrypted")
+        )
+    server.at(line.n)
+    aaa = ctx.config.system.aaa
+    aaa.servers.append(server)
+    aaa.at(line.n, "servers")
+
+
+def s_group(protocol: str) -> Any:
+    def handler(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+        aaa = ctx.config.system.aaa
+        name = m.group(1)
+        members: list[str] = []
+        for child in line.children:
+            server = re.fullmatch(
+                r"server (?:\d+ )?(\S+)(?: key (?:(encrypted) )?(\S+))?", child.text
+            )
+            if server is None:
+                ctx.report.unsupported(child, "AAA group option not translated")
+                continue
+            ctx.report.parsed(child)
+            members.append(server.group(1))
+            if protocol == "radius":
+                entry = AaaServer(protocol="radius", address=server.group(1))
+                if server.group(3):
+                    entry.key = read_secret(
+                        ctx, child, server.group(3), encrypted=bool(server.group(2))
+                    )
+                entry.at(child.n)
+                aaa.servers.append(entry)
+                aaa.at(child.n, "servers")
+        if name != protocol:  # the group named like the protocol stands for "all servers"
+            aaa.groups[name] = members
+            aaa.at(line.n, "groups")
+
+    return handler
+
+
+_AUTH_TYPES = re.compile(r"(none|local|radius|tacacs)(?:-(none|local|radius|tacacs))?")
+
+
+def s_aaa_template(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    kind, number = m.group(1), m.group(2)
+    service = {"authentication": "login", "authorization": "exec", "accounting": "accounting"}[kind]
+    if number != TEMPLATE:
+        ctx.report.unsupported(line, f"AAA template {number}: only template {TEMPLATE} is read")
+        return
+    methods: list[str] = []
+    group: str | None = None
+    for child in line.children:
+        t = re.fullmatch(r"aaa-(?:authentication|authorization|accounting)-type (\S+)", child.text)
+        g = re.fullmatch(
+            r"(?:authentication|authorization|accounting)-(?:tacacs|radius)-group"
+            r"(?: first)? (\S+)",
+            child.text,
+        )
+        if t and _AUTH_TYPES.fullmatch(t.group(1)):
+            methods = t.group(1).split("-")
+        elif g:
+            group = g.group(1)
+        else:
+            ctx.report.unsupported(child, "AAA template option not translated")
+            continue
+        ctx.report.parsed(child)
+    normalised = [f"group:{group or w}" if w in ("tacacs", "radius") else w for w in methods]
+    entry = AaaMethodList(service=service, methods=normalised)  # type: ignore[arg-type]
+    for n in [line.n, *(c.n for c in line.children)]:
+        entry.at(n)
+    aaa = ctx.config.system.aaa
+    aaa.method_lists.append(entry)
+    aaa.at(line.n, "method_lists")
+
+
+def s_system_user(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    levels: dict[str, int] = ctx.state.setdefault("priv_templates", {})
+    for child in line.children:
+        tm = re.fullmatch(r"authorization-template (\d+)", child.text)
+        um = re.fullmatch(r"user-name (\S+)", child.text)
+        if tm:
+            ctx.report.parsed(child)
+            for grand in child.children:
+                lm = re.fullmatch(r"local-privilege-level (\d+)", grand.text)
+                if lm:
+                    levels[tm.group(1)] = int(lm.group(1))
+                    ctx.report.parsed(grand)
+                elif grand.text.startswith("bind aaa-authorization-template"):
+                    ctx.report.ignored(grand, "privilege templates use local authorization")
+        elif um:
+            _user(ctx, child, um.group(1))
+        else:
+            dispatch(ctx, child, SYSTEM_USER_RULES)
+
+
+def _user(ctx: Ctx, line: Line, name: str) -> None:
+    user = ctx.config.system.users.setdefault(name, LocalUser(name=name))
+    user.at(line.n)
+    ctx.report.parsed(line)
+    for child in line.children:
+        pm = re.fullmatch(r"password (?:(encrypted) )?(\S+)", child.text)
+        bm = re.fullmatch(r"bind authorization-template (\d+)", child.text)
+        if pm:
+            user.secret = read_secret(ctx, child, pm.group(2), encrypted=bool(pm.group(1)))
+            user.at(child.n, "secret")
+            ctx.report.parsed(child)
+        elif bm:
+            ctx.state.setdefault("user_templates", []).append((user, bm.group(1), child.n))
+            ctx.report.parsed(child)
+        elif child.text.startswith("bind authentication-template"):
+            ctx.report.ignored(child, "users authenticate through the default templates")
+        else:
+            ctx.report.unsupported(child, "user option not translated")
+
+
+SYSTEM_USER_RULES: list[Rule] = [
+    rule(r"authentication-template \d+", unsupported="user authentication templates", tree=True),
+    rule(
+        r"(?:strong-password|strong-username|global-user-aging|user-authen-restriction) .+",
+        unsupported="ZXROS password and account policy is not modelled",
+    ),
+]
+
+
+def render_aaa(w: Writer, config: DeviceConfig) -> None:
+    aaa = config.system.aaa
+    out = w.out
+    if aaa.new_model is not None:
+        out.ignore(aaa, "new_model", rule="ZXROS AAA templates are always in force")
+    tacacs = [s for s in aaa.servers if s.protocol == "tacacs"]
+    radius = [s for s in aaa.servers if s.protocol == "radius"]
+    if not (aaa.servers or aaa.method_lists):
+        return
+    with w.section("aaa"):
+        if tacacs:
+            w.plain("tacacs enable")
+        for s in tacacs:
+            key = f" key {write_secret(s.key)}" if s.key is not None else ""
+            w.line(f"tacacs-server host {s.address}{key}", s)
+            for name in ("port", "vrf", "name"):
+                if getattr(s, name) is not None:
+                    out.unsupported(s, name, reason=f"TACACS+ server {name} is not translated")
+        if aaa.source_interface is not None:
+            if tacacs:
+                w.line(
+                    f"tacacs-client source-interface {aaa.source_interface}",
+                    aaa,
+                    "source_interface",
+                )
+            else:
+                out.unsupported(aaa, "source_interface", reason="RADIUS source interface")
+        grouped = {a for members in aaa.groups.values() for a in members}
+        for name, members in aaa.groups.items():
+            proto = next((s.protocol for s in aaa.servers if s.address in members), "tacacs")
+            _render_group(w, aaa, name, proto, members, radius)
+        loose = [s for s in radius if s.address not in grouped]
+        if loose:
+            _render_group(w, aaa, "radius", "radius", [s.address for s in loose], radius)
+        needs_all_tacacs = any("group:tacacs" in m.methods for m in aaa.method_lists)
+        if needs_all_tacacs and tacacs and "tacacs" not in aaa.groups:
+            with w.view("tacplus group-server tacacs"):
+                for s in tacacs:
+                    w.line(f"server {s.address}", s)
+        for method in aaa.method_lists:
+            _render_method(w, aaa, method)
+
+
+def _render_group(
+    w: Writer, aaa: Any, name: str, proto: str, members: list[str], radius: list[AaaServer]
+) -> None:
+    opener = (
+        f"tacplus group-server {name}"
+        if proto == "tacacs"
+        else f"radius authentication-group {name}"
+    )
+    with w.view(opener, aaa if name != proto else None, "groups"):
+        for k, address in enumerate(members, start=1):
+            if proto == "tacacs":
+                w.line(f"server {address}", aaa, "groups")
+                continue
+            server = next((s for s in radius if s.address == address), None)
+            key = f" key {write_secret(server.key)}" if server and server.key else ""
+            w.line(f"server {k} {address}{key}", server or aaa)
+            if server is not None:
+                for extra in ("port", "vrf", "name"):
+                    if getattr(server, extra) is not None:
+                        w.out.unsupported(server, extra, reason=f"RADIUS {extra} not translated")
+
+
+_SERVICE_TEMPLATES = {
+    "login": "authentication",
+    "exec": "authorization",
+    "accounting": "accounting",
+}
+
+
+def _render_method(w: Writer, aaa: Any, method: AaaMethodList) -> None:
+    kind = _SERVICE_TEMPLATES.get(method.service)
+    out = w.out
+    if kind is None or method.name != "default":
+        out.unsupported(
+            method,
+            *all_fields(method),
+            reason=f"{method.service} method list "
+            f"{method.name!r}: ZXROS binds numbered templates, not named lists",
+        )
+        return
+    if len(method.methods) > 2:
+        out.unsupported(
+            method,
+            *all_fields(method),
+            reason="ZXROS templates try two methods at most: " + " then ".join(method.methods),
+        )
+        return
+    words: list[str] = []
+    group: str | None = None
+    protocol: str | None = None
+    for m in method.methods[:2]:
+        if m.startswith("group:"):
+            name = m.split(":", 1)[1]
+            proto = (
+                name
+                if name in ("tacacs", "radius")
+                else next(
+                    (s.protocol for s in aaa.servers if s.address in aaa.groups.get(name, [])),
+                    "tacacs",
+                )
+            )
+            words.append(proto)
+            group, protocol = name, proto
+        elif m in ("local", "none"):
+            words.append(m)
+        else:
+            out.unsupported(method, *all_fields(method), reason=f"AAA method {m!r}")
+            return
+    with w.view(f"aaa-{kind}-template {TEMPLATE}", method):
+        w.line(f"aaa-{kind}-type {'-'.join(words)}", method, "methods")
+        if group is not None:
+            w.line(f"{kind}-{protocol}-group {group}", method, "methods")
+
+
+def render_users(w: Writer, config: DeviceConfig) -> None:
+    users = config.system.users
+    if not users:
+        return
+    levels = sorted({u.privilege for u in users.values() if u.privilege is not None})
+    with w.section("system-user"), w.view("system-user"):
+        for level in levels:
+            with w.view(f"authorization-template {PRIVILEGE_BASE + level}"):
+                w.plain(f"local-privilege-level {level}")
+        for user in users.values():
+            with w.view(f"user-name {user.name}", user):
+                if user.privilege is not None:
+                    w.line(
+                        f"bind authorization-template {PRIVILEGE_BASE + user.privilege}",
+                        user,
+                        "privilege",
+                    )
+                if user.secret is not None:
+                    w.line(f"password {write_secret(user.secret)}", user, "secret")
+            if user.role is not None:
+                w.out.unsupported(user, "role", reason="user roles are not translated")
