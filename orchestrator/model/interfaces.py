@@ -29,7 +29,7 @@ class Address4(Node):
 
 @dataclass(kw_only=True)
 class Address6(Node):
-    address: IPv6Interface
+    address: IPv6Interface  # link-local addresses carry /64 (they live in fe80::/64)
     kind: Literal["global", "link-local", "eui-64"] = "global"
 
 

@@ -116,6 +116,9 @@ class AaaMethodList(Node):
     service: Literal["login", "enable", "exec", "commands", "network", "accounting"]
     name: str = "default"
     methods: list[str] = field(default_factory=list)  # "group:tacacs", "local", "none", ...
+    #: what an accounting list records or a commands list covers: "exec", "network",
+    #: "commands 15", "connection", "system"; None for the other services
+    scope: str | None = None
 
 
 @dataclass(kw_only=True)
