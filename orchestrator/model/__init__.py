@@ -28,6 +28,7 @@ from orchestrator.model.interfaces import (
     Vlan,
     Vrf,
 )
+from orchestrator.model.overlay import EvpnVni, Nve, NveVni
 from orchestrator.model.policy import (
     Acl,
     AclEntry,
@@ -137,6 +138,7 @@ __all__ = [
     "DeviceConfig",
     "Dhcp6Pool",
     "DhcpPool",
+    "EvpnVni",
     "FhrpGroup",
     "IkeIdentity",
     "IkePolicy",
@@ -160,6 +162,8 @@ __all__ = [
     "NdPrefix",
     "Node",
     "Ntp",
+    "Nve",
+    "NveVni",
     "Ospf",
     "OspfArea",
     "Police",

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from orchestrator.model.base import Node
 from orchestrator.model.interfaces import BridgeGroup, Interface, MlagDomain, Vlan, Vrf
+from orchestrator.model.overlay import EvpnVni, Nve
 from orchestrator.model.policy import Acl, AsPathList, CommunityList, PrefixList, RouteMap
 from orchestrator.model.routing import Bgp, Ospf, StaticRoute
 from orchestrator.model.security import Security
@@ -39,6 +40,8 @@ class DeviceConfig(Node):
     bridge_irb: bool | None = None  # bridge groups may be routed through BVI interfaces
     bridge_groups: dict[int, BridgeGroup] = field(default_factory=dict)
     mlag: MlagDomain | None = None  # multi-chassis LAG pair this switch belongs to (vPC)
+    nve: dict[str, Nve] = field(default_factory=dict)  # VXLAN tunnel endpoints by name
+    evpn_vnis: dict[int, EvpnVni] = field(default_factory=dict)  # EVPN instances of L2 VNIs
 
     def interface(self, name: str) -> Interface:
         """The interface called ``name``, created on first use."""

@@ -242,6 +242,7 @@ class Vlan(Node):
     name: str | None = None
     description: str | None = None
     shutdown: bool | None = None
+    vni: int | None = None  # VXLAN segment the VLAN is bridged into (NX-OS `vn-segment`)
 
 
 @dataclass(kw_only=True)
@@ -255,6 +256,10 @@ class Vrf(Node):
     ipv6: bool = False
     import_map: str | None = None
     export_map: str | None = None
+    vni: int | None = None  # layer-3 VNI routing the VRF across a VXLAN fabric
+    #: route targets of the VRF's EVPN (type-5) routes; "auto": AS number : layer-3 VNI
+    evpn_import_targets: list[str] = field(default_factory=list)
+    evpn_export_targets: list[str] = field(default_factory=list)
 
 
 @dataclass(kw_only=True)

@@ -170,6 +170,8 @@ class BgpAddressFamily(Node):
     additional_paths_select: str | None = None  # paths offered: "all", "best 2", "group-best"
     additional_paths_send: bool = False  # ADD-PATH capability (RFC 7911) advertised
     additional_paths_receive: bool = False
+    advertise_evpn: bool = False  # the VRF's routes also go out as EVPN type-5 routes
+    retain_route_target_all: bool = False  # keep VPN/EVPN routes no local VRF imports (RR)
 
 
 @dataclass(kw_only=True)
