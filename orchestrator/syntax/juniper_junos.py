@@ -22,25 +22,23 @@ from orchestrator.model import DeviceConfig, SecretKind
 from orchestrator.syntax.base import LineReport, Parsed, Platform
 from orchestrator.syntax.juniper_junos_bgp import finish_bgp
 from orchestrator.syntax.juniper_junos_filter import FILTER_TOP, finish_filters
+from orchestrator.syntax.juniper_junos_groups import read_stream
 from orchestrator.syntax.juniper_junos_index import Junos, as_line, build_index, junos
 from orchestrator.syntax.juniper_junos_interfaces import INTERFACE_TOP, finish_interfaces
+from orchestrator.syntax.juniper_junos_ospf import finish_ospf
 from orchestrator.syntax.juniper_junos_policy import POLICY_TOP, finish_policies
 from orchestrator.syntax.juniper_junos_routing import (
     PROTOCOLS_TOP,
     finish_routes,
     finish_routing,
 )
-from orchestrator.syntax.juniper_junos_system import (
-    SNMP_TOP,
-    SYSTEM_TOP,
-    finish_snmp,
-    finish_users,
-)
+from orchestrator.syntax.juniper_junos_snmp import SNMP_TOP, finish_snmp
+from orchestrator.syntax.juniper_junos_switching import SWITCHING_TOP, finish_switching
+from orchestrator.syntax.juniper_junos_system import SYSTEM_TOP, finish_users
 from orchestrator.syntax.juniper_junos_text import (
     INACTIVE_RULE,
     Stmt,
     blank_block_comments,
-    read_stream,
     tokens,
 )
 from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
@@ -175,6 +173,7 @@ class JuniperJunos(Platform):
         for stmt in stream.statements:
             self.statement(ctx, stmt)
         for finish in (
+            finish_switching,
             finish_interfaces,
             finish_users,
             finish_snmp,
@@ -182,6 +181,7 @@ class JuniperJunos(Platform):
             finish_filters,
             finish_routes,
             finish_bgp,
+            finish_ospf,
             finish_routing,
         ):
             finish(ctx)
@@ -217,6 +217,7 @@ JuniperJunos.TOP = [
     *SYSTEM_TOP,
     *SNMP_TOP,
     *INTERFACE_TOP,
+    *SWITCHING_TOP,
     *PROTOCOLS_TOP,
     *POLICY_TOP,
     *FILTER_TOP,
