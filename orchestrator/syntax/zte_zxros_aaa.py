@@ -70,7 +70,8 @@ def s_group(protocol: str) -> Any:
                 continue
             ctx.report.parsed(child)
             members.append(server.group(1))
-            if protocol == "radius":
+            known = any(s.address == server.group(1) for s in aaa.servers)
+            if protocol == "radius" and not known:
                 entry = AaaServer(protocol="radius", address=server.group(1))
                 if server.group(3):
                     entry.key = read_secret(
@@ -229,6 +230,7 @@ def _render_group(
             server = next((s for s in radius if s.address == address), None)
             key = f" key {write_secret(server.key)}" if server and server.key else ""
             w.line(f"server {k} {address}{key}", server or aaa)
+            w.also(aaa, "groups")
             if server is not None:
                 for extra in ("port", "vrf", "name"):
                     if getattr(server, extra) is not None:

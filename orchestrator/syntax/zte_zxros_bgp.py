@@ -314,6 +314,7 @@ def render_bgp(w: Writer, config: DeviceConfig) -> None:
         )
         if main is not None:
             _render_family_body(w, main)
+            w.note_ignored(main, "ZXROS writes IPv4 unicast settings at the top of router bgp")
         vrf_names = list(bgp.vrfs) + [
             f.vrf for f in bgp.address_families if f.vrf and f.vrf not in bgp.vrfs
         ]

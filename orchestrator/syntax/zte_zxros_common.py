@@ -88,7 +88,23 @@ class Writer:
         self.depth = 0
 
     def line(self, text: str, node: Node | None = None, *fields: str) -> None:
+        """One target line; a line written from a whole node carries all of its source lines."""
+        if node is not None and not fields:
+            fields = tuple(node.src.lines) or ("",)
         self.out.emit("  " * self.depth + text, node, *fields)
+
+    def also(self, node: Node | None, *fields: str) -> None:
+        """The last line written also comes from ``fields`` of ``node``."""
+        if node is None or not self.out.result.emissions:
+            return
+        last = self.out.result.emissions[-1]
+        extra = Emitter.sources_of(node, fields)
+        last.sources = last.sources + tuple(n for n in extra if n not in last.sources)
+
+    def note_ignored(self, node: Node, rule: str) -> None:
+        """The node's own line needs no target line; the node itself is still compared."""
+        for n in node.src.get(""):
+            self.out.result.ignored.setdefault(n, rule)
 
     def plain(self, text: str) -> None:
         self.out.plain("  " * self.depth + text)

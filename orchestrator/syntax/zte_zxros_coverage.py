@@ -18,6 +18,9 @@ def _f(names: str) -> frozenset[str]:
 
 
 #: class name → the fields the ZXROS renderer writes or declares itself
+#: fields added to the model later that the renderer now writes as well
+ADDED: dict[str, frozenset[str]] = {"Interface": _f("ip_mtu")}
+
 HANDLED: dict[str, frozenset[str]] = {
     "Aaa": _f("groups method_lists new_model servers source_interface"),
     "AaaMethodList": _f("methods name service"),
@@ -172,12 +175,13 @@ def account_unknown(out: Emitter, node: object) -> None:
     """Report every non-default field the renderer has no rule for as unsupported."""
     if not (is_dataclass(node) and isinstance(node, Node)):
         return
-    known = HANDLED.get(type(node).__name__)
+    name = type(node).__name__
+    known = HANDLED.get(name, frozenset()) | ADDED.get(name, frozenset())
     for f in fields(node):
         if f.name == "src":
             continue
         value = getattr(node, f.name)
-        if known is not None and f.name in known:
+        if f.name in known:
             for child in _nodes(value):
                 account_unknown(out, child)
             continue

@@ -130,7 +130,7 @@ INTERFACE_RULES: list[Rule] = [
     rule(r"duplex (auto|full|half)", lambda c, ln, m, i: _set(i, ln, "duplex", m.group(1))),
     rule(r"switch attribute enable", i_switch),
     rule(r"ip address dhcp", flag_field("ipv4_dhcp")),
-    rule(r"ip mtu \d+", unsupported="an IP MTU separate from the interface MTU is not modelled"),
+    rule(r"ip mtu (\d+)", int_field("ip_mtu")),
     rule(r"mpls mtu \d+", unsupported="MPLS is not translated"),
     rule(r"name \S+", unsupported="OLT ONU names are not translated"),
 ]
@@ -165,6 +165,8 @@ def _render_interface(w: Writer, ifc: Interface) -> None:
             w.line(f"ip vrf forwarding {ifc.vrf}", ifc, "vrf")
         if ifc.mtu is not None:
             w.line(f"mtu {ifc.mtu}", ifc, "mtu")
+        if ifc.ip_mtu is not None:
+            w.line(f"ip mtu {ifc.ip_mtu}", ifc, "ip_mtu")
         if ifc.speed == "auto":
             w.line("negotiation negotiation-auto", ifc, "speed")
         elif ifc.speed is not None:

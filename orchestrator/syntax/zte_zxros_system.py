@@ -539,7 +539,12 @@ def _render_lines(w: Writer, config: DeviceConfig) -> None:
     with w.section("line"):
         for entry in system.lines:
             if entry.kind == "aux":
-                out.unsupported(entry, *all_fields(entry), reason="ZXROS boxes have no aux port")
+                out.ignore(
+                    entry,
+                    *all_fields(entry),
+                    rule="ZXROS boxes have no aux port: the "
+                    "settings of the source's aux port have nothing to apply to",
+                )
                 continue
             if entry.kind in seen:
                 first = seen[entry.kind]
@@ -582,14 +587,16 @@ def _render_line_settings(w: Writer, entry: MgmtLine) -> None:
         if entry.exec_timeout % 60:
             out.unsupported(entry, "exec_timeout", reason="ZXROS idle timeouts are whole minutes")
         else:
-            w.line(f"line {word} idle-timeout {entry.exec_timeout // 60}", entry, "exec_timeout")
+            w.line(
+                f"line {word} idle-timeout {entry.exec_timeout // 60}", entry, "", "exec_timeout"
+            )
     if entry.kind == "vty" and entry.transport_input:
         if entry.transport_input == ["none"]:
             out.unsupported(entry, "transport_input", reason="closing all remote access")
         elif "telnet" in entry.transport_input:
             out.ignore(entry, "transport_input", rule="ZXROS accepts SSH and Telnet by default")
         else:
-            w.line("line telnet server disable", entry, "transport_input")
+            w.line("line telnet server disable", entry, "", "transport_input")
             out.change(
                 entry,
                 "transport_input",
@@ -599,7 +606,7 @@ def _render_line_settings(w: Writer, entry: MgmtLine) -> None:
         out.ignore(entry, "transport_input", rule="the console takes no remote protocols")
     if entry.acl_in is not None:
         if entry.kind == "vty":
-            w.line(f"ssh server access-class ipv4 {entry.acl_in}", entry, "acl_in")
+            w.line(f"ssh server access-class ipv4 {entry.acl_in}", entry, "", "acl_in")
             out.change(entry, "acl_in", note="the ACL filters SSH logins (Telnet is not filtered)")
         else:
             out.unsupported(entry, "acl_in", reason="console ACL")
