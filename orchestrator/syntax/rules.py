@@ -90,6 +90,16 @@ def dispatch_children(ctx: Ctx, line: Line, table: Sequence[Rule], scope: Any = 
         dispatch(ctx, child, table, scope)
 
 
+def dispatch_as(ctx: Ctx, line: Line, text: str, table: Sequence[Rule], scope: Any = None) -> bool:
+    """Read ``line`` as if it were written ``text``: a variant's spelling of a sibling's statement.
+
+    NX-OS `aaa accounting default group T` is IOS `aaa accounting exec default group T`; the
+    sibling's table reads it, and the report and provenance still point at ``line``.
+    """
+    shadow = Line(n=line.n, raw=line.raw, text=text, indent=line.indent, children=line.children)
+    return dispatch(ctx, shadow, table, scope)
+
+
 # --- value helpers shared by the line-oriented parsers ------------------------------------------
 
 
