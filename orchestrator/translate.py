@@ -22,7 +22,7 @@ from orchestrator.model.walk import differences, normalise, to_plain
 from orchestrator.portmap import Profile, assign_ports, canonical_port_map
 from orchestrator.secrets import SecretRef
 from orchestrator.syntax import get_platform
-from orchestrator.syntax.base import Parsed, Rendered
+from orchestrator.syntax.base import Emission, Parsed, Rendered
 from orchestrator.syntax.text import read_config
 
 Status = Literal["translated", "translated-with-change", "unsupported", "ignored"]
@@ -56,6 +56,8 @@ class Translation:
     ports: dict[str, str]
     warnings: list[str]
     detected: bool  # the source platform was detected, not given
+    #: the rendered lines with provenance and view chain (for syntax checks of the target)
+    emissions: list[Emission] = field(default_factory=list)
 
     @property
     def source_lines(self) -> int:
@@ -217,6 +219,7 @@ def translate_parsed(
         ports={k: v for k, v in names.items() if k != v},
         warnings=list(parsed.report.warnings),
         detected=detected,
+        emissions=rendered.emissions,
     )
 
 
