@@ -5,6 +5,7 @@ from __future__ import annotations
 from ipaddress import IPv4Interface, IPv4Network, IPv6Interface, ip_network
 
 import pytest
+from conftest import corpus_files
 
 from orchestrator.adapt import Adapted, Notes
 from orchestrator.model import (
@@ -28,7 +29,6 @@ from orchestrator.model import (
     DeviceConfig,
     DhcpPool,
     FhrpGroup,
-    Interface,
     InterfaceOspf,
     LocalUser,
     MgmtLine,
@@ -53,7 +53,6 @@ from orchestrator.model import (
 )
 from orchestrator.syntax.zte_zxros import PLATFORM
 from orchestrator.translate import render_and_check
-from conftest import corpus_files
 
 
 def ref(key: str) -> Secret:
@@ -194,7 +193,11 @@ def test_zxros_sample_statements() -> None:
     assert ospf.reference_bandwidth == 100000
     s = up.ospf
     assert s is not None and (s.process, s.area, s.cost, s.network_type) == (
-        "10", "0.0.0.0", 10, "point-to-point")
+        "10",
+        "0.0.0.0",
+        10,
+        "point-to-point",
+    )
     bgp = config.bgp
     assert bgp is not None and bgp.router_id == "1.1.1.1"
     assert bgp.peer_groups["CSG"].remote_as == "65000"
@@ -234,39 +237,75 @@ def test_render_interface_and_switching() -> None:
         ["interface gei-1/1/0/1", '  description "uplink to core"', "$"],
         ["interface smartgroup1", "  switch attribute enable", "$"],
         ["interface vlan10", "  ip address 10.1.1.2 255.255.255.0", "$"],
-        ["switchvlan-configuration", "  vlan 10", "    name USERS", "  $",
-         "  interface smartgroup1", "    switchport mode trunk",
-         "    switchport trunk vlan 10-12,20", "    switchport trunk native vlan 10", "  $",
-         "$"],
-        ["lacp", "  interface smartgroup1", "    lacp mode 802.3ad", "  $",
-         "  interface gei-1/1/0/1", "    smartgroup 1 mode active", "  $", "$"],
-        ["vrrp", "  interface vlan10", "    vrrp 1 ipv4 10.1.1.1", "    vrrp 1 priority 110",
-         "  $", "$"],
+        [
+            "switchvlan-configuration",
+            "  vlan 10",
+            "    name USERS",
+            "  $",
+            "  interface smartgroup1",
+            "    switchport mode trunk",
+            "    switchport trunk vlan 10-12,20",
+            "    switchport trunk native vlan 10",
+            "  $",
+            "$",
+        ],
+        [
+            "lacp",
+            "  interface smartgroup1",
+            "    lacp mode 802.3ad",
+            "  $",
+            "  interface gei-1/1/0/1",
+            "    smartgroup 1 mode active",
+            "  $",
+            "$",
+        ],
+        [
+            "vrrp",
+            "  interface vlan10",
+            "    vrrp 1 ipv4 10.1.1.1",
+            "    vrrp 1 priority 110",
+            "  $",
+            "$",
+        ],
         ["ip dhcp relay server group 1", "  server 1 10.9.9.9", "$"],
-        ["dhcp", "  enable", "  interface vlan10", "    mode relay", "    relay server group 1",
-         "    relay agent 10.1.1.2", "  $", "$"],
+        [
+            "dhcp",
+            "  enable",
+            "  interface vlan10",
+            "    mode relay",
+            "    relay server group 1",
+            "    relay agent 10.1.1.2",
+            "  $",
+            "$",
+        ],
         ["ipv4-access-group interface vlan10 ingress MGMT"],
     ]
     for block in expected_blocks:
         start = lines.index(block[0])
-        assert lines[start:start + len(block)] == block, block
+        assert lines[start : start + len(block)] == block, block
 
 
 def test_render_acl_port_operators() -> None:
     config = DeviceConfig()
     acl = config.acls["EDGE"] = Acl(name="EDGE")
     acl.entries += [
-        AclEntry(seq=10, action="permit", protocol="tcp", source=AddrMatch("10.0.0.0", "0.0.0.255"),
-                 destination=None, destination_port=PortMatch("gt", (1023,)), established=True),
+        AclEntry(
+            seq=10,
+            action="permit",
+            protocol="tcp",
+            source=AddrMatch("10.0.0.0", "0.0.0.255"),
+            destination=None,
+            destination_port=PortMatch("gt", (1023,)),
+            established=True,
+        ),
         AclEntry(seq=20, action="deny", protocol="udp", destination_port=PortMatch("lt", (1024,))),
         AclEntry(seq=30, action="permit", protocol="icmp", icmp_type="echo", log=True),
-        AclEntry(seq=40, action="deny", protocol="tcp",
-                 destination_port=PortMatch("neq", (23,))),
+        AclEntry(seq=40, action="deny", protocol="tcp", destination_port=PortMatch("neq", (23,))),
     ]
     rendered, result = render_and_check(Adapted(config, Notes("zte_zxros")), "zte_zxros")
     lines = rendered.text.splitlines()
     start = lines.index("ipv4-access-list EDGE")
-    assert lines[start:start + 5] == [
+    assert lines[start : start + 5] == [
         "ipv4-access-list EDGE",
         "  rule 10 permit tcp 10.0.0.0 0.0.0.255 any ge 1024 established",
         "  rule 20 deny udp any any le 1023",
@@ -329,8 +368,17 @@ def full_model() -> DeviceConfig:
     up.ipv4.append(Address4(address=IPv4Interface("10.0.9.1/24"), secondary=True))
     up.ipv6_enabled = True
     up.ipv6.append(Address6(address=IPv6Interface("2001:db8::1/64")))
-    up.ospf = InterfaceOspf(process="1", area="0.0.0.0", cost=10, network_type="point-to-point",
-                            auth="md5", auth_key_id=1, auth_key=ref("ospf.k"), hello=5, dead=20)
+    up.ospf = InterfaceOspf(
+        process="1",
+        area="0.0.0.0",
+        cost=10,
+        network_type="point-to-point",
+        auth="md5",
+        auth_key_id=1,
+        auth_key=ref("ospf.k"),
+        hello=5,
+        dead=20,
+    )
     up.acl_in, up.ipv6_acl_out = "EDGE", "EDGE6"
     sub = c.interface("xgei-1/1/0/2.100")
     sub.kind, sub.encapsulation_vlan, sub.vrf = "subinterface", 100, "CUST"
@@ -348,60 +396,108 @@ def full_model() -> DeviceConfig:
     svi = c.interface("vlan10")
     svi.kind = "svi"
     svi.ipv4.append(Address4(address=IPv4Interface("10.10.10.2/24")))
-    svi.fhrp.append(FhrpGroup(protocol="vrrp", group=10, virtual_ip=["10.10.10.1"], priority=120,
-                              preempt=True, preempt_delay=30, hello=2, auth=ref("vrrp"),
-                              track=[("xgei-1/1/0/1", 20)]))
+    svi.fhrp.append(
+        FhrpGroup(
+            protocol="vrrp",
+            group=10,
+            virtual_ip=["10.10.10.1"],
+            priority=120,
+            preempt=True,
+            preempt_delay=30,
+            hello=2,
+            auth=ref("vrrp"),
+            track=[("xgei-1/1/0/1", 20)],
+        )
+    )
     svi.helper_addresses = ["10.0.0.67", "10.0.1.67"]
     c.vlans[10] = Vlan(id=10, name="USERS")
     c.vlans[20] = Vlan(id=20, name="VOICE", description="phones")
 
-    c.vrfs["CUST"] = Vrf(name="CUST", rd="65000:1", description="customer A",
-                         import_targets=["65000:1", "65000:99"], export_targets=["65000:1"],
-                         ipv6=True)
-    c.static_routes.append(StaticRoute(prefix=IPv4Network("0.0.0.0/0"), next_hop="10.0.0.2",
-                                       distance=250, tag=7, name="default"))
+    c.vrfs["CUST"] = Vrf(
+        name="CUST",
+        rd="65000:1",
+        description="customer A",
+        import_targets=["65000:1", "65000:99"],
+        export_targets=["65000:1"],
+        ipv6=True,
+    )
+    c.static_routes.append(
+        StaticRoute(
+            prefix=IPv4Network("0.0.0.0/0"),
+            next_hop="10.0.0.2",
+            distance=250,
+            tag=7,
+            name="default",
+        )
+    )
     c.static_routes.append(StaticRoute(prefix=IPv4Network("10.99.0.0/16"), interface="null1"))
-    c.static_routes.append(StaticRoute(prefix=IPv4Network("172.16.0.0/12"), vrf="CUST",
-                                       next_hop="192.168.100.254"))
-    c.static_routes.append(StaticRoute(prefix=ip_network("2001:db8:9::/48"), next_hop="2001:db8::2"))
+    c.static_routes.append(
+        StaticRoute(prefix=IPv4Network("172.16.0.0/12"), vrf="CUST", next_hop="192.168.100.254")
+    )
+    c.static_routes.append(
+        StaticRoute(prefix=ip_network("2001:db8:9::/48"), next_hop="2001:db8::2")
+    )
     c.interface("null1").kind = "null"
 
-    ospf = c.ospf["1"] = Ospf(process="1", router_id="1.1.1.1", reference_bandwidth=100000,
-                              passive_default=True, active=["xgei-1/1/0/1"],
-                              default_originate=True, default_originate_always=True,
-                              default_originate_metric=10, maximum_paths=4,
-                              max_metric_on_startup=240, spf_timers=(10, 100, 1000))
-    ospf.areas["0.0.0.0"] = OspfArea(area="0.0.0.0", networks=[IPv4Network("1.1.1.1/32")],
-                                     auth="md5")
-    ospf.areas["0.0.0.1"] = OspfArea(area="0.0.0.1", kind="nssa", no_summary=True,
-                                     default_cost=5,
-                                     ranges=[(IPv4Network("10.1.0.0/16"), True),
-                                             (IPv4Network("10.2.0.0/16"), False)])
-    ospf.redistribute.append(Redistribution(protocol="static", metric=20, metric_type=1,
-                                            route_map="STATIC"))
+    ospf = c.ospf["1"] = Ospf(
+        process="1",
+        router_id="1.1.1.1",
+        reference_bandwidth=100000,
+        passive_default=True,
+        active=["xgei-1/1/0/1"],
+        default_originate=True,
+        default_originate_always=True,
+        default_originate_metric=10,
+        maximum_paths=4,
+        max_metric_on_startup=240,
+        spf_timers=(10, 100, 1000),
+    )
+    ospf.areas["0.0.0.0"] = OspfArea(
+        area="0.0.0.0", networks=[IPv4Network("1.1.1.1/32")], auth="md5"
+    )
+    ospf.areas["0.0.0.1"] = OspfArea(
+        area="0.0.0.1",
+        kind="nssa",
+        no_summary=True,
+        default_cost=5,
+        ranges=[(IPv4Network("10.1.0.0/16"), True), (IPv4Network("10.2.0.0/16"), False)],
+    )
+    ospf.redistribute.append(
+        Redistribution(protocol="static", metric=20, metric_type=1, route_map="STATIC")
+    )
     ospf.redistribute.append(Redistribution(protocol="connected"))
     ospf.redistribute.append(Redistribution(protocol="ospf", process="2"))
     c.ospf["2"] = Ospf(process="2", vrf="CUST", passive=["xgei-1/1/0/2.100"])
 
-    bgp = c.bgp = Bgp(asn="65000", router_id="1.1.1.1", graceful_restart=True,
-                      keepalive=10, hold=30)
-    bgp.peer_groups["RR"] = BgpPeerGroup(name="RR", remote_as="65000",
-                                         update_source="loopback0", password=ref("bgp.rr"))
-    bgp.neighbors["10.0.0.2"] = BgpNeighbor(address="10.0.0.2", remote_as="65001",
-                                            description="transit A", ebgp_multihop=2)
+    bgp = c.bgp = Bgp(
+        asn="65000", router_id="1.1.1.1", graceful_restart=True, keepalive=10, hold=30
+    )
+    bgp.peer_groups["RR"] = BgpPeerGroup(
+        name="RR", remote_as="65000", update_source="loopback0", password=ref("bgp.rr")
+    )
+    bgp.neighbors["10.0.0.2"] = BgpNeighbor(
+        address="10.0.0.2", remote_as="65001", description="transit A", ebgp_multihop=2
+    )
     bgp.neighbors["1.1.1.2"] = BgpNeighbor(address="1.1.1.2", peer_group="RR")
     main = bgp.family()
     main.networks.append(BgpNetwork(prefix=IPv4Network("10.0.0.0/8"), route_map="OUT"))
     main.redistribute.append(Redistribution(protocol="connected", route_map="CONN"))
     main.maximum_paths = 2
-    main.peers["10.0.0.2"] = BgpAfPeer(route_map_in="IN", route_map_out="OUT",
-                                       prefix_list_in="BOGONS", maximum_prefix=1000,
-                                       send_community="both", soft_reconfiguration=True)
+    main.peers["10.0.0.2"] = BgpAfPeer(
+        route_map_in="IN",
+        route_map_out="OUT",
+        prefix_list_in="BOGONS",
+        maximum_prefix=1000,
+        send_community="both",
+        soft_reconfiguration=True,
+    )
     main.peers["RR"] = BgpAfPeer(next_hop_self=True, route_reflector_client=True)
     vpn = bgp.family("vpnv4", "vpn")
     vpn.peers["RR"] = BgpAfPeer(send_community="extended")
-    bgp.vrfs["CUST"] = BgpVrf(name="CUST", neighbors={
-        "192.168.100.2": BgpNeighbor(address="192.168.100.2", remote_as="65100")})
+    bgp.vrfs["CUST"] = BgpVrf(
+        name="CUST",
+        neighbors={"192.168.100.2": BgpNeighbor(address="192.168.100.2", remote_as="65100")},
+    )
     cust = bgp.family("ipv4", "unicast", "CUST")
     cust.peers["192.168.100.2"] = BgpAfPeer(allowas_in=2, default_originate=True)
     cust.redistribute.append(Redistribution(protocol="static"))
@@ -409,50 +505,123 @@ def full_model() -> DeviceConfig:
     acl = c.acls["EDGE"] = Acl(name="EDGE")
     acl.entries += [
         AclEntry(remark="allow management"),
-        AclEntry(seq=10, action="permit", protocol="tcp", source=AddrMatch("10.0.0.0", "0.0.0.255"),
-                 destination=AddrMatch("1.1.1.1"), destination_port=PortMatch("eq", (22,))),
-        AclEntry(seq=20, action="permit", protocol="udp",
-                 source_port=PortMatch("range", (1000, 2000)), dscp="ef"),
+        AclEntry(
+            seq=10,
+            action="permit",
+            protocol="tcp",
+            source=AddrMatch("10.0.0.0", "0.0.0.255"),
+            destination=AddrMatch("1.1.1.1"),
+            destination_port=PortMatch("eq", (22,)),
+        ),
+        AclEntry(
+            seq=20,
+            action="permit",
+            protocol="udp",
+            source_port=PortMatch("range", (1000, 2000)),
+            dscp="ef",
+        ),
         AclEntry(seq=30, action="deny", protocol="ip", log=True),
     ]
-    c.acls["SNMP"] = Acl(name="SNMP", kind="standard", entries=[
-        AclEntry(seq=5, action="permit", source=AddrMatch("10.0.0.0", "0.255.255.255")),
-        AclEntry(seq=10, action="deny", source=None)])
-    c.acls["VTY"] = Acl(name="VTY", entries=[AclEntry(seq=10, action="permit", protocol="ip",
-                                                      source=AddrMatch("10.0.0.0", "0.0.0.255"))])
-    c.acls["EDGE6"] = Acl(name="EDGE6", kind="ipv6", entries=[
-        AclEntry(seq=10, action="deny", protocol="tcp", source=AddrMatch("2001:db8::", "/32"),
-                 destination_port=PortMatch("eq", (23,)))])
-    c.prefix_lists["BOGONS"] = PrefixList(name="BOGONS", entries=[
-        PrefixListEntry(seq=5, action="deny", prefix=IPv4Network("10.0.0.0/8"), le=32),
-        PrefixListEntry(seq=10, action="permit", prefix=IPv4Network("0.0.0.0/0"), le=24, ge=8)])
-    c.prefix_lists["V6"] = PrefixList(name="V6", afi="ipv6", entries=[
-        PrefixListEntry(seq=5, action="permit", prefix=ip_network("2001:db8::/32"))])
-    c.community_lists["CUST"] = CommunityList(name="CUST", entries=[
-        CommunityListEntry(action="permit", communities=["65000:100", "no-export"])])
-    c.community_lists["RE"] = CommunityList(name="RE", kind="expanded", entries=[
-        CommunityListEntry(action="deny", regex="^65000:.*")])
+    c.acls["SNMP"] = Acl(
+        name="SNMP",
+        kind="standard",
+        entries=[
+            AclEntry(seq=5, action="permit", source=AddrMatch("10.0.0.0", "0.255.255.255")),
+            AclEntry(seq=10, action="deny", source=None),
+        ],
+    )
+    c.acls["VTY"] = Acl(
+        name="VTY",
+        entries=[
+            AclEntry(
+                seq=10, action="permit", protocol="ip", source=AddrMatch("10.0.0.0", "0.0.0.255")
+            )
+        ],
+    )
+    c.acls["EDGE6"] = Acl(
+        name="EDGE6",
+        kind="ipv6",
+        entries=[
+            AclEntry(
+                seq=10,
+                action="deny",
+                protocol="tcp",
+                source=AddrMatch("2001:db8::", "/32"),
+                destination_port=PortMatch("eq", (23,)),
+            )
+        ],
+    )
+    c.prefix_lists["BOGONS"] = PrefixList(
+        name="BOGONS",
+        entries=[
+            PrefixListEntry(seq=5, action="deny", prefix=IPv4Network("10.0.0.0/8"), le=32),
+            PrefixListEntry(seq=10, action="permit", prefix=IPv4Network("0.0.0.0/0"), le=24, ge=8),
+        ],
+    )
+    c.prefix_lists["V6"] = PrefixList(
+        name="V6",
+        afi="ipv6",
+        entries=[PrefixListEntry(seq=5, action="permit", prefix=ip_network("2001:db8::/32"))],
+    )
+    c.community_lists["CUST"] = CommunityList(
+        name="CUST",
+        entries=[CommunityListEntry(action="permit", communities=["65000:100", "no-export"])],
+    )
+    c.community_lists["RE"] = CommunityList(
+        name="RE", kind="expanded", entries=[CommunityListEntry(action="deny", regex="^65000:.*")]
+    )
     c.as_path_lists["1"] = AsPathList(name="1", entries=[AsPathEntry(action="permit", regex="^$")])
-    c.as_path_lists["TRANSIT"] = AsPathList(name="TRANSIT", entries=[
-        AsPathEntry(action="deny", regex="_65001_")])
-    c.route_maps["IN"] = RouteMap(name="IN", entries=[
-        RouteMapEntry(seq=10, action="permit", description="customer routes", matches=[
-            RouteMapMatch(kind="ip-address-prefix-list", values=["BOGONS"]),
-            RouteMapMatch(kind="community", values=["CUST"]),
-            RouteMapMatch(kind="as-path", values=["1"])], sets=[
-            RouteMapSet(kind="local-preference", values=["200"]),
-            RouteMapSet(kind="community", values=["65000:1"], additive=True),
-            RouteMapSet(kind="as-path-prepend", values=["65000", "65000"])], continue_to=20),
-        RouteMapEntry(seq=20, action="deny", matches=[
-            RouteMapMatch(kind="ip-address-acl", values=["SNMP"])])])
-    c.route_maps["OUT"] = RouteMap(name="OUT", entries=[RouteMapEntry(seq=10, action="permit",
-        sets=[RouteMapSet(kind="metric", values=["50"]), RouteMapSet(kind="origin", values=["igp"]),
-              RouteMapSet(kind="tag", values=["9"]),
-              RouteMapSet(kind="next-hop", values=["10.0.0.9"])])])
-    c.services.dhcp_pools["USERS"] = DhcpPool(name="USERS", network=IPv4Network("10.10.10.0/24"),
-                                              default_routers=["10.10.10.1"],
-                                              dns_servers=["10.0.0.53", "10.0.1.53"],
-                                              domain_name="example.net")
+    c.as_path_lists["TRANSIT"] = AsPathList(
+        name="TRANSIT", entries=[AsPathEntry(action="deny", regex="_65001_")]
+    )
+    c.route_maps["IN"] = RouteMap(
+        name="IN",
+        entries=[
+            RouteMapEntry(
+                seq=10,
+                action="permit",
+                description="customer routes",
+                matches=[
+                    RouteMapMatch(kind="ip-address-prefix-list", values=["BOGONS"]),
+                    RouteMapMatch(kind="community", values=["CUST"]),
+                    RouteMapMatch(kind="as-path", values=["1"]),
+                ],
+                sets=[
+                    RouteMapSet(kind="local-preference", values=["200"]),
+                    RouteMapSet(kind="community", values=["65000:1"], additive=True),
+                    RouteMapSet(kind="as-path-prepend", values=["65000", "65000"]),
+                ],
+                continue_to=20,
+            ),
+            RouteMapEntry(
+                seq=20,
+                action="deny",
+                matches=[RouteMapMatch(kind="ip-address-acl", values=["SNMP"])],
+            ),
+        ],
+    )
+    c.route_maps["OUT"] = RouteMap(
+        name="OUT",
+        entries=[
+            RouteMapEntry(
+                seq=10,
+                action="permit",
+                sets=[
+                    RouteMapSet(kind="metric", values=["50"]),
+                    RouteMapSet(kind="origin", values=["igp"]),
+                    RouteMapSet(kind="tag", values=["9"]),
+                    RouteMapSet(kind="next-hop", values=["10.0.0.9"]),
+                ],
+            )
+        ],
+    )
+    c.services.dhcp_pools["USERS"] = DhcpPool(
+        name="USERS",
+        network=IPv4Network("10.10.10.0/24"),
+        default_routers=["10.10.10.1"],
+        dns_servers=["10.0.0.53", "10.0.1.53"],
+        domain_name="example.net",
+    )
     return c
 
 
