@@ -14,8 +14,9 @@ from typing import Any, ClassVar
 from orchestrator import ports
 from orchestrator.model import MlagDomain, Vlan
 from orchestrator.syntax.cisco_ios import CiscoIos
-from orchestrator.syntax.cisco_nxos_bgp import VXLAN, set_router_id
+from orchestrator.syntax.cisco_nxos_bgp import set_router_id
 from orchestrator.syntax.cisco_nxos_interfaces import interface, p_interface
+from orchestrator.syntax.cisco_nxos_overlay import OVERLAY_TOP, v_vni
 from orchestrator.syntax.cisco_nxos_routing import ROUTING_TOP
 from orchestrator.syntax.cisco_nxos_system import SYSTEM_TOP
 from orchestrator.syntax.rules import Ctx, Rule, dispatch_children, rule, vlan_list
@@ -49,7 +50,7 @@ VLAN_RULES: list[Rule] = [
     rule(r"(no )?shutdown", v_shutdown),
     rule(r"state suspend()", v_shutdown),
     rule(r"state active", ignore="VLANs are active by default"),
-    rule(r"vn-segment \d+", unsupported=VXLAN),
+    rule(r"vn-segment (\d+)", v_vni),
 ]
 
 # --- vPC domain (multi-chassis LAG) -----------------------------------------------------------
@@ -238,10 +239,10 @@ HOUSEKEEPING: list[Rule] = [
         ignore="the NX-OS XML management agent does not exist on the targets",
     ),
     rule(r"fex \d+", unsupported=_FEX, tree=True),
-    rule(r"nv overlay evpn", unsupported=VXLAN),
-    rule(r"evpn", unsupported=VXLAN, tree=True),
-    rule(r"interface nve\d+", unsupported=VXLAN, tree=True),
-    rule(r"fabric forwarding .+", unsupported=VXLAN),
+    rule(
+        r"fabric forwarding .+",
+        unsupported="the distributed anycast gateway of the VXLAN fabric is not translated",
+    ),
     rule(
         r"flow (?:exporter|record|monitor) \S+", unsupported="NetFlow is not translated", tree=True
     ),
@@ -280,7 +281,7 @@ class CiscoNxos(CiscoIos):
         r"^vdc \S+ id \d+",
         r"^vrf context ",
         r"^ +ip address \d+\.\d+\.\d+\.\d+/\d+",
-        r"^interface Ethernet\d+/\d+(?:/\d+)?$",
+        r"^interface Ethernet[1-9]\d*/[1-9]\d*(?:/[1-9]\d*)?$",  # NX-OS numbers from 1
         r"^version \d+\.\d+\(\d+\)",
         r"^ +vrf member ",
         r"^ip route \d+\.\d+\.\d+\.\d+/\d+ ",
@@ -355,6 +356,7 @@ CiscoNxos.TOP = [
     rule(r"vpc domain (\d+)", p_vpc_domain),
     rule(r"track (\d+) interface (\S+) line-protocol", p_track),
     rule(r"port-profile(?: type \S+)? (\S+)", p_port_profile),
+    *OVERLAY_TOP,
     *ROUTING_TOP,
     *SYSTEM_TOP,
     *HOUSEKEEPING,

@@ -18,6 +18,7 @@ from orchestrator.model import (
     BgpPeer,
     BgpPeerGroup,
 )
+from orchestrator.syntax.cisco_routing import BGP_RULES as IOS_BGP_RULES
 from orchestrator.syntax.cisco_routing import (
     _af_peer,
     _bgp,
@@ -27,18 +28,13 @@ from orchestrator.syntax.cisco_routing import (
     b_distance,
     b_global,
     b_maximum_paths,
-    b_neighbor,
     b_network,
     b_redistribute,
     b_timers,
 )
-from orchestrator.syntax.rules import Ctx, Rule, dispatch_children, rule
+from orchestrator.syntax.rules import Ctx, Rule, dispatch_as, dispatch_children, rule
 from orchestrator.syntax.text import Line
 
-VXLAN = (
-    "VXLAN/EVPN fabric configuration is not translated: build the overlay on the target "
-    "(Huawei/H3C EVPN VXLAN) by design"
-)
 _IPV4 = re.compile(r"\d+\.\d+\.\d+\.\d+")
 
 # --- BGP --------------------------------------------------------------------------------------
@@ -100,6 +96,14 @@ def p_router_bgp(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     bgp.default_ipv4_unicast = False
     bgp.at(line.n, "default_ipv4_unicast")
     dispatch_children(ctx, line, BGP_RULES, _Where())
+
+
+def _af_flag(field: str) -> Any:
+    def handler(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> None:
+        setattr(af, field, True)
+        af.at(line.n, field)
+
+    return handler
 
 
 def b_router_id(ctx: Ctx, line: Line, m: re.Match[str], where: _Where) -> None:
@@ -212,15 +216,10 @@ def n_family(ctx: Ctx, line: Line, m: re.Match[str], scope: _PeerScope) -> None:
     dispatch_children(ctx, line, PEER_AF_RULES, _AfPeerScope(af, peer, scope.name))
 
 
-_IOS_NEIGHBOR = re.compile(r"neighbor (\S+) (.+)")
-
-
 def a_ios(ctx: Ctx, line: Line, m: re.Match[str], scope: _AfPeerScope) -> None:
     """A per-family option NX-OS writes inside the neighbor's block; IOS writes the same option
-    as `neighbor <name> <option>` under the family, so the IOS handler reads it."""
-    ios = _IOS_NEIGHBOR.fullmatch(f"neighbor {scope.name} {line.text}")
-    assert ios is not None
-    b_neighbor(ctx, line, ios, scope.af)
+    as `neighbor <name> <option>` under the family, so the IOS table reads it."""
+    dispatch_as(ctx, line, f"neighbor {scope.name} {line.text}", IOS_BGP_RULES, scope.af)
 
 
 def a_send_community(ctx: Ctx, line: Line, m: re.Match[str], scope: _AfPeerScope) -> None:
@@ -265,11 +264,8 @@ AF_RULES: list[Rule] = [
     rule(r"maximum-paths( ibgp)? (\d+)", b_maximum_paths),
     rule(r"default-information originate", b_default_info),
     rule(r"distance (\d+) (\d+) (\d+)", b_distance),
-    rule(r"advertise l2vpn evpn", unsupported=VXLAN),
-    rule(
-        r"retain route-target all",
-        unsupported="keeping every VPN route regardless of route target is not translated",
-    ),
+    rule(r"advertise l2vpn evpn", _af_flag("advertise_evpn")),
+    rule(r"retain route-target all", _af_flag("retain_route_target_all")),
 ]
 
 PEER_RULES: list[Rule] = [

@@ -9,7 +9,8 @@ from typing import Any
 
 from orchestrator import ports
 from orchestrator.model import Ospf, Server, StaticRoute, Vrf
-from orchestrator.syntax.cisco_nxos_bgp import VXLAN, p_router_bgp
+from orchestrator.syntax.cisco_nxos_bgp import p_router_bgp
+from orchestrator.syntax.cisco_nxos_overlay import f_evpn_rt, f_vni
 from orchestrator.syntax.cisco_routing import OSPF_RULES as IOS_OSPF_RULES
 from orchestrator.syntax.cisco_routing import _area, o_flag
 from orchestrator.syntax.rules import Ctx, Rule, dispatch_children, network, rule
@@ -95,14 +96,14 @@ VRF_CONTEXT_RULES: list[Rule] = [
     rule(r"rd (\S+)", f_rd),
     rule(r"description (.+)", f_description),
     rule(r"address-family (ipv4|ipv6) unicast", f_family),
-    rule(r"vni \d+", unsupported=VXLAN),
+    rule(r"vni (\d+)", f_vni),
     rule(r"ip name-server ((?:\S+ ?)+)", f_name_server),
     rule(r"ip domain-name (\S+)", f_domain_name),
 ]
 
 VRF_AF_RULES: list[Rule] = [
-    rule(r"route-target (?:import|export|both) auto(?: evpn)?", unsupported=_AUTO_RT),
-    rule(r"route-target (?:import|export|both) \S+ evpn", unsupported=VXLAN),
+    rule(r"route-target (import|export|both) (\S+) evpn", f_evpn_rt),
+    rule(r"route-target (?:import|export|both) auto", unsupported=_AUTO_RT),
     rule(r"route-target (import|export|both) (\S+)", f_rt),
     rule(r"(import|export) map (\S+)", f_map),
 ]

@@ -10,11 +10,11 @@ from typing import Any
 
 from orchestrator import ports
 from orchestrator.model import LocalUser, MgmtLine, Server
-from orchestrator.syntax.cisco_mgmt import s_summer_time
+from orchestrator.syntax.cisco_ios import CiscoIos
 from orchestrator.syntax.cisco_nxos_snmp import SNMP_TOP
 from orchestrator.syntax.cisco_system import LINE_RULES as IOS_LINE_RULES
-from orchestrator.syntax.cisco_system import s_aaa_group, s_aaa_method
-from orchestrator.syntax.rules import Ctx, Rule, dispatch_children, rule
+from orchestrator.syntax.cisco_system import s_aaa_group
+from orchestrator.syntax.rules import Ctx, Rule, dispatch_as, dispatch_children, rule
 from orchestrator.syntax.text import Line
 
 #: syslog severities by number, as the model names them
@@ -96,20 +96,22 @@ def _vrf(name: str) -> str | None:
     return None if name == "default" else name
 
 
-_IOS_SUMMER_TIME = re.compile(r"clock summer-time (\S+) (recurring|date)(?: (.+))?")
+def as_ios(ctx: Ctx, line: Line, text: str) -> None:
+    """Read ``line`` as the IOS statement ``text``, its IOS spelling."""
+    if not dispatch_as(ctx, line, text, CiscoIos.TOP):
+        ctx.report.unsupported(line, f"not understood (read as IOS {text!r})")
 
 
 def s_summer_time_nx(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     """`clock summer-time Z W D M hh:mm W D M hh:mm OFFSET`: the IOS recurring rule, with
     NX-OS's week 5 meaning the last week of the month."""
     weeks = [("last" if w == "5" else w) for w in (m.group(2), m.group(6))]
-    text = (
+    as_ios(
+        ctx,
+        line,
         f"clock summer-time {m.group(1)} recurring {weeks[0]} {m.group(3)} {m.group(4)} "
-        f"{m.group(5)} {weeks[1]} {m.group(7)} {m.group(8)} {m.group(9)} {m.group(10)}"
+        f"{m.group(5)} {weeks[1]} {m.group(7)} {m.group(8)} {m.group(9)} {m.group(10)}",
     )
-    ios = _IOS_SUMMER_TIME.fullmatch(text)
-    assert ios is not None
-    s_summer_time(ctx, line, ios, scope)
 
 
 def s_ntp_server(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
@@ -185,12 +187,6 @@ def s_logging_console(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> Non
 # --- AAA --------------------------------------------------------------------------------------
 
 
-def s_aaa_source(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
-    aaa = ctx.config.system.aaa
-    aaa.source_interface = ports.canonical_name(ctx.platform, m.group(1))
-    aaa.at(line.n, "source_interface")
-
-
 def s_aaa_group_nx(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     """IOS reads the members; NX-OS adds `use-vrf V` and `source-interface X` in the group."""
     s_aaa_group(ctx, line, m, scope)
@@ -202,29 +198,24 @@ def s_aaa_group_nx(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
             ctx.state.setdefault("aaa_group_vrf", []).append((members, _vrf(words[1]), child.n))
             ctx.report.parsed(child)
         elif words[0] == "source-interface" and len(words) == 2:
+            # the group's servers are reached from this interface
+            field = (
+                "tacacs_source_interface" if m.group(1) == "tacacs+" else "radius_source_interface"
+            )
             aaa = ctx.config.system.aaa
-            aaa.source_interface = ports.canonical_name(ctx.platform, words[1])
-            aaa.at(child.n, "source_interface")
+            setattr(aaa, field, ports.canonical_name(ctx.platform, words[1]))
+            aaa.at(child.n, field)
             ctx.report.parsed(child)
-
-
-_IOS_AAA = re.compile(r"aaa (authentication|authorization|accounting) (\S+) (\S+) (.+)")
-
-
-def _as_ios_aaa(ctx: Ctx, line: Line, text: str, scope: Any) -> None:
-    ios = _IOS_AAA.fullmatch(text)
-    assert ios is not None
-    s_aaa_method(ctx, line, ios, scope)
 
 
 def s_aaa_config_commands(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     """NX-OS `aaa authorization config-commands default M`: IOS command authorization."""
-    _as_ios_aaa(ctx, line, f"aaa authorization commands default {m.group(1)}", scope)
+    as_ios(ctx, line, f"aaa authorization commands default {m.group(1)}")
 
 
 def s_aaa_accounting(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     """NX-OS `aaa accounting default M`: the one accounting method list NX-OS has."""
-    _as_ios_aaa(ctx, line, f"aaa accounting exec default {m.group(1)}", scope)
+    as_ios(ctx, line, f"aaa accounting exec default {m.group(1)}")
 
 
 def s_switchname(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
@@ -313,7 +304,6 @@ SYSTEM_TOP: list[Rule] = [
         ignore="syslog of port link/trunk events: the targets log interface state changes by "
         "default",
     ),
-    rule(r"ip (?:tacacs|radius) source-interface (\S+)", s_aaa_source),
     rule(r"aaa group server (tacacs\+|radius) (\S+)", s_aaa_group_nx),
     rule(r"aaa authorization config-commands default (.+)", s_aaa_config_commands),
     rule(r"aaa accounting default (.+)", s_aaa_accounting),
