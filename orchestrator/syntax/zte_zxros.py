@@ -3,11 +3,14 @@
 ZXROS prints its running config in sections marked by comments (`!<if-intf>` … `!</if-intf>`)
 and closes every configuration view with a `$` line. Statements are IOS-like with their own
 spellings; this module holds the platform object and the file structure, the domain modules
-hold the statements: `zte_zxros_system` (identity, time, logging, SNMP, AAA, users, lines),
-`zte_zxros_ifaces` (interfaces, VLANs, smartgroups, VRRP, DHCP relay), `zte_zxros_routing`
-(VRFs, static routes, OSPF, BGP), `zte_zxros_policy` (ACLs, prefix/community/AS-path lists,
-route maps, DHCP pools). Each of them parses and renders its statements side by side, so the
-spelling a renderer writes is the spelling its parser reads.
+hold the statements, each parsing and rendering its statements side by side so that the
+spelling a renderer writes is the spelling its parser reads: `zte_zxros_system` (identity,
+banners, lines, SSH, LLDP, spanning tree), `zte_zxros_mgmt` (NTP, syslog, SNMP),
+`zte_zxros_aaa` (TACACS+/RADIUS, AAA templates, users), `zte_zxros_ifaces` (interfaces,
+sub-interfaces, VRRP, DHCP relay, ACL bindings), `zte_zxros_switching` (VLANs, switch ports,
+smartgroups), `zte_zxros_routing` (VRFs, static routes), `zte_zxros_ospf`, `zte_zxros_bgp`,
+`zte_zxros_acl`, `zte_zxros_policy` (prefix/community/AS-path lists, route maps, DHCP pools).
+`zte_zxros_coverage` reports model fields added after this renderer was written as unsupported.
 
 `$` is a separator: it carries no configuration, only ends a view, so it is not a source line
 (like IOS `!`). The parser still uses it to close views, together with indentation. Lines that
@@ -59,7 +62,8 @@ Sources, per construct (every spelling below was seen in at least one of them):
   `xgei-1/1/0/1`, `xxvgei-1/1/0/24`, `cgei-1/1/0/33`, sub-interfaces `xgei-1/1/0/1.201`.
 
 Uncertain spellings (written as IOS-like guesses, parsed back identically; check on a device):
-`banner login`, `enable secret`, `ip name-server`, `vrrp N timers advertise`, `vrrp N
+`banner motd` / `banner exec` (only `banner incoming` and `banner login` were seen; each IOS
+banner keeps its own keyword), `enable secret`, `ip name-server`, `vrrp N timers advertise`, `vrrp N
 authentication`, `vrrp N track interface X decrement D`, `lacp` static mode `smartgroup N mode
 on`, `switch attribute enable`, `speed speed-1G`/`duplex`, `ip prefix-list NAME seq N`,
 `spantree` view (`enable`, `mode`, `instance 0 priority`), `lldp enable`, `ntp server … vrf`,

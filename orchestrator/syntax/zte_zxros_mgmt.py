@@ -1,0 +1,231 @@
+"""ZXROS management services: NTP, syslog (`syslog-server`) and SNMP (`snmp-server`)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from orchestrator.model import (
+    DeviceConfig,
+    Server,
+    SnmpCommunity,
+    SnmpHost,
+)
+from orchestrator.syntax.rules import Ctx
+from orchestrator.syntax.text import Line
+from orchestrator.syntax.zte_zxros_common import (
+    Writer,
+    all_fields,
+    quote,
+    read_secret,
+    unquote,
+    write_secret,
+)
+
+
+def _set(node: Any, line: Line, name: str, value: object) -> None:
+    setattr(node, name, value)
+    node.at(line.n, name)
+
+
+def s_ntp_server(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    ntp = ctx.config.system.ntp
+    server = Server(address=m.group(1))
+    words = (m.group(2) or "").split()
+    while words:
+        word = words.pop(0)
+        if word == "vrf" and words:
+            server.vrf = words.pop(0)
+        elif word == "priority" and words:
+            server.prefer = words.pop(0) == "1"
+        elif word == "key" and words:
+            server.key_id = int(words.pop(0))
+        elif word == "version" and words:
+            words.pop(0)
+        else:
+            ctx.report.unsupported(line, f"NTP server option {word!r} not translated")
+            return
+    server.at(line.n)
+    ntp.servers[server.address] = server
+    ntp.at(line.n, "servers")
+
+
+def s_ntp_key(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    ntp = ctx.config.system.ntp
+    ntp.keys[int(m.group(1))] = read_secret(
+        ctx, line, m.group(3), encrypted=m.group(2) == "encrypted"
+    )
+    ntp.at(line.n, "keys")
+
+
+def s_ntp_trusted(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    ntp = ctx.config.system.ntp
+    ntp.trusted_keys.append(int(m.group(1)))
+    ntp.at(line.n, "trusted_keys")
+
+
+def s_syslog_host(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    logging = ctx.config.system.logging
+    server = Server(address=m.group(1), port=int(m.group(2)) if m.group(2) else None)
+    server.at(line.n)
+    logging.hosts[server.address] = server
+    logging.at(line.n, "hosts")
+
+
+def s_syslog_facility(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    ctx.state["syslog_facility"] = (m.group(1), line.n)
+
+
+def s_snmp_community(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    name = read_secret(ctx, line, m.group(2), encrypted=m.group(1) is not None)
+    view = None if m.group(3) in (None, "AllView") else m.group(3)
+    entry = SnmpCommunity(name=name, access=m.group(4), acl=m.group(5), view=view)  # type: ignore[arg-type]
+    entry.at(line.n)
+    snmp = ctx.config.system.snmp
+    snmp.communities.append(entry)
+    snmp.at(line.n, "communities")
+
+
+def s_snmp_host(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    kind: Literal["traps", "informs"] = "informs" if m.group(3) == "inform" else "traps"
+    community = read_secret(ctx, line, m.group(5))
+    host = SnmpHost(
+        address=m.group(1),
+        vrf=m.group(2),
+        kind=kind,
+        version=m.group(4),  # type: ignore[arg-type]
+        community=community,
+    )
+    host.at(line.n)
+    snmp = ctx.config.system.snmp
+    snmp.hosts.append(host)
+    snmp.at(line.n, "hosts")
+
+
+def s_snmp_field(name: str) -> Any:
+    def handler(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+        _set(ctx.config.system.snmp, line, name, unquote(m.group(1)))
+
+    return handler
+
+
+def render_ntp(w: Writer, config: DeviceConfig) -> None:
+    ntp = config.system.ntp
+    if not (ntp.servers or ntp.keys or ntp.authenticate):
+        return
+    with w.section("ntp"):
+        w.plain("ntp enable")
+        if ntp.source_interface is not None:
+            w.line(f"ntp source interface {ntp.source_interface}", ntp, "source_interface")
+        if ntp.authenticate:
+            w.line("ntp authenticate", ntp, "authenticate")
+        for key_id, key in ntp.keys.items():
+            w.line(f"ntp authentication-key {key_id} md5 clear {write_secret(key)}", ntp, "keys")
+        for key_id in ntp.trusted_keys:
+            w.line(f"ntp trusted-key {key_id}", ntp, "trusted_keys")
+        for server in ntp.servers.values():
+            text = f"ntp server {server.address}"
+            text += f" vrf {server.vrf}" if server.vrf else ""
+            text += " priority 1" if server.prefer else ""
+            text += f" key {server.key_id}" if server.key_id is not None else ""
+            w.line(text, server)
+
+
+_LEVELS = (
+    "emergencies",
+    "alerts",
+    "critical",
+    "errors",
+    "warnings",
+    "notifications",
+    "informational",
+    "debugging",
+)
+
+
+def render_logging(w: Writer, config: DeviceConfig) -> None:
+    logging = config.system.logging
+    out = w.out
+    with w.section("syslog"):
+        facilities = {h.facility for h in logging.hosts.values() if h.facility}
+        for host in logging.hosts.values():
+            port = f" fport {host.port}" if host.port is not None else ""
+            w.line(f"syslog-server host {host.address}{port}", host)
+            if host.vrf is not None:
+                out.unsupported(host, "vrf", reason="syslog hosts in a VRF are not translated")
+            if host.level is not None:
+                out.unsupported(host, "level", reason="per-host syslog levels are not translated")
+        if len(facilities) == 1:
+            first = next(h for h in logging.hosts.values() if h.facility)
+            w.line(f"syslog-server facility {first.facility}", first, "facility")
+            for host in logging.hosts.values():
+                if host.facility is None:
+                    out.unsupported(host, "", reason="ZXROS uses one facility for all hosts")
+        elif facilities:
+            for host in logging.hosts.values():
+                out.unsupported(host, "facility", reason="ZXROS uses one facility for all hosts")
+        if logging.source_interface is not None:
+            w.line(
+                f"syslog-server source interface {logging.source_interface}",
+                logging,
+                "source_interface",
+            )
+        if logging.trap_level is not None:
+            if logging.trap_level in _LEVELS:
+                w.line(f"syslog level {logging.trap_level}", logging, "trap_level")
+            else:
+                out.unsupported(logging, "trap_level", reason="numeric syslog level")
+        for name in ("buffered_size", "buffered_level", "console_level"):
+            if getattr(logging, name) is not None:
+                out.ignore(logging, name, rule="local log buffer and console output: housekeeping")
+        if logging.enabled is not None:
+            out.unsupported(logging, "enabled", reason="switching all logging on/off")
+
+
+def render_snmp(w: Writer, config: DeviceConfig) -> None:
+    snmp = config.system.snmp
+    out = w.out
+    if not (
+        snmp.communities
+        or snmp.hosts
+        or snmp.location
+        or snmp.contact
+        or snmp.users
+        or snmp.traps_enabled
+        or snmp.source_interface
+    ):
+        return
+    with w.section("snmp"):
+        if snmp.communities:
+            w.plain("snmp-server version v2c enable")
+        for c in snmp.communities:
+            view = c.view or "AllView"
+            text = f"snmp-server community {write_secret(c.name)} view {view} {c.access}"
+            text += f" ipv4-access-list {c.acl}" if c.acl else ""
+            w.line(text, c)
+        for h in snmp.hosts:
+            vrf = f" vrf {h.vrf}" if h.vrf else ""
+            kind = "inform" if h.kind == "informs" else "trap"
+            w.line(
+                f"snmp-server host {h.address}{vrf} {kind} version {h.version} "
+                f"{write_secret(h.community)} udp-port 162",
+                h,
+            )
+        if snmp.location is not None:
+            w.line(f"snmp-server location {quote(snmp.location)}", snmp, "location")
+        if snmp.contact is not None:
+            w.line(f"snmp-server contact {quote(snmp.contact)}", snmp, "contact")
+        if snmp.traps_enabled:
+            w.line("snmp-server enable trap", snmp, "traps_enabled")
+        if snmp.source_interface is not None:
+            w.line(
+                f"snmp-server trap-source interface {snmp.source_interface}",
+                snmp,
+                "source_interface",
+            )
+        for user in snmp.users.values():
+            out.unsupported(
+                user,
+                *all_fields(user),
+                reason="SNMPv3 users: ZXROS spelling not confirmed, not translated",
+            )
