@@ -643,6 +643,7 @@ def test_full_model_render_samples() -> None:
         "snmp-server community {{secret:snmp.ro}} view AllView ro ipv4-access-list SNMP",
         "snmp-server host 10.0.0.162 trap version 2c {{secret:snmp.trap}} udp-port 162",
         "tacacs-server host 10.0.0.49 key {{secret:tac}}",
+        "tacplus group-server all-tacacs",
         "tacacs-client source-interface loopback0",
         "line console idle-timeout 10",
         "line telnet idle-timeout 5",

@@ -38,6 +38,8 @@ def _set(node: Any, line: Line, name: str, value: object) -> None:
     node.at(line.n, name)
 
 
+#: group names cutover gives to "every TACACS+ / RADIUS server" (IOS `group tacacs+`)
+ALL_SERVERS = {"tacacs": "all-tacacs", "radius": "all-radius"}
 TEMPLATE = "2001"  # the template number cutover uses for the `default` method lists
 
 
@@ -80,7 +82,7 @@ def s_group(protocol: str) -> Any:
                 entry.at(child.n)
                 aaa.servers.append(entry)
                 aaa.at(child.n, "servers")
-        if name != protocol:  # the group named like the protocol stands for "all servers"
+        if name not in ALL_SERVERS.values():  # cutover's name for "every server" of a protocol
             aaa.groups[name] = members
             aaa.at(line.n, "groups")
 
@@ -113,6 +115,8 @@ def s_aaa_template(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
             ctx.report.unsupported(child, "AAA template option not translated")
             continue
         ctx.report.parsed(child)
+    implicit = {v: k for k, v in ALL_SERVERS.items()}
+    group = implicit.get(group or "", group)
     normalised = [f"group:{group or w}" if w in ("tacacs", "radius") else w for w in methods]
     entry = AaaMethodList(service=service, methods=normalised)  # type: ignore[arg-type]
     for n in [line.n, *(c.n for c in line.children)]:
@@ -204,10 +208,11 @@ def render_aaa(w: Writer, config: DeviceConfig) -> None:
             _render_group(w, aaa, name, proto, members, radius)
         loose = [s for s in radius if s.address not in grouped]
         if loose:
-            _render_group(w, aaa, "radius", "radius", [s.address for s in loose], radius)
+            names = [s.address for s in loose]
+            _render_group(w, aaa, ALL_SERVERS["radius"], "radius", names, radius)
         needs_all_tacacs = any("group:tacacs" in m.methods for m in aaa.method_lists)
         if needs_all_tacacs and tacacs and "tacacs" not in aaa.groups:
-            with w.view("tacplus group-server tacacs"):
+            with w.view(f"tacplus group-server {ALL_SERVERS['tacacs']}"):
                 for s in tacacs:
                     w.line(f"server {s.address}", s)
         for method in aaa.method_lists:
@@ -222,7 +227,7 @@ def _render_group(
         if proto == "tacacs"
         else f"radius authentication-group {name}"
     )
-    with w.view(opener, aaa if name != proto else None, "groups"):
+    with w.view(opener, None if name in ALL_SERVERS.values() else aaa, "groups"):
         for k, address in enumerate(members, start=1):
             if proto == "tacacs":
                 w.line(f"server {address}", aaa, "groups")
@@ -277,7 +282,8 @@ def _render_method(w: Writer, aaa: Any, method: AaaMethodList) -> None:
                 )
             )
             words.append(proto)
-            group, protocol = name, proto
+            implicit = name in ALL_SERVERS and name not in aaa.groups
+            group, protocol = (ALL_SERVERS[name] if implicit else name), proto
         elif m in ("local", "none"):
             words.append(m)
         else:
