@@ -332,6 +332,8 @@ def render_bgp(w: Writer, config: DeviceConfig) -> None:
             vrf_family = next((f for f in bgp.address_families if f.vrf == vrf), None)
             with w.view(f"address-family ipv4 vrf {vrf}", holder or vrf_family):
                 if holder is not None:
+                    if not holder.neighbors and not holder.router_id:
+                        out.ignore(holder, "", rule="the VRF's BGP settings are its family below")
                     if holder.router_id:
                         out.unsupported(holder, "router_id", reason="per-VRF BGP router ID")
                     for neighbor in holder.neighbors.values():

@@ -155,9 +155,12 @@ def p_ospf(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
 
 
 def _area(ctx: Ctx, line: Line, ospf: Ospf, name: str) -> None:
-    area = ospf.areas.setdefault(name, OspfArea(area=name))
+    """An `area` view; the area is a model area only when it sets something besides interfaces."""
+    area = ospf.areas.get(name) or OspfArea(area=name)
     area.at(line.n)
-    ospf.at(line.n, "areas")
+    if any(not c.text.startswith("interface ") for c in line.children) or not line.children:
+        ospf.areas[name] = area
+        ospf.at(line.n, "areas")
     for child in line.children:
         im = re.fullmatch(r"interface (\S+)", child.text)
         if im:
@@ -309,6 +312,14 @@ def render_ospf(w: Writer, config: DeviceConfig) -> None:
     first = next(iter(config.ospf))
     with w.section("ospfv2"):
         for ospf in config.ospf.values():
+            if not ospf.process.isdigit():
+                out.unsupported(
+                    ospf,
+                    *all_fields(ospf),
+                    reason="ZXROS OSPF processes are "
+                    f"numbered; process {ospf.process!r} needs a number",
+                )
+                continue
             vrf = f" vrf {ospf.vrf}" if ospf.vrf else ""
             with w.view(f"router ospf {ospf.process}{vrf}", ospf):
                 _render_ospf_body(w, config, ospf, ospf.process == first)
@@ -379,21 +390,30 @@ def _render_ospf_body(w: Writer, config: DeviceConfig, ospf: Ospf, first: bool) 
     elif ospf.graceful_restart is False:
         out.ignore(ospf, "graceful_restart", rule="ZXROS OSPF graceful restart is off by default")
     mine = [i for i in config.interfaces.values() if i.ospf is not None]
-    for area in ospf.areas.values():
-        with w.view(f"area {area.area}", area):
-            _render_area(w, area)
+    names = list(ospf.areas)
+    for ifc in mine:
+        s = ifc.ospf
+        assert s is not None
+        if s.area is not None and s.area not in names and s.process == ospf.process:
+            names.append(s.area)
+    for name in names:
+        area = ospf.areas.get(name)
+        with w.view(f"area {name}", area):
+            if area is not None:
+                before = len(out.result.emissions)
+                _render_area(w, area)
+                if len(out.result.emissions) == before:
+                    out.ignore(area, "", rule="an area with no settings of its own")
             for ifc in mine:
                 s = ifc.ospf
                 assert s is not None
-                if s.area == area.area and (s.process in (None, ospf.process)):
+                in_area = s.process in ((None, ospf.process) if area else (ospf.process,))
+                if s.area == name and in_area:
                     _render_ospf_interface(w, ifc.name, s)
     for ifc in mine:
         s = ifc.ospf
         assert s is not None
-        if s.area is not None and s.area not in ospf.areas and s.process == ospf.process:
-            with w.view(f"area {s.area}"):
-                _render_ospf_interface(w, ifc.name, s)
-        elif s.area is None and first:
+        if s.area is None and first:
             _render_ospf_interface(w, ifc.name, s)
 
 

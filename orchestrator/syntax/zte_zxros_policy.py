@@ -85,6 +85,17 @@ def p_community(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     clist.at(line.n, "entries")
 
 
+def p_extcommunity(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    name = m.group(1)
+    clist = ctx.config.community_lists.setdefault(name, CommunityList(name=name))
+    clist.at(line.n)
+    targets = ["target:" + w for w in m.group(3).split() if w != "rt-trans"]
+    entry = CommunityListEntry(action=m.group(2), communities=targets)  # type: ignore[arg-type]
+    entry.at(line.n)
+    clist.entries.append(entry)
+    clist.at(line.n, "entries")
+
+
 def p_as_path(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     name = m.group(1) or m.group(2)
     alist = ctx.config.as_path_lists.setdefault(name, AsPathList(name=name))
@@ -107,7 +118,12 @@ def _render_lists(w: Writer, config: DeviceConfig) -> None:
             w.out.unsupported(plist, "description", reason="prefix-list descriptions")
     for clist in config.community_lists.values():
         word = "advanced" if clist.kind == "expanded" else "basic"
+        ext = clist.name in route_target_lists(config)
         for ce in clist.entries:
+            if ext:
+                targets = " ".join("rt-trans " + c.split(":", 1)[1] for c in ce.communities)
+                w.line(f"ip extcommunity-list basic {clist.name} {ce.action} {targets}", ce)
+                continue
             value = ce.regex if clist.kind == "expanded" else " ".join(ce.communities)
             w.line(f"ip community-list {word} {clist.name} {ce.action} {value}", ce)
     for alist in config.as_path_lists.values():
@@ -164,8 +180,12 @@ def _route_map_statement(ctx: Ctx, line: Line, entry: RouteMapEntry) -> bool:
             values = text[len(prefix) + 1 :].split()
             _add(entry, line, RouteMapMatch(kind=kind, values=values))  # type: ignore[arg-type]
             return True
-    if words[:2] in (["match", "community-list"], ["match", "as-path"]):
-        kind = "community" if words[1] == "community-list" else "as-path"
+    if words[:2] in (
+        ["match", "community-list"],
+        ["match", "as-path"],
+        ["match", "extcommunity-list"],
+    ):
+        kind = "as-path" if words[1] == "as-path" else "community"
         values = words[3:] if words[2:3] == ["name"] else words[2:]
         _add(entry, line, RouteMapMatch(kind=kind, values=values))  # type: ignore[arg-type]
         return True
@@ -179,6 +199,9 @@ def _route_map_statement(ctx: Ctx, line: Line, entry: RouteMapEntry) -> bool:
         else:
             values = words[3:] if additive else words[2:]
             _add(entry, line, RouteMapSet(kind="community", values=values, additive=additive))
+        return True
+    if words[:4] == ["set", "extcommunity", "rt-trans", "additive"]:
+        _add(entry, line, RouteMapSet(kind="extcommunity-rt", values=words[4:], additive=True))
         return True
     if words[:3] == ["set", "ip", "metric-type"]:
         _add(entry, line, RouteMapSet(kind="metric-type", values=words[3:]))
@@ -215,7 +238,7 @@ def _render_route_maps(w: Writer, config: DeviceConfig) -> None:
                 if e.description is not None:
                     w.line(f"description {e.description}", e, "description")
                 for mt in e.matches:
-                    _render_match(w, mt)
+                    _render_match(w, mt, route_target_lists(config))
                 for st in e.sets:
                     _render_set(w, st)
                 if e.continue_to is not None:
@@ -231,8 +254,25 @@ def _render_route_maps(w: Writer, config: DeviceConfig) -> None:
             out.unsupported(rmap, *all_fields(rmap), reason="an empty route map")
 
 
-def _render_match(w: Writer, mt: RouteMapMatch) -> None:
+def route_target_lists(config: DeviceConfig) -> set[str]:
+    """Community lists of route targets only (Junos `target:` members): ZXROS extcommunity lists."""
+    return {
+        c.name
+        for c in config.community_lists.values()
+        if c.kind == "standard"
+        and c.entries
+        and all(
+            e.communities and all(x.startswith("target:") for x in e.communities) for e in c.entries
+        )
+    }
+
+
+def _render_match(w: Writer, mt: RouteMapMatch, ext: set[str]) -> None:
     values = " ".join(mt.values)
+    if mt.kind == "community" and mt.values and all(v in ext for v in mt.values):
+        if len(mt.values) == 1:
+            w.line(f"match extcommunity-list name {values}", mt)
+            return
     if mt.kind in _MATCH_OUT and mt.values:
         w.line(f"{_MATCH_OUT[mt.kind]} {values}", mt)
     elif mt.kind in ("community", "as-path") and mt.values:
@@ -254,6 +294,8 @@ def _render_set(w: Writer, st: RouteMapSet) -> None:
         w.line(f"set community {'additive ' if st.additive else ''}{values}", st)
     elif st.kind == "community-delete":
         w.line(f"set community delete name {values}", st)
+    elif st.kind == "extcommunity-rt" and st.additive:
+        w.line(f"set extcommunity rt-trans additive {values}", st)
     elif st.kind == "metric-type":
         w.line(f"set ip metric-type {values}", st)
     elif st.kind in _SET_OUT and st.values:
@@ -333,6 +375,7 @@ POLICY_TOP: list[Rule] = [
         p_prefix_list,
     ),
     rule(r"ip community-list (basic|advanced) (\S+) (permit|deny) (.+)", p_community),
+    rule(r"ip extcommunity-list basic (\S+) (permit|deny) ((?:rt-trans \S+ ?)+)", p_extcommunity),
     rule(r"ip as-path access-list (?:(\d+)|name (\S+)) (permit|deny) (\S+)", p_as_path),
     rule(r"route-map (\S+)(?: (permit|deny))?(?: (\d+))?", p_route_map),
     rule(r"ip pool (\S+)", p_pool),
