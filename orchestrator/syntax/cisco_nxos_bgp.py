@@ -134,6 +134,8 @@ def b_log_changes(ctx: Ctx, line: Line, m: re.Match[str], where: _Where) -> None
 def b_af_block(ctx: Ctx, line: Line, m: re.Match[str], where: _Where) -> None:
     af = _family(ctx, m, where.vrf, line)
     if af is not None:
+        if line.children:
+            ctx.report.block(line)  # an opener: its statements are accounted on their own lines
         dispatch_children(ctx, line, AF_RULES, af)
 
 
@@ -148,6 +150,8 @@ def b_neighbor_block(ctx: Ctx, line: Line, m: re.Match[str], where: _Where) -> N
     if m.group(2):
         peer.remote_as = m.group(2)
         peer.at(line.n, "remote_as")
+    elif line.children:
+        ctx.report.block(line)  # `neighbor A` alone opens the block its settings are in
     dispatch_children(ctx, line, PEER_RULES, _PeerScope(peer, address, where.vrf))
 
 

@@ -117,7 +117,9 @@ def s_summer_time_nx(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None
 def s_ntp_server(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     """`ntp server A [prefer] [use-vrf V] [key N]`."""
     words = m.group(1).split()
-    server = Server(address=words.pop(0))
+    # NX-OS may list one server twice (`ntp server A` and `ntp server A prefer`): one server
+    server = ctx.config.system.ntp.servers.get(words[0]) or Server(address=words[0])
+    words.pop(0)
     while words:
         word = words.pop(0)
         if word == "prefer":
