@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from huawei_reference import SOURCES, Reference, read_objects
-from huawei_views import USER, ViewTracker
+from huawei_views import USER, ViewTracker, view_of
 
 _PROMPT = re.compile(r"^\s*(?P<open>[\[<])[~*]?(?P<name>[^\]>\s]+)[\]>]\s*(?P<cmd>\S.*?)\s*$")
 #: session-control commands: they move between views, they are no configuration
-SESSION = frozenset({"system-view", "quit", "return", "commit", "y", "n"})
+SESSION = frozenset({"system-view", "quit", "q", "return", "commit", "y", "n"})
 
 
 @dataclass(frozen=True)
@@ -81,10 +81,18 @@ class Tally:
     lines: int = 0  # configuration commands (not session control, not user view)
     known_view: int = 0  # ... whose opener chain the view model knows
     matched: int = 0  # ... that match a syntax valid in that view
+    #: ... that match in an enclosing view instead: the VRP CLI leaves the current view for
+    #: the nearest enclosing one that has the command, and the examples rely on it
+    fallback: int = 0
     misses: list[tuple[str, str, str]] = field(default_factory=list)  # (line, view, reason)
 
     def share(self) -> float:
+        """Lines matched in the very view the prompt shows."""
         return self.matched / self.known_view if self.known_view else 0.0
+
+    def share_with_fallback(self) -> float:
+        """Lines matched in that view or, as the CLI allows, in an enclosing one."""
+        return (self.matched + self.fallback) / self.known_view if self.known_view else 0.0
 
 
 def measure(ref: Reference, folder: Path, source: str) -> Tally:
@@ -95,7 +103,7 @@ def measure(ref: Reference, folder: Path, source: str) -> Tally:
     for line in example_lines(folder, source):
         if line.page != current_page:
             tracker, current_page = ViewTracker(ports_layer2=source == "ce6800"), line.page
-        if line.user_view or line.command.lower() in SESSION:
+        if line.user_view or line.command.lower() in SESSION or not line.command[0].isalnum():
             continue
         tally.lines += 1
         view = tracker.view(line.chain)
@@ -106,6 +114,11 @@ def measure(ref: Reference, folder: Path, source: str) -> Tally:
         result = ref.match(line.command, view)
         if result.matched:
             tally.matched += 1
+        elif any(
+            (outer := view_of(line.chain[:depth])) and ref.match(line.command, outer).matched
+            for depth in range(len(line.chain) - 1, -1, -1)
+        ):
+            tally.fallback += 1
         else:
             tally.misses.append((line.command, view, result.reason))
     return tally
@@ -119,6 +132,7 @@ if __name__ == "__main__":
         tally = measure(ref, commands_folder(), name)
         print(
             f"{name}: {tally.lines} configuration lines, {tally.known_view} in a known view, "
-            f"{tally.matched} matched ({tally.share():.1%})"
+            f"{tally.matched} matched ({tally.share():.1%}), "
+            f"{tally.share_with_fallback():.1%} with the CLI's fallback to enclosing views"
         )
     print(f"{USER!r} lines are not counted; broken syntax strings: {len(ref.broken)}")

@@ -66,7 +66,10 @@ class _Page:
     def param(self, name: str) -> Param:
         if self._params is None:
             self._params = param_factory(self._entries)
-        return self._params.get(name.lower()) or Param(name.lower())
+        found = self._params.get(name.lower())
+        if found is None:  # not described on the page: check by its name alone
+            found = self._params[name.lower()] = Param(name.lower(), value_check(name, ""))
+        return found
 
 
 class Syntax:
@@ -180,6 +183,30 @@ _INTEGER = re.compile(r"-?\d+")
 _FREE_TEXT = re.compile(r"(?:with |and )?spaces (?:are )?supported", re.IGNORECASE)
 
 
+#: interface type words of VRP (lower case): what `<interface-type>` parameters take
+INTERFACE_TYPES = frozenset(
+    {
+        "ge", "gigabitethernet", "10ge", "xgigabitethernet", "25ge", "40ge", "50ge", "100ge",
+        "200ge", "400ge", "50|100ge", "ethernet", "eth-trunk", "ip-trunk", "vlanif", "vbdif",
+        "loopback", "tunnel", "null", "meth", "nve", "pos", "serial", "virtual-template", "ve",
+        "global-ve", "mp-group", "cpos", "e1", "t1", "atm", "trunk-serial", "flexe", "pw-ve",
+        "cellular", "dialer", "ima-group", "pos-trunk", "cpos-trunk", "virtual-ethernet",
+        "remote-ap", "gmpls-uni", "mtunnel", "vlanif-ex", "port-extension",
+    }
+)  # fmt: skip
+_IF_TYPE = re.compile(r"(?:if|interface|port)[-_]?type", re.IGNORECASE)
+_IF_NAME = re.compile(r"(?:if|interface|port)[-_]?name", re.IGNORECASE)
+_IF_NUMBER = re.compile(r"(?:if|interface|port)[-_]?num", re.IGNORECASE)
+_IF_SPELLING = re.compile(r"^(?P<type>\d*[A-Za-z][A-Za-z|-]*?)(?P<num>\d+(?:[/:.]\d+)*)$")
+_NUMBERING = re.compile(r"^\d+(?:[/:.]\d+)*$")
+
+
+def is_interface_name(token: str) -> bool:
+    """`GE1/0/1`, `Eth-Trunk10`, `LoopBack0`: a known type word glued to its number."""
+    match = _IF_SPELLING.match(token)
+    return match is not None and match.group("type").lower() in INTERFACE_TYPES
+
+
 def value_check(name: str, info: str) -> Check:
     """A check for the values of parameter ``name`` from its description, or None (any).
 
@@ -189,8 +216,16 @@ def value_check(name: str, info: str) -> Check:
     False
     >>> value_check("description", "A string of 1 to 242 characters.") is None
     True
+    >>> value_check("interface-type", "")("tunneq"), value_check("ifName", "")("10GE1/0/1")
+    (False, True)
     """
     low = info.lower()
+    if _IF_TYPE.search(name):
+        return lambda tok: tok.lower() in INTERFACE_TYPES
+    if _IF_NAME.search(name):
+        return is_interface_name
+    if _IF_NUMBER.search(name):
+        return lambda tok: bool(_NUMBERING.match(tok))
     if (
         _ADDRESS_NAME.search(name)
         and not _NOT_IPV4_NAME.search(name)
@@ -369,6 +404,10 @@ def read_objects(folder: Path, source: str) -> Iterator[dict[str, object]]:
                 yield page
 
 
+#: views whose commands are never part of a configuration (templates of commands)
+NOT_CONFIGURATION = frozenset({"Command template view"})
+
+
 def load_reference(folder: Path, sources: Iterable[str] = tuple(SOURCES)) -> Reference:
     """Read the reference files in ``folder`` (``huawei-commands/``) into a `Reference`."""
     pages = [page for source in sources for page in read_objects(folder, source)]
@@ -376,7 +415,9 @@ def load_reference(folder: Path, sources: Iterable[str] = tuple(SOURCES)) -> Ref
     syntaxes = []
     for page in pages:
         shared = _Page(_entries(page))
-        views = frozenset(_strings(page, "views"))
+        views = frozenset(_strings(page, "views")) - NOT_CONFIGURATION
+        if not views:
+            continue
         title, source = str(page.get("title", "")), str(page.get("source", ""))
         syntaxes.extend(
             Syntax(text, title, source, views, shared, vocabulary)
