@@ -39,6 +39,7 @@ class Logging(Node):
     history_level: str | None = None  # severity kept in that table
     origin_id: str | None = None  # sender tag in each message: "hostname", "ip", "string X"
     userinfo: bool | None = None  # log privilege-level changes of users
+    monitor_level: str | None = None  # severity sent to terminal monitor sessions
 
 
 @dataclass(kw_only=True)
@@ -167,6 +168,7 @@ class MgmtLine(Node):
     authorization_exec: str | None = None  # AAA exec authorization method list name
     exec: bool | None = None  # False: no shell on this line (reverse telnet / modem only)
     ipv6_acl_in: str | None = None  # IPv6 ACL on incoming sessions
+    max_sessions: int | None = None  # concurrent sessions allowed on these lines (vty)
 
 
 @dataclass(kw_only=True)
@@ -247,3 +249,7 @@ class System(Node):
     ipv6_icmp_error_interval: tuple[int, int] | None = None  # (ms between, bucket size)
     vpdn: bool | None = None  # virtual private dial-up (PPPoE client/L2TP) enabled
     scp_server: bool | None = None  # SCP file-transfer server (NX-OS `feature scp-server`)
+    ip_hosts: dict[str, list[str]] = field(default_factory=dict)  # static name -> addresses
+    password_strength_check: bool | None = None  # False: weak local passwords are accepted
+    errdisable_recovery_causes: list[str] = field(default_factory=list)  # "all" or cause names
+    errdisable_recovery_interval: int | None = None  # seconds before an err-disabled port retries
