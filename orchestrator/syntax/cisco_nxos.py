@@ -252,11 +252,6 @@ HOUSEKEEPING: list[Rule] = [
     rule(r"mac access-list \S+", unsupported="MAC access lists are not translated", tree=True),
     rule(r"object-group .+", unsupported="object groups are not translated", tree=True),
     rule(
-        r"errdisable recovery .+",
-        unsupported="err-disable auto-recovery is not translated: "
-        "set the target's error-down recovery",
-    ),
-    rule(
         r"bfd (?:interval|echo-interface) .+", unsupported="global BFD defaults are not translated"
     ),
     rule(

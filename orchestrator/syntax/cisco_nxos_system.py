@@ -186,6 +186,36 @@ def s_logging_console(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> Non
     logging.at(line.n, "console_level")
 
 
+def s_logging_monitor(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    logging = ctx.config.system.logging
+    logging.monitor_level = SEVERITIES[int(m.group(1))]
+    logging.at(line.n, "monitor_level")
+
+
+def s_ip_host(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    system = ctx.config.system
+    system.ip_hosts[m.group(1)] = m.group(2).split()
+    system.at(line.n, "ip_hosts")
+
+
+def s_strength_check(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    system = ctx.config.system
+    system.password_strength_check = m.group(1) is None
+    system.at(line.n, "password_strength_check")
+
+
+def s_errdisable_interval(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    system = ctx.config.system
+    system.errdisable_recovery_interval = int(m.group(1))
+    system.at(line.n, "errdisable_recovery_interval")
+
+
+def s_errdisable_cause(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    system = ctx.config.system
+    system.errdisable_recovery_causes.append(m.group(1))
+    system.at(line.n, "errdisable_recovery_causes")
+
+
 # --- AAA --------------------------------------------------------------------------------------
 
 
@@ -240,8 +270,13 @@ def s_line(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     dispatch_children(ctx, line, LINE_RULES, entry)
 
 
+def l_max_sessions(ctx: Ctx, line: Line, m: re.Match[str], entry: MgmtLine) -> None:
+    entry.max_sessions = int(m.group(1))
+    entry.at(line.n, "max_sessions")
+
+
 LINE_RULES: list[Rule] = [
-    rule(r"session-limit \d+", unsupported="a limit on concurrent vty sessions is not translated"),
+    rule(r"session-limit (\d+)", l_max_sessions),
     *IOS_LINE_RULES,
 ]
 
@@ -279,7 +314,7 @@ SYSTEM_TOP: list[Rule] = [
     rule(r"ntp server (.+)", s_ntp_server),
     rule(r"ntp source-interface (\S+)", s_ntp_source),
     rule(r"ip name-server ((?:\d+\.\d+\.\d+\.\d+ ?)+?)(?: use-vrf (\S+))?", s_name_server),
-    rule(r"ip host \S+ .+", unsupported="static host-name entries are not translated"),
+    rule(r"ip host (\S+) ((?:\S+ ?)+)", s_ip_host),
     rule(r"logging server (.+)", s_logging_server),
     rule(r"logging source-interface (\S+(?: \d\S*)?)", s_logging_source),
     rule(r"logging console(?: ([0-7]))?", s_logging_console),
@@ -288,19 +323,7 @@ SYSTEM_TOP: list[Rule] = [
         ignore="NX-OS per-process (facility) log "
         "severity: it names NX-OS processes the targets do not have",
     ),
-    rule(
-        r"logging monitor [0-7]",
-        unsupported="the severity sent to terminal monitor sessions is not translated",
-    ),
-    rule(
-        r"logging history size \d+",
-        ignore="size of NX-OS's syslog history table read over "
-        "SNMP (CISCO-SYSLOG-MIB); the targets have no such table",
-    ),
-    rule(
-        r"logging origin-id hostname",
-        ignore="the targets always name the sending host in their syslog messages",
-    ),
+    rule(r"logging monitor ([0-7])", s_logging_monitor),
     rule(
         r"(?:no )?logging event (?:link-status|trunk-status) (?:enable|default)",
         ignore="syslog of port link/trunk events: the targets log interface state changes by "
@@ -310,10 +333,7 @@ SYSTEM_TOP: list[Rule] = [
     rule(r"aaa authorization config-commands default (.+)", s_aaa_config_commands),
     rule(r"aaa accounting default (.+)", s_aaa_accounting),
     rule(r"line (console|vty)", s_line),
-    rule(
-        r"no password strength-check",
-        unsupported="password complexity checking is off on "
-        "the source: the target's own policy applies and may refuse weak carried-over "
-        "passwords",
-    ),
+    rule(r"(no )?password strength-check", s_strength_check),
+    rule(r"errdisable recovery interval (\d+)", s_errdisable_interval),
+    rule(r"errdisable recovery cause (\S+)", s_errdisable_cause),
 ]
