@@ -43,6 +43,11 @@ def i_ip_address(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None
     ifc.at(line.n, "ipv4")
 
 
+def i_autonegotiation(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ifc.autonegotiation = m.group(1) is None
+    ifc.at(line.n, "autonegotiation")
+
+
 def i_channel_group(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     """`channel-group N [force] [mode M]`: without a mode NX-OS bundles statically (`on`)."""
     ifc.lag_group = int(m.group(1))
@@ -279,12 +284,16 @@ INTERFACE_RULES: list[Rule] = [
     rule(r"switchport mode fex-fabric", unsupported=_FEX),
     rule(r"fex associate \d+", unsupported=_FEX),
     rule(
-        r"logging event port (?:link-status|trunk-status)(?: default)?",
-        ignore="per-port syslog of link/trunk state events: the targets log interface state "
-        "changes on every port by default",
+        r"logging event port link-status(?: default)?",
+        ignore="syslog of this port's link up/down: the targets log every port's link changes "
+        "by default",
+    ),
+    rule(
+        r"logging event port trunk-status(?: default)?",
+        ignore="NX-OS syslog of trunk VLAN-state changes: a message the targets do not have",
     ),
     rule(r"negotiate auto", ignore="autonegotiation is on by default on every target"),
-    rule(r"no negotiate auto", unsupported="fixed speed without autonegotiation"),
+    rule(r"(no )?negotiate auto", i_autonegotiation),
     rule(r"inherit port-profile (\S+)", i_inherit),
     *IOS_INTERFACE_RULES,
 ]

@@ -325,9 +325,12 @@ SYSTEM_TOP: list[Rule] = [
     ),
     rule(r"logging monitor ([0-7])", s_logging_monitor),
     rule(
-        r"(?:no )?logging event (?:link-status|trunk-status) (?:enable|default)",
-        ignore="syslog of port link/trunk events: the targets log interface state changes by "
-        "default",
+        r"(?:no )?logging event link-status (?:enable|default)",
+        ignore="syslog of port link up/down: the targets log every port's link changes by default",
+    ),
+    rule(
+        r"(?:no )?logging event trunk-status (?:enable|default)",
+        ignore="NX-OS syslog of trunk VLAN-state changes: a message the targets do not have",
     ),
     rule(r"aaa group server (tacacs\+|radius) (\S+)", s_aaa_group_nx),
     rule(r"aaa authorization config-commands default (.+)", s_aaa_config_commands),
