@@ -19,7 +19,7 @@ from typing import ClassVar
 
 from orchestrator.errors import ParseError
 from orchestrator.model import DeviceConfig, SecretKind
-from orchestrator.syntax.base import LineReport, Parsed, Platform
+from orchestrator.syntax.base import LineReport, Parsed, Platform, walk_secrets
 from orchestrator.syntax.juniper_junos_bgp import finish_bgp
 from orchestrator.syntax.juniper_junos_filter import FILTER_TOP, finish_filters
 from orchestrator.syntax.juniper_junos_groups import read_stream
@@ -98,6 +98,24 @@ MISC_TOP: list[Rule] = [
         unsupported="this Junos hierarchy is not translated",
     ),
 ]
+
+
+_WORD_SPLIT = re.compile(r'[\s"{};\[\]]+')
+
+
+def redact_everywhere(config: DeviceConfig, report: LineReport) -> None:
+    """Hide each secret on every line that names it, not only on the statement that set it.
+
+    A brace opener names what its statements configure (`community school-ro {`, `trap-group
+    ESMA {`): the name is the secret there too.
+    """
+    found = {s.value for _, s, _, _ in walk_secrets(config) if s.kind != "ref" and s.value}
+    if not found:
+        return
+    for n, entry in report.lines.items():
+        words = set(_WORD_SPLIT.split(entry.text))
+        for value in found & words:
+            report.redact(n, value)
 
 
 class JuniperJunos(Platform):
@@ -191,6 +209,7 @@ class JuniperJunos(Platform):
                 report.ignored(opener.line, INACTIVE_RULE)
             elif opener.line.n not in claimed:
                 report.block(opener.line, opener.children)
+        redact_everywhere(config, report)
 
     def statement(self, ctx: Ctx, stmt: Stmt) -> None:
         """Map one statement (or mark why it is not mapped); its extra lines follow it."""

@@ -231,8 +231,12 @@ def _inherit(child: BgpPeer, parent: BgpPeer) -> None:
                 child.at(n, name)
 
 
-def _inherit_spec(child: PeerSpec, parent: PeerSpec) -> None:
+def _inherit_spec(child: PeerSpec, parent: PeerSpec, header: bool = False) -> None:
+    """``header``: the parent is flattened into the child, its own lines become the child's."""
     _inherit(child.peer, parent.peer)
+    if header:
+        for n in parent.peer.src.get(""):
+            child.peer.at(n)
     child.imports = child.imports or parent.imports
     child.exports = child.exports or parent.exports
     child.families = child.families or parent.families
@@ -256,6 +260,7 @@ def finish_bgp(ctx: Ctx) -> None:
         return
     bgp = ctx.config.bgp = Bgp(asn=state.index.asn or "0")
     for n in [*state.index.asn_lines, *asn_lines]:
+        bgp.at(n)  # the AS is what `router bgp <AS>` / `bgp <AS>` is made of
         bgp.at(n, "asn")
     for flag, n in state.bucket("bgp_flags").items():
         setattr(bgp, flag, True)
@@ -286,7 +291,7 @@ def _settle_group(ctx: Ctx, bgp: Bgp, group: GroupSpec) -> None:
             spec.families = spec.families or group.families
             spec.kind = group.kind
         else:
-            _inherit_spec(spec, group)
+            _inherit_spec(spec, group, header=True)
             table = bgp.vrfs.get(vrf)
             if table is None:
                 table = bgp.vrfs[vrf] = BgpVrf(name=vrf)
@@ -308,16 +313,24 @@ def _families(ctx: Ctx, bgp: Bgp, spec: PeerSpec, key: str, vrf: str | None) -> 
             peer.at(line, "activate")
             af.at(line)
         _route_map(ctx, peer, "route_map_in", spec.imports)
-        _route_map(ctx, peer, "route_map_out", spec.exports)
-        if afi in ("ipv4", "ipv6") and safi == "unicast":
-            for names, line in spec.exports:
-                for item in redistributions(ctx, names, line):
-                    if not any(
-                        r.protocol == item.protocol and r.route_map == item.route_map
-                        for r in af.redistribute
-                    ):
-                        af.redistribute.append(item)
-                        af.at(line, "redistribute")
+        for names, line in spec.exports:
+            items, whole = redistributions(ctx, names, line, "bgp-export")
+            if not whole:
+                _route_map(ctx, peer, "route_map_out", [(names, line)])
+            if afi not in ("ipv4", "ipv6") or safi != "unicast":
+                continue
+            for item in items:
+                same = [
+                    r
+                    for r in af.redistribute
+                    if r.protocol == item.protocol and r.route_map == item.route_map
+                ]
+                if same:
+                    for ln in item.src.every():
+                        same[0].at(ln)
+                else:
+                    af.redistribute.append(item)
+                af.at(line, "redistribute")
         if spec.cluster is not None:
             peer.route_reflector_client = True
             peer.at(spec.cluster[1], "route_reflector_client")

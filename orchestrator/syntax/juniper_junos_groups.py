@@ -135,7 +135,9 @@ def _expand(
             for combo in combos:
                 for other in base:
                     if (
-                        len(other.words) > i
+                        other.inactive is None
+                        and other.deleted is None
+                        and len(other.words) > i
                         and other.words[:i] == combo
                         and _fits(word, other.words[i])
                         and (*combo, other.words[i]) not in grown

@@ -58,6 +58,8 @@ class Index:
     storm_profiles_used: set[str] = field(default_factory=set)
     fib_policies: set[str] = field(default_factory=set)  # forwarding-table export policies
     instance_types: dict[str, str] = field(default_factory=dict)  # routing instance -> type
+    #: policy name -> where it is used: "bgp-import", "bgp-export", "ospf-export", "vrf", ...
+    policy_uses: dict[str, set[str]] = field(default_factory=dict)
 
     def unit_name(self, ifd: str, unit: str) -> str:
         """The model's name for unit ``unit`` of ``ifd`` (see the module docstring)."""
@@ -128,6 +130,8 @@ def build_index(statements: list[Stmt]) -> Index:
         elif w[:3] == ("routing-options", "forwarding-table", "export"):
             idx.fib_policies.update(values(w[3:]))
     for stmt in statements:
+        if stmt.inactive is None and stmt.deleted is None:
+            _policy_use(idx, stmt.words)
         w = stmt.words
         if stmt.inactive is None and w[0] == "vlans" and len(w) >= 4 and w[2] == "l3-interface":
             vid = idx.vlan_ids.get(unquote(w[1]))
@@ -140,6 +144,31 @@ def build_index(statements: list[Stmt]) -> Index:
                 idx.asn = w[3]
                 idx.asn_lines.append(stmt.line.n)
     return idx
+
+
+_USE_WORDS = ("import", "export", "vrf-import", "vrf-export")
+
+
+def _policy_use(idx: Index, w: tuple[str, ...]) -> None:
+    if w[0] in ("policy-options", "firewall", "groups"):
+        return
+    for i, word in enumerate(w[1:], start=1):
+        if word not in _USE_WORDS:
+            continue
+        before = w[:i]
+        if "bgp" in before and word in ("import", "export"):
+            use = f"bgp-{word}"
+        elif ("ospf" in before or "ospf3" in before) and word == "export":
+            use = "ospf-export"
+        elif before[-2:] == ("routing-options", "forwarding-table"):
+            use = "fib"
+        elif word.startswith("vrf-"):
+            use = "vrf"
+        else:
+            use = "other"
+        for name in values(w[i + 1 :]):
+            idx.policy_uses.setdefault(name, set()).add(use)
+        return
 
 
 # --- per-file state and helpers for the handlers -------------------------------------------

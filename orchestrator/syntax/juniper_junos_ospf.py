@@ -224,6 +224,6 @@ def finish_ospf(ctx: Ctx) -> None:
                 _ospf_settings(ctx, Line(n, "", "", 0), ifc.name, process, area, rest, header, v3)
     for process, entries in state.bucket("ospf_export").values():
         for names, n in entries:
-            for item in redistributions(ctx, names, n):
+            for item in redistributions(ctx, names, n, "ospf-export")[0]:
                 process.redistribute.append(item)
                 process.at(n, "redistribute")

@@ -31,7 +31,7 @@ from orchestrator.model import (
     RouteMapMatch,
     RouteMapSet,
 )
-from orchestrator.syntax.juniper_junos_index import claim, junos
+from orchestrator.syntax.juniper_junos_index import claim, claim_line, junos
 from orchestrator.syntax.juniper_junos_text import Stmt, unquote, values
 from orchestrator.syntax.rules import Ctx, Rule, rule
 from orchestrator.syntax.text import Line
@@ -68,32 +68,71 @@ def _terms(paths: list[tuple[str, ...]]) -> dict[str | None, list[tuple[str, ...
     return terms
 
 
-def redistributions(ctx: Ctx, names: list[str], n: int) -> list[Redistribution]:
-    """What exporting ``names`` into a routing protocol redistributes from other protocols."""
+def plain_export(paths: list[tuple[str, ...]]) -> tuple[list[str], bool] | None:
+    """(protocols, ends in reject) for a policy that only accepts routes by protocol.
+
+    Such a policy (`from protocol direct; then accept;`, perhaps a last `then reject`) says no
+    more than "redistribute these protocols": exported into a protocol it is redistribution.
+    """
+    terms = list(_terms(paths).values())
+    accepted: list[str] = []
+    for i, clauses in enumerate(terms):
+        kinds = {c[:2] for c in clauses}
+        if set(clauses) == {("then", "reject")} and i == len(terms) - 1:
+            return accepted, True
+        if kinds != {("from", "protocol"), ("then", "accept")}:
+            return None
+        accepted.extend(p for c in clauses if c[:2] == ("from", "protocol") for p in values(c[2:]))
+    return (accepted, False) if accepted else None
+
+
+def absorbed(ctx: Ctx, name: str, use: str) -> bool:
+    """True when using ``name`` as ``use`` is wholly expressed by redistribution."""
+    plain = plain_export(junos(ctx).index.policies.get(name, []))
+    if plain is None:
+        return False
+    protocols, ends_in_reject = plain
+    if use == "ospf-export":
+        return True  # OSPF exports nothing by default: the policy adds, never removes
+    # BGP exports its own routes by default: a final reject that drops them needs a route map
+    return use == "bgp-export" and (not ends_in_reject or "bgp" in protocols)
+
+
+def needs_route_map(ctx: Ctx, name: str) -> bool:
+    uses = junos(ctx).index.policy_uses.get(name)
+    return not uses or not all(absorbed(ctx, name, use) for use in uses)
+
+
+def redistributions(
+    ctx: Ctx, names: list[str], n: int, use: str
+) -> tuple[list[Redistribution], bool]:
+    """What exporting ``names`` into a routing protocol redistributes from other protocols,
+    and whether that is all the export says (then no route map is applied)."""
+    paths_of = junos(ctx).index.policies
+    whole = len(names) == 1 and absorbed(ctx, names[0], use)
     out: list[Redistribution] = []
     for name in names:
-        terms = _terms(junos(ctx).index.policies.get(name, []))
-        plain = True
+        terms = _terms(paths_of.get(name, []))
         accepted: list[str] = []
         for clauses in terms.values():
-            protos = [v for c in clauses if c[:2] == ("from", "protocol") for v in values(c[2:])]
-            accepts = ("then", "accept") in clauses
-            others = [c for c in clauses if c[:2] != ("from", "protocol") and c[:1] == ("from",)]
-            actions = [
-                c for c in clauses if c[:1] == ("then",) and c[1:] not in (("accept",), ("reject",))
-            ]
-            if accepts:
-                accepted.extend(p for p in protos if p not in accepted)
-            if others or actions or (protos and not accepts) or (accepts and not protos):
-                plain = False
-        for proto in accepted:
+            if ("then", "accept") in clauses:
+                accepted.extend(
+                    p for c in clauses if c[:2] == ("from", "protocol") for p in values(c[2:])
+                )
+        for proto in dict.fromkeys(accepted):
             model = PROTOCOLS.get(proto)
             if model is None or model == "bgp":
                 continue
-            item = Redistribution(protocol=model, route_map=None if plain else name)  # type: ignore[arg-type]
+            item = Redistribution(protocol=model, route_map=None if whole else name)  # type: ignore[arg-type]
             item.at(n)
+            if whole:
+                for line, opener in junos(ctx).bucket("policy_lines").get(name, []):
+                    if opener:
+                        claim_line(ctx, line, item)
+                    else:
+                        item.at(line)
             out.append(item)
-    return out
+    return out, whole
 
 
 # --- lists ------------------------------------------------------------------------------------
@@ -182,12 +221,20 @@ def h_policy(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
     if name in idx.fib_policies and load_balance_only(idx.policies.get(name, [])):
         ctx.report.ignored(line, LOAD_BALANCE_RULE)
         return
+    if not needs_route_map(ctx, name):
+        # used only as an export that redistribution expresses whole: no route map
+        lines = junos(ctx).bucket("policy_lines").setdefault(name, [])
+        lines.append((line.n, False))
+        for depth in (3, 5):
+            opener = stmt.opener(depth)
+            if opener is not None and (opener.n, True) not in lines and depth == 5:
+                lines.append((opener.n, True))
+        return
     policies: dict[str, Policy] = junos(ctx).bucket("policies")
     policy = policies.get(name)
     if policy is None:
         rmap = ctx.config.route_maps[name] = RouteMap(name=name)
         policy = policies[name] = Policy(rmap)
-    claim(ctx, stmt, 3, policy.rmap)
     policy.rmap.at(line.n)
     tm = re.fullmatch(r"term (\S+)(?: (.+))?", rest)
     term_name, clause = (unquote(tm.group(1)), tm.group(2)) if tm else (None, rest)
@@ -369,6 +416,8 @@ def finish_policies(ctx: Ctx) -> None:
             policy.rmap.entries.append(term.entry)
             policy.rmap.at(next(iter(term.entry.src.every()), 0), "entries")
         last = order[-1] if order else None
+        if name not in junos(ctx).index.policy_uses:
+            continue
         if last is None or not last.terminal or last.entry.matches:
             ctx.report.warnings.append(
                 f"policy-statement {name}: a route that no term accepts or rejects goes on to "

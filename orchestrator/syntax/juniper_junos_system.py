@@ -208,8 +208,7 @@ def s_user(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
     arg = words[1] if len(words) > 1 else ""
     if key == "class":
         junos(ctx).bucket("user_class")[name] = (unquote(arg), line.n)
-        user.role = unquote(arg)
-        user.at(line.n, "role", "privilege")
+        user.at(line.n, "privilege")
     elif key == "authentication" and arg.startswith("encrypted-password "):
         value = unquote(arg.split(None, 1)[1])
         user.secret = ctx.secret(line, secret_kind(value), value)
@@ -231,9 +230,8 @@ def s_root(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
     value = unquote(m.group(1))
     user.secret = ctx.secret(line, secret_kind(value), value)
     user.privilege = 15
-    user.role = "root"
     user.at(line.n)
-    user.at(line.n, "secret", "privilege", "role")
+    user.at(line.n, "secret", "privilege")
 
 
 def s_class(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
@@ -254,6 +252,7 @@ def finish_users(ctx: Ctx) -> None:
                 user.at(class_line, "privilege")
                 used.add(class_line)
         if privilege is None:
+            user.role = cls  # kept by name for the report
             ctx.report.unsupported(
                 n,
                 f"login class {cls} has no privilege level the "
@@ -291,10 +290,34 @@ def _service(field: str, value: bool = True) -> Handler:
     return handler
 
 
-def s_ssh_version(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
-    ctx.config.system.ssh_server = True
-    ctx.config.system.ssh_version = 2
-    ctx.config.system.at(line.n, "ssh_server", "ssh_version")
+_SSH_TUNING = re.compile(
+    r"(?:connection-limit|rate-limit|max-sessions-per-connection|client-alive-\S+|ciphers|"
+    r"macs|key-exchange|hostkey-algorithm|authentication-order|sftp-server|port) .+"
+)
+
+
+def s_ssh(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    """Any `services ssh` statement says SSH is on; in brace form `ssh {` is what says it."""
+    system = ctx.config.system
+    system.ssh_server = True
+    option = m.group(1)
+    opener = stmt.opener(3)
+    if opener is not None:
+        claim(ctx, stmt, 3, system, "ssh_server")
+    if option is None or opener is None:
+        system.at(line.n, "ssh_server")
+    if option is None:
+        return
+    if option == "protocol-version v2":
+        system.ssh_version = 2
+        system.at(line.n, "ssh_version")
+    elif re.fullmatch(r"root-login (?:allow|deny|deny-password)", option):
+        if opener is not None:
+            ctx.report.ignored(line, "root login policy of Junos; the target has no Unix root")
+    elif _SSH_TUNING.fullmatch(option):
+        ctx.report.unsupported(line, "SSH server tuning is not carried by the model")
+    else:
+        ctx.report.unsupported(line, f"SSH option `{option}` is not translated")
 
 
 def s_aaa_server(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
@@ -367,17 +390,7 @@ SYSTEM_TOP: list[Rule] = [
         r"system root-authentication ssh-\S+ .+",
         unsupported="SSH public-key login: install the key on the target",
     ),
-    rule(r"system services ssh protocol-version v2", s_ssh_version),
-    rule(r"system services ssh", _service("ssh_server")),
-    rule(
-        r"system services ssh root-login (?:allow|deny|deny-password)",
-        ignore="root login policy of Junos; the target has no Unix root account",
-    ),
-    rule(
-        r"system services ssh (?:connection-limit|rate-limit|max-sessions-per-connection|"
-        r"client-alive-\S+|ciphers|macs|key-exchange) .+",
-        unsupported="SSH server tuning is not carried by the model",
-    ),
+    rule(r"system services ssh(?: (.+))?", s_ssh),
     rule(r"system services telnet(?: .*)?", _service("telnet_server")),
     rule(r"system services web-management http(?: port \d+)?", _service("http_server")),
     rule(r"system services web-management https(?: .*)?", _service("https_server")),

@@ -187,10 +187,10 @@ class _Reader:
         if self.stack:
             frame = self.stack[-1]
             raise ParseError(
-                f"`{frame.line.text}` is never closed with `}}`: the file is cut short "
-                f"(last line {self._last})",
+                f"the file is cut short: `{frame.line.text}` (line {frame.line.n}) is never "
+                "closed with `}`",
                 path=self.path,
-                line=frame.line.n,
+                line=self._last,
                 hint="capture the whole `show configuration` again",
             )
         if self.cur:

@@ -1,0 +1,548 @@
+"""Juniper Junos parser: real corpus snippets, both display forms, deactivation, groups, line
+accounting, secrets, and configurations cut short.
+
+Expected values were read off the corpus files by hand (file and line named in each test).
+"""
+
+from __future__ import annotations
+
+from ipaddress import IPv4Interface, ip_network
+from pathlib import Path
+
+import pytest
+from conftest import corpus_files
+
+from orchestrator.detect import detect_platform
+from orchestrator.errors import ParseError
+from orchestrator.model import DeviceConfig, Secret
+from orchestrator.model.walk import differences, normalise, to_plain
+from orchestrator.syntax import get_platform
+from orchestrator.syntax.base import NOT_UNDERSTOOD, Parsed
+from orchestrator.syntax.juniper_junos_groups import to_set_lines
+from orchestrator.syntax.juniper_junos_policy import LOAD_BALANCE_RULE
+from orchestrator.syntax.juniper_junos_text import (
+    INACTIVE_RULE,
+    blank_block_comments,
+    read_statements,
+)
+from orchestrator.syntax.text import read_config, split_lines
+
+JUNOS = get_platform("juniper_junos")
+FILES = [path for _, path in corpus_files("juniper_junos")]
+NOT_UNDERSTOOD_TEXT = NOT_UNDERSTOOD.format(platform="juniper_junos")
+
+
+def corpus(name: str) -> Path:
+    return next(p for p in FILES if p.name.startswith(name))
+
+
+def parse_file(name: str) -> Parsed:
+    path = corpus(name)
+    return JUNOS.parse(read_config(path).text, path=str(path))
+
+
+def outcome(parsed: Parsed, n: int) -> tuple[str, str | None]:
+    entry = parsed.report.lines[n]
+    return entry.outcome, entry.reason
+
+
+def plain(config: DeviceConfig) -> object:
+    return normalise(to_plain(config))
+
+
+# --- the whole corpus --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name[:28] for p in FILES])
+def test_every_corpus_file_parses_and_accounts_each_counted_line_once(path: Path) -> None:
+    text = read_config(path).text
+    parsed = JUNOS.parse(text, path=str(path))
+    lines = split_lines(text)
+    counted = {line.n for line in lines if JUNOS.is_counted(line)}
+    assert set(parsed.report.lines) == counted
+    for line in lines:
+        if line.text == "}" or line.text.startswith(("#", "/*")) or not line.text:
+            assert line.n not in parsed.report.lines  # separators and comments do not count
+    for entry in parsed.report.lines.values():
+        assert entry.reason != NOT_UNDERSTOOD_TEXT, f"{path.name}:{entry.n} {entry.text}"
+        if entry.outcome in ("ignored", "unsupported"):
+            assert entry.reason
+        if entry.text.endswith("{"):
+            assert entry.outcome in ("block", "parsed", "ignored", "unsupported")
+        if entry.outcome == "block":
+            assert entry.children, f"{path.name}:{entry.n} is a block without statements"
+
+
+BRACE_FILES = [p for p in FILES if "\nset " not in read_config(p).text]
+
+
+@pytest.mark.parametrize("path", BRACE_FILES, ids=[p.name[:28] for p in BRACE_FILES])
+def test_brace_and_display_set_forms_of_a_corpus_file_give_equal_models(path: Path) -> None:
+    text = read_config(path).text
+    brace = JUNOS.parse(text)
+    stream = read_statements(split_lines(blank_block_comments(text)))
+    set_form = JUNOS.parse("\n".join(to_set_lines(stream)) + "\n")
+    assert differences(plain(brace.config), plain(set_form.config)) == []
+
+
+# --- both forms, written by hand ------------------------------------------------------------
+
+BRACE = """\
+system {
+    host-name edge1;
+    name-server {
+        192.0.2.53;
+    }
+}
+interfaces {
+    ge-0/0/1 {
+        description "uplink to core";
+        mtu 9192;
+        unit 0 {
+            family inet {
+                address 10.0.0.1/31;
+            }
+        }
+    }
+    ge-0/0/2 {
+        vlan-tagging;
+        unit 200 {
+            vlan-id 200;
+            family inet {
+                address 10.2.0.1/24;
+            }
+        }
+    }
+}
+routing-options {
+    static {
+        route 0.0.0.0/0 {
+            next-hop 10.0.0.0;
+            preference 250;
+        }
+    }
+}
+"""
+
+SET = """\
+set system host-name edge1
+set system name-server 192.0.2.53
+set interfaces ge-0/0/1 description "uplink to core"
+set interfaces ge-0/0/1 mtu 9192
+set interfaces ge-0/0/1 unit 0 family inet address 10.0.0.1/31
+set interfaces ge-0/0/2 vlan-tagging
+set interfaces ge-0/0/2 unit 200 vlan-id 200
+set interfaces ge-0/0/2 unit 200 family inet address 10.2.0.1/24
+set routing-options static route 0.0.0.0/0 preference 250
+set routing-options static route 0.0.0.0/0 next-hop 10.0.0.0
+"""
+
+
+def test_hand_written_brace_and_set_forms_give_the_same_model() -> None:
+    brace, set_form = JUNOS.parse(BRACE), JUNOS.parse(SET)
+    assert differences(plain(brace.config), plain(set_form.config)) == []
+    config = brace.config
+    ge1 = config.interfaces["ge-0/0/1"]
+    assert (ge1.description, ge1.mtu, ge1.kind) == ("uplink to core", 9192, "ethernet")
+    assert [a.address for a in ge1.ipv4] == [IPv4Interface("10.0.0.1/31")]
+    sub = config.interfaces["ge-0/0/2.200"]
+    assert (sub.kind, sub.encapsulation_vlan) == ("subinterface", 200)
+    assert "ge-0/0/2" in config.interfaces  # the parent port of the sub-interface
+    [route] = config.static_routes
+    assert (route.prefix, route.next_hop, route.distance) == (
+        ip_network("0.0.0.0/0"),
+        "10.0.0.0",
+        250,
+    )
+
+
+def test_openers_of_model_nodes_are_parsed_into_them_and_others_are_blocks() -> None:
+    parsed = JUNOS.parse(BRACE)
+    ge1 = parsed.config.interfaces["ge-0/0/1"]
+    assert set(ge1.src.get("")) >= {8, 11}  # `ge-0/0/1 {` and `unit 0 {`
+    assert outcome(parsed, 8)[0] == outcome(parsed, 11)[0] == "parsed"
+    assert outcome(parsed, 7)[0] == "block"  # `interfaces {`
+    assert outcome(parsed, 12)[0] == "block"  # `family inet {`
+    assert parsed.report.lines[7].children[:2] == (8, 9)
+    assert outcome(parsed, 30)[0] == "parsed"  # `route 0.0.0.0/0 {` is the route
+    assert 30 in parsed.config.static_routes[0].src.get("")
+
+
+# --- router1: EVPN/VXLAN service node (brace form) --------------------------------------------
+
+
+def test_router1_interfaces_svis_and_vrfs() -> None:
+    parsed = parse_file("05-")
+    ifcs = parsed.config.interfaces
+    assert ifcs["ge-0/0/1"].description == "to node2-1 (spine1)"
+    assert ifcs["ge-0/0/1"].mtu == 9192  # raw Junos value; adapt removes the 14-byte header
+    assert JUNOS.mtu_overhead == 14
+    assert ifcs["ge-0/0/3"].vrf == "TENANT-A"
+    # irb.100 is the l3-interface of VLAN100 (vlan-id 100): the SVI of VLAN 100
+    irb = ifcs["irb100"]
+    assert (irb.kind, irb.vrf, [str(a.address) for a in irb.ipv4]) == (
+        "svi",
+        "TENANT-A",
+        ["172.16.100.3/24"],
+    )
+    assert ifcs["irb300"].vrf == "TENANT-B"
+    assert [str(a.address) for a in ifcs["lo0"].ipv4] == ["172.16.0.100/32"]
+    assert ifcs["lo0"].kind == "loopback"
+    assert [str(a.address) for a in ifcs["fxp0"].ipv6] == ["2001:db8::2/64"]
+    assert outcome(parsed, 44) == (
+        "unsupported",
+        "EVPN anycast gateway address (virtual-gateway-address) is not translated",
+    )
+    vrf = parsed.config.vrfs["TENANT-A"]
+    assert (vrf.rd, vrf.import_targets, vrf.export_targets) == (
+        "172.16.0.100:10000",
+        ["65000:10000"],
+        ["65000:10000"],
+    )
+    assert {v.id: v.name for v in parsed.config.vlans.values()} == {
+        100: "VLAN100",
+        200: "VLAN200",
+        300: "VLAN300",
+        400: "VLAN400",
+    }
+    routes = {(str(r.prefix), r.next_hop, r.vrf) for r in parsed.config.static_routes}
+    assert routes == {
+        ("::/0", "2001:db8::1", "mgmt_junos"),
+        ("0.0.0.0/0", "10.0.0.2", "mgmt_junos"),
+    }
+
+
+def test_router1_bgp_groups_families_and_policies() -> None:
+    parsed = parse_file("05-")
+    bgp = parsed.config.bgp
+    assert bgp is not None
+    assert (bgp.asn, bgp.router_id, bgp.graceful_restart, bgp.log_neighbor_changes) == (
+        "65100",
+        "172.16.0.100",
+        True,
+        True,
+    )
+    overlay = bgp.peer_groups["overlay"]
+    # type internal with local-as 65000: the iBGP peers are in AS 65000
+    assert (overlay.remote_as, overlay.local_as, overlay.update_source) == ("65000", "65000", "lo0")
+    assert bgp.peer_groups["underlay"].bfd is True
+    assert bgp.peer_groups["underlay"].local_as is None  # local-as 65100 is the own AS
+    assert outcome(parsed, 330) == (
+        "ignored",
+        "local-as equal to the router's own AS has no effect",
+    )
+    spine = bgp.neighbors["172.16.254.9"]
+    assert (spine.remote_as, spine.description, spine.peer_group) == (
+        "65011",
+        "node2-1",
+        "underlay",
+    )
+    ipv4 = bgp.family("ipv4", "unicast")
+    assert (ipv4.peers["underlay"].route_map_in, ipv4.peers["underlay"].route_map_out) == (
+        "import-underlay",
+        "export-underlay",
+    )
+    assert ipv4.peers["overlay"].activate is False  # the overlay group carries EVPN only
+    assert bgp.family("l2vpn-evpn", "evpn").peers["overlay"].activate is True
+    assert {(r.protocol, r.route_map) for r in ipv4.redistribute} == {
+        ("connected", "export-underlay"),
+        ("static", "export-underlay"),
+    }
+    assert (ipv4.maximum_paths, bgp.bestpath_as_path_multipath_relax) == (16, True)
+    # the VRF group is flattened into its neighbor
+    edge = bgp.vrfs["TENANT-A"].neighbors["10.99.0.1"]
+    assert (edge.remote_as, edge.description) == ("65200", "edge1")
+    vrf_af = bgp.family("ipv4", "unicast", "TENANT-A")
+    assert vrf_af.peers["10.99.0.1"].route_map_in == "import-from-edge"
+    # export-to-edge only accepts direct/evpn/bgp routes: it is redistribution, no route map
+    assert vrf_af.peers["10.99.0.1"].route_map_out is None
+    assert [(r.protocol, r.route_map) for r in vrf_af.redistribute] == [("connected", None)]
+    assert "export-to-edge" not in parsed.config.route_maps
+    assert outcome(parsed, 136)[0] == "parsed"
+    assert 136 in vrf_af.redistribute[0].src.every()
+
+
+def test_router1_policy_statements_and_communities() -> None:
+    parsed = parse_file("05-")
+    rmap = parsed.config.route_maps["TENANT-A-export"]
+    first, second = rmap.entries
+    assert (first.seq, first.name, first.action) == (10, "default-route", "permit")
+    protocol, route_filter = first.matches
+    assert (protocol.kind, protocol.values) == ("protocol", ["static"])
+    [prefix] = route_filter.prefixes
+    assert (route_filter.kind, str(prefix.prefix), prefix.ge, prefix.le) == (
+        "route-filter",
+        "0.0.0.0/0",
+        None,
+        None,
+    )
+    [rt] = first.sets
+    assert (rt.kind, rt.values, rt.additive) == (
+        "extcommunity-rt",
+        ["65000:10000", "65000:99"],
+        True,
+    )
+    assert (second.seq, second.name, [s.values for s in second.sets]) == (
+        20,
+        "evpn",
+        [["65000:10000"]],
+    )
+    underlay = parsed.config.route_maps["import-underlay"].entries
+    assert [(e.name, e.action) for e in underlay] == [
+        ("loopbacks", "permit"),
+        ("p2p", "permit"),
+        ("deny", "deny"),
+    ]
+    assert underlay[0].matches[0].prefixes[0].le == 32  # orlonger
+    clist = parsed.config.community_lists["TENANT-A-community"]
+    assert clist.entries[0].communities == ["target:65000:10000"]
+    # load-balance-per-flow only feeds the forwarding table: ignored, no route map
+    assert "load-balance-per-flow" not in parsed.config.route_maps
+    assert outcome(parsed, 193) == ("ignored", LOAD_BALANCE_RULE)
+    assert outcome(parsed, 191)[0] == "block"
+
+
+# --- EX switch (brace form) --------------------------------------------------------------------
+
+
+def test_ex_switch_ports_vlans_svis_and_snmp() -> None:
+    parsed = parse_file("02-")
+    config = parsed.config
+    assert {v.id: v.name for v in config.vlans.values()} == {
+        10: "management",
+        20: "private-eth",
+        30: "public-eth",
+        100: "wan",
+    }
+    ge0 = config.interfaces["ge-0/0/0"].switchport
+    assert ge0 is not None and (ge0.mode, ge0.access_vlan) == ("access", 30)
+    trunk = config.interfaces["ge-0/0/22"].switchport
+    assert trunk is not None and (trunk.mode, trunk.trunk_allowed) == ("trunk", None)
+    bare = config.interfaces["ge-0/1/0"].switchport
+    assert bare is not None and (bare.mode, bare.access_vlan) == ("access", None)
+    # vlan.10 is the l3-interface of VLAN `management` (10)
+    assert [str(a.address) for a in config.interfaces["vlan10"].ipv4] == ["192.168.1.2/24"]
+    assert [str(a.address) for a in config.interfaces["vlan100"].ipv4] == ["10.129.152.135/25"]
+    snmp = config.system.snmp
+    [community] = snmp.communities
+    assert (community.name, community.access, community.acl) == (
+        Secret("plain", "school-ro"),
+        "ro",
+        "SNMP-CLIENTS-1",
+    )
+    [entry] = config.acls["SNMP-CLIENTS-1"].entries
+    assert entry.source is not None
+    assert (entry.action, entry.source.address, entry.source.wildcard) == (
+        "permit",
+        "10.143.255.0",
+        "0.0.0.255",
+    )
+    assert [h.address for h in snmp.hosts] == [
+        "10.143.255.2",
+        "10.143.255.6",
+        "10.143.255.10",
+        "10.143.255.14",
+        "10.143.255.42",
+    ]
+    assert {h.community for h in snmp.hosts} == {Secret("plain", "ESMA")}
+    assert (config.system.stp_mode, config.system.lldp) == ("rstp", True)
+    assert (config.system.ssh_server, config.system.telnet_server) == (True, True)
+    assert config.system.users["admin"].privilege == 15  # class super-user
+    # the community name is a secret on its opener line too
+    assert "school-ro" not in parsed.report.shown_text(295)
+    assert outcome(parsed, 318) == ("unsupported", "protocol igmp-snooping is not translated")
+
+
+# --- display set form: deactivate, classes, plain export policy -------------------------------
+
+
+def test_set_form_deactivate_users_and_bgp() -> None:
+    parsed = parse_file("04-")
+    config = parsed.config
+    assert outcome(parsed, 13) == ("ignored", INACTIVE_RULE)  # set system syslog user * ...
+    assert outcome(parsed, 14) == ("ignored", INACTIVE_RULE)  # deactivate system syslog user *
+    ntc = config.system.users["ntc"]
+    # class super-user-local has `permissions all`: full privilege, from the class line too
+    assert ntc.privilege == 15 and 3 in ntc.src.get("privilege")
+    assert ntc.secret is not None and ntc.secret.kind == "unix_hash"
+    assert config.system.users["root"].privilege == 15
+    assert outcome(parsed, 2) == ("unsupported", "idle timeout per login class")
+    assert (config.system.netconf, config.system.ssh_server) == (True, True)
+    assert [str(a.address) for a in config.interfaces["lo0"].ipv4] == ["10.0.20.1/32"]
+    assert config.interfaces["ge-0/0/2"].routed is True  # `family inet` without address
+    assert config.interfaces["fxp0"].description == "MANAGEMENT_INTEFACE__DO_NOT_CHANGE"
+    bgp = config.bgp
+    assert bgp is not None and bgp.asn == "65252"  # from `protocols bgp local-as`
+    assert {a: n.remote_as for a, n in bgp.neighbors.items()} == {
+        "10.10.0.22": "65252",
+        "10.10.0.26": "65252",
+        "10.11.11.6": "65253",
+    }
+    ipv4 = bgp.family()
+    assert [(r.protocol, r.route_map) for r in ipv4.redistribute] == [("connected", None)]
+    assert ipv4.peers["p2p"].route_map_out is None and config.route_maps == {}
+    assert {c.name.value: c.access for c in config.system.snmp.communities} == {
+        "networktocode": "ro",
+        "secure": "rw",
+    }
+    assert config.system.snmp.views == {"system-include": [("1", True)]}
+    assert config.vrfs["mgmt_junos"].description == "Management VRF"
+
+
+def test_srx_routing_side_deactivated_group_and_security() -> None:
+    parsed = parse_file("08-")
+    bgp = parsed.config.bgp
+    assert bgp is not None
+    assert set(bgp.peer_groups) == {"physical"}  # group vpn is deactivated (line 110)
+    for n in (107, 108, 109, 110):
+        assert outcome(parsed, n) == ("ignored", INACTIVE_RULE)
+    # `protocols bgp export bgp_export` is inherited by the group
+    assert bgp.family().peers["physical"].route_map_out == "bgp_export"
+    [entry] = parsed.config.route_maps["bgp_export"].entries
+    [prefix] = entry.matches[0].prefixes
+    assert (str(prefix.prefix), prefix.ge, prefix.le) == ("10.0.0.0/8", 9, 32)  # longer
+    assert any("bgp_export" in w for w in parsed.report.warnings)
+    assert outcome(parsed, 117) == ("ignored", LOAD_BALANCE_RULE)
+    assert outcome(parsed, 60)[1] is not None and "SRX security" in str(outcome(parsed, 60)[1])
+    assert outcome(parsed, 101)[0] == "unsupported"  # st0: IPsec tunnel unit
+    assert outcome(parsed, 7)[0] == "unsupported"  # ssh-rsa key
+    assert "st0.2" not in parsed.config.interfaces
+
+
+# --- deactivate, inactive, delete, groups ------------------------------------------------------
+
+
+def test_inactive_prefix_and_deactivate_after_set_and_activate() -> None:
+    brace = JUNOS.parse(
+        "interfaces {\n"
+        "    inactive: ge-0/0/1 {\n"
+        "        description gone;\n"
+        "    }\n"
+        "    ge-0/0/2 {\n"
+        "        inactive: description old;\n"
+        "        mtu 1600;\n"
+        "    }\n"
+        "}\n"
+    )
+    assert "ge-0/0/1" not in brace.config.interfaces
+    assert brace.config.interfaces["ge-0/0/2"].description is None
+    assert [outcome(brace, n)[0] for n in (2, 3, 6, 7)] == [
+        "ignored",
+        "ignored",
+        "ignored",
+        "parsed",
+    ]
+    set_form = JUNOS.parse(
+        "set interfaces ge-0/0/1 description a\n"
+        "deactivate interfaces ge-0/0/1\n"
+        "set interfaces ge-0/0/2 description b\n"
+        "deactivate interfaces ge-0/0/2\n"
+        "activate interfaces ge-0/0/2\n"
+        "set interfaces ge-0/0/3 description c\n"
+        "delete interfaces ge-0/0/3\n"
+    )
+    assert set(set_form.config.interfaces) == {"ge-0/0/2"}
+    assert outcome(set_form, 1) == ("ignored", INACTIVE_RULE)
+    assert outcome(set_form, 6) == ("ignored", "removed by `delete` on line 7")
+
+
+def test_groups_are_expanded_over_the_names_the_configuration_has() -> None:
+    parsed = JUNOS.parse(
+        "groups {\n"
+        "    JUMBO {\n"
+        "        interfaces {\n"
+        "            <ge-*> {\n"
+        "                mtu 9216;\n"
+        "            }\n"
+        "        }\n"
+        "    }\n"
+        "    UNUSED {\n"
+        "        system {\n"
+        "            host-name nope;\n"
+        "        }\n"
+        "    }\n"
+        "}\n"
+        "apply-groups JUMBO;\n"
+        "interfaces {\n"
+        "    ge-0/0/0 {\n"
+        "        unit 0 {\n"
+        "            family inet {\n"
+        "                address 10.1.1.1/24;\n"
+        "            }\n"
+        "        }\n"
+        "    }\n"
+        "    xe-0/0/1 {\n"
+        "        mtu 1500;\n"
+        "    }\n"
+        "}\n"
+    )
+    ifcs = parsed.config.interfaces
+    assert (ifcs["ge-0/0/0"].mtu, ifcs["xe-0/0/1"].mtu) == (9216, 1500)
+    assert 5 in ifcs["ge-0/0/0"].src.get("mtu")
+    assert outcome(parsed, 5)[0] == "parsed"
+    assert outcome(parsed, 11)[0] == "ignored"  # group UNUSED is applied nowhere
+    assert parsed.config.system.hostname is None
+    assert outcome(parsed, 15)[0] == "ignored"  # apply-groups itself
+
+
+# --- text handling -----------------------------------------------------------------------------
+
+
+def test_comments_annotations_prompts_and_secret_data_markers() -> None:
+    parsed = JUNOS.parse(
+        "## Last commit: 2015-06-28 13:00:59 CST by mpenning\n"
+        "user@r1> show configuration\n"
+        "/* the uplink\n"
+        "   to the core */\n"
+        "system {\n"
+        "    root-authentication {\n"
+        '        encrypted-password "$1$y7ArHxKU$zUbdeLfBirgkCsKiOJ5Qa0"; ## SECRET-DATA\n'
+        "    }\n"
+        "}\n"
+        "{master:0}\n"
+    )
+    assert set(parsed.report.lines) == {2, 5, 6, 7, 10}
+    assert outcome(parsed, 2)[0] == outcome(parsed, 10)[0] == "ignored"
+    root = parsed.config.system.users["root"]
+    assert root.secret == Secret("unix_hash", "$1$y7ArHxKU$zUbdeLfBirgkCsKiOJ5Qa0")
+    assert "zUbdeLf" not in parsed.report.shown_text(7)
+
+
+def test_junos9_secrets_keep_their_kind() -> None:
+    parsed = JUNOS.parse(
+        "set protocols bgp group ext type external\n"
+        'set protocols bgp group ext authentication-key "$9$LbHX-wg4Z"\n'
+        "set protocols bgp group ext neighbor 192.0.2.1 peer-as 65001\n"
+        "set routing-options autonomous-system 65000\n"
+    )
+    assert parsed.config.bgp is not None
+    assert parsed.config.bgp.peer_groups["ext"].password == Secret("junos9", "$9$LbHX-wg4Z")
+    assert "$9$" not in parsed.report.shown_text(2)
+
+
+def test_truncated_brace_file_names_the_file_and_the_last_line() -> None:
+    text = "system {\n    host-name r1;\n}\ninterfaces {\n    ge-0/0/0 {\n        mtu 1500;\n"
+    with pytest.raises(ParseError) as info:
+        JUNOS.parse(text, path="cut.cfg")
+    assert info.value.line == 6 and info.value.exit_code == 2
+    assert str(info.value).startswith("cut.cfg:6: the file is cut short")
+    assert "`ge-0/0/0 {` (line 5)" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("system {\n    host-name r1;\n}\n}\n", 4, "closes nothing"),
+        ('set system host-name "r1\nset interfaces ge-0/0/0 mtu 1500\n', 1, "never closed"),
+        ("system {\n    host-name r1;\n}\nrouting-options\n", 4, "does not end with `;`"),
+    ],
+)
+def test_unbalanced_or_cut_statements_are_parse_errors(text: str, line: int, words: str) -> None:
+    with pytest.raises(ParseError, match=words) as info:
+        JUNOS.parse(text, path="bad.cfg")
+    assert info.value.line == line
+
+
+def test_junos_files_are_detected() -> None:
+    assert detect_platform(BRACE) == "juniper_junos"
+    assert detect_platform(SET) == "juniper_junos"
