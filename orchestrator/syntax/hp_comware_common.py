@@ -1,0 +1,300 @@
+"""What the H3C Comware 7 parser and renderer share: the view tree, secrets, names and numbers.
+
+Comware prints `#` between blocks and indents nested views by one space per level, but it also
+indents many top-level commands (` sysname X`, ` snmp-agent ...`) by one space after a `#`. So
+the tree is built with the separators: a `#` at column c closes every view opened at column c
+or deeper (inside `bgp`, ` #` separates the address families without closing `bgp`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import MISSING, fields, is_dataclass
+from ipaddress import IPv4Address
+from typing import Any
+
+from orchestrator import ports
+from orchestrator.model import Node, Secret, SecretKind
+from orchestrator.syntax.base import SECRET_TOKEN, Emitter, secret_token
+from orchestrator.syntax.rules import Ctx, Handler, mask_to_prefixlen, vlan_ranges
+from orchestrator.syntax.text import Line
+
+PLATFORM_NAME = "hp_comware"
+
+
+def build_tree(lines: list[Line], counted: set[int]) -> list[Line]:
+    """Nest ``lines`` (every line of the file) into views; only counted lines are kept."""
+    roots: list[Line] = []
+    stack: list[Line] = []
+    for line in lines:
+        if line.n not in counted:
+            if line.text.startswith("#"):
+                while stack and stack[-1].indent >= line.indent:
+                    stack.pop()
+            continue
+        line.children = []
+        while stack and stack[-1].indent >= line.indent:
+            stack.pop()
+        if stack:
+            line.parent = stack[-1]
+            stack[-1].children.append(line)
+        else:
+            line.parent = None
+            roots.append(line)
+        stack.append(line)
+    return roots
+
+
+# --- secrets --------------------------------------------------------------------------------
+
+_CIPHER = re.compile(r"^\$[chp]\$\d+\$")
+#: `base.SECRET_TOKEN` refuses `/`, but keys of interface secrets hold interface names
+#: (`interfaces.GigabitEthernet1/0/1.ospf.auth_key`): read any token without blanks
+_TOKEN = re.compile(r"\{\{secret:([^{}\s]+)\}\}")
+
+
+def read_secret(ctx: Ctx, line: Line, value: str, form: str | None = None) -> Secret:
+    """A secret as Comware writes it: a `{{secret:KEY}}` reference, `$c$`/`$h$` text or clear.
+
+    ``form`` is the keyword before the value (`cipher`, `hash`, `simple`, `plain`) or None
+    when the command has none (then `$c$3$...` text is still cipher text).
+    """
+    token = SECRET_TOKEN.fullmatch(value) or _TOKEN.fullmatch(value)
+    if token is not None:
+        return Secret("ref", token.group(1))
+    kind: SecretKind
+    if form == "hash" or value.startswith("$h$"):
+        kind = "huawei_hash"
+    elif form == "cipher" or _CIPHER.match(value):
+        kind = "huawei_cipher"
+    else:
+        kind = "plain"
+    return ctx.secret(line, kind, value)
+
+
+def write_secret(secret: Secret) -> str:
+    """`simple {{secret:KEY}}`: clear text goes in, the device stores it encrypted."""
+    return "simple " + secret_token(secret)
+
+
+# --- names and numbers ----------------------------------------------------------------------
+
+
+def ifname(text: str) -> str:
+    """An interface name in Comware's full spelling (`GE1/0/1` → `GigabitEthernet1/0/1`)."""
+    return ports.canonical_name(PLATFORM_NAME, text.replace(" ", ""))
+
+
+def is_ipv4(text: str) -> bool:
+    try:
+        IPv4Address(text)
+    except ValueError:
+        return False
+    return True
+
+
+def mask_or_length(text: str) -> int:
+    """`255.255.255.0` or `24` → 24."""
+    if text.isdigit():
+        return int(text)
+    return mask_to_prefixlen(text)
+
+
+def vlan_words(words: list[str]) -> list[int]:
+    """`10 20 to 30 40` → [10, 20, 21, ..., 30, 40]."""
+    out: list[int] = []
+    i = 0
+    while i < len(words):
+        lo = int(words[i])
+        if i + 2 < len(words) and words[i + 1] == "to":
+            out.extend(range(lo, int(words[i + 2]) + 1))
+            i += 3
+        else:
+            out.append(lo)
+            i += 1
+    return out
+
+
+def vlan_text(vlans: Iterable[int], limit: int = 10) -> list[str]:
+    """VLAN ids as Comware writes them, at most ``limit`` items a line (`10 20 to 30`)."""
+    items = [f"{lo}" if lo == hi else f"{lo} to {hi}" for lo, hi in vlan_ranges(list(vlans))]
+    return [" ".join(items[i : i + limit]) for i in range(0, len(items), limit)]
+
+
+MONTHS: tuple[str, ...] = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+DAYS: tuple[str, ...] = (
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+)
+
+#: syslog severities: the model's names (Cisco spelling) → Comware names
+SEVERITY_TO_COMWARE: dict[str, str] = {
+    "emergencies": "emergency",
+    "alerts": "alert",
+    "critical": "critical",
+    "errors": "error",
+    "warnings": "warning",
+    "notifications": "notification",
+    "informational": "informational",
+    "debugging": "debugging",
+}
+SEVERITY_TO_MODEL: dict[str, str] = {v: k for k, v in SEVERITY_TO_COMWARE.items()}
+
+
+def comware_acl_number(name: str, kind: str) -> int | None:
+    """The Comware number for a numbered ACL of another vendor, or None if it is no number.
+
+    Same mapping as the VRP renderer (the two families share their ACL ranges): Cisco standard
+    1-99 → 2001-2099, 1300-1999 → 2100-2799; extended 100-199 → 3100-3199, 2000-2699 →
+    3200-3899; numbers already in Comware's range keep their number.
+    """
+    if not name.isdigit():
+        return None
+    number = int(name)
+    own = {"standard": (2000, 2999), "extended": (3000, 3999), "ipv6": (3000, 3999)}
+    low, high = own.get(kind, (4000, 4999))
+    if low <= number <= high:
+        return number
+    if kind == "standard":
+        if 1 <= number <= 99:
+            return 2000 + number
+        if 1300 <= number <= 1999:
+            return 2100 + number - 1300
+    if kind in ("extended", "ipv6"):
+        if 100 <= number <= 199:
+            return 3000 + number
+        if 2000 <= number <= 2699:
+            return 3200 + number - 2000
+    return None
+
+
+def acl_kind_of_number(number: int) -> str | None:
+    """Comware numbered ACL ranges: basic 2000-2999, advanced 3000-3999, layer 2 4000-4999."""
+    if 2000 <= number <= 2999:
+        return "standard"
+    if 3000 <= number <= 3999:
+        return "extended"
+    if 4000 <= number <= 4999:
+        return "mac"
+    return None
+
+
+# --- handler factories ----------------------------------------------------------------------
+
+
+def int_field(name: str, group: int = 1) -> Handler:
+    def handler(ctx: Ctx, line: Line, m: re.Match[str], node: Any) -> None:
+        setattr(node, name, int(m.group(group)))
+        node.at(line.n, name)
+
+    return handler
+
+
+def str_field(name: str, group: int = 1) -> Handler:
+    def handler(ctx: Ctx, line: Line, m: re.Match[str], node: Any) -> None:
+        setattr(node, name, m.group(group).strip())
+        node.at(line.n, name)
+
+    return handler
+
+
+def flag_field(name: str, undo_group: int | None = 1) -> Handler:
+    """`[undo] <statement>`: True, or False when the `undo ` group matched."""
+
+    def handler(ctx: Ctx, line: Line, m: re.Match[str], node: Any) -> None:
+        value = True if undo_group is None else m.group(undo_group) is None
+        setattr(node, name, value)
+        node.at(line.n, name)
+
+    return handler
+
+
+# --- accounting for what a renderer does not write ------------------------------------------
+
+
+def default_of(node: object, name: str) -> object:
+    for f in fields(node):  # type: ignore[arg-type]
+        if f.name == name:
+            if f.default is not MISSING:
+                return f.default
+            if f.default_factory is not MISSING:
+                return f.default_factory()
+    return None
+
+
+def is_set(node: object, name: str) -> bool:
+    """True when field ``name`` of ``node`` holds something other than its default."""
+    value = getattr(node, name)
+    return bool(value != default_of(node, name))
+
+
+def nodes_below(value: object) -> list[Node]:
+    """Every model node inside ``value`` (itself included), for reporting their lines."""
+    out: list[Node] = []
+    if isinstance(value, Node):
+        out.append(value)
+        for f in fields(value):
+            if f.name != "src":
+                out.extend(nodes_below(getattr(value, f.name)))
+    elif isinstance(value, dict):
+        for item in value.values():
+            out.extend(nodes_below(item))
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            out.extend(nodes_below(item))
+    return out
+
+
+def add_sources(out: Emitter, node: Node, *names: str) -> None:
+    """The line just emitted also comes from ``names`` of ``node`` (a second source)."""
+    last = out.result.emissions[-1]
+    extra = [n for n in Emitter.sources_of(node, names) if n not in last.sources]
+    last.sources = last.sources + tuple(extra)
+
+
+def drop(out: Emitter, node: Node, name: str, reason: str) -> None:
+    """Field ``name`` of ``node`` cannot be written: report it and every line below it."""
+    out.unsupported(node, name, reason=reason)
+    for child in nodes_below(getattr(node, name)):
+        out.unsupported(child, *(child.src.lines or {"": []}), reason=reason)
+
+
+def drop_node(out: Emitter, node: Node, reason: str) -> None:
+    """The whole ``node`` cannot be written (removed from its list or dict)."""
+    for child in nodes_below(node):
+        out.unsupported(child, *(child.src.lines or {"": []}), reason=reason)
+    out.unsupported(node, "", reason=reason)
+
+
+def sweep(out: Emitter, node: Node, handled: Iterable[str], what: str) -> None:
+    """Declare every set field of ``node`` that the renderer did not handle unsupported.
+
+    Renderers list the fields they write; anything else a source put into the model is then
+    reported with a reason instead of vanishing.
+    """
+    done = set(handled)
+    if not is_dataclass(node):
+        return
+    for f in fields(node):
+        if f.name == "src" or f.name in done or not is_set(node, f.name):
+            continue
+        drop(out, node, f.name, f"{what} {f.name.replace('_', ' ')}: no Comware equivalent")

@@ -1,0 +1,438 @@
+"""Shape a model to what Comware can hold, before it is rendered (in place, with notes).
+
+These are normalisations that keep the meaning: ACLs get Comware numbers, a routed port says
+so, an OSPF key carries its mode, implicit BGP activation is written out. Doing them on the
+model (not only in the text) keeps the round trip honest: the renderer's parser must give back
+exactly this shaped model. Where meaning changes, a change note says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from orchestrator.model import (
+    Acl,
+    BgpAfPeer,
+    BgpVrf,
+    DeviceConfig,
+    Interface,
+    InterfaceOspf,
+    Ospf,
+)
+from orchestrator.syntax.base import Emitter
+from orchestrator.syntax.hp_comware_common import comware_acl_number
+
+#: the model's protocol names a Comware ACL rule accepts (IPv6 rules say ipv6/icmpv6 for
+#: ip/icmp); others are written as numbers
+ACL_PROTOCOLS = {"ip", "tcp", "udp", "icmp", "gre", "ospf", "igmp"}
+PROTOCOL_NUMBERS = {
+    "esp": "50",
+    "ahp": "51",
+    "ah": "51",
+    "pim": "103",
+    "eigrp": "88",
+    "igrp": "9",
+    "nos": "94",
+    "pcp": "108",
+    "vrrp": "112",
+    "sctp": "132",
+}
+#: ICMP message names Comware knows
+ICMP_NAMES = {
+    "echo",
+    "echo-reply",
+    "fragmentneed-DFset",
+    "host-redirect",
+    "host-tos-redirect",
+    "host-unreachable",
+    "information-reply",
+    "information-request",
+    "net-redirect",
+    "net-tos-redirect",
+    "net-unreachable",
+    "parameter-problem",
+    "port-unreachable",
+    "protocol-unreachable",
+    "reassembly-timeout",
+    "source-quench",
+    "source-route-failed",
+    "timestamp-reply",
+    "timestamp-request",
+    "ttl-exceeded",
+}
+#: IOS ICMP names Comware lacks → Comware name or "type[/code]"
+ICMP_FROM_IOS = {
+    "unreachable": "3",
+    "time-exceeded": "11",
+    "redirect": "5",
+    "packet-too-big": "fragmentneed-DFset",
+    "administratively-prohibited": "3/13",
+    "mask-request": "17",
+    "mask-reply": "18",
+    "router-advertisement": "9",
+    "router-solicitation": "10",
+    "traceroute": "30",
+    "timestamp-request": "timestamp-request",
+}
+_NAME = re.compile(r"[A-Za-z][\w.-]{0,62}")
+
+
+def prepare(config: DeviceConfig, out: Emitter) -> None:
+    """Normalise ``config`` in place for Comware; notes go to ``out``."""
+    for step in STEPS:
+        step(config, out)
+
+
+# --- ACLs -----------------------------------------------------------------------------------
+
+
+def _acl_names(config: DeviceConfig, out: Emitter) -> None:
+    """Numbered ACLs of other vendors get Comware numbers; names must start with a letter."""
+    renames: dict[str, str] = {}
+    taken = set(config.acls)
+    for name, acl in list(config.acls.items()):
+        number = comware_acl_number(name, acl.kind)
+        new = str(number) if number is not None else name
+        if number is None and not (_NAME.fullmatch(name) and name.lower() != "all"):
+            new = "acl-" + re.sub(r"[^\w.-]", "-", name)
+        if new == name:
+            continue
+        while new in taken:
+            new += "-1"
+        taken.add(new)
+        renames[name] = new
+        out.change(acl, "", note=f"ACL {name} is called {new} on Comware")
+    if not renames:
+        return
+    config.acls = {renames.get(k, k): v for k, v in config.acls.items()}
+    for _old, new in renames.items():
+        config.acls[new].name = new
+    _rename_acl_references(config, lambda name: renames.get(name, name))
+
+
+def _rename_acl_references(config: DeviceConfig, rename: Callable[[str], str]) -> None:
+    for ifc in config.interfaces.values():
+        for field in ("acl_in", "acl_out", "ipv6_acl_in", "ipv6_acl_out"):
+            value = getattr(ifc, field)
+            if value is not None:
+                setattr(ifc, field, rename(value))
+    system = config.system
+    for line in system.lines:
+        if line.acl_in is not None:
+            line.acl_in = rename(line.acl_in)
+        if line.ipv6_acl_in is not None:
+            line.ipv6_acl_in = rename(line.ipv6_acl_in)
+    for community in system.snmp.communities:
+        if community.acl is not None:
+            community.acl = rename(community.acl)
+    for rule in config.services.nat_rules:
+        if rule.acl is not None:
+            rule.acl = rename(rule.acl)
+    for route_map in config.route_maps.values():
+        for entry in route_map.entries:
+            for match in entry.matches:
+                if match.kind == "ip-address-acl":
+                    match.values = [rename(v) for v in match.values]
+    for cmap in config.services.class_maps.values():
+        cmap.matches = [
+            (k, rename(v) if k.endswith("access-group") else v) for k, v in cmap.matches
+        ]
+    if system.http_access_class is not None:
+        system.http_access_class = rename(system.http_access_class)
+
+
+def _acl_entries(config: DeviceConfig, out: Emitter) -> None:
+    for acl in config.acls.values():
+        _acl_protocols(acl)
+        if any(e.remark is not None for e in acl.entries):
+            _number_rules(acl)
+
+
+def _acl_protocols(acl: Acl) -> None:
+    for entry in acl.entries:
+        proto = entry.protocol
+        if proto is not None and proto not in ACL_PROTOCOLS and not proto.isdigit():
+            entry.protocol = PROTOCOL_NUMBERS.get(proto, proto)
+        icmp = entry.icmp_type
+        if icmp is not None and acl.kind != "ipv6" and icmp not in ICMP_NAMES:
+            entry.icmp_type = ICMP_FROM_IOS.get(icmp, icmp.replace(" ", "/"))
+
+
+def _number_rules(acl: Acl) -> None:
+    """Comments attach to numbered rules: number the rules that have no number (step 10)."""
+    last = 0
+    for entry in acl.entries:
+        if entry.action is None:
+            continue
+        if entry.seq is None:
+            entry.seq = last + 10
+        last = entry.seq
+
+
+# --- interfaces -----------------------------------------------------------------------------
+
+
+def _layer3(ifc: Interface) -> bool:
+    return bool(ifc.ipv4 or ifc.ipv6 or ifc.ipv4_dhcp or ifc.ipv4_unnumbered or ifc.vrf)
+
+
+def _interfaces(config: DeviceConfig, out: Emitter) -> None:
+    routed_lags = {
+        int(name[len("Route-Aggregation") :])
+        for name in config.interfaces
+        if name.startswith("Route-Aggregation") and name[len("Route-Aggregation") :].isdigit()
+    }
+    for ifc in list(config.interfaces.values()):
+        if ifc.lag_group is not None:
+            lag = f"{'Route' if ifc.routed else 'Bridge'}-Aggregation{ifc.lag_group}"
+            if lag not in config.interfaces:
+                config.interface(lag).kind = "lag"
+        if ifc.kind == "ethernet" and ifc.routed is None and ifc.switchport is not None:
+            ifc.routed = False  # a switched port: `port link-mode bridge`
+        if (
+            ifc.kind == "ethernet"
+            and ifc.routed is None
+            and (_layer3(ifc) or (ifc.lag_group is not None and ifc.lag_group in routed_lags))
+        ):
+            ifc.routed = True  # a Comware switch port must be told to route
+            ifc.src.lines.setdefault("routed", list(ifc.src.get("")))
+        if ifc.lag_group is not None and ifc.lag_mode is None:
+            ifc.lag_mode = "on"
+        if ifc.ip_mtu is not None and ifc.mtu is None:
+            ifc.mtu, ifc.ip_mtu = ifc.ip_mtu, None
+            for n in ifc.src.get("ip_mtu"):
+                ifc.at(n, "mtu")
+            out.change(ifc, "mtu", note="Comware's interface MTU is the IP MTU")
+        if ifc.tunnel_mode in ("gre ip", "gre"):
+            ifc.tunnel_mode = None  # GRE over IPv4, the default on both sides
+        for kind, level in list(ifc.storm_control.items()):
+            if re.fullmatch(r"\d+(?:\.0+)?", level):
+                ifc.storm_control[kind] = f"{int(float(level))}.00"
+        if ifc.ospf is not None:
+            _interface_ospf(config, ifc, ifc.ospf)
+        for group in ifc.fhrp:
+            if group.preempt_delay is not None and group.preempt is None:
+                group.preempt = True
+
+
+def _interface_ospf(config: DeviceConfig, ifc: Interface, ospf: InterfaceOspf) -> None:
+    if ospf.area is not None and ospf.process is None:
+        process = _process_of(config, ifc, ospf)
+        if process is not None:
+            ospf.process = process.process
+            for n in ospf.src.get("area"):
+                ospf.at(n, "process")
+    if ospf.auth_key is not None and ospf.auth is None:
+        ospf.auth = "md5" if ospf.auth_key_id is not None else "simple"
+        for n in ospf.src.get("auth_key"):
+            ospf.at(n, "auth")
+    if ospf.passive is not None:
+        process = _process_of(config, ifc, ospf)
+        if process is not None:
+            if ospf.passive and ifc.name not in process.passive:
+                process.passive.append(ifc.name)
+            if not ospf.passive and process.passive_default and ifc.name not in process.active:
+                process.active.append(ifc.name)
+            for n in ospf.src.get("passive"):
+                process.at(n, "passive" if ospf.passive else "active")
+            ospf.passive = None
+
+
+def _process_of(config: DeviceConfig, ifc: Interface, ospf: InterfaceOspf) -> Ospf | None:
+    if ospf.process is not None and ospf.process in config.ospf:
+        return config.ospf[ospf.process]
+    same_vrf = [p for p in config.ospf.values() if p.vrf == ifc.vrf]
+    return same_vrf[0] if len(same_vrf) == 1 else None
+
+
+# --- routing --------------------------------------------------------------------------------
+
+
+def _ospf(config: DeviceConfig, out: Emitter) -> None:
+    for process in config.ospf.values():
+        for entry in process.redistribute:
+            if not entry.subnets:
+                entry.subnets = True
+                out.change(
+                    entry,
+                    "",
+                    note="Comware always redistributes subnets (IOS without "
+                    "`subnets` takes classful networks only)",
+                )
+            if entry.protocol == "bgp":
+                entry.process = None  # Comware runs one BGP process
+        if process.max_metric_on_startup == 0:
+            process.max_metric_on_startup = None
+            process.max_metric = True
+            for n in process.src.get("max_metric_on_startup"):
+                process.at(n, "max_metric")
+
+
+def _bgp(config: DeviceConfig, out: Emitter) -> None:
+    bgp = config.bgp
+    if bgp is None:
+        return
+    if bgp.default_ipv4_unicast:
+        family = None
+        for name, peer in [*bgp.neighbors.items(), *bgp.peer_groups.items()]:
+            if peer.remote_as is None and getattr(peer, "peer_group", None):
+                continue  # a group member is enabled through its group
+            family = family or bgp.family("ipv4", "unicast")
+            if name not in family.peers:
+                entry = family.peers[name] = BgpAfPeer()
+                for n in peer.src.get("remote_as") or peer.src.get(""):
+                    entry.at(n)
+                    family.at(n, "peers")
+    for af in bgp.address_families:
+        for name, entry in list(af.peers.items()):
+            if not entry.activate and entry == BgpAfPeer(activate=False):
+                out.ignore(
+                    entry,
+                    "",
+                    rule="a peer is not active in an address family unless enabled, on Comware",
+                )
+                del af.peers[name]
+            if entry.allowas_in == 0:
+                entry.allowas_in = 3  # IOS `allowas-in` without a count allows three
+    for af in bgp.address_families:
+        if af.vrf is not None and af.vrf not in bgp.vrfs:
+            bgp.vrfs[af.vrf] = BgpVrf(name=af.vrf)
+    if bgp.bestpath_as_path_multipath_relax:
+        bgp.family("ipv4", "unicast")  # Comware sets it in the IPv4 unicast family
+    for peer in [*bgp.neighbors.values(), *bgp.peer_groups.values()]:
+        _bfd(peer)
+    for vrf in bgp.vrfs.values():
+        for peer in vrf.neighbors.values():
+            _bfd(peer)
+
+
+def _bfd(peer: object) -> None:
+    if getattr(peer, "fall_over_bfd", False):
+        peer.fall_over_bfd = False  # type: ignore[attr-defined]
+        peer.bfd = True  # type: ignore[attr-defined]
+        src = peer.src  # type: ignore[attr-defined]
+        for n in src.get("fall_over_bfd"):
+            src.add("bfd", n)
+
+
+# --- system and services --------------------------------------------------------------------
+
+
+def _system(config: DeviceConfig, out: Emitter) -> None:
+    system = config.system
+    if system.stp_mode == "rapid-pvst":
+        system.stp_mode = "pvst"
+        out.change(
+            system,
+            "stp_mode",
+            note="Comware's PVST mode runs rapid transitions and interworks with Rapid PVST+",
+        )
+    if system.domain_name is None and system.domain_search:
+        system.domain_name = system.domain_search.pop(0)
+        for n in system.src.get("domain_search"):
+            system.at(n, "domain_name")
+    for kind in list(system.banners):
+        if kind not in ("motd", "login", "exec", "incoming", "legal"):
+            del system.banners[kind]
+            out.change(system, "banners", note=f"Comware has no {kind} banner: left out")
+        else:  # Comware keeps no trailing blanks on banner lines
+            system.banners[kind] = "\n".join(x.rstrip() for x in system.banners[kind].split("\n"))
+    if system.summer_time is not None:
+        system.summer_time.start = _hhmm(system.summer_time.start)
+        system.summer_time.end = _hhmm(system.summer_time.end)
+    aaa = system.aaa
+    has_login_lists = any(e.service == "login" for e in aaa.method_lists)
+    for line in system.lines:
+        if line.login in ("local", "aaa"):
+            wanted = "aaa" if has_login_lists else "local"
+            if line.login != wanted:
+                out.change(
+                    line,
+                    "login",
+                    note="Comware lines authenticate through the ISP "
+                    "domain: with login method lists that is AAA, without them local",
+                )
+                line.login = wanted  # type: ignore[assignment]
+    for line in system.lines:
+        if line.kind == "vty" and line.login is None and line.password is not None:
+            line.login = "password"  # IOS vty lines check the line password by default
+        if set(line.transport_input) == {"ssh", "telnet"}:
+            line.transport_input = ["ssh", "telnet"]
+    vtys = [line for line in system.lines if line.kind == "vty"]
+    for field in ("acl_in", "ipv6_acl_in"):
+        acls = {getattr(line, field) for line in vtys} - {None}
+        if len(acls) == 1:
+            acl = acls.pop()
+            for line in vtys:
+                if getattr(line, field) is None:
+                    setattr(line, field, acl)
+                    out.change(line, "", note="Comware applies the login ACL to every vty line")
+    for entry in aaa.method_lists:
+        if entry.service == "accounting" and "start-stop" in entry.methods:
+            entry.methods = [m for m in entry.methods if m != "start-stop"]
+        if "local-case" in entry.methods:
+            entry.methods = ["local" if m == "local-case" else m for m in entry.methods]
+    if aaa.source_interface is not None:
+        if not aaa.servers:
+            out.ignore(aaa, "source_interface", rule="no RADIUS or TACACS+ server uses it")
+        for field in ("tacacs_source_interface", "radius_source_interface"):
+            protocol = field.split("_")[0]
+            if getattr(aaa, field) is None and any(s.protocol == protocol for s in aaa.servers):
+                setattr(aaa, field, aaa.source_interface)
+                for n in aaa.src.get("source_interface"):
+                    aaa.at(n, field)
+        aaa.source_interface = None
+    for name, members in aaa.groups.items():
+        by_name = {s.name: s.address for s in aaa.servers if s.name}
+        aaa.groups[name] = [by_name.get(m, m) for m in members]
+    log = system.logging
+    if log.facility is not None and log.hosts:
+        for host in log.hosts.values():
+            if host.facility is None:
+                host.facility = log.facility
+                for n in log.src.get("facility"):
+                    host.at(n, "facility")
+        log.facility = None
+    _policies(config)
+    services = config.services
+    helpers = any(ifc.helper_addresses for ifc in config.interfaces.values())
+    if services.dhcp_enabled is None and (services.dhcp_pools or helpers):
+        services.dhcp_enabled = True
+
+
+def _policies(config: DeviceConfig) -> None:
+    """Spellings Comware has one word for: community names, DSCP/precedence matches."""
+    for clist in config.community_lists.values():
+        for entry in clist.entries:
+            entry.communities = [
+                "no-export-subconfed" if c.lower() == "local-as" else c for c in entry.communities
+            ]
+    for cmap in config.services.class_maps.values():
+        cmap.matches = [
+            (
+                {
+                    "ip-dscp": "dscp",
+                    "ip-precedence": "precedence",
+                    "not-ip-dscp": "not-dscp",
+                    "not-ip-precedence": "not-precedence",
+                }.get(kind, kind),
+                value,
+            )
+            for kind, value in cmap.matches
+        ]
+
+
+def _hhmm(point: tuple[str, str, str, str]) -> tuple[str, str, str, str]:
+    hours, minutes = point[3].split(":")[:2]
+    return (point[0], point[1], point[2], f"{int(hours):02d}:{int(minutes):02d}")
+
+
+STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (
+    _acl_names,
+    _acl_entries,
+    _interfaces,
+    _ospf,
+    _bgp,
+    _system,
+)

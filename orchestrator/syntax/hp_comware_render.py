@@ -1,0 +1,270 @@
+"""Render the model as Comware 7 `display current-configuration` text.
+
+Blocks come in an order a device accepts when the text is loaded line by line: objects are
+defined before they are referenced (VPN instances, VLANs, ACLs and route policies before the
+interfaces and protocols that use them; aggregates before their member ports).
+"""
+
+from __future__ import annotations
+
+from orchestrator.model import DeviceConfig, System
+from orchestrator.syntax.base import Emitter, Rendered
+from orchestrator.syntax.hp_comware_common import drop, sweep, vlan_text, write_secret
+from orchestrator.syntax.hp_comware_prepare import prepare
+from orchestrator.syntax.hp_comware_render_aaa import render_aaa, render_lines, render_users
+from orchestrator.syntax.hp_comware_render_ifc import (
+    render_interfaces,
+    render_static_routes,
+    render_tracks,
+    render_vlans,
+    render_vrfs,
+)
+from orchestrator.syntax.hp_comware_render_policy import render_filters, render_route_policies
+from orchestrator.syntax.hp_comware_render_routing import render_bgp, render_ospf
+from orchestrator.syntax.hp_comware_render_services import (
+    check_nat_rules,
+    render_dhcp,
+    render_nat_groups,
+    render_nat_static,
+    render_qos,
+)
+from orchestrator.syntax.hp_comware_render_system import (
+    render_dns,
+    render_logging,
+    render_ntp,
+    render_snmp,
+)
+
+_WEEKS = {"1": "first", "2": "second", "3": "third", "4": "fourth", "last": "last"}
+_MONTHS = {
+    m[:3]: m
+    for m in [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+}
+_DAYS = {
+    d[:3]: d for d in ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+}
+#: the model's banner names → `header` kinds
+HEADERS = {
+    "motd": "motd",
+    "login": "login",
+    "exec": "shell",
+    "incoming": "incoming",
+    "legal": "legal",
+}
+
+
+def render_config(config: DeviceConfig) -> Rendered:
+    """Comware text for ``config`` (shaped in place by `prepare` first)."""
+    out = Emitter("hp_comware")
+    prepare(config, out)
+    system = config.system
+    _identity(system, out)
+    render_vrfs(config, out)
+    render_dns(system, out)
+    _services(system, out)
+    render_vlans(config, out)
+    _stp(system, out)
+    render_filters(config, out)
+    render_route_policies(config, out)
+    render_qos(config, out)
+    render_nat_groups(config, out)
+    render_dhcp(config, out)
+    render_tracks(config, out)
+    render_interfaces(config, out)
+    check_nat_rules(config, out)
+    render_nat_static(config, out)
+    render_static_routes(config, out)
+    render_ospf(config, out)
+    render_bgp(config, out)
+    render_aaa(config, out)
+    render_users(system, out)
+    render_lines(system, out)
+    render_snmp(system, out)
+    render_ntp(system, out)
+    render_logging(system, out)
+    _banners(system, out)
+    sweep(out, config, _CONFIG_FIELDS, "configuration")
+    out.plain("#")
+    out.plain("return")
+    return out.result
+
+
+_CONFIG_FIELDS = (
+    "system",
+    "interfaces",
+    "vlans",
+    "vrfs",
+    "static_routes",
+    "ospf",
+    "bgp",
+    "acls",
+    "prefix_lists",
+    "community_lists",
+    "as_path_lists",
+    "route_maps",
+    "services",
+)
+
+
+def _identity(system: System, out: Emitter) -> None:
+    out.plain("#")
+    if system.hostname is not None:
+        out.emit(f" sysname {system.hostname}", system, "hostname")
+    if system.timezone is not None:
+        name, hours, minutes = system.timezone
+        sign = "minus" if hours < 0 else "add"
+        out.emit(
+            f" clock timezone {name} {sign} {abs(hours):02d}:{minutes:02d}:00", system, "timezone"
+        )
+    summer = system.summer_time
+    if summer is not None:
+        if summer.mode != "recurring":
+            drop(
+                out,
+                system,
+                "summer_time",
+                "Comware summer time on dates recurs every year; "
+                "a one-time date rule is not translated",
+            )
+        else:
+
+            def point(p: tuple[str, str, str, str]) -> str:
+                week, day, month, time = p
+                return f"{time}:00 {_MONTHS[month]} {_WEEKS[week]} {_DAYS[day]}"
+
+            hours, minutes = divmod(summer.offset, 60)
+            out.emit(
+                f" clock summer-time {summer.zone} {point(summer.start)} "
+                f"{point(summer.end)} {hours:02d}:{minutes:02d}:00",
+                system,
+                "summer_time",
+            )
+    if system.enable_secret is not None:
+        out.emit(
+            f" super password role network-admin {write_secret(system.enable_secret)}",
+            system,
+            "enable_secret",
+        )
+    if system.ip_routing is not None:
+        if system.ip_routing:
+            out.ignore(system, "ip_routing", rule="Comware routes IPv4 by default")
+        else:
+            drop(
+                out,
+                system,
+                "ip_routing",
+                "a Comware box always routes between its layer-3 interfaces",
+            )
+    if system.ipv6_routing is not None:
+        if system.ipv6_routing:
+            out.ignore(system, "ipv6_routing", rule="Comware 7 forwards IPv6 by default")
+        else:
+            drop(out, system, "ipv6_routing", "IPv6 forwarding cannot be switched off")
+
+
+def _services(system: System, out: Emitter) -> None:
+    """Management services and discovery, written as Comware lists them (one line each)."""
+    lines: list[tuple[str, str]] = []
+
+    def flag(name: str, on: str, off: str | None = None) -> None:
+        value = getattr(system, name)
+        if value is True:
+            lines.append((on, name))
+        elif value is False:
+            lines.append((off or "undo " + on, name))
+
+    flag("telnet_server", "telnet server enable")
+    flag("ssh_server", "ssh server enable")
+    if system.ssh_version is not None:
+        prefix = "undo " if system.ssh_version == 2 else ""
+        lines.append((f"{prefix}ssh server compatible-ssh1x enable", "ssh_version"))
+    if system.ssh_timeout is not None:
+        lines.append((f"ssh server authentication-timeout {system.ssh_timeout}", "ssh_timeout"))
+    flag("scp_server", "scp server enable")
+    flag("http_server", "ip http enable")
+    flag("https_server", "ip https enable")
+    flag("netconf", "netconf ssh server enable")
+    flag("lldp", "lldp global enable")
+    if not lines:
+        return
+    out.plain("#")
+    for text, name in lines:
+        out.emit(" " + text, system, name)
+
+
+def _stp(system: System, out: Emitter) -> None:
+    if system.stp_mode is None and not system.stp_priority:
+        return
+    out.plain("#")
+    if system.stp_mode is not None:
+        out.emit(f" stp mode {system.stp_mode}", system, "stp_mode")
+    by_priority: dict[int, list[int]] = {}
+    for key, priority in system.stp_priority.items():
+        by_priority.setdefault(priority, []).append(key)
+    word = "vlan" if system.stp_mode == "pvst" else "instance"
+    for priority, keys in sorted(by_priority.items()):
+        if word == "instance" and keys == [0]:
+            out.emit(f" stp priority {priority}", system, "stp_priority")
+            continue
+        for chunk in vlan_text(keys):
+            out.emit(f" stp {word} {chunk} priority {priority}", system, "stp_priority")
+    out.emit(" stp global enable", system, "stp_mode")
+
+
+def _banners(system: System, out: Emitter) -> None:
+    for kind, text in system.banners.items():
+        header = HEADERS[kind]  # `prepare` keeps only the kinds Comware has
+        delim = next((d for d in "%@^$&~*" if d not in text), None)
+        if delim is None:
+            out.unsupported(system, "banners", reason="the banner uses every delimiter")
+            continue
+        out.plain("#")
+        out.emit(f" header {header} {delim}", system, "banners")
+        for line in text.split("\n"):
+            out.emit(line, system, "banners")
+        out.emit(delim, system, "banners")
+    handled = (
+        "hostname",
+        "timezone",
+        "summer_time",
+        "enable_secret",
+        "ip_routing",
+        "ipv6_routing",
+        "telnet_server",
+        "ssh_server",
+        "ssh_version",
+        "ssh_timeout",
+        "scp_server",
+        "http_server",
+        "https_server",
+        "netconf",
+        "lldp",
+        "stp_mode",
+        "stp_priority",
+        "banners",
+        "domain_name",
+        "domain_search",
+        "domain_lookup",
+        "dns_servers",
+        "dns_source_interface",
+        "ntp",
+        "logging",
+        "snmp",
+        "aaa",
+        "users",
+        "lines",
+    )
+    sweep(out, system, handled, "system")

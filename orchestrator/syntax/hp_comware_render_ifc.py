@@ -1,0 +1,173 @@
+"""Render VPN instances, VLANs, track entries, interfaces and static routes in Comware 7 syntax.
+
+The settings inside an interface view are in `hp_comware_render_port`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orchestrator.model import DeviceConfig, Interface
+from orchestrator.syntax.base import Emitter
+from orchestrator.syntax.hp_comware_common import drop, drop_node, sweep
+from orchestrator.syntax.hp_comware_parse_ifc import TUNNEL_MODES
+from orchestrator.syntax.hp_comware_render_port import render_port, track_numbers
+
+_KIND_ORDER = {
+    "lag": 0,
+    "null": 1,
+    "loopback": 2,
+    "svi": 3,
+    "tunnel": 4,
+    "management": 5,
+    "ethernet": 6,
+    "subinterface": 6,
+    "other": 7,
+}
+_TUNNEL_WORDS = {mode: word for word, mode in TUNNEL_MODES.items()}
+
+
+def render_vrfs(config: DeviceConfig, out: Emitter) -> None:
+    for vrf in config.vrfs.values():
+        out.plain("#")
+        with out.view(f"ip vpn-instance {vrf.name}", vrf):
+            if vrf.rd is not None:
+                out.emit(f" route-distinguisher {vrf.rd}", vrf, "rd")
+            if vrf.description is not None:
+                out.emit(f" description {vrf.description}", vrf, "description")
+            for target in vrf.import_targets:
+                out.emit(f" vpn-target {target} import-extcommunity", vrf, "import_targets")
+            for target in vrf.export_targets:
+                out.emit(f" vpn-target {target} export-extcommunity", vrf, "export_targets")
+            if vrf.import_map is not None:
+                out.emit(f" import route-policy {vrf.import_map}", vrf, "import_map")
+            if vrf.export_map is not None:
+                out.emit(f" export route-policy {vrf.export_map}", vrf, "export_map")
+            if vrf.ipv6:
+                out.emit(" address-family ipv6", vrf, "ipv6")
+            if not vrf.ipv4:
+                out.ignore(vrf, "ipv4", rule="a Comware VPN instance always carries IPv4")
+        sweep(
+            out,
+            vrf,
+            (
+                "name",
+                "rd",
+                "description",
+                "import_targets",
+                "export_targets",
+                "import_map",
+                "export_map",
+                "ipv6",
+                "ipv4",
+            ),
+            "VPN instance",
+        )
+
+
+def render_vlans(config: DeviceConfig, out: Emitter) -> None:
+    for vid, vlan in sorted(config.vlans.items()):
+        out.plain("#")
+        with out.view(f"vlan {vid}", vlan):
+            if vlan.name is not None:
+                out.emit(f" name {vlan.name}", vlan, "name")
+            if vlan.description is not None:
+                out.emit(f" description {vlan.description}", vlan, "description")
+        sweep(out, vlan, ("id", "name", "description"), "VLAN")
+
+
+def render_tracks(config: DeviceConfig, out: Emitter) -> None:
+    """VRRP follows interfaces through track entries, numbered here from 1."""
+    numbers = track_numbers(config)
+    if numbers:
+        out.plain("#")
+    for name, number in numbers.items():
+        groups = [
+            g
+            for ifc in config.interfaces.values()
+            for g in ifc.fhrp
+            if any(t[0] == name for t in g.track)
+        ]
+        out.emit(f" track {number} interface {name}", groups[0], "track")
+
+
+def _natural(name: str) -> tuple[object, ...]:
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", name))
+
+
+def _order(ifc: Interface) -> tuple[object, ...]:
+    return (_KIND_ORDER.get(ifc.kind, 7), _natural(ifc.name))
+
+
+def render_interfaces(config: DeviceConfig, out: Emitter) -> None:
+    for ifc in sorted(config.interfaces.values(), key=_order):
+        opener = f"interface {ifc.name}"
+        if ifc.kind == "tunnel":
+            word = _TUNNEL_WORDS.get(ifc.tunnel_mode)
+            if word is None:
+                drop(
+                    out,
+                    ifc,
+                    "tunnel_mode",
+                    f"tunnel mode {ifc.tunnel_mode} is not translated; written as GRE",
+                )
+                word = "gre"
+            opener += f" mode {word}"
+        elif ifc.tunnel_mode is not None:
+            drop(out, ifc, "tunnel_mode", "only tunnel interfaces have a tunnel mode")
+        out.plain("#")
+        with out.view(opener, ifc, "", "tunnel_mode"):
+            render_port(config, ifc, out)
+
+
+def render_static_routes(config: DeviceConfig, out: Emitter) -> None:
+    if config.static_routes:
+        out.plain("#")
+    for route in config.static_routes:
+        v6 = route.prefix.version == 6
+        text = "ipv6 route-static" if v6 else "ip route-static"
+        if route.vrf is not None:
+            text += f" vpn-instance {route.vrf}"
+        text += f" {route.prefix.network_address} {route.prefix.prefixlen}"
+        if route.interface is not None:
+            text += f" {route.interface}"
+        if route.next_hop is not None:
+            if route.next_hop_vrf == "global":
+                text += f" {route.next_hop} public"
+            elif route.next_hop_vrf is not None:
+                text += f" vpn-instance {route.next_hop_vrf} {route.next_hop}"
+            else:
+                text += f" {route.next_hop}"
+        elif route.next_hop_vrf is not None:
+            drop(out, route, "next_hop_vrf", "a next-hop VPN needs a next-hop address")
+        if route.interface is None and route.next_hop is None:
+            drop_node(out, route, "a static route needs a next hop or an interface")
+            continue
+        if route.permanent:
+            text += " permanent"
+        if route.distance is not None:
+            text += f" preference {route.distance}"
+        if route.tag is not None:
+            text += f" tag {route.tag}"
+        if route.name is not None:
+            text += f" description {route.name}"
+        if route.track is not None:
+            drop(out, route, "track", "track objects (IP SLA) are not translated")
+        out.emit(text, route)
+        sweep(
+            out,
+            route,
+            (
+                "prefix",
+                "next_hop",
+                "interface",
+                "vrf",
+                "next_hop_vrf",
+                "distance",
+                "tag",
+                "name",
+                "permanent",
+                "track",
+            ),
+            "static route",
+        )

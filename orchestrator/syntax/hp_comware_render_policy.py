@@ -1,0 +1,229 @@
+"""Render ACLs, prefix lists, community and AS-path lists and route policies in Comware 7
+syntax."""
+
+from __future__ import annotations
+
+from orchestrator.model import Acl, AclEntry, AddrMatch, DeviceConfig, PortMatch, RouteMapEntry
+from orchestrator.syntax.base import Emitter
+from orchestrator.syntax.hp_comware_common import drop, drop_node, sweep
+from orchestrator.syntax.hp_comware_parse_policy import APPLIES, MATCHES
+
+_MATCH_WORDS = {kind: form for form, kind in MATCHES.items()}
+_APPLY_WORDS = {kind: form for form, kind in APPLIES.items()}
+#: match kinds that take one value (several mean OR on IOS, AND as Comware clauses)
+_SINGLE = {
+    "ip-address-prefix-list",
+    "ip-address-acl",
+    "ipv6-address-prefix-list",
+    "next-hop-prefix-list",
+    "tag",
+    "metric",
+    "route-type",
+}
+_BASIC_FIELDS = {"seq", "action", "remark", "source", "fragments", "log", "time_range"}
+_ENTRY_FIELDS = (
+    "seq",
+    "action",
+    "remark",
+    "protocol",
+    "source",
+    "source_port",
+    "destination",
+    "destination_port",
+    "established",
+    "icmp_type",
+    "dscp",
+    "precedence",
+    "fragments",
+    "log",
+    "time_range",
+)
+
+
+def render_filters(config: DeviceConfig, out: Emitter) -> None:
+    for acl in config.acls.values():
+        _acl(acl, out)
+    for plist in config.prefix_lists.values():
+        out.plain("#")
+        word = "ipv6 prefix-list" if plist.afi == "ipv6" else "ip prefix-list"
+        if plist.description is not None:
+            drop(out, plist, "description", "Comware prefix lists carry no description")
+        for entry in plist.entries:
+            text = f" {word} {plist.name}"
+            if entry.seq is not None:
+                text += f" index {entry.seq}"
+            text += f" {entry.action} {entry.prefix.network_address} {entry.prefix.prefixlen}"
+            if entry.ge is not None:
+                text += f" greater-equal {entry.ge}"
+            if entry.le is not None:
+                text += f" less-equal {entry.le}"
+            out.emit(text, entry)
+        if not plist.entries:
+            drop_node(out, plist, "an empty prefix list cannot be written on Comware")
+    for clist in config.community_lists.values():
+        out.plain("#")
+        standard = clist.kind == "standard"
+        numbered = clist.name.isdigit() and (
+            1 <= int(clist.name) <= 99 if standard else 100 <= int(clist.name) <= 199
+        )
+        head = (
+            f" ip community-list {clist.name}"
+            if numbered
+            else (f" ip community-list {'basic' if standard else 'advanced'} {clist.name}")
+        )
+        for centry in clist.entries:
+            value = " ".join(centry.communities) if standard else (centry.regex or "")
+            out.emit(f"{head} {centry.action}{' ' + value if value else ''}", centry)
+    for aslist in config.as_path_lists.values():
+        out.plain("#")
+        for asentry in aslist.entries:
+            out.emit(f" ip as-path {aslist.name} {asentry.action} {asentry.regex}", asentry)
+
+
+def _acl(acl: Acl, out: Emitter) -> None:
+    rules = [e for e in acl.entries if e.action is not None]
+    if acl.kind == "ipv6" and acl.name.isdigit():
+        basic = 2000 <= int(acl.name) <= 2999
+    elif acl.kind == "ipv6":
+        basic = all(set(_set_fields(e)) <= _BASIC_FIELDS for e in rules)
+    else:
+        basic = acl.kind == "standard"
+    if acl.kind == "mac":
+        drop_node(out, acl, "layer-2 ACLs are not translated")
+        return
+    family = "ipv6 " if acl.kind == "ipv6" else ""
+    ref = acl.name if acl.name.isdigit() else f"name {acl.name}"
+    out.plain("#")
+    with out.view(f"acl {family}{'basic' if basic else 'advanced'} {ref}", acl):
+        if acl.description is not None:
+            out.emit(f" description {acl.description}", acl, "description")
+        pending: AclEntry | None = None
+        for entry in acl.entries:
+            if entry.action is None:
+                if pending is not None:
+                    drop_node(out, pending, "Comware keeps one comment per rule")
+                pending = entry
+                continue
+            text = _rule(entry, basic, acl.kind == "ipv6", out)
+            if text is None:
+                continue
+            out.emit(text, entry)
+            if pending is not None:
+                if entry.seq is None:
+                    drop_node(out, pending, "a comment needs a numbered rule")
+                else:
+                    out.emit(f" rule {entry.seq} comment {pending.remark}", pending)
+                pending = None
+        if pending is not None:
+            drop_node(out, pending, "a comment after the last rule has no rule to describe")
+    sweep(out, acl, ("name", "kind", "entries", "description"), "ACL")
+
+
+def _set_fields(entry: AclEntry) -> list[str]:
+    return [f for f in _ENTRY_FIELDS if getattr(entry, f) not in (None, False)]
+
+
+def _address(match: AddrMatch, ipv6: bool) -> str:
+    if ipv6:
+        return f"{match.address}{match.wildcard}"
+    return f"{match.address} {'0' if match.wildcard == '0.0.0.0' else match.wildcard}"
+
+
+def _port(port: PortMatch) -> str:
+    return f"{port.op} {' '.join(str(p) for p in port.ports)}"
+
+
+def _rule(entry: AclEntry, basic: bool, ipv6: bool, out: Emitter) -> str | None:
+    if basic and not set(_set_fields(entry)) <= _BASIC_FIELDS:
+        drop_node(out, entry, "a basic ACL matches source addresses only")
+        return None
+    text = " rule" + (f" {entry.seq}" if entry.seq is not None else "") + f" {entry.action}"
+    if not basic:
+        proto = entry.protocol or "ip"
+        text += f" { ({'ip': 'ipv6', 'icmp': 'icmpv6'}.get(proto, proto) if ipv6 else proto) }"
+    if entry.source is not None:
+        text += f" source {_address(entry.source, ipv6)}"
+    if entry.source_port is not None:
+        text += f" source-port {_port(entry.source_port)}"
+    if entry.destination is not None:
+        text += f" destination {_address(entry.destination, ipv6)}"
+    if entry.destination_port is not None:
+        text += f" destination-port {_port(entry.destination_port)}"
+    if entry.icmp_type is not None:
+        word = "icmp6-type" if ipv6 else "icmp-type"
+        text += f" {word} {entry.icmp_type.replace('/', ' ')}"
+    if entry.established:
+        text += " established"
+    if entry.dscp is not None:
+        text += f" dscp {entry.dscp}"
+    if entry.precedence is not None:
+        text += f" precedence {entry.precedence}"
+    if entry.fragments:
+        text += " fragment"
+    if entry.log:
+        text += " logging"
+    if entry.time_range is not None:
+        text += f" time-range {entry.time_range}"
+    sweep(out, entry, _ENTRY_FIELDS, "ACL rule")
+    return text
+
+
+def render_route_policies(config: DeviceConfig, out: Emitter) -> None:
+    for policy in config.route_maps.values():
+        for entry in policy.entries:
+            out.plain("#")
+            with out.view(f"route-policy {policy.name} {entry.action} node {entry.seq}", entry):
+                _policy_node(entry, out)
+        if not policy.entries:
+            drop_node(out, policy, "a route policy without nodes cannot be written")
+
+
+def _policy_node(entry: RouteMapEntry, out: Emitter) -> None:
+    for match in entry.matches:
+        form = _MATCH_WORDS.get(match.kind)
+        if form is None or match.prefixes:
+            drop_node(out, match, f"match on {match.kind} has no Comware if-match")
+        elif match.kind in _SINGLE and len(match.values) != 1:
+            drop_node(
+                out, match, "several lists in one match mean OR; Comware if-match clauses mean AND"
+            )
+        else:
+            out.emit(f" if-match {form} {' '.join(match.values)}", match)
+    for item in entry.sets:
+        if item.kind == "community-delete" and len(item.values) == 1:
+            out.emit(f" apply comm-list {item.values[0]} delete", item)
+            continue
+        form = _APPLY_WORDS.get(item.kind)
+        single = item.kind in (
+            "next-hop",
+            "local-preference",
+            "metric",
+            "weight",
+            "tag",
+            "metric-type",
+        )
+        if (
+            form is None
+            or (single and len(item.values) != 1)
+            or (item.kind == "as-path-prepend" and not all(v.isdigit() for v in item.values))
+        ):
+            drop_node(out, item, f"set {item.kind} {' '.join(item.values)} has no Comware apply")
+            continue
+        additive = " additive" if item.additive else ""
+        if item.additive and item.kind not in ("community", "extcommunity-rt"):
+            drop(out, item, "additive", "only communities are added to")
+            additive = ""
+        out.emit(f" apply {form} {' '.join(item.values)}{additive}", item)
+    if entry.continue_to is not None:
+        target = f" {entry.continue_to}" if entry.continue_to else ""
+        out.emit(f" continue{target}", entry, "continue_to")
+    if entry.description is not None:
+        drop(out, entry, "description", "Comware route-policy nodes carry no description")
+    if entry.name is not None:
+        out.ignore(entry, "name", rule="a policy term's name is a label only")
+    sweep(
+        out,
+        entry,
+        ("seq", "action", "matches", "sets", "continue_to", "description", "name"),
+        "route policy",
+    )

@@ -1,0 +1,449 @@
+"""Render the statements inside one Comware 7 interface view: addressing, switching,
+aggregation, OSPF, VRRP, filters and port features."""
+
+from __future__ import annotations
+
+from orchestrator.model import DeviceConfig, FhrpGroup, Interface, InterfaceOspf, Switchport
+from orchestrator.syntax.base import Emitter, secret_token
+from orchestrator.syntax.hp_comware_common import drop, sweep, vlan_text
+from orchestrator.syntax.hp_comware_render_services import render_interface_nat
+
+_NETWORK_TYPES = {"point-to-point": "p2p", "broadcast": "broadcast", "nbma": "nbma", "p2mp": "p2mp"}
+_HANDLED = (
+    "name",
+    "kind",
+    "description",
+    "shutdown",
+    "mtu",
+    "speed",
+    "duplex",
+    "vrf",
+    "ipv4",
+    "ipv4_unnumbered",
+    "ipv4_dhcp",
+    "ipv6",
+    "ipv6_enabled",
+    "ipv6_autoconfig",
+    "routed",
+    "switchport",
+    "lag_group",
+    "lag_mode",
+    "lacp_rate",
+    "encapsulation_vlan",
+    "ospf",
+    "fhrp",
+    "acl_in",
+    "acl_out",
+    "ipv6_acl_in",
+    "ipv6_acl_out",
+    "helper_addresses",
+    "proxy_arp",
+    "redirects",
+    "unreachables",
+    "ipv6_redirects",
+    "ipv6_unreachables",
+    "mac_address",
+    "nat",
+    "service_policy_in",
+    "service_policy_out",
+    "stp_edge",
+    "stp_bpdu_guard",
+    "stp_cost",
+    "stp_port_priority",
+    "lldp",
+    "bfd_interval",
+    "load_interval",
+    "bandwidth",
+    "delay",
+    "storm_control",
+    "keepalive",
+    "tunnel_source",
+    "tunnel_destination",
+    "tunnel_mode",
+    "tcp_mss",
+)
+
+
+def track_numbers(config: DeviceConfig) -> dict[str, int]:
+    """Interface → track entry number, for every interface a VRRP group tracks."""
+    names = sorted({t[0] for ifc in config.interfaces.values() for g in ifc.fhrp for t in g.track})
+    return {name: i for i, name in enumerate(names, start=1)}
+
+
+def _layer3(ifc: Interface) -> bool:
+    if ifc.kind == "ethernet":
+        return ifc.routed is True
+    if ifc.kind == "lag":
+        return ifc.name.startswith("Route-Aggregation")
+    return ifc.kind != "other"
+
+
+def render_port(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
+    e = out.emit
+    _link_mode(ifc, out)
+    if ifc.description is not None:
+        e(f" description {ifc.description}", ifc, "description")
+    if ifc.speed is not None:
+        e(f" speed {ifc.speed}", ifc, "speed")
+    if ifc.duplex is not None:
+        e(f" duplex {ifc.duplex}", ifc, "duplex")
+    if ifc.mtu is not None:
+        e(f" mtu {ifc.mtu}" if _layer3(ifc) else f" jumboframe enable {ifc.mtu}", ifc, "mtu")
+    if ifc.bandwidth is not None:
+        e(f" bandwidth {ifc.bandwidth}", ifc, "bandwidth")
+    if ifc.load_interval is not None:
+        if ifc.load_interval % 5 == 0 and 5 <= ifc.load_interval <= 300:
+            e(f" flow-interval {ifc.load_interval}", ifc, "load_interval")
+        else:
+            drop(out, ifc, "load_interval", "Comware measures load over 5-300 s in steps of 5")
+    if ifc.encapsulation_vlan is not None:
+        e(f" vlan-type dot1q vid {ifc.encapsulation_vlan}", ifc, "encapsulation_vlan")
+    if ifc.tunnel_source is not None:
+        e(f" source {ifc.tunnel_source}", ifc, "tunnel_source")
+    if ifc.tunnel_destination is not None:
+        e(f" destination {ifc.tunnel_destination}", ifc, "tunnel_destination")
+    if ifc.keepalive is not None:
+        if ifc.kind == "tunnel":
+            e(f" keepalive {ifc.keepalive}", ifc, "keepalive")
+        else:
+            out.ignore(
+                ifc,
+                "keepalive",
+                rule="Ethernet keepalives are an IOS mechanism; Comware follows the link state",
+            )
+    _addresses(ifc, out)
+    if ifc.switchport is not None:
+        _switchport(ifc, ifc.switchport, out)
+    _aggregation(config, ifc, out)
+    if ifc.ospf is not None:
+        _ospf(ifc, ifc.ospf, out)
+    _vrrp(config, ifc, out)
+    _filters(ifc, out)
+    render_interface_nat(config, ifc, out)
+    _features(ifc, out)
+    if ifc.shutdown is not None:
+        e(" shutdown" if ifc.shutdown else " undo shutdown", ifc, "shutdown")
+    sweep(out, ifc, _HANDLED, "interface")
+
+
+def _link_mode(ifc: Interface, out: Emitter) -> None:
+    if ifc.kind == "ethernet":
+        if ifc.routed is True:
+            out.emit(" port link-mode route", ifc, "routed")
+        elif ifc.routed is False:
+            out.emit(" port link-mode bridge", ifc, "routed")
+    elif ifc.routed is not None:
+        if ifc.kind == "lag" and ifc.name.startswith("Bridge-Aggregation") and ifc.routed:
+            drop(
+                out,
+                ifc,
+                "routed",
+                "a Bridge-Aggregation cannot route; map it to a Route-Aggregation",
+            )
+        else:
+            out.ignore(
+                ifc,
+                "routed",
+                rule=f"a {ifc.kind} interface is layer 3 or layer 2 by its type on Comware",
+            )
+
+
+def _addresses(ifc: Interface, out: Emitter) -> None:
+    e = out.emit
+    if ifc.vrf is not None:
+        e(f" ip binding vpn-instance {ifc.vrf}", ifc, "vrf")
+    for addr in sorted(ifc.ipv4, key=lambda a: a.secondary):
+        sub = " sub" if addr.secondary else ""
+        e(f" ip address {addr.address.ip} {addr.address.netmask}{sub}", addr)
+    if ifc.ipv4_dhcp:
+        e(" ip address dhcp-alloc", ifc, "ipv4_dhcp")
+    if ifc.ipv4_unnumbered is not None:
+        e(f" ip address unnumbered interface {ifc.ipv4_unnumbered}", ifc, "ipv4_unnumbered")
+    if ifc.ipv6_enabled:
+        e(" ipv6 address auto link-local", ifc, "ipv6_enabled")
+    if ifc.ipv6_autoconfig:
+        e(" ipv6 address auto", ifc, "ipv6_autoconfig")
+    for addr6 in ifc.ipv6:
+        if addr6.kind == "link-local":
+            e(f" ipv6 address {addr6.address.ip} link-local", addr6)
+        elif addr6.kind == "eui-64":
+            e(f" ipv6 address {addr6.address.network} eui-64", addr6)
+        else:
+            e(f" ipv6 address {addr6.address}", addr6)
+
+
+def _switchport(ifc: Interface, sw: Switchport, out: Emitter) -> None:
+    e = out.emit
+    mode = "access" if sw.mode == "dot1q-tunnel" else sw.mode
+    e(f" port link-type {mode}", sw, "mode")
+    inert = "settings of another port mode have no effect"
+    if sw.mode in ("access", "dot1q-tunnel"):
+        if sw.access_vlan is not None:
+            e(f" port access vlan {sw.access_vlan}", sw, "access_vlan")
+        if sw.mode == "dot1q-tunnel":
+            e(" qinq enable", sw, "mode")
+        for name in ("trunk_allowed", "native_vlan", "hybrid_tagged", "hybrid_untagged"):
+            if getattr(sw, name):
+                out.ignore(sw, name, rule=inert)
+    elif sw.mode == "trunk":
+        allowed = sw.trunk_allowed
+        if allowed is None:
+            e(" port trunk permit vlan all", sw, "trunk_allowed")
+        else:
+            if 1 not in allowed:
+                e(" undo port trunk permit vlan 1", sw, "trunk_allowed")
+            for chunk in vlan_text(allowed):
+                e(f" port trunk permit vlan {chunk}", sw, "trunk_allowed")
+        if sw.native_vlan is not None:
+            e(f" port trunk pvid vlan {sw.native_vlan}", sw, "native_vlan")
+        for name in ("access_vlan", "hybrid_tagged", "hybrid_untagged"):
+            if getattr(sw, name):
+                out.ignore(sw, name, rule=inert)
+    else:  # hybrid
+        for chunk in vlan_text(sw.hybrid_tagged):
+            e(f" port hybrid vlan {chunk} tagged", sw, "hybrid_tagged")
+        for chunk in vlan_text(sw.hybrid_untagged):
+            e(f" port hybrid vlan {chunk} untagged", sw, "hybrid_untagged")
+        if sw.native_vlan is not None:
+            e(f" port hybrid pvid vlan {sw.native_vlan}", sw, "native_vlan")
+        for name in ("access_vlan", "trunk_allowed"):
+            if getattr(sw, name) is not None:
+                drop(out, sw, name, "a hybrid port carries its VLANs as tagged/untagged lists")
+    if sw.voice_vlan is not None:
+        e(f" voice-vlan {sw.voice_vlan} enable", sw, "voice_vlan")
+        out.change(
+            sw,
+            "voice_vlan",
+            note="Comware puts phones in the voice VLAN by their OUI or LLDP-MED, not by CDP",
+        )
+    if sw.nonegotiate:
+        out.ignore(sw, "nonegotiate", rule="Comware runs no trunk negotiation (DTP)")
+
+
+def _aggregation(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
+    if ifc.kind == "lag":
+        members = [
+            m
+            for m in config.interfaces.values()
+            if m.lag_group is not None
+            and _lag_of(m) == ifc.name
+            and m.lag_mode in ("active", "passive")
+        ]
+        if members:
+            out.emit(" link-aggregation mode dynamic", members[0], "lag_mode")
+    if ifc.lag_group is not None:
+        out.emit(f" port link-aggregation group {ifc.lag_group}", ifc, "lag_group", "lag_mode")
+        if ifc.lag_mode == "passive":
+            out.emit(" lacp mode passive", ifc, "lag_mode")
+    if ifc.lacp_rate == "fast":
+        out.emit(" lacp period short", ifc, "lacp_rate")
+    elif ifc.lacp_rate == "normal":
+        out.ignore(ifc, "lacp_rate", rule="slow LACP timers are the Comware default")
+
+
+def _lag_of(member: Interface) -> str:
+    kind = "Route-Aggregation" if member.routed else "Bridge-Aggregation"
+    return f"{kind}{member.lag_group}"
+
+
+def _ospf(ifc: Interface, ospf: InterfaceOspf, out: Emitter) -> None:
+    e = out.emit
+    if ospf.area is not None and ospf.process is not None:
+        e(f" ospf {ospf.process} area {ospf.area}", ospf, "process", "area")
+    elif ospf.area is not None or ospf.process is not None:
+        drop(out, ospf, "area", "the interface's OSPF process is not known")
+        drop(out, ospf, "process", "the interface's OSPF process is not known")
+    if ospf.cost is not None:
+        e(f" ospf cost {ospf.cost}", ospf, "cost")
+    if ospf.network_type is not None:
+        e(f" ospf network-type {_NETWORK_TYPES[ospf.network_type]}", ospf, "network_type")
+    if ospf.priority is not None:
+        e(f" ospf dr-priority {ospf.priority}", ospf, "priority")
+    if ospf.hello is not None:
+        e(f" ospf timer hello {ospf.hello}", ospf, "hello")
+    if ospf.dead is not None:
+        e(f" ospf timer dead {ospf.dead}", ospf, "dead")
+    if ospf.auth in ("md5", "simple") and ospf.auth_key is not None:
+        key_id = f" {ospf.auth_key_id}" if ospf.auth == "md5" else ""
+        if ospf.auth == "md5" and ospf.auth_key_id is None:
+            drop(out, ospf, "auth", "MD5 authentication needs a key id")
+        else:
+            e(
+                f" ospf authentication-mode {ospf.auth}{key_id} plain "
+                f"{secret_token(ospf.auth_key)}",
+                ospf,
+                "auth",
+                "auth_key_id",
+                "auth_key",
+            )
+    elif ospf.auth is not None:
+        drop(out, ospf, "auth", f"OSPF {ospf.auth} authentication without a key")
+    if ospf.bfd:
+        e(" ospf bfd enable", ospf, "bfd")
+    if ospf.passive is not None:
+        drop(out, ospf, "passive", "no OSPF process to make the interface silent in")
+    sweep(
+        out,
+        ospf,
+        (
+            "process",
+            "area",
+            "cost",
+            "network_type",
+            "priority",
+            "hello",
+            "dead",
+            "auth",
+            "auth_key_id",
+            "auth_key",
+            "bfd",
+            "passive",
+        ),
+        "interface OSPF",
+    )
+
+
+def _vrrp(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
+    tracks = track_numbers(config)
+    versions = {g.version for g in ifc.fhrp if g.version is not None}
+    versioned = [g for g in ifc.fhrp if g.version is not None]
+    if len(versions) == 1 and len(versioned) == len(ifc.fhrp):
+        out.emit(f" vrrp version {versions.pop()}", versioned[0], "version")
+    else:
+        for group in versioned:
+            drop(out, group, "version", "the VRRP groups of an interface share one version")
+    for group in ifc.fhrp:
+        if group.protocol != "vrrp":
+            drop(out, ifc, "fhrp", "only VRRP is translated")
+            continue
+        _vrrp_group(group, tracks, out)
+
+
+def _vrrp_group(group: FhrpGroup, tracks: dict[str, int], out: Emitter) -> None:
+    head = f" vrrp vrid {group.group}"
+    for address in group.virtual_ip:
+        out.emit(f"{head} virtual-ip {address}", group, "virtual_ip")
+    if group.priority is not None:
+        out.emit(f"{head} priority {group.priority}", group, "priority")
+    if group.preempt is False:
+        out.emit(f" undo vrrp vrid {group.group} preempt-mode", group, "preempt")
+    elif group.preempt_delay is not None:
+        out.emit(
+            f"{head} preempt-mode delay {group.preempt_delay * 100}",
+            group,
+            "preempt",
+            "preempt_delay",
+        )
+    elif group.preempt:
+        out.emit(f"{head} preempt-mode", group, "preempt")
+    if group.hello is not None:
+        out.emit(f"{head} timer advertise {group.hello * 100}", group, "hello")
+    if group.auth is not None:
+        mode = "md5" if group.auth_md5 else "simple"
+        out.emit(
+            f"{head} authentication-mode {mode} plain {secret_token(group.auth)}",
+            group,
+            "auth",
+            "auth_md5",
+        )
+    for name, decrement in group.track:
+        out.emit(f"{head} track {tracks[name]} priority reduced {decrement}", group, "track")
+    sweep(
+        out,
+        group,
+        (
+            "protocol",
+            "group",
+            "virtual_ip",
+            "priority",
+            "preempt",
+            "preempt_delay",
+            "hello",
+            "auth",
+            "auth_md5",
+            "track",
+            "version",
+        ),
+        "VRRP",
+    )
+
+
+def _filters(ifc: Interface, out: Emitter) -> None:
+    for field, v6, direction in (
+        ("acl_in", "", "inbound"),
+        ("acl_out", "", "outbound"),
+        ("ipv6_acl_in", "ipv6 ", "inbound"),
+        ("ipv6_acl_out", "ipv6 ", "outbound"),
+    ):
+        acl = getattr(ifc, field)
+        if acl is not None:
+            ref = acl if acl.isdigit() else f"name {acl}"
+            out.emit(f" packet-filter {v6}{ref} {direction}", ifc, field)
+    if ifc.helper_addresses:
+        out.emit(" dhcp select relay", ifc, "helper_addresses")
+        for address in ifc.helper_addresses:
+            out.emit(f" dhcp relay server-address {address}", ifc, "helper_addresses")
+    for field, direction in (("service_policy_in", "inbound"), ("service_policy_out", "outbound")):
+        policy = getattr(ifc, field)
+        if policy is not None:
+            out.emit(f" qos apply policy {policy} {direction}", ifc, field)
+
+
+def _features(ifc: Interface, out: Emitter) -> None:
+    e = out.emit
+    if ifc.proxy_arp is True:
+        e(" proxy-arp enable", ifc, "proxy_arp")
+    elif ifc.proxy_arp is False:
+        out.ignore(ifc, "proxy_arp", rule="Comware answers no proxy ARP unless enabled")
+    for field in ("redirects", "unreachables", "ipv6_redirects", "ipv6_unreachables"):
+        value = getattr(ifc, field)
+        if value is False:
+            out.ignore(
+                ifc,
+                field,
+                rule="Comware sends no ICMP redirects or unreachables unless enabled globally",
+            )
+        elif value is True:
+            drop(out, ifc, field, "Comware enables ICMP error messages globally, not per interface")
+    if ifc.mac_address is not None:
+        digits = ifc.mac_address.replace(".", "")
+        e(f" mac-address {digits[0:4]}-{digits[4:8]}-{digits[8:12]}", ifc, "mac_address")
+    if ifc.stp_edge is not None:
+        e(" stp edged-port" if ifc.stp_edge else " undo stp edged-port", ifc, "stp_edge")
+    if ifc.stp_bpdu_guard is not None:
+        word = "enable" if ifc.stp_bpdu_guard else "disable"
+        e(f" stp port bpdu-protection {word}", ifc, "stp_bpdu_guard")
+    if ifc.stp_cost is not None:
+        e(f" stp cost {ifc.stp_cost}", ifc, "stp_cost")
+    if ifc.stp_port_priority is not None:
+        e(f" stp port priority {ifc.stp_port_priority}", ifc, "stp_port_priority")
+    if ifc.lldp is not None:
+        e(" lldp enable" if ifc.lldp else " undo lldp enable", ifc, "lldp")
+    if ifc.bfd_interval is not None:
+        tx, rx, multiplier = ifc.bfd_interval
+        e(f" bfd min-transmit-interval {tx}", ifc, "bfd_interval")
+        e(f" bfd min-receive-interval {rx}", ifc, "bfd_interval")
+        e(f" bfd detect-multiplier {multiplier}", ifc, "bfd_interval")
+    if ifc.storm_control:
+        levels = {
+            k: v
+            for k, v in ifc.storm_control.items()
+            if k in ("broadcast", "multicast", "unicast") and v.endswith(".00")
+        }
+        if len(levels) != len(ifc.storm_control):
+            drop(
+                out,
+                ifc,
+                "storm_control",
+                "Comware suppresses storms in whole percents of "
+                "broadcast, multicast or unknown unicast traffic",
+            )
+        else:
+            for kind, level in levels.items():
+                e(f" {kind}-suppression {int(float(level))}", ifc, "storm_control")
+    if ifc.delay is not None:
+        out.ignore(
+            ifc, "delay", rule="interface delay only feeds EIGRP metrics; Comware runs no EIGRP"
+        )
+    if ifc.tcp_mss is not None:
+        e(f" tcp mss {ifc.tcp_mss}", ifc, "tcp_mss")

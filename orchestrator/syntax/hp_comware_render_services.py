@@ -1,0 +1,310 @@
+"""Render NAT, the DHCP server and QoS (classifiers, behaviours, policies) in Comware 7 syntax."""
+
+from __future__ import annotations
+
+from orchestrator.model import DeviceConfig, Interface, NatRule, Police, PolicyClass
+from orchestrator.syntax.base import Emitter
+from orchestrator.syntax.hp_comware_common import add_sources, drop, drop_node, sweep
+
+#: the model's class match kinds → classifier `if-match` forms
+_MATCH_FORMS = {
+    "access-group": "acl",
+    "dscp": "dscp",
+    "precedence": "ip-precedence",
+    "cos": "service-dot1p",
+    "vlan": "customer-vlan-id",
+}
+#: IOS's predefined catch-all class and Comware's
+DEFAULT_CLASS = ("class-default", "default-class")
+
+
+def render_qos(config: DeviceConfig, out: Emitter) -> None:
+    services = config.services
+    for cmap in services.class_maps.values():
+        out.plain("#")
+        operator = "or" if cmap.match == "any" else "and"
+        with out.view(f"traffic classifier {cmap.name} operator {operator}", cmap, "", "match"):
+            for kind, value in cmap.matches:
+                text = _classifier_match(kind, value)
+                if text is None:
+                    drop(
+                        out, cmap, "matches", f"class match {kind} {value} has no Comware if-match"
+                    )
+                    continue
+                out.emit(f" if-match {text}", cmap, "matches")
+        sweep(out, cmap, ("name", "match", "matches"), "traffic class")
+    for policy in services.policy_maps.values():
+        names: list[tuple[PolicyClass, str]] = []
+        for entry in policy.classes:
+            behavior = f"{policy.name}_{entry.class_name}"[:31]
+            while any(b == behavior for _, b in names):
+                behavior = behavior[:28] + f"_{len(names)}"
+            lines = _behavior_lines(entry, out)
+            if lines is None:
+                continue
+            names.append((entry, behavior))
+            out.plain("#")
+            with out.view(f"traffic behavior {behavior}", entry):
+                for text, field in lines:
+                    out.emit(
+                        f" {text}",
+                        entry.police if field == "police" else entry,
+                        "" if field == "police" else field,
+                    )
+        out.plain("#")
+        with out.view(f"qos policy {policy.name}", policy):
+            for entry, behavior in names:
+                cls = (
+                    DEFAULT_CLASS[1] if entry.class_name == DEFAULT_CLASS[0] else (entry.class_name)
+                )
+                out.emit(f" classifier {cls} behavior {behavior}", entry, "class_name")
+        sweep(out, policy, ("name", "classes"), "QoS policy")
+
+
+def _classifier_match(kind: str, value: str) -> str | None:
+    negate = kind.startswith("not-")
+    base = kind[4:] if negate else kind
+    prefix = "not " if negate else ""
+    if base == "any":
+        return f"{prefix}any"
+    form = _MATCH_FORMS.get(base)
+    if form is None:
+        return None
+    if base == "access-group" and not value.isdigit():
+        form = "acl name"
+    return f"{prefix}{form} {value}"
+
+
+_ACTION_FORMS = {
+    "set-dscp": "remark dscp {}",
+    "set-precedence": "remark ip-precedence {}",
+    "set-cos": "remark dot1p {}",
+}
+
+
+def _behavior_lines(entry: PolicyClass, out: Emitter) -> list[tuple[str, str]] | None:
+    lines: list[tuple[str, str]] = []
+    for kind, value in entry.actions:
+        text = _action(kind, value)
+        if text is None:
+            drop(out, entry, "actions", f"QoS action {kind} {value} has no Comware form")
+            continue
+        lines.append((text, "actions"))
+    if entry.police is not None:
+        car = _car(entry.police)
+        if car is None:
+            drop(out, entry, "police", "the policer's rates or actions have no Comware CAR form")
+        else:
+            lines.append((car, "police"))
+    sweep(out, entry, ("class_name", "actions", "police"), "QoS class")
+    return lines
+
+
+def _action(kind: str, value: str) -> str | None:
+    if kind in _ACTION_FORMS:
+        return _ACTION_FORMS[kind].format(value)
+    words = value.split()
+    queue = {"priority": "ef", "bandwidth": "af"}.get(kind)
+    if queue is not None:
+        if len(words) == 1 and words[0].isdigit():
+            return f"queue {queue} bandwidth {words[0]}"
+        if words[:1] == ["percent"] and len(words) == 2:
+            return f"queue {queue} bandwidth pct {words[1]}"
+        if kind == "bandwidth" and words[:2] == ["remaining", "percent"] and len(words) == 3:
+            return f"queue af bandwidth remaining-pct {words[2]}"
+        return None
+    if kind == "shape-average" and value.isdigit() and int(value) % 1000 == 0:
+        return f"gts cir {int(value) // 1000}"
+    if kind == "fair-queue" and not value:
+        return "queue wfq"
+    if kind == "random-detect":
+        return {
+            "": "wred",
+            "dscp-based": "wred dscp",
+            "precedence-based": "wred ip-precedence",
+        }.get(value)
+    return None
+
+
+_CAR_ACTIONS = {"transmit": "pass", "drop": "discard"}
+
+
+def _car(police: Police) -> str | None:
+    if police.cir is None or police.cir % 1000 or police.cir_percent is not None:
+        return None
+    text = f"car cir {police.cir // 1000}"
+    if police.pir is not None:
+        if police.pir % 1000:
+            return None
+        text += f" pir {police.pir // 1000}"
+    if police.bc is not None:
+        text += f" cbs {police.bc}"
+    if police.be is not None:
+        text += f" ebs {police.be}"
+    colours = [("green", police.conform)]
+    if police.violate is not None:
+        colours += [("yellow", police.exceed), ("red", police.violate)]
+    else:
+        colours.append(("red", police.exceed))
+    for colour, action in colours:
+        if action is None:
+            continue
+        if action not in _CAR_ACTIONS:
+            return None
+        text += f" {colour} {_CAR_ACTIONS[action]}"
+    return text
+
+
+# --- NAT ------------------------------------------------------------------------------------
+
+
+def _group_numbers(config: DeviceConfig) -> dict[str, int]:
+    numbers: dict[str, int] = {}
+    used = {int(n) for n in config.services.nat_pools if n.isdigit()}
+    free = (n for n in range(1, 65536) if n not in used)
+    for name in config.services.nat_pools:
+        numbers[name] = int(name) if name.isdigit() else next(free)
+    return numbers
+
+
+def render_nat_groups(config: DeviceConfig, out: Emitter) -> None:
+    numbers = _group_numbers(config)
+    for name, pool in config.services.nat_pools.items():
+        out.plain("#")
+        label = "" if name.isdigit() else f" name {name}"
+        with out.view(f"nat address-group {numbers[name]}{label}", pool, "", "name"):
+            out.emit(f" address {pool.start} {pool.end}", pool, "start", "end")
+        if pool.prefix_length is not None:
+            out.ignore(pool, "prefix_length", rule="Comware address groups carry no netmask")
+        sweep(out, pool, ("name", "start", "end", "prefix_length"), "NAT pool")
+
+
+def render_nat_static(config: DeviceConfig, out: Emitter) -> None:
+    """One-to-one static NAT is global on Comware; outside interfaces enable it."""
+    rules = [r for r in config.services.nat_rules if _is_static_host(r)]
+    if rules:
+        out.plain("#")
+    for rule in rules:
+        out.emit(f" nat static outbound {rule.inside_address} {rule.outside_address}", rule)
+
+
+def _is_static_host(rule: NatRule) -> bool:
+    return rule.kind == "static" and rule.protocol is None
+
+
+def _outside(config: DeviceConfig) -> list[str]:
+    return [name for name, ifc in config.interfaces.items() if ifc.nat == "outside"]
+
+
+def render_interface_nat(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
+    """The NAT statements of one interface (Comware translates on the outside interface)."""
+    if ifc.nat == "inside":
+        out.ignore(ifc, "nat", rule="Comware NAT needs no inside marking")
+        return
+    numbers = _group_numbers(config)
+    outside = _outside(config)
+    wrote = False
+    for rule in config.services.nat_rules:
+        if ifc.name not in ([rule.interface] if rule.interface else outside):
+            continue
+        if rule.vrf is not None or rule.route_map is not None:
+            continue  # reported once, by `check_nat_rules`
+        acl = (
+            ""
+            if rule.acl is None
+            else (f" {rule.acl}" if rule.acl.isdigit() else f" name {rule.acl}")
+        )
+        if rule.kind == "dynamic" and rule.pool is not None and rule.pool in numbers:
+            no_pat = "" if rule.overload else " no-pat"
+            out.emit(f" nat outbound{acl} address-group {numbers[rule.pool]}{no_pat}", rule)
+        elif rule.kind == "dynamic" and rule.interface == ifc.name and rule.pool is None:
+            out.emit(f" nat outbound{acl}", rule)
+        elif rule.kind == "static" and rule.protocol is not None:
+            out.emit(
+                f" nat server protocol {rule.protocol} global {rule.outside_address} "
+                f"{rule.outside_port} inside {rule.inside_address} {rule.inside_port}",
+                rule,
+            )
+        else:
+            continue
+        add_sources(out, ifc, "nat")
+        wrote = True
+    if ifc.nat == "outside" and any(_is_static_host(r) for r in config.services.nat_rules):
+        out.emit(" nat static enable", ifc, "nat")
+        wrote = True
+    if ifc.nat == "outside" and not wrote:
+        out.ignore(ifc, "nat", rule="an outside interface without NAT rules translates nothing")
+
+
+def check_nat_rules(config: DeviceConfig, out: Emitter) -> None:
+    """Rules no interface can carry are reported (called once, after the interfaces)."""
+    outside = _outside(config)
+    numbers = _group_numbers(config)
+    for rule in config.services.nat_rules:
+        if rule.vrf is not None:
+            drop_node(out, rule, "NAT inside a VRF is not translated")
+        elif rule.route_map is not None:
+            drop_node(out, rule, "Comware NAT selects traffic by ACL, not by route map")
+        elif rule.kind == "dynamic" and rule.pool is not None and rule.pool not in numbers:
+            drop_node(out, rule, f"NAT pool {rule.pool} is not defined")
+        elif not rule.interface and not outside and not _is_static_host(rule):
+            drop_node(out, rule, "no outside interface to apply the rule on")
+        elif rule.kind == "dynamic" and rule.pool is None and rule.interface is None:
+            drop_node(out, rule, "dynamic NAT needs a pool or an interface")
+
+
+# --- DHCP server ----------------------------------------------------------------------------
+
+
+def render_dhcp(config: DeviceConfig, out: Emitter) -> None:
+    services = config.services
+    if services.dhcp_enabled is not None or services.dhcp_excluded:
+        out.plain("#")
+    if services.dhcp_enabled:
+        out.emit(" dhcp enable", services, "dhcp_enabled")
+    elif services.dhcp_enabled is False:
+        out.ignore(services, "dhcp_enabled", rule="the DHCP service is off by default")
+    for first, last in services.dhcp_excluded:
+        tail = f" {last}" if last != first else ""
+        out.emit(f" dhcp server forbidden-ip {first}{tail}", services, "dhcp_excluded")
+    if services.dhcp_use_vrf_connected is not None:
+        out.ignore(
+            services,
+            "dhcp_use_vrf_connected",
+            rule="Comware picks pools by the receiving interface's addresses in its VPN",
+        )
+    for pool in services.dhcp_pools.values():
+        out.plain("#")
+        with out.view(f"dhcp server ip-pool {pool.name}", pool):
+            if pool.network is not None:
+                out.emit(
+                    f" network {pool.network.network_address} mask {pool.network.netmask}",
+                    pool,
+                    "network",
+                )
+            if pool.default_routers:
+                out.emit(f" gateway-list {' '.join(pool.default_routers)}", pool, "default_routers")
+            if pool.dns_servers:
+                out.emit(f" dns-list {' '.join(pool.dns_servers)}", pool, "dns_servers")
+            if pool.domain_name is not None:
+                out.emit(f" domain-name {pool.domain_name}", pool, "domain_name")
+            if pool.lease is not None:
+                days, hours, minutes = pool.lease
+                out.emit(f" expired day {days} hour {hours} minute {minutes}", pool, "lease")
+        sweep(
+            out,
+            pool,
+            ("name", "network", "default_routers", "dns_servers", "domain_name", "lease"),
+            "DHCP pool",
+        )
+    handled = (
+        "nat_pools",
+        "nat_rules",
+        "dhcp_enabled",
+        "dhcp_excluded",
+        "dhcp_pools",
+        "class_maps",
+        "policy_maps",
+        "dhcp_use_vrf_connected",
+    )
+    sweep(out, services, handled, "services")

@@ -1,0 +1,238 @@
+"""Render name resolution, NTP, info-center (syslog) and the SNMP agent in Comware 7 syntax."""
+
+from __future__ import annotations
+
+from orchestrator.model import System
+from orchestrator.syntax.base import Emitter, secret_token
+from orchestrator.syntax.hp_comware_common import (
+    SEVERITY_TO_COMWARE,
+    drop,
+    drop_node,
+    sweep,
+    write_secret,
+)
+
+
+def render_dns(system: System, out: Emitter) -> None:
+    if system.domain_lookup is not None:
+        if system.domain_lookup or not system.dns_servers:
+            out.ignore(
+                system,
+                "domain_lookup",
+                rule="Comware looks names up only through the DNS servers configured",
+            )
+        else:
+            drop(
+                out,
+                system,
+                "domain_lookup",
+                "name lookup cannot be switched off while DNS servers are configured",
+            )
+    if not (
+        system.domain_name
+        or system.domain_search
+        or system.dns_servers
+        or system.dns_source_interface
+    ):
+        return
+    out.plain("#")
+    if system.dns_source_interface is not None:
+        out.emit(
+            f" dns source-interface {system.dns_source_interface}", system, "dns_source_interface"
+        )
+    if system.domain_name is not None:
+        out.emit(f" dns domain {system.domain_name}", system, "domain_name")
+    for domain in system.domain_search:
+        out.emit(f" dns domain {domain}", system, "domain_search")
+    for server in system.dns_servers:
+        vrf = f" vpn-instance {server.vrf}" if server.vrf else ""
+        out.emit(f" dns server {server.address}{vrf}", server)
+        sweep(out, server, ("address", "vrf"), "DNS server")
+
+
+def render_ntp(system: System, out: Emitter) -> None:
+    ntp = system.ntp
+    if not (ntp.servers or ntp.master or ntp.keys or ntp.source_interface):
+        sweep(out, ntp, (), "NTP")
+        return
+    out.plain("#")
+    out.emit(" ntp-service enable", ntp, "servers", "master")
+    if ntp.source_interface is not None:
+        out.emit(f" ntp-service source {ntp.source_interface}", ntp, "source_interface")
+    if ntp.authenticate:
+        out.emit(" ntp-service authentication enable", ntp, "authenticate")
+    for key_id, key in sorted(ntp.keys.items()):
+        out.emit(
+            f" ntp-service authentication-keyid {key_id} authentication-mode md5 "
+            f"{write_secret(key)}",
+            ntp,
+            "keys",
+        )
+    for key_id in ntp.trusted_keys:
+        out.emit(f" ntp-service reliable authentication-keyid {key_id}", ntp, "trusted_keys")
+    for server in ntp.servers.values():
+        text = f" ntp-service unicast-server {server.address}"
+        if server.vrf:
+            text += f" vpn-instance {server.vrf}"
+        if server.key_id is not None:
+            text += f" authentication-keyid {server.key_id}"
+        if server.prefer:
+            text += " priority"
+        out.emit(text, server)
+        sweep(out, server, ("address", "vrf", "key_id", "prefer"), "NTP server")
+    if ntp.master:
+        stratum = f" {ntp.master_stratum}" if ntp.master_stratum is not None else ""
+        out.emit(f" ntp-service refclock-master{stratum}", ntp, "master", "master_stratum")
+    sweep(
+        out,
+        ntp,
+        (
+            "servers",
+            "source_interface",
+            "authenticate",
+            "keys",
+            "trusted_keys",
+            "master",
+            "master_stratum",
+        ),
+        "NTP",
+    )
+
+
+def render_logging(system: System, out: Emitter) -> None:
+    log = system.logging
+    handled = [
+        "hosts",
+        "source_interface",
+        "enabled",
+        "trap_level",
+        "buffered_level",
+        "console_level",
+        "buffered_size",
+    ]
+    lines: list[tuple[str, str]] = []
+    if log.enabled is not None:
+        lines.append(((" " if log.enabled else " undo ") + "info-center enable", "enabled"))
+    if log.source_interface is not None:
+        lines.append((f" info-center loghost source {log.source_interface}", "source_interface"))
+    for name, channel in (
+        ("console_level", "console"),
+        ("buffered_level", "logbuffer"),
+        ("trap_level", "loghost"),
+    ):
+        value = getattr(log, name)
+        if value is None:
+            continue
+        if value == "disable" and channel == "console":
+            lines.append((" info-center source default console deny", name))
+        elif value in SEVERITY_TO_COMWARE:
+            level = SEVERITY_TO_COMWARE[value]
+            lines.append((f" info-center source default {channel} level {level}", name))
+        else:
+            drop(out, log, name, f"severity {value!r} has no Comware name")
+    if log.buffered_size is not None:
+        out.ignore(
+            log,
+            "buffered_size",
+            rule="log buffer size is platform housekeeping; "
+            "Comware counts messages, not bytes, and keeps its default",
+        )
+    if lines or log.hosts:
+        out.plain("#")
+    for text, name in lines:
+        out.emit(text, log, name)
+    for host in log.hosts.values():
+        text = " info-center loghost"
+        if host.vrf:
+            text += f" vpn-instance {host.vrf}"
+        text += f" {host.address}"
+        if host.port is not None:
+            text += f" port {host.port}"
+        if host.facility is not None:
+            text += f" facility {host.facility}"
+        out.emit(text, host)
+        sweep(out, host, ("address", "vrf", "port", "facility"), "syslog host")
+    sweep(out, log, handled, "logging")
+
+
+def render_snmp(system: System, out: Emitter) -> None:
+    snmp = system.snmp
+    handled = (
+        "communities",
+        "hosts",
+        "users",
+        "location",
+        "contact",
+        "traps_enabled",
+        "source_interface",
+        "engine_id",
+        "views",
+    )
+    if not any(getattr(snmp, name) for name in handled):
+        sweep(out, snmp, (), "SNMP")
+        return
+    out.plain("#")
+    out.emit(" snmp-agent", snmp, "")
+    if snmp.engine_id is not None:
+        out.emit(f" snmp-agent local-engineid {snmp.engine_id}", snmp, "engine_id")
+    for community in snmp.communities:
+        access = "read" if community.access == "ro" else "write"
+        text = f" snmp-agent community {access} simple {secret_token(community.name)}"
+        if community.view is not None:
+            text += f" mib-view {community.view}"
+        if community.acl is not None:
+            text += (
+                f" acl {community.acl}"
+                if community.acl.isdigit()
+                else (f" acl name {community.acl}")
+            )
+        out.emit(text, community)
+    for view, entries in snmp.views.items():
+        for oid, included in entries:
+            word = "included" if included else "excluded"
+            out.emit(f" snmp-agent mib-view {word} {view} {oid}", snmp, "views")
+    if snmp.contact is not None:
+        out.emit(f" snmp-agent sys-info contact {snmp.contact}", snmp, "contact")
+    if snmp.location is not None:
+        out.emit(f" snmp-agent sys-info location {snmp.location}", snmp, "location")
+    if snmp.communities or any(h.version != "3" for h in snmp.hosts):
+        out.emit(" snmp-agent sys-info version v1 v2c v3", snmp, "communities")
+    for user in snmp.users.values():
+        _usm_user(snmp, user, out)
+    for host in snmp.hosts:
+        kind = "trap" if host.kind == "traps" else "inform"
+        if kind == "inform" and host.version == "1":
+            drop_node(out, host, "SNMPv1 has no informs")
+            continue
+        vrf = f" vpn-instance {host.vrf}" if host.vrf else ""
+        version = {"1": "v1", "2c": "v2c", "3": "v3"}[host.version]
+        out.emit(
+            f" snmp-agent target-host {kind} address udp-domain {host.address}{vrf} "
+            f"params securityname {secret_token(host.community)} {version}",
+            host,
+        )
+    if snmp.traps_enabled:
+        out.emit(" snmp-agent trap enable", snmp, "traps_enabled")
+    if snmp.source_interface is not None:
+        out.emit(f" snmp-agent trap source {snmp.source_interface}", snmp, "source_interface")
+    sweep(out, snmp, handled, "SNMP")
+
+
+def _usm_user(snmp: object, user: object, out: Emitter) -> None:
+    from orchestrator.model import SnmpUser
+
+    assert isinstance(user, SnmpUser)
+    if user.group is None:
+        drop_node(out, user, "a Comware SNMPv3 user needs a group")
+        return
+    level = "privacy" if user.priv else "authentication" if user.auth else ""
+    out.emit(f" snmp-agent group v3 {user.group}{' ' + level if level else ''}", user, "group")
+    text = f" snmp-agent usm-user v3 {user.name} {user.group}"
+    if user.auth is not None and user.auth_key is not None:
+        text += f" simple authentication-mode {user.auth} {secret_token(user.auth_key)}"
+        if user.priv is not None and user.priv_key is not None:
+            priv = "des56" if user.priv == "des" else "aes128"
+            text += f" privacy-mode {priv} {secret_token(user.priv_key)}"
+    elif user.priv is not None:
+        drop(out, user, "priv", "privacy needs authentication")
+    out.emit(text, user)
