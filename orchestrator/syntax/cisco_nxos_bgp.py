@@ -171,6 +171,8 @@ def b_vrf(ctx: Ctx, line: Line, m: re.Match[str], where: _Where) -> None:
         ctx.report.unsupported_tree(line, "a VRF inside a VRF is not BGP configuration")
         return
     _bgp_vrf(_bgp(ctx), m.group(1)).at(line.n)
+    if line.children:
+        ctx.report.block(line)  # the VRF's families and neighbors are accounted on their lines
     dispatch_children(ctx, line, BGP_RULES, _Where(m.group(1)))
 
 
