@@ -51,11 +51,15 @@ def _layout_slot_card_port(numbers: tuple[int, ...]) -> tuple[int, ...]:
 
 
 def _layout_member_slot_port(numbers: tuple[int, ...]) -> tuple[int, ...]:
-    """Comware: IRF member (from 1)/slot/port. `0/1` → `1/0/1`."""
+    """Comware: IRF member (from 1)/slot/port. `0/1` → `1/0/1`, `1/0` → `1/1/0`.
+
+    A two-level source name is slot/port (router modules, switch modules), so it keeps both
+    numbers under member 1: `Fa0/0` and `Fa1/0` stay two ports.
+    """
     if len(numbers) == 1:
         return (1, 0, numbers[0])
     if len(numbers) == 2:
-        return (max(numbers[0], 1), 0, numbers[1])
+        return (1, numbers[0], numbers[1])
     first = numbers[-3]
     return (max(first, 1), numbers[-2], numbers[-1])
 
@@ -169,9 +173,8 @@ NAMING: dict[str, tuple[PortType, ...]] = {
         _t("Tunnel", "tunnel", None),
         _t("NULL", "null", None),
         _t("MEth", "management", None),
-        _t("Serial", "other", None),
-        _t("Dialer", "other", None),
-        _t("Virtual-Template", "other", None),
+        # Serial, Dialer, Virtual-Template exist on AR routers, but "other" ports map by kind
+        # alone (every one to the first "other" type): they are left unmapped, and reported
     ),
     "huawei_vrpv8": (
         _t("GE", "ethernet", 1000),
@@ -192,6 +195,8 @@ NAMING: dict[str, tuple[PortType, ...]] = {
         _t("Nve", "other", None),
     ),
     "hp_comware": (
+        # FE ports of MSR routers and older switches; GE is `GigabitEthernet`, not `Ethernet`
+        _t("Ethernet", "ethernet", 100, "eth"),
         _t("GigabitEthernet", "ethernet", 1000, "ge", "gi"),
         _t("Ten-GigabitEthernet", "ethernet", 10000, "xge", "ten-gigabitethernet"),
         _t("Twenty-FiveGigE", "ethernet", 25000, "wge"),
@@ -204,7 +209,8 @@ NAMING: dict[str, tuple[PortType, ...]] = {
         _t("Tunnel", "tunnel", None),
         _t("NULL", "null", None),
         _t("M-GigabitEthernet", "management", None, "mge"),
-        _t("Vsi-interface", "other", None),
+        # no "other" types: the first of them would be the default target of every IOS
+        # serial, dialer or ATM port (Vsi-interface, a VXLAN interface, is read as "other")
     ),
     "zte_zxros": (
         PortType("fei", "ethernet", 100, (), "-"),
