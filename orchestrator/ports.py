@@ -360,6 +360,12 @@ def map_name(
     if parsed is None:
         return None
     ptype = parsed.type
+    if source == target and speed is None:
+        return PortName(ptype, parsed.numbers, parsed.sub).render()
+    same = next((t for t in NAMING[target] if t.prefix.lower() == ptype.prefix.lower()), None)
+    if ptype.kind == "other" and same is not None:
+        # serial, ATM, dialer, BVI ...: the target has the same kind of port, keep it as is
+        return PortName(same, parsed.numbers, parsed.sub).render()
     wanted_speed = speed if speed is not None else ptype.speed
     target_type = _target_type(target, ptype.kind, wanted_speed, routed)
     if target_type is None:
