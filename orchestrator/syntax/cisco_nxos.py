@@ -12,7 +12,8 @@ import re
 from typing import Any, ClassVar
 
 from orchestrator import ports
-from orchestrator.model import MlagDomain, Vlan
+from orchestrator.model import DeviceConfig, MlagDomain, Vlan
+from orchestrator.syntax.base import Platform, Rendered
 from orchestrator.syntax.cisco_ios import CiscoIos
 from orchestrator.syntax.cisco_nxos_bgp import set_router_id
 from orchestrator.syntax.cisco_nxos_interfaces import interface, p_interface
@@ -282,6 +283,11 @@ class CiscoNxos(CiscoIos):
         r"^ip route \d+\.\d+\.\d+\.\d+/\d+ ",
     )
     TOP: ClassVar[list[Rule]] = []
+    #: a source only: the project replaces Nexus boxes, it never writes NX-OS
+    renders: ClassVar[bool] = False
+
+    def render(self, config: DeviceConfig) -> Rendered:
+        return Platform.render(self, config)  # the base refusal, not the IOS renderer
 
     def finish(self, ctx: Ctx) -> None:
         super().finish(ctx)

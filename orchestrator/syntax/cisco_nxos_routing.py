@@ -41,11 +41,15 @@ def f_description(ctx: Ctx, line: Line, m: re.Match[str], vrf: Vrf) -> None:
 
 
 def f_family(ctx: Ctx, line: Line, m: re.Match[str], vrf: Vrf) -> None:
+    """`address-family ipv4|ipv6 unicast` in `vrf context`: IPv4 routes in every VRF without it,
+    so for IPv4 the block only holds route targets; IPv6 must be turned on."""
     if m.group(1) == "ipv6":
         vrf.ipv6 = True
         vrf.at(line.n, "ipv6")
+    elif line.children:
+        ctx.report.block(line)
     else:
-        vrf.at(line.n, "ipv4")
+        ctx.report.ignored(line, "a VRF routes IPv4 without this block; empty, it sets nothing")
     dispatch_children(ctx, line, VRF_AF_RULES, vrf)
 
 
