@@ -216,7 +216,8 @@ class _ViewContext:
         self.out._views.pop()
 
 
-SECRET_TOKEN = re.compile(r"^\{\{secret:([A-Za-z0-9._-]+)\}\}$")
+#: keys are model paths: they hold interface names (`Gi0/1`) and IPv6 neighbor addresses
+SECRET_TOKEN = re.compile(r"^\{\{secret:([^\s{}]+)\}\}$")
 
 
 def secret_token(secret: Secret) -> str:
