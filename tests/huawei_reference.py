@@ -9,31 +9,27 @@ Data quality, and what this module does about it:
 - keywords that lost their spaces (`preempttimerdelay`): matched as written or split into
   common keywords (`huawei_notation.Vocabulary`);
 - view lists that name some port speeds and not others: views compared by family;
-- parameters: one token each; a parameter whose description says it takes spaces (free text
-  such as `description`) takes the rest of the line; an integer parameter whose description
-  gives only ranges is checked against them, an address described as dotted decimal must be an
-  IPv4 address. Nothing else is type-checked, so a wrong value of another kind still matches;
+- parameters: one token each, values checked only where the description is plain about them
+  (`huawei_params`); a parameter described as free text takes the rest of the line;
 - `{{secret:KEY}}` (how renderers write secrets) matches any parameter, never a keyword;
-- a syntax string whose brackets do not nest is skipped and counted in `Reference.broken`.
+- a syntax string whose brackets do not nest matches nothing and is listed in
+  `Reference.broken`; forms valid only in `Command template view` are left out.
 
 >>> ref = reference()  # doctest: +SKIP
->>> ref.match("ip address 10.0.0.1 255.255.255.0", "VLANIF interface view").matched  # doctest: +SKIP
+>>> ref.match("ip address 10.0.0.1 24", "VLANIF interface view").matched  # doctest: +SKIP
 True
 """
 
 from __future__ import annotations
 
 import gzip
-import ipaddress
 import json
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
 from huawei_notation import (
-    Check,
     Matcher,
     Param,
     Seq,
@@ -45,6 +41,7 @@ from huawei_notation import (
     split_line,
     syntax_tokens,
 )
+from huawei_params import param_factory, value_check
 from huawei_views import LAYER3_ONLY, USER, accepted_families, view_family
 
 #: reference file per device family, in the shared folder's ``huawei-commands/``
@@ -165,105 +162,6 @@ class MatchResult:
     views: frozenset[str] = frozenset()
     closest: str | None = None
     reason: str = ""
-
-
-def is_ipv4(token: str) -> bool:
-    try:
-        ipaddress.IPv4Address(token)
-    except ValueError:
-        return False
-    return True
-
-
-_ADDRESS_NAME = re.compile(r"ip|addr|mask|router-?id|next-?hop", re.IGNORECASE)
-_NOT_IPV4_NAME = re.compile(r"ipv6|len|length|num|index|name|pool|type", re.IGNORECASE)
-_RANGE = re.compile(r"from (-?\d+) to (-?\d+)")
-_OTHER_KINDS = re.compile(r"string|dotted|format|hexadecimal|address|x\.|:|\bcharacters\b")
-_INTEGER = re.compile(r"-?\d+")
-_FREE_TEXT = re.compile(r"(?:with |and )?spaces (?:are )?supported", re.IGNORECASE)
-
-
-#: interface type words of VRP (lower case): what `<interface-type>` parameters take
-INTERFACE_TYPES = frozenset(
-    {
-        "ge", "gigabitethernet", "10ge", "xgigabitethernet", "25ge", "40ge", "50ge", "100ge",
-        "200ge", "400ge", "50|100ge", "ethernet", "eth-trunk", "ip-trunk", "vlanif", "vbdif",
-        "loopback", "tunnel", "null", "meth", "nve", "pos", "serial", "virtual-template", "ve",
-        "global-ve", "mp-group", "cpos", "e1", "t1", "atm", "trunk-serial", "flexe", "pw-ve",
-        "cellular", "dialer", "ima-group", "pos-trunk", "cpos-trunk", "virtual-ethernet",
-        "remote-ap", "gmpls-uni", "mtunnel", "vlanif-ex", "port-extension",
-    }
-)  # fmt: skip
-_IF_TYPE = re.compile(r"(?:if|interface|port)[-_]?type", re.IGNORECASE)
-_IF_NAME = re.compile(r"(?:if|interface|port)[-_]?name", re.IGNORECASE)
-_IF_NUMBER = re.compile(r"(?:if|interface|port)[-_]?num", re.IGNORECASE)
-_IF_SPELLING = re.compile(r"^(?P<type>\d*[A-Za-z][A-Za-z|-]*?)(?P<num>\d+(?:[/:.]\d+)*)$")
-_NUMBERING = re.compile(r"^\d+(?:[/:.]\d+)*$")
-
-
-def is_interface_name(token: str) -> bool:
-    """`GE1/0/1`, `Eth-Trunk10`, `LoopBack0`: a known type word glued to its number."""
-    match = _IF_SPELLING.match(token)
-    return match is not None and match.group("type").lower() in INTERFACE_TYPES
-
-
-def value_check(name: str, info: str) -> Check:
-    """A check for the values of parameter ``name`` from its description, or None (any).
-
-    >>> value_check("vlan-id", "The value is an integer ranging from 1 to 4094.")("4095")
-    False
-    >>> value_check("mask", "The value is in dotted decimal notation.")("24")
-    False
-    >>> value_check("description", "A string of 1 to 242 characters.") is None
-    True
-    >>> value_check("interface-type", "")("tunneq"), value_check("ifName", "")("10GE1/0/1")
-    (False, True)
-    """
-    low = info.lower()
-    if _IF_TYPE.search(name):
-        return lambda tok: tok.lower() in INTERFACE_TYPES
-    if _IF_NAME.search(name):
-        return is_interface_name
-    if _IF_NUMBER.search(name):
-        return lambda tok: bool(_NUMBERING.match(tok))
-    if (
-        _ADDRESS_NAME.search(name)
-        and not _NOT_IPV4_NAME.search(name)
-        and "dotted decimal" in low
-        and "ipv6" not in low
-        and "x:x" not in low
-    ):
-        return is_ipv4
-    if "is an integer" in low and not _OTHER_KINDS.search(low):
-        ranges = [(int(a), int(b)) for a, b in _RANGE.findall(info)]
-        if ranges:
-            return lambda tok: bool(_INTEGER.fullmatch(tok)) and any(
-                a <= int(tok) <= b for a, b in ranges
-            )
-    return None
-
-
-def is_free_text(info: str) -> bool:
-    """A parameter that takes spaces without quotes (`description`, banners)."""
-    return any(
-        _FREE_TEXT.search(sentence) and "quot" not in sentence and " not " not in sentence
-        for sentence in info.split(".")
-    )
-
-
-def _param_name(entry_name: str) -> str:
-    inner = re.search(r"<([^<>]+)>", entry_name)
-    return (inner.group(1) if inner else entry_name.split()[-1] if entry_name.split() else "").lower()
-
-
-def param_factory(params: Iterable[dict[str, str]]) -> dict[str, Param]:
-    """Parameter nodes by (lower-case) name, with value checks from the descriptions."""
-    out: dict[str, Param] = {}
-    for entry in params:
-        name, info = _param_name(entry.get("name", "")), entry.get("info", "")
-        if name and name not in out:
-            out[name] = Param(name, value_check(name, info), is_free_text(info))
-    return out
 
 
 class Reference:
@@ -412,7 +310,7 @@ def load_reference(folder: Path, sources: Iterable[str] = tuple(SOURCES)) -> Ref
     """Read the reference files in ``folder`` (``huawei-commands/``) into a `Reference`."""
     pages = [page for source in sources for page in read_objects(folder, source)]
     vocabulary = Vocabulary(param_words(c for p in pages for c in _strings(p, "clis")))
-    syntaxes = []
+    syntaxes: list[Syntax] = []
     for page in pages:
         shared = _Page(_entries(page))
         views = frozenset(_strings(page, "views")) - NOT_CONFIGURATION

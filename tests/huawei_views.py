@@ -69,7 +69,10 @@ def view_family(name: str) -> str:
     """
     text = " ".join(name.split())
     rules = (
-        (rf"^(?:Layer 2 {_SPEED}E? interface|{_SPEED}E?-L2) view$", "Layer 2 Ethernet interface view"),
+        (
+            rf"^(?:Layer 2 {_SPEED}E? interface|{_SPEED}E?-L2) view$",
+            "Layer 2 Ethernet interface view",
+        ),
         (rf"^(?:Layer 3 )?{_SPEED}E? interface view$", "Ethernet interface view"),
         (rf"^(?:{_SPEED}E? )?Layer 2 sub-interface view$", "Layer 2 Ethernet sub-interface view"),
         (rf"^{_SPEED}E? sub-interface view$", "Ethernet sub-interface view"),
@@ -121,11 +124,17 @@ def _interface_view(match: re.Match[str], layer2: bool) -> str | None:
     if kind in _PORT_TYPES:
         speed = _PORT_TYPES[kind]
         if sub:
-            return f"{speed} Layer 2 sub-interface view" if mode_l2 else f"{speed} sub-interface view"
+            return (
+                f"{speed} Layer 2 sub-interface view" if mode_l2 else f"{speed} sub-interface view"
+            )
         return f"Layer 2 {speed} interface view" if layer2 else f"{speed} interface view"
     if kind == "eth-trunk":
         if sub:
-            return "Eth-Trunk Layer 2 sub-interface view" if mode_l2 else "Eth-Trunk sub-interface view"
+            return (
+                "Eth-Trunk Layer 2 sub-interface view"
+                if mode_l2
+                else "Eth-Trunk sub-interface view"
+            )
         return "Layer 2 Eth-Trunk interface view" if layer2 else "Eth-Trunk interface view"
     return _OTHER_INTERFACES.get(kind)
 
