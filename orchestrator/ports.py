@@ -209,8 +209,10 @@ NAMING: dict[str, tuple[PortType, ...]] = {
         _t("Tunnel", "tunnel", None),
         _t("NULL", "null", None),
         _t("M-GigabitEthernet", "management", None, "mge"),
-        # no "other" types: the first of them would be the default target of every IOS
-        # serial, dialer or ATM port (Vsi-interface, a VXLAN interface, is read as "other")
+        _t("Serial", "other", None, "s"),
+        _t("Dialer", "other", None),
+        _t("Virtual-Template", "other", None),
+        _t("Vsi-interface", "other", None),
     ),
     "zte_zxros": (
         PortType("fei", "ethernet", 100, (), "-"),
@@ -322,9 +324,16 @@ def port_speed(platform: str, name: str) -> int | None:
 
 
 def _target_type(
-    platform: str, kind: InterfaceKind, speed: int | None, routed: bool | None
+    platform: str,
+    kind: InterfaceKind,
+    speed: int | None,
+    routed: bool | None,
+    prefix: str | None = None,
 ) -> PortType | None:
     candidates = [t for t in NAMING[platform] if t.kind == kind]
+    if kind == "other":
+        # serial, dialer, ATM...: only a port of the same name is the same kind of port
+        candidates = [t for t in candidates if t.prefix.lower() == (prefix or "").lower()]
     if kind == "lag" and routed is not None:
         flavour = [t for t in candidates if bool(t.routed) == routed]
         candidates = flavour or candidates
@@ -367,7 +376,7 @@ def map_name(
         # serial, ATM, dialer, BVI ...: the target has the same kind of port, keep it as is
         return PortName(same, parsed.numbers, parsed.sub).render()
     wanted_speed = speed if speed is not None else ptype.speed
-    target_type = _target_type(target, ptype.kind, wanted_speed, routed)
+    target_type = _target_type(target, ptype.kind, wanted_speed, routed, ptype.prefix)
     if target_type is None:
         return None
     if ptype.kind == "ethernet":

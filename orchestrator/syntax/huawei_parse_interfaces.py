@@ -1,0 +1,502 @@
+"""VRP interfaces: addressing, switching, Eth-Trunk membership, OSPF, VRRP, filters, services.
+
+VRP5 (S/AR) and VRP8 (CloudEngine, NE40E) spellings are both read: `mode lacp` and
+`mode lacp-static`, `preempt-mode` and `preempt`, `reduced` and `reduce`, `dot1q termination
+vid` and `vlan-type dot1q`. Trunk ports carry VLAN 1 unless `undo port trunk allow-pass vlan 1`
+says otherwise, so the allowed list is completed when the interface block ends.
+"""
+
+from __future__ import annotations
+
+import re
+from ipaddress import IPv4Interface, IPv6Interface
+from typing import Any
+
+from orchestrator import ports
+from orchestrator.model import Address4, Address6, FhrpGroup, Interface, InterfaceOspf, NatRule
+from orchestrator.model import Switchport
+from orchestrator.syntax.huawei_common import ifname, mask_or_length, read_secret, vrp_vlans
+from orchestrator.syntax.rules import Ctx, Rule, area_dotted, dispatch, rule
+from orchestrator.syntax.text import Line
+
+ALL_VLANS = list(range(1, 4095))
+
+
+def interface_node(ctx: Ctx, name: str) -> Interface:
+    canonical = ifname(ctx, name)
+    ifc = ctx.config.interface(canonical)
+    ifc.kind = ports.interface_kind(ctx.platform, canonical)
+    return ifc
+
+
+def p_interface(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    if m.group(2):
+        ctx.report.unsupported_tree(line, "Layer 2 sub-interfaces (bridge domains) are not "
+                                    "translated")
+        return
+    ifc = interface_node(ctx, m.group(1))
+    ifc.at(line.n)
+    state: dict[str, Any] = {"allow": None, "undo1": False, "link_type": False, "hybrid": None}
+    ctx.state["ifc"] = state
+    for child in line.children:
+        if child.text.startswith(("access-type", "authentication-method")):
+            ctx.report.unsupported(child, "subscriber access settings are not translated")
+            continue
+        dispatch(ctx, child, INTERFACE_RULES, ifc)
+    _finish_switchport(ifc, state)
+
+
+def _finish_switchport(ifc: Interface, state: dict[str, Any]) -> None:
+    sw = ifc.switchport
+    if sw is not None and not state["link_type"] and state["hybrid"] is not None:
+        sw.mode = "hybrid"  # hybrid settings on a port of the default (hybrid) link type
+        sw.at(state["hybrid"], "mode")
+    if sw is None or sw.mode != "trunk":
+        return
+    allow = state["allow"]
+    if allow == "all":
+        sw.trunk_allowed = None
+        return
+    vlans = set(allow or [])
+    if not state["undo1"]:
+        vlans.add(1)
+    sw.trunk_allowed = None if vlans >= set(ALL_VLANS) else sorted(vlans)
+
+
+def _switchport(ifc: Interface) -> Switchport:
+    if ifc.switchport is None:
+        ifc.switchport = Switchport()
+    return ifc.switchport
+
+
+def i_description(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ifc.description = m.group(1)
+    ifc.at(line.n, "description")
+
+
+def i_shutdown(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ifc.shutdown = m.group(1) is None
+    ifc.at(line.n, "shutdown")
+
+
+def i_int(field: str, scale: int = 1) -> Any:
+    def handler(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+        setattr(ifc, field, int(m.group(1)) * scale)
+        ifc.at(line.n, field)
+
+    return handler
+
+
+def i_negotiation(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ifc.autonegotiation = m.group(1) is None
+    ifc.at(line.n, "autonegotiation")
+
+
+def i_speed(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ifc.speed = m.group(1)
+    ifc.at(line.n, "speed")
+
+
+def i_duplex(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ifc.duplex = m.group(1)  # type: ignore[assignment]
+    ifc.at(line.n, "duplex")
+
+
+def i_vrf(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ifc.vrf = m.group(1)
+    ifc.at(line.n, "vrf")
+
+
+def i_ip_address(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    address = IPv4Interface(f"{m.group(1)}/{mask_or_length(m.group(2))}")
+    entry = Address4(address=address, secondary=m.group(3) is not None)
+    entry.at(line.n)
+    ifc.ipv4.append(entry)
+    ifc.at(line.n, "ipv4")
+
+
+def i_unnumbered(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ifc.ipv4_unnumbered = ifname(ctx, m.group(1))
+    ifc.at(line.n, "ipv4_unnumbered")
+
+
+def i_dhcp_client(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ifc.ipv4_dhcp = True
+    ifc.at(line.n, "ipv4_dhcp")
+
+
+def i_ipv6_enable(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ifc.ipv6_enabled = True
+    ifc.at(line.n, "ipv6_enabled")
+
+
+def i_ipv6_address(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    text, suffix = m.group(1), m.group(2)
+    if suffix == "link-local":
+        entry = Address6(address=IPv6Interface(f"{text}/64"), kind="link-local")
+    else:
+        entry = Address6(address=IPv6Interface(text.replace(" ", "/")),
+                         kind="eui-64" if suffix == "eui-64" else "global")
+    entry.at(line.n)
+    ifc.ipv6.append(entry)
+    ifc.at(line.n, "ipv6")
+
+
+def i_portswitch(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ifc.routed = m.group(1) is not None
+    ifc.at(line.n, "routed")
+
+
+def i_link_type(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    sw = _switchport(ifc)
+    sw.mode = m.group(1)  # type: ignore[assignment]
+    sw.at(line.n, "mode")
+    ctx.state["ifc"]["link_type"] = True
+    if sw.mode == "trunk":
+        sw.at(line.n, "trunk_allowed")
+
+
+def i_default_vlan(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    sw = _switchport(ifc)
+    sw.access_vlan = int(m.group(1))
+    sw.at(line.n, "access_vlan")
+
+
+def i_trunk_allow(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    sw = _switchport(ifc)
+    state = ctx.state["ifc"]
+    if m.group(1) == "all":
+        state["allow"] = "all"
+    elif state["allow"] != "all":
+        state["allow"] = (state["allow"] or []) + vrp_vlans(m.group(1).split())
+    sw.at(line.n, "trunk_allowed")
+
+
+def i_trunk_undo1(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ctx.state["ifc"]["undo1"] = True
+    _switchport(ifc).at(line.n, "trunk_allowed")
+
+
+def i_pvid(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    sw = _switchport(ifc)
+    if "hybrid" in line.text and ctx.state["ifc"]["hybrid"] is None:
+        ctx.state["ifc"]["hybrid"] = line.n
+    sw.native_vlan = int(m.group(1))
+    sw.at(line.n, "native_vlan")
+
+
+def i_hybrid(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    sw = _switchport(ifc)
+    if ctx.state["ifc"]["hybrid"] is None:
+        ctx.state["ifc"]["hybrid"] = line.n
+    field = "hybrid_tagged" if m.group(1) == "tagged" else "hybrid_untagged"
+    current: list[int] = getattr(sw, field)
+    setattr(sw, field, sorted(set(current) | set(vrp_vlans(m.group(2).split()))))
+    sw.at(line.n, field)
+
+
+def i_voice_vlan(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    sw = _switchport(ifc)
+    sw.voice_vlan = int(m.group(1))
+    sw.at(line.n, "voice_vlan")
+
+
+def i_eth_trunk(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ifc.lag_group = int(m.group(1))
+    ifc.at(line.n, "lag_group", "lag_mode")
+
+
+def i_lag_mode(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    mode = "on" if m.group(1).startswith("manual") else "active"
+    ctx.state.setdefault("lag_modes", {})[ifc.name] = (mode, line.n)
+
+
+def i_lacp_timeout(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ctx.state.setdefault("lag_rates", {})[ifc.name] = ("fast" if m.group(1) == "fast"
+                                                      else "normal", line.n)
+
+
+def i_dot1q(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ifc.encapsulation_vlan = int(m.group(1))
+    ifc.at(line.n, "encapsulation_vlan")
+
+
+def _ospf(ifc: Interface) -> InterfaceOspf:
+    if ifc.ospf is None:
+        ifc.ospf = InterfaceOspf()
+    return ifc.ospf
+
+
+_NETWORK_TYPES = {"p2p": "point-to-point", "broadcast": "broadcast", "nbma": "nbma",
+                  "p2mp": "p2mp"}
+
+
+def i_ospf(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ospf = _ospf(ifc)
+    what, value = m.group(1), m.group(2)
+    field = {"cost": "cost", "dr-priority": "priority", "timer hello": "hello",
+             "timer dead": "dead"}[what]
+    setattr(ospf, field, int(value))
+    ospf.at(line.n, field)
+
+
+def i_ospf_network(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ospf = _ospf(ifc)
+    ospf.network_type = _NETWORK_TYPES[m.group(1)]  # type: ignore[assignment]
+    ospf.at(line.n, "network_type")
+
+
+def i_ospf_auth(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ospf = _ospf(ifc)
+    words = m.group(1).split()
+    mode = words.pop(0)
+    if mode == "null":
+        ospf.auth = "null"
+    elif mode == "simple":
+        ospf.auth = "simple"
+        if words:
+            form = words.pop(0) if words[0] in ("plain", "cipher") else None
+            ospf.auth_key = read_secret(ctx, line, words[0], form)
+            ospf.at(line.n, "auth_key")
+    elif mode in ("md5", "hmac-md5"):
+        ospf.auth = "md5"
+        if words:
+            ospf.auth_key_id = int(words[0])
+            form = words[1] if words[1] in ("plain", "cipher") else None
+            ospf.auth_key = read_secret(ctx, line, words[-1], form)
+            ospf.at(line.n, "auth_key_id", "auth_key")
+    else:
+        ctx.report.unsupported(line, f"OSPF {mode} authentication is not translated")
+        return
+    ospf.at(line.n, "auth")
+
+
+def i_ospf_enable(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ospf = _ospf(ifc)
+    ospf.process = m.group(1) or "1"
+    ospf.area = area_dotted(m.group(2))
+    ospf.at(line.n, "process", "area")
+
+
+def i_ospf_bfd(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    _ospf(ifc).bfd = True
+    _ospf(ifc).at(line.n, "bfd")
+
+
+def _vrrp(ifc: Interface, vrid: int, line: Line) -> FhrpGroup:
+    for group in ifc.fhrp:
+        if group.group == vrid:
+            return group
+    group = FhrpGroup(protocol="vrrp", group=vrid)
+    group.at(line.n)
+    ifc.fhrp.append(group)
+    ifc.at(line.n, "fhrp")
+    return group
+
+
+def i_vrrp(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    group = _vrrp(ifc, int(m.group(1)), line)
+    words = m.group(2).split()
+    head = words[0]
+    if head == "virtual-ip" and len(words) >= 2:
+        group.virtual_ip.append(words[1])
+        group.at(line.n, "virtual_ip")
+    elif head == "priority":
+        group.priority = int(words[1])
+        group.at(line.n, "priority")
+    elif head in ("preempt-mode", "preempt") and words[1:] == ["disable"]:
+        group.preempt = False
+        group.at(line.n, "preempt")
+    elif head in ("preempt-mode", "preempt") and words[1:3] == ["timer", "delay"]:
+        group.preempt = True
+        delay = int(words[3])
+        group.preempt_delay = delay or None
+        group.at(line.n, "preempt", "preempt_delay")
+    elif head == "timer" and words[1:2] == ["advertise"]:
+        group.hello = int(words[2])
+        group.at(line.n, "hello")
+    elif head == "authentication-mode":
+        mode = words[1]
+        group.auth_md5 = mode == "md5"
+        form = words[2] if len(words) > 3 else ("cipher" if mode == "md5" else None)
+        group.auth = read_secret(ctx, line, words[-1], form)
+        group.at(line.n, "auth", "auth_md5")
+    elif head == "track" and words[1:2] == ["interface"] and len(words) >= 3:
+        decrement = 10
+        if len(words) >= 5 and words[3] in ("reduced", "reduce"):
+            decrement = int(words[4])
+        elif len(words) >= 4:
+            ctx.report.unsupported(line, "VRRP tracking that raises priority is not translated")
+            return
+        group.track.append((ifname(ctx, words[2]), decrement))
+        group.at(line.n, "track")
+    else:
+        ctx.report.unsupported(line, f"VRRP option {head!r} not translated")
+
+
+def i_filter(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ipv6 = m.group(2) is not None
+    field = ("ipv6_acl_" if ipv6 else "acl_") + ("in" if m.group(1) == "inbound" else "out")
+    setattr(ifc, field, m.group(3))
+    ifc.at(line.n, field)
+
+
+def i_traffic_policy(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    field = "service_policy_in" if m.group(2) == "inbound" else "service_policy_out"
+    setattr(ifc, field, m.group(1))
+    ifc.at(line.n, field)
+
+
+def i_relay_server(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ifc.helper_addresses.append(m.group(1))
+    ifc.at(line.n, "helper_addresses")
+
+
+def i_flag(field: str, value: bool) -> Any:
+    def handler(ctx: Ctx, line: Line, m: re.Match[str], ifc: Any) -> None:
+        setattr(ifc, field, value)
+        ifc.at(line.n, field)
+
+    return handler
+
+
+def i_stp_edge(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ifc.stp_edge = m.group(1) == "enable"
+    ifc.at(line.n, "stp_edge")
+
+
+def i_mac(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    digits = m.group(1).replace("-", "").replace(".", "").lower()
+    ifc.mac_address = f"{digits[0:4]}.{digits[4:8]}.{digits[8:12]}"
+    ifc.at(line.n, "mac_address")
+
+
+def i_nat_outbound(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    nat = NatRule(kind="dynamic", acl=m.group(1))
+    if m.group(2):
+        nat.pool = m.group(2)
+        nat.overload = m.group(3) is None
+    else:
+        nat.interface = ifc.name
+        nat.overload = True
+    nat.at(line.n)
+    ctx.config.services.nat_rules.append(nat)
+    ctx.config.services.at(line.n, "nat_rules")
+    ifc.nat = "outside"
+    ifc.at(line.n, "nat")
+
+
+def i_nat_static(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    """`nat server protocol tcp global G [gp] inside I [ip]` / `nat static global G inside I`."""
+    nat = NatRule(kind="static", protocol=m.group(1),  # type: ignore[arg-type]
+                  outside_address=m.group(2), inside_address=m.group(4))
+    if m.group(3):
+        nat.outside_port = int(m.group(3))
+    if m.group(5):
+        nat.inside_port = int(m.group(5))
+    nat.at(line.n)
+    ctx.config.services.nat_rules.append(nat)
+    ctx.config.services.at(line.n, "nat_rules")
+    ifc.nat = "outside"
+    ifc.at(line.n, "nat")
+
+
+def i_nat_one_to_one(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    nat = NatRule(kind="static", outside_address=m.group(1), inside_address=m.group(2))
+    nat.at(line.n)
+    ctx.config.services.nat_rules.append(nat)
+    ctx.config.services.at(line.n, "nat_rules")
+    ifc.nat = "outside"
+    ifc.at(line.n, "nat")
+
+
+def i_tunnel(field: str) -> Any:
+    def handler(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+        value: str | None = m.group(1)
+        if field == "tunnel_mode" and value == "gre":
+            value = None  # GRE over IPv4: what a tunnel runs unless told otherwise
+        if field == "tunnel_source" and value and not re.fullmatch(r"[\d.:a-fA-F]+", value):
+            value = ifname(ctx, value)
+        setattr(ifc, field, value)
+        ifc.at(line.n, field)
+
+    return handler
+
+
+INTERFACE_RULES: list[Rule] = [
+    rule(r"description (.+)", i_description),
+    rule(r"(undo )?shutdown", i_shutdown),
+    rule(r"mtu (\d+)", i_int("mtu")),
+    rule(r"speed (\d+|auto)", i_speed),
+    rule(r"duplex (full|half|auto)", i_duplex),
+    rule(r"(undo )?negotiation auto", i_negotiation),
+    rule(r"negotiation (disable)", i_negotiation),
+    rule(r"ip binding vpn-instance (\S+)", i_vrf),
+    rule(r"ip address (\d+\.\d+\.\d+\.\d+) (\S+)( sub)?", i_ip_address),
+    rule(r"ip address unnumbered interface (.+)", i_unnumbered),
+    rule(r"ip address dhcp-alloc", i_dhcp_client),
+    rule(r"ipv6 enable", i_ipv6_enable),
+    rule(r"ipv6 address (\S+(?: \d+)?)(?: (eui-64))?", i_ipv6_address),
+    rule(r"ipv6 address (\S+) (link-local)", i_ipv6_address),
+    rule(r"(undo )?portswitch", i_portswitch),
+    rule(r"port link-type (access|trunk|hybrid|dot1q-tunnel)", i_link_type),
+    rule(r"port default vlan (\d+)", i_default_vlan),
+    rule(r"port trunk allow-pass vlan (all|[\d to]+)", i_trunk_allow),
+    rule(r"undo port trunk allow-pass vlan 1", i_trunk_undo1),
+    rule(r"port (?:trunk|hybrid) pvid vlan (\d+)", i_pvid),
+    rule(r"port hybrid (tagged|untagged) vlan ([\d to]+)", i_hybrid),
+    rule(r"voice-vlan (\d+) enable(?: .*)?", i_voice_vlan),
+    rule(r"eth-trunk (\d+)", i_eth_trunk),
+    rule(r"mode (lacp|lacp-static|manual load-balance|manual)", i_lag_mode),
+    rule(r"lacp timeout (fast|slow)", i_lacp_timeout),
+    rule(r"dot1q termination vid (\d+)", i_dot1q),
+    rule(r"vlan-type dot1q (\d+)", i_dot1q),
+    rule(r"arp broadcast enable", ignore="written with every dot1q termination: the "
+         "sub-interface answers ARP"),
+    rule(r"ospf (cost|dr-priority|timer hello|timer dead) (\d+)", i_ospf),
+    rule(r"ospf network-type (p2p|broadcast|nbma|p2mp)", i_ospf_network),
+    rule(r"ospf authentication-mode (.+)", i_ospf_auth),
+    rule(r"ospf enable (?:(\d+) )?area (\S+)", i_ospf_enable),
+    rule(r"ospf bfd enable", i_ospf_bfd),
+    rule(r"vrrp vrid (\d+) (.+)", i_vrrp),
+    rule(r"traffic-filter (inbound|outbound) (ipv6 )?acl (?:name )?(\S+)", i_filter),
+    rule(r"traffic-policy (\S+) (inbound|outbound)", i_traffic_policy),
+    rule(r"dhcp select relay", ignore="relaying follows from the relay server addresses"),
+    rule(r"dhcp select global", ignore="serving from a global pool follows from the pools"),
+    rule(r"dhcp relay server-ip (\S+)", i_relay_server),
+    rule(r"(?:arp-proxy|arp proxy) enable", i_flag("proxy_arp", True)),
+    rule(r"undo icmp redirect send", i_flag("redirects", False)),
+    rule(r"undo icmp host-unreachable send", i_flag("unreachables", False)),
+    rule(r"stp edged-port (enable|disable)", i_stp_edge),
+    rule(r"stp cost (\d+)", i_int("stp_cost")),
+    rule(r"stp port priority (\d+)", i_int("stp_port_priority")),
+    rule(r"(?:lldp disable|undo lldp enable)", i_flag("lldp", False)),
+    rule(r"lldp enable", i_flag("lldp", True)),
+    rule(r"bandwidth (\d+)", i_int("bandwidth", 1000)),
+    rule(r"mac-address (\S+)", i_mac),
+    rule(r"nat outbound (\S+)(?: address-group (\S+)( no-pat)?)?", i_nat_outbound),
+    rule(r"nat server protocol (tcp|udp) global (\S+) (\d+) inside (\S+) (\d+)(?: .*)?",
+         i_nat_static),
+    rule(r"nat static global (\S+) inside (\S+)", i_nat_one_to_one),
+    rule(r"source (\S+)", i_tunnel("tunnel_source")),
+    rule(r"destination (\S+)", i_tunnel("tunnel_destination")),
+    rule(r"tunnel-protocol (.+)", i_tunnel("tunnel_mode")),
+    rule(r"(?:bpdu enable|ntdp enable|ndp enable)", ignore="Huawei cluster management (NDP/NTDP) "
+         "and BPDU sending have no meaning elsewhere"),
+    rule(r"statistic enable", ignore="interface statistics collection is a monitoring setting"),
+    rule(r"alias .+", ignore="an alias is a display label"),
+    rule(r"service-manage .+", unsupported="firewall management-access policy is not translated"),
+    rule(r"(?:gvrp|port-isolate .+|loopback-detect .+|port-security .+)",
+         unsupported="this switching feature is not translated"),
+    rule(r"(?:isis .+|mpls.*|ospfv3 .+|rip .+|pim .+|igmp .+)",
+         unsupported="routing protocols other than OSPFv2 and BGP are not translated"),
+    rule(r"(?:vrrp6 .+|ipv6 nd .+|undo ipv6 nd .+|dhcpv6 .+)",
+         unsupported="IPv6 neighbour discovery, DHCPv6 and VRRPv3 for IPv6 are not translated"),
+    rule(r"(?:ipsec policy .+|qos .+|keepalive .+|gre key .+|link-protocol .+|clock .+|"
+         r"ip address dhcp-alloc .+)",
+         unsupported="WAN, IPsec and interface QoS settings are not translated"),
+    rule(r"(?:dcn|bas|user-vlan .+|remote-backup-profile .+|admin-vrrp .+|"
+         r"arp generate-rd-table .+|vxlan .+|dhcp select interface|dhcp server .+|"
+         r"rewrite .+|bridge-domain .+|encapsulation .+)",
+         unsupported="carrier, subscriber and overlay features are not translated"),
+]

@@ -1,0 +1,343 @@
+"""Shape a model to what VRP can hold, in place, before it is rendered (with change notes).
+
+Each step keeps the meaning or says how it differs: ACLs get VRP numbers; a filter ACL gets an
+explicit final deny (VRP lets through what no rule matches, Cisco drops it); VLANs that access
+ports and VLANIF interfaces need are created; what a VRP box needs switched on to do what the
+source did (`stelnet server enable` for SSH logins, `dhcp enable` for relays and pools, `ipv6
+enable` for IPv6 addresses, `undo portswitch` on CloudEngine for addressed ports) is set. Doing
+this on the model, not only in the text, keeps the round trip honest: the VRP parser must give
+back exactly this shaped model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from orchestrator.model import AclEntry, DeviceConfig, Interface, Vlan
+from orchestrator.syntax.huawei_common import vrp_acl_number
+from orchestrator.syntax.huawei_render_base import Writer
+
+if TYPE_CHECKING:
+    from orchestrator.syntax.huawei_vrp import HuaweiVrp
+
+#: protocol names a VRP ACL rule accepts; others are written as numbers
+ACL_PROTOCOLS = {"ip", "tcp", "udp", "icmp", "gre", "ospf", "igmp", "ipinip"}
+PROTOCOL_NUMBERS = {"esp": "50", "ahp": "51", "ah": "51", "pim": "103", "eigrp": "88",
+                    "igrp": "9", "nos": "94", "pcp": "108", "vrrp": "112", "sctp": "132",
+                    "4": "ipinip"}
+#: ICMP message names VRP knows
+ICMP_NAMES = {
+    "echo", "echo-reply", "fragmentneed-DFset", "host-redirect", "host-tos-redirect",
+    "host-unreachable", "information-reply", "information-request", "net-redirect",
+    "net-tos-redirect", "net-unreachable", "parameter-problem", "port-unreachable",
+    "protocol-unreachable", "reassembly-timeout", "source-quench", "source-route-failed",
+    "timestamp-reply", "timestamp-request", "ttl-exceeded",
+}
+#: IOS ICMP names VRP lacks → VRP name or "type[/code]"
+ICMP_FROM_IOS = {
+    "unreachable": "3", "time-exceeded": "11", "redirect": "5",
+    "packet-too-big": "fragmentneed-DFset", "administratively-prohibited": "3/13",
+    "mask-request": "17", "mask-reply": "18", "router-advertisement": "9",
+    "router-solicitation": "10", "traceroute": "30",
+}
+_ACL_NAME = re.compile(r"[A-Za-z0-9][\w.-]{0,31}")
+#: highest vty number: VRP5 S-series 0-14 (maximum-vty 15), CloudEngine 0-20
+MAX_VTY = {False: 14, True: 20}
+
+
+def prepare(config: DeviceConfig, w: Writer) -> None:
+    """Normalise ``config`` in place for ``w.platform``; notes go to ``w``."""
+    for step in STEPS:
+        step(config, w)
+
+
+# --- ACLs ---------------------------------------------------------------------------------------
+
+
+def _acl_names(config: DeviceConfig, w: Writer) -> None:
+    """Numbered ACLs of other vendors get VRP numbers; names must not be digits only."""
+    renames: dict[str, str] = {}
+    taken = set(config.acls)
+    for name, acl in list(config.acls.items()):
+        number = vrp_acl_number(name, acl.kind)
+        new = str(number) if number is not None else name
+        if number is None and (name.isdigit() or not _ACL_NAME.fullmatch(name)):
+            new = "acl-" + re.sub(r"[^\w.-]", "-", name)
+        if new == name:
+            continue
+        while new in taken:
+            new += "-1"
+        taken.add(new)
+        renames[name] = new
+        w.change(acl, "", note=f"ACL {name} is called {new} on VRP")
+    if renames:
+        config.acls = {renames.get(k, k): v for k, v in config.acls.items()}
+        for new in renames.values():
+            config.acls[new].name = new
+    # references to ACLs that are not defined are renumbered the same way
+    kinds = {n: a.kind for n, a in config.acls.items()}
+
+    def rename(name: str, kind: str = "extended") -> str:
+        if name in renames:
+            return renames[name]
+        if name in kinds:
+            return name
+        number = vrp_acl_number(name, _cisco_kind(name) or kind)
+        return str(number) if number is not None else name
+
+    rename_acl_references(config, rename)
+
+
+def _cisco_kind(name: str) -> str | None:
+    if not name.isdigit():
+        return None
+    number = int(name)
+    if 1 <= number <= 99 or 1300 <= number <= 1999:
+        return "standard"
+    if 100 <= number <= 199 or 2000 <= number <= 2699:
+        return "extended"
+    return None
+
+
+def rename_acl_references(config: DeviceConfig, rename: Callable[[str], str]) -> None:
+    for ifc in config.interfaces.values():
+        for field in ("acl_in", "acl_out", "ipv6_acl_in", "ipv6_acl_out"):
+            value = getattr(ifc, field)
+            if value is not None:
+                setattr(ifc, field, rename(value))
+    system = config.system
+    for line in system.lines:
+        if line.acl_in is not None:
+            line.acl_in = rename(line.acl_in)
+    for community in system.snmp.communities:
+        if community.acl is not None:
+            community.acl = rename(community.acl)
+    for nat in config.services.nat_rules:
+        if nat.acl is not None:
+            nat.acl = rename(nat.acl)
+    for route_map in config.route_maps.values():
+        for entry in route_map.entries:
+            for match in entry.matches:
+                if match.kind == "ip-address-acl":
+                    match.values = [rename(v) for v in match.values]
+    for cmap in config.services.class_maps.values():
+        cmap.matches = [(k, rename(v) if k.endswith("access-group") else v)
+                        for k, v in cmap.matches]
+
+
+def _acl_entries(config: DeviceConfig, w: Writer) -> None:
+    for acl in config.acls.values():
+        for entry in acl.entries:
+            proto = entry.protocol
+            if proto is not None and proto not in ACL_PROTOCOLS and proto in PROTOCOL_NUMBERS:
+                entry.protocol = PROTOCOL_NUMBERS[proto]
+            icmp = entry.icmp_type
+            if icmp is not None and icmp not in ICMP_NAMES:
+                entry.icmp_type = ICMP_FROM_IOS.get(icmp, icmp.replace(" ", "/"))
+        _merge_remarks(acl.entries, w)
+
+
+def _merge_remarks(entries: list[AclEntry], w: Writer) -> None:
+    """VRP keeps one description per rule: consecutive remarks become one."""
+    i = 0
+    while i < len(entries) - 1:
+        first, second = entries[i], entries[i + 1]
+        if first.remark is not None and second.remark is not None and first.action is None \
+                and second.action is None:
+            first.remark = f"{first.remark} / {second.remark}"
+            for n in second.src.get(""):
+                first.at(n)
+            w.change(first, "", note="consecutive remarks are one rule description on VRP")
+            del entries[i + 1]
+            continue
+        i += 1
+
+
+def _catch_all_deny(entry: AclEntry) -> bool:
+    return (entry.action == "deny" and entry.source is None and entry.destination is None
+            and entry.protocol in (None, "ip") and entry.source_port is None
+            and entry.destination_port is None and not entry.established
+            and entry.icmp_type is None and entry.dscp is None and entry.precedence is None
+            and not entry.fragments and entry.time_range is None)
+
+
+def _implicit_deny(config: DeviceConfig, w: Writer) -> None:
+    """VRP forwards what no rule of a packet filter matches: write Cisco's implicit deny."""
+    users: dict[str, list[tuple[Interface, str]]] = {}
+    for ifc in config.interfaces.values():
+        for field in ("acl_in", "acl_out", "ipv6_acl_in", "ipv6_acl_out"):
+            name = getattr(ifc, field)
+            if name is not None:
+                users.setdefault(name, []).append((ifc, field))
+    for name, where in users.items():
+        acl = config.acls.get(name)
+        if acl is None:
+            continue
+        rules = [e for e in acl.entries if e.action is not None]
+        if rules and _catch_all_deny(rules[-1]):
+            continue
+        entry = AclEntry(action="deny", protocol=None if acl.kind == "standard" else "ip")
+        if rules and any(e.seq is not None for e in rules):
+            entry.seq = max(e.seq or 0 for e in rules) + 10
+        for ifc, field in where:
+            for n in ifc.src.get(field):
+                entry.at(n)
+            w.change(ifc, field, note=f"VRP forwards packets no rule of ACL {name} matches; "
+                     "an explicit final `deny` keeps the source's implicit deny")
+        acl.entries.append(entry)
+
+
+# --- interfaces and VLANs -------------------------------------------------------------------
+
+
+def _vlans(config: DeviceConfig, w: Writer) -> None:
+    """VRP refuses `port default vlan N` and `interface VlanifN` until VLAN N exists."""
+    for ifc in config.interfaces.values():
+        needed: list[tuple[int, str]] = []
+        if ifc.kind == "svi":
+            number = re.search(r"(\d+)$", ifc.name)
+            if number:
+                needed.append((int(number.group(1)), ""))
+        sw = ifc.switchport
+        if sw is not None and ifc.lag_group is None:
+            if sw.access_vlan is not None and sw.mode in ("access", "dot1q-tunnel"):
+                needed.append((sw.access_vlan, "access_vlan"))
+            if sw.voice_vlan is not None:
+                needed.append((sw.voice_vlan, "voice_vlan"))
+        for vid, field in needed:
+            if vid in config.vlans or not 1 <= vid <= 4094:
+                continue
+            vlan = config.vlans[vid] = Vlan(id=vid)
+            node = sw if field else ifc
+            for n in (node.src.get(field) if node is not None and field else ifc.src.get("")):
+                vlan.at(n)
+
+
+def _interfaces(config: DeviceConfig, w: Writer) -> None:
+    plat = w.platform
+    for ifc in config.interfaces.values():
+        if ifc.speed not in (None, "auto") and ifc.autonegotiation is None:
+            ifc.autonegotiation = False
+            for n in ifc.src.get("speed"):
+                ifc.at(n, "autonegotiation")
+        if ifc.ipv6 and not ifc.ipv6_enabled:
+            ifc.ipv6_enabled = True
+            for n in ifc.src.get("ipv6"):
+                ifc.at(n, "ipv6_enabled")
+        if ifc.lag_mode == "passive":
+            ifc.lag_mode = "active"
+            w.change(ifc, "lag_mode", note="VRP runs LACP actively on every member; the far end "
+                     "may stay passive")
+        if plat.routed_needs_undo_portswitch and ifc.kind in ("ethernet", "lag") \
+                and ifc.routed is None and _layer3(ifc) and ifc.switchport is None:
+            ifc.routed = True
+            for n in ifc.src.get("ipv4") or ifc.src.get("vrf") or ifc.src.get("ipv6"):
+                ifc.at(n, "routed")
+        ospf = ifc.ospf
+        if ospf is not None and ospf.auth is None and ospf.auth_key is not None:
+            ospf.auth = "md5" if ospf.auth_key_id is not None else "simple"
+            for n in ospf.src.get("auth_key"):
+                ospf.at(n, "auth")
+            w.change(ospf, "auth_key", note="VRP sets the key with its authentication mode on "
+                     "the interface")
+    edges = [i for i in config.interfaces.values() if i.stp_edge]
+    if any(i.stp_bpdu_guard for i in edges):
+        for ifc in edges:
+            if not ifc.stp_bpdu_guard:
+                ifc.stp_bpdu_guard = True
+                for n in ifc.src.get("stp_edge"):
+                    ifc.at(n, "stp_bpdu_guard")
+                w.change(ifc, "stp_edge", note="BPDU protection is global on VRP: this edge "
+                         "port is guarded too")
+
+
+def _services(config: DeviceConfig, w: Writer) -> None:
+    """Same meaning, VRP's words: classifier match kinds, RADIUS ports written out; a server
+    group becomes a template, so a group must hold servers of one protocol."""
+    aaa = config.system.aaa
+    for name, members in list(aaa.groups.items()):
+        servers = [s for s in aaa.servers if s.address in members or s.name in members]
+        if not servers or len({s.protocol for s in servers}) != 1:
+            del aaa.groups[name]
+            w.change(aaa, "groups", note=f"server group {name} has no servers of one protocol "
+                     "and is left out")
+        else:
+            aaa.groups[name] = [s.address for s in servers]
+    for cmap in config.services.class_maps.values():
+        cmap.matches = [({"ip-dscp": "dscp", "ip-precedence": "precedence"}.get(k, k), v)
+                        for k, v in cmap.matches]
+    for server in config.system.aaa.servers:
+        if server.protocol == "radius":
+            if server.port is None:
+                server.port = 1812
+            if server.acct_port is None:
+                server.acct_port = 1813
+
+
+def _layer3(ifc: Interface) -> bool:
+    return bool(ifc.ipv4 or ifc.ipv6 or ifc.vrf or ifc.ipv4_unnumbered or ifc.ipv4_dhcp
+                or ifc.fhrp or ifc.helper_addresses)
+
+
+# --- system ---------------------------------------------------------------------------------
+
+
+def _system(config: DeviceConfig, w: Writer) -> None:
+    system = config.system
+    plat = w.platform
+    limit = MAX_VTY[plat.vpn_ipv4_family]
+    for line in list(system.lines):
+        if line.kind == "vty" and line.first > limit:
+            continue
+        if line.kind == "vty" and line.last is not None and line.last > limit:
+            w.change(line, "", note=f"{plat.name} numbers vty lines 0-{limit}")
+            line.last = limit
+        if line.login == "local":
+            line.login = "aaa"
+            w.change(line, "login", note="VRP checks local users through AAA "
+                     "(`authentication-mode aaa`)")
+        if set(line.transport_input) == {"ssh", "telnet"}:
+            line.transport_input = ["ssh", "telnet"]
+    vty = [ln for ln in system.lines if ln.kind == "vty"]
+    for proto, field in (("ssh", "ssh_server"), ("telnet", "telnet_server")):
+        users = [ln for ln in vty if proto in ln.transport_input]
+        if users and getattr(system, field) is None:
+            setattr(system, field, True)
+            for ln in users:
+                for n in ln.src.get("transport_input"):
+                    system.at(n, field)
+    banners = system.banners
+    if "motd" in banners:
+        motd = banners.pop("motd")
+        banners["login"] = motd + ("\n" + banners["login"] if "login" in banners else "")
+        w.change(system, "banners", note="VRP shows one banner before the login prompt "
+                 "(`header login`): the motd banner is written there")
+    for kind in [k for k in banners if k not in ("login", "exec")]:
+        del banners[kind]
+        w.change(system, "banners", note=f"the {kind} banner has no VRP equivalent and is "
+                 "left out")
+    services = config.services
+    relays = [i for i in config.interfaces.values() if i.helper_addresses]
+    if (relays or services.dhcp_pools) and services.dhcp_enabled is None:
+        services.dhcp_enabled = True
+        for ifc in relays:
+            for n in ifc.src.get("helper_addresses"):
+                services.at(n, "dhcp_enabled")
+        for pool in services.dhcp_pools.values():
+            for n in pool.src.get(""):
+                services.at(n, "dhcp_enabled")
+
+
+STEPS: tuple[Callable[[DeviceConfig, Writer], None], ...] = (
+    _acl_names,
+    _acl_entries,
+    _implicit_deny,
+    _vlans,
+    _interfaces,
+    _services,
+    _system,
+)
+
+__all__ = ["prepare"]

@@ -1,0 +1,157 @@
+"""The writer the VRP renderers share: indentation, views, and a record of what was expressed.
+
+Every line names the model node and fields it comes from; `sweep` then walks the model and
+reports every non-default field that no line expressed and no rule ignored as unsupported, so a
+field the renderers do not know (the model grows) can never vanish silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import MISSING, fields, is_dataclass
+from typing import TYPE_CHECKING
+
+from orchestrator.model import Node
+from orchestrator.model.walk import _default_of
+from orchestrator.syntax.base import Emitter
+
+if TYPE_CHECKING:
+    from orchestrator.syntax.huawei_vrp import HuaweiVrp
+
+
+class Writer:
+    """Writes VRP lines one space deeper per view, remembering the (node, field) pairs written."""
+
+    def __init__(self, out: Emitter, platform: HuaweiVrp) -> None:
+        self.out = out
+        self.platform = platform
+        self.depth = 0
+        self.handled: set[tuple[int, str]] = set()
+
+    def line(self, text: str, node: Node | None = None, *fields: str) -> None:
+        self._mark(node, fields)
+        self.out.emit(" " * self.depth + text, node, *fields)
+
+    def line_multi(self, text: str, parts: list[tuple[Node, str]]) -> None:
+        """A line that several nodes' fields share (a global switch several ports ask for)."""
+        sources: list[int] = []
+        for node, name in parts:
+            self._mark(node, (name,))
+            for n in self.out.sources_of(node, (name,)):
+                if n not in sources:
+                    sources.append(n)
+        self.out.emit(" " * self.depth + text)
+        self.out.result.emissions[-1].sources = tuple(sources)
+
+    @contextmanager
+    def view(self, text: str, node: Node | None = None, *fields: str) -> Iterator[None]:
+        self._mark(node, fields)
+        with self.out.view(" " * self.depth + text, node, *fields):
+            self.depth += 1
+            try:
+                yield
+            finally:
+                self.depth -= 1
+
+    def sep(self) -> None:
+        """`#` between blocks (one space deeper inside a view, as VRP prints it)."""
+        self.out.plain(" " * self.depth + "#")
+
+    def ignore(self, node: Node | None, *fields: str, rule: str) -> None:
+        self._mark(node, fields)
+        self.out.ignore(node, *fields, rule=rule)
+
+    def unsupported(self, node: Node | None, *fields: str, reason: str) -> None:
+        self._mark(node, fields)
+        self.out.unsupported(node, *fields, reason=reason)
+
+    def change(self, node: Node | None, *fields: str, note: str) -> None:
+        self.out.change(node, *fields, note=note)
+
+    def mark(self, node: Node | None, *fields: str) -> None:
+        """Record fields as expressed by lines written for other fields (no line of their own)."""
+        self._mark(node, fields)
+
+    def _mark(self, node: Node | None, names: tuple[str, ...]) -> None:
+        if node is not None:
+            for name in names or ("",):
+                self.handled.add((id(node), name))
+
+
+def sweep(w: Writer, root: Node) -> None:
+    """Report every field of ``root`` (recursively) that was neither written nor declared."""
+    dropped = {pair for pair in w.out.result.dropped}
+    touched = {node_id for node_id, _ in w.handled}
+    platform = w.platform.name
+
+    def required(node: Node) -> list[str]:
+        return [f.name for f in fields(node) if f.default is MISSING
+                and f.default_factory is MISSING and f.name != "src"]
+
+    def walk(node: Node, path: str, owner: tuple[Node, str] | None) -> None:
+        if (id(node), "") in dropped:
+            return
+        header = (id(node), "") in w.handled
+        if required(node) and not header:
+            reason = f"{platform} has no form for {path}"
+            if owner is not None:  # a node held directly in a field: drop it through the field
+                w.unsupported(owner[0], owner[1], reason=reason)
+                w.out.unsupported(node, reason=reason)
+            else:
+                w.unsupported(node, reason=reason)
+            return
+        for f in fields(node):
+            if f.name == "src" or f.name in required(node):
+                continue
+            value = getattr(node, f.name)
+            if (id(node), f.name) in dropped:
+                continue
+            children = _nodes(value)
+            if children is not None:
+                direct = isinstance(value, Node)
+                if direct and _default_of(node, f.name) is None and not _touched(value, touched):
+                    # nothing of this part was written: report it whole, by its own lines too
+                    reason = f"{platform} has no form for {path}.{f.name}"
+                    w.unsupported(node, f.name, reason=reason)
+                    w.out.unsupported(value, *value.src.lines, reason=reason)
+                    continue
+                for key, child in children:
+                    walk(child, f"{path}.{f.name}{key}", (node, f.name) if direct else None)
+                continue
+            if value == _default_of(node, f.name):
+                continue
+            pair = (id(node), f.name)
+            if pair in w.handled or pair in dropped:
+                continue
+            w.unsupported(node, f.name, reason=f"{platform} has no form for {path}.{f.name}")
+
+    walk(root, type(root).__name__, None)
+
+
+def _touched(node: Node, touched: set[int]) -> bool:
+    """Whether any line was written for ``node`` or a node inside it."""
+    if id(node) in touched:
+        return True
+    for f in fields(node):
+        if f.name == "src":
+            continue
+        for _, child in _nodes(getattr(node, f.name)) or []:
+            if _touched(child, touched):
+                return True
+    return False
+
+
+def _nodes(value: object) -> list[tuple[str, Node]] | None:
+    """The nodes inside a field value (a node, or a list/dict of nodes), or None if it holds data."""
+    if isinstance(value, Node):
+        return [("", value)]
+    if isinstance(value, list) and value and all(isinstance(v, Node) for v in value):
+        return [(f"[{i}]", v) for i, v in enumerate(value)]
+    if isinstance(value, dict) and value and all(isinstance(v, Node) for v in value.values()):
+        return [(f"[{k}]", v) for k, v in value.items()]
+    if isinstance(value, (list, dict)) and not value:
+        return []
+    if is_dataclass(value) and not isinstance(value, type):
+        return None
+    return None

@@ -1,0 +1,350 @@
+"""VRP interfaces: one `interface` view each, Eth-Trunks before their members."""
+
+from __future__ import annotations
+
+import re
+
+from orchestrator.model import DeviceConfig, FhrpGroup, Interface, InterfaceOspf, NatRule
+from orchestrator.model import Switchport
+from orchestrator.syntax.huawei_common import secret_text, vlan_text
+from orchestrator.syntax.huawei_render_base import Writer
+
+_ORDER = {"svi": 0, "lag": 1, "ethernet": 2, "management": 2, "subinterface": 3, "loopback": 4,
+          "tunnel": 5, "null": 6, "other": 7}
+_NETWORK_TYPES = {"point-to-point": "p2p", "broadcast": "broadcast", "nbma": "nbma",
+                  "p2mp": "p2mp"}
+
+
+def _sort_key(ifc: Interface) -> tuple[int, str, tuple[int, ...]]:
+    numbers = tuple(int(n) for n in re.findall(r"\d+", ifc.name))
+    return (_ORDER.get(ifc.kind, 7), re.sub(r"[\d/.:]+", "", ifc.name), numbers)
+
+
+def render_interfaces(config: DeviceConfig, w: Writer, acl_policies: dict[str, str],
+                      nat: dict[str, list[tuple[NatRule, str]]]) -> None:
+    members: dict[int, list[Interface]] = {}
+    for ifc in config.interfaces.values():
+        if ifc.lag_group is not None:
+            members.setdefault(ifc.lag_group, []).append(ifc)
+    for ifc in sorted(config.interfaces.values(), key=_sort_key):
+        with w.view(f"interface {ifc.name}", ifc, "", "name", "kind"):
+            _interface(config, ifc, w, members, acl_policies)
+            for rule, text in nat.get(ifc.name, []):
+                w.line_multi(text, [(rule, ""), (ifc, "nat")])
+                w.mark(rule, "kind", "acl", "pool", "interface", "overload", "protocol",
+                       "inside_address", "inside_port", "outside_address", "outside_port")
+        w.sep()
+
+
+def _interface(config: DeviceConfig, ifc: Interface, w: Writer,
+               members: dict[int, list[Interface]], acl_policies: dict[str, str]) -> None:
+    plat = w.platform
+    if ifc.description:
+        w.line(f"description {ifc.description}", ifc, "description")
+    elif ifc.description is not None:
+        w.ignore(ifc, "description", rule="an empty description says nothing")
+    if ifc.routed is True and ifc.kind in ("ethernet", "lag"):
+        w.line("undo portswitch", ifc, "routed")
+    elif ifc.routed is False:
+        w.line("portswitch", ifc, "routed")
+    elif ifc.routed is True:
+        w.ignore(ifc, "routed", rule=f"a {ifc.kind} interface is routed on VRP")
+    if ifc.lag_group is not None:
+        w.line(f"eth-trunk {ifc.lag_group}", ifc, "lag_group", "lag_mode")
+        if ifc.switchport is not None:
+            w.ignore(ifc, "switchport", rule="an Eth-Trunk member takes its switching settings "
+                     "from the Eth-Trunk")
+        if ifc.lacp_rate is not None:
+            w.mark(ifc, "lacp_rate")
+    elif ifc.switchport is not None:
+        _switchport(ifc, ifc.switchport, w)
+    if ifc.kind == "lag":
+        number = int(re.sub(r"\D", "", ifc.name) or 0)
+        _lag(ifc, members.get(number, []), w)
+    if ifc.encapsulation_vlan is not None:
+        w.line(f"dot1q termination vid {ifc.encapsulation_vlan}", ifc, "encapsulation_vlan")
+        if not plat.vpn_ipv4_family:
+            w.line("arp broadcast enable", ifc, "encapsulation_vlan")
+    if ifc.vrf is not None:
+        w.line(f"ip binding vpn-instance {ifc.vrf}", ifc, "vrf")
+    for address in sorted(ifc.ipv4, key=lambda a: a.secondary):
+        net = address.address
+        sub = " sub" if address.secondary else ""
+        w.line(f"ip address {net.ip} {net.netmask}{sub}", address, "", "address", "secondary")
+    if ifc.ipv4_unnumbered is not None:
+        w.line(f"ip address unnumbered interface {ifc.ipv4_unnumbered}", ifc, "ipv4_unnumbered")
+    if ifc.ipv4_dhcp:
+        w.line("ip address dhcp-alloc", ifc, "ipv4_dhcp")
+    if ifc.ipv6_enabled:
+        w.line("ipv6 enable", ifc, "ipv6_enabled")
+    for address6 in ifc.ipv6:
+        if address6.kind == "link-local":
+            text = f"{str(address6.address.ip).upper()} link-local"
+        elif address6.kind == "eui-64":
+            text = f"{str(address6.address.network).upper()} eui-64"
+        else:
+            text = str(address6.address).upper()
+        w.line(f"ipv6 address {text}", address6, "", "address", "kind")
+    if ifc.mtu is not None:
+        w.line(f"mtu {ifc.mtu}", ifc, "mtu")
+    _speed(ifc, w)
+    if ifc.ospf is not None:
+        _ospf(ifc, ifc.ospf, w)
+    for group in ifc.fhrp:
+        _vrrp(group, w)
+    _filters(ifc, w, acl_policies)
+    if ifc.helper_addresses:
+        w.line("dhcp select relay", ifc, "helper_addresses")
+        for server in ifc.helper_addresses:
+            w.line(f"dhcp relay server-ip {server}", ifc, "helper_addresses")
+    if ifc.proxy_arp:
+        w.line("arp proxy enable" if plat.vpn_ipv4_family else "arp-proxy enable", ifc,
+               "proxy_arp")
+    elif ifc.proxy_arp is False:
+        w.ignore(ifc, "proxy_arp", rule="proxy ARP is off by default on VRP")
+    for field, word in (("redirects", "redirect"), ("unreachables", "host-unreachable")):
+        value = getattr(ifc, field)
+        if value is True:
+            w.ignore(ifc, field, rule=f"VRP sends ICMP {word} messages by default")
+        elif value is False:
+            if plat.vpn_ipv4_family:
+                w.unsupported(ifc, field, reason=f"CloudEngine has no per-interface switch for "
+                              f"ICMP {word} messages")
+            else:
+                w.line(f"undo icmp {word} send", ifc, field)
+    if ifc.mac_address is not None:
+        digits = ifc.mac_address.replace(".", "")
+        w.line(f"mac-address {digits[0:4]}-{digits[4:8]}-{digits[8:12]}", ifc, "mac_address")
+    _stp(ifc, w)
+    if ifc.lldp is False:
+        w.line("lldp disable" if plat.vpn_ipv4_family else "undo lldp enable", ifc, "lldp")
+    elif ifc.lldp:
+        w.ignore(ifc, "lldp", rule="LLDP runs on every port once it is enabled globally")
+    if ifc.bandwidth is not None:
+        mbits = -(-ifc.bandwidth // 1000)
+        if mbits * 1000 != ifc.bandwidth:
+            w.unsupported(ifc, "bandwidth", reason="VRP sets bandwidth in whole Mbit/s")
+        else:
+            w.line(f"bandwidth {mbits}", ifc, "bandwidth")
+    if ifc.load_interval is not None:
+        w.ignore(ifc, "load_interval", rule="the traffic statistics interval is a monitoring "
+                 "setting")
+    if ifc.delay is not None:
+        w.ignore(ifc, "delay", rule="interface delay only feeds EIGRP metrics, which VRP "
+                 "does not run")
+    _tunnel(ifc, w)
+    if ifc.nat == "inside":
+        w.ignore(ifc, "nat", rule="VRP NAT is configured on the outside interface only")
+    if ifc.shutdown is True:
+        w.line("shutdown", ifc, "shutdown")
+    elif ifc.shutdown is False:
+        w.line("undo shutdown", ifc, "shutdown")
+    if ifc.cdp is not None:
+        w.ignore(ifc, "cdp", rule="CDP is Cisco-only")
+
+
+def _switchport(ifc: Interface, sw: Switchport, w: Writer) -> None:
+    w.line(f"port link-type {sw.mode}", sw, "mode")
+    if sw.mode in ("access", "dot1q-tunnel"):
+        if sw.access_vlan is not None:
+            w.line(f"port default vlan {sw.access_vlan}", sw, "access_vlan")
+        for field in ("trunk_allowed", "native_vlan"):
+            if getattr(sw, field) is not None:
+                w.ignore(sw, field, rule="trunk settings do not apply to an access port")
+    elif sw.mode == "trunk":
+        if sw.native_vlan is not None and sw.native_vlan != 1:
+            w.line(f"port trunk pvid vlan {sw.native_vlan}", sw, "native_vlan")
+        elif sw.native_vlan == 1:
+            w.ignore(sw, "native_vlan", rule="VLAN 1 is the default PVID of a VRP trunk")
+        allowed = sw.trunk_allowed
+        if allowed is None:
+            w.line("port trunk allow-pass vlan all", sw, "trunk_allowed", "mode")
+        else:
+            if 1 not in allowed:
+                w.line("undo port trunk allow-pass vlan 1", sw, "trunk_allowed")
+            rest = [v for v in allowed if v != 1]
+            for chunk in vlan_text(rest) if rest else []:
+                w.line(f"port trunk allow-pass vlan {chunk}", sw, "trunk_allowed")
+            w.mark(sw, "trunk_allowed")
+        if sw.access_vlan is not None:
+            w.ignore(sw, "access_vlan", rule="the access VLAN does not apply to a trunk port")
+    elif sw.mode == "hybrid":
+        if sw.native_vlan is not None:
+            w.line(f"port hybrid pvid vlan {sw.native_vlan}", sw, "native_vlan")
+        for field, word in (("hybrid_tagged", "tagged"), ("hybrid_untagged", "untagged")):
+            for chunk in vlan_text(getattr(sw, field)) if getattr(sw, field) else []:
+                w.line(f"port hybrid {word} vlan {chunk}", sw, field)
+    if sw.voice_vlan is not None:
+        if w.platform.voice_vlan:
+            w.line(f"voice-vlan {sw.voice_vlan} enable", sw, "voice_vlan")
+            w.change(sw, "voice_vlan", note="VRP recognises phones by OUI or LLDP; check "
+                     "`voice-vlan mac-address` entries for the phones in use")
+        else:
+            w.unsupported(sw, "voice_vlan", reason="CloudEngine switches have no voice VLAN")
+    if sw.nonegotiate:
+        w.ignore(sw, "nonegotiate", rule="VRP trunks never negotiate (no DTP)")
+
+
+def _lag(ifc: Interface, members: list[Interface], w: Writer) -> None:
+    lacp = [m for m in members if m.lag_mode in ("active", "passive")]
+    if lacp:
+        w.line_multi(w.platform.lacp_mode, [(m, "lag_mode") for m in lacp])
+    rates = [m for m in members if m.lacp_rate == "fast"]
+    if rates or ifc.lacp_rate == "fast":
+        parts = [(m, "lacp_rate") for m in rates] + ([(ifc, "lacp_rate")]
+                                                      if ifc.lacp_rate == "fast" else [])
+        w.line_multi("lacp timeout fast", parts)
+    slow = [m for m in members if m.lacp_rate == "normal"]
+    for member in slow:
+        w.ignore(member, "lacp_rate", rule="slow LACP timeouts are the VRP default")
+    if ifc.lacp_rate == "normal":
+        w.ignore(ifc, "lacp_rate", rule="slow LACP timeouts are the VRP default")
+
+
+def _speed(ifc: Interface, w: Writer) -> None:
+    cloudengine = w.platform.vpn_ipv4_family
+    if ifc.speed == "auto":
+        w.ignore(ifc, "speed", rule="VRP ports autonegotiate by default")
+    elif ifc.speed is not None:
+        w.line("negotiation disable" if cloudengine else "undo negotiation auto", ifc, "speed",
+               "autonegotiation")
+        w.line(f"speed {ifc.speed}", ifc, "speed")
+    if ifc.duplex == "auto":
+        w.ignore(ifc, "duplex", rule="VRP ports autonegotiate by default")
+    elif ifc.duplex is not None:
+        if cloudengine and ifc.duplex == "full":
+            w.ignore(ifc, "duplex", rule="CloudEngine ports run full duplex")
+        elif cloudengine:
+            w.unsupported(ifc, "duplex", reason="CloudEngine ports have no half duplex")
+        else:
+            w.line(f"duplex {ifc.duplex}", ifc, "duplex")
+    if ifc.autonegotiation is True:
+        w.ignore(ifc, "autonegotiation", rule="VRP ports autonegotiate by default")
+    elif ifc.autonegotiation is False and ifc.speed is None:
+        w.line("negotiation disable" if cloudengine else "undo negotiation auto", ifc,
+               "autonegotiation")
+    elif ifc.autonegotiation is False:
+        w.mark(ifc, "autonegotiation")
+
+
+def _ospf(ifc: Interface, ospf: InterfaceOspf, w: Writer) -> None:
+    if ospf.process is not None or ospf.area is not None:
+        process = f" {ospf.process}" if ospf.process else ""
+        w.line(f"ospf enable{process} area {ospf.area or '0.0.0.0'}", ospf, "process", "area")
+    if ospf.cost is not None:
+        w.line(f"ospf cost {ospf.cost}", ospf, "cost")
+    if ospf.network_type is not None:
+        w.line(f"ospf network-type {_NETWORK_TYPES[ospf.network_type]}", ospf, "network_type")
+    if ospf.priority is not None:
+        w.line(f"ospf dr-priority {ospf.priority}", ospf, "priority")
+    if ospf.hello is not None:
+        w.line(f"ospf timer hello {ospf.hello}", ospf, "hello")
+    if ospf.dead is not None:
+        w.line(f"ospf timer dead {ospf.dead}", ospf, "dead")
+    if ospf.auth == "null":
+        w.line("ospf authentication-mode null", ospf, "auth")
+    elif ospf.auth == "simple":
+        key = f" cipher {secret_text(ospf.auth_key)}" if ospf.auth_key else ""
+        w.line(f"ospf authentication-mode simple{key}", ospf, "auth", "auth_key")
+    elif ospf.auth == "md5":
+        key = ""
+        if ospf.auth_key is not None:
+            key = f" {ospf.auth_key_id or 1} cipher {secret_text(ospf.auth_key)}"
+        w.line(f"ospf authentication-mode md5{key}", ospf, "auth", "auth_key_id", "auth_key")
+    if ospf.bfd:
+        w.line("ospf bfd enable", ospf, "bfd")
+    if ospf.passive is not None:
+        w.mark(ospf, "passive")  # written in the OSPF process as `silent-interface`
+
+
+def _vrrp(group: FhrpGroup, w: Writer) -> None:
+    plat = w.platform
+    vrid = f"vrrp vrid {group.group}"
+    if group.protocol != "vrrp":
+        w.unsupported(group, reason="only VRRP groups exist on VRP")
+        return
+    for address in group.virtual_ip:
+        w.line(f"{vrid} virtual-ip {address}", group, "", "virtual_ip", "protocol", "group")
+    if not group.virtual_ip:
+        w.line(vrid, group, "", "protocol", "group")
+    if group.priority is not None:
+        w.line(f"{vrid} priority {group.priority}", group, "priority")
+    if group.preempt is False:
+        w.line(f"{vrid} {plat.vrrp_preempt} disable", group, "preempt")
+    elif group.preempt is True:
+        w.line(f"{vrid} {plat.vrrp_preempt} timer delay {group.preempt_delay or 0}", group,
+               "preempt", "preempt_delay")
+    elif group.preempt_delay is not None:
+        w.line(f"{vrid} {plat.vrrp_preempt} timer delay {group.preempt_delay}", group,
+               "preempt_delay")
+        w.change(group, "preempt_delay", note="a preemption delay implies preemption")
+    if group.hello is not None:
+        w.line(f"{vrid} timer advertise {group.hello}", group, "hello")
+    if group.auth is not None:
+        mode = "md5" if group.auth_md5 else "simple cipher"
+        w.line(f"{vrid} authentication-mode {mode} {secret_text(group.auth)}", group, "auth",
+               "auth_md5")
+    for target, decrement in group.track:
+        w.line(f"{vrid} track interface {target} {plat.vrrp_reduce} {decrement}", group, "track")
+    if group.hold is not None:
+        w.ignore(group, "hold", rule="VRRP derives its hold time from the advertisement timer")
+    if group.version == 2:
+        w.ignore(group, "version", rule="VRRPv2 is the VRP default")
+
+
+def _filters(ifc: Interface, w: Writer, acl_policies: dict[str, str]) -> None:
+    plat = w.platform
+    for field, policy_field, direction in (("acl_in", "service_policy_in", "inbound"),
+                                           ("acl_out", "service_policy_out", "outbound"),
+                                           ("ipv6_acl_in", "service_policy_in", "inbound"),
+                                           ("ipv6_acl_out", "service_policy_out", "outbound")):
+        acl = getattr(ifc, field)
+        if acl is None:
+            continue
+        if plat.traffic_filter:
+            ipv6 = "ipv6 " if field.startswith("ipv6") else ""
+            ref = acl if acl.isdigit() else f"name {acl}"
+            w.line(f"traffic-filter {direction} {ipv6}acl {ref}", ifc, field)
+        elif getattr(ifc, policy_field) is not None:
+            w.unsupported(ifc, field, reason="VRP8 applies an ACL through a traffic policy; "
+                          "the interface already has one in this direction")
+        else:
+            w.line(f"traffic-policy {acl_policies[acl]} {direction}", ifc, field)
+    for field, direction in (("service_policy_in", "inbound"), ("service_policy_out",
+                                                                "outbound")):
+        policy = getattr(ifc, field)
+        if policy is not None:
+            w.line(f"traffic-policy {policy} {direction}", ifc, field)
+
+
+def _stp(ifc: Interface, w: Writer) -> None:
+    if ifc.stp_edge is not None:
+        w.line(f"stp edged-port {'enable' if ifc.stp_edge else 'disable'}", ifc, "stp_edge")
+    if ifc.stp_bpdu_guard is False:
+        w.ignore(ifc, "stp_bpdu_guard", rule="BPDU protection is off unless switched on")
+    if ifc.stp_cost is not None:
+        w.line(f"stp cost {ifc.stp_cost}", ifc, "stp_cost")
+    if ifc.stp_port_priority is not None:
+        w.line(f"stp port priority {ifc.stp_port_priority}", ifc, "stp_port_priority")
+
+
+def _tunnel(ifc: Interface, w: Writer) -> None:
+    if ifc.kind != "tunnel":
+        if ifc.keepalive is not None:
+            w.ignore(ifc, "keepalive", rule="Ethernet keepalives are Cisco-only; VRP follows "
+                     "the link state")
+        return
+    mode = ifc.tunnel_mode
+    if mode in (None, "gre", "gre ip"):
+        if ifc.tunnel_source or ifc.tunnel_destination or mode:
+            w.line("tunnel-protocol gre", ifc, "tunnel_mode")
+        if mode is not None:
+            w.ignore(ifc, "tunnel_mode", rule="GRE over IPv4 is what `tunnel-protocol gre` runs")
+    else:
+        w.unsupported(ifc, "tunnel_mode", reason=f"tunnel mode {mode!r} is not translated")
+    if ifc.tunnel_source:
+        w.line(f"source {ifc.tunnel_source}", ifc, "tunnel_source")
+    if ifc.tunnel_destination:
+        w.line(f"destination {ifc.tunnel_destination}", ifc, "tunnel_destination")
+    if ifc.keepalive is not None:
+        w.unsupported(ifc, "keepalive", reason="GRE keepalives are not translated")

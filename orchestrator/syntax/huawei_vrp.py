@@ -1,0 +1,225 @@
+"""Huawei VRP5 (S-series switches, AR routers): `display current-configuration` text ↔ the model.
+
+The parser reads VRP5 and VRP8 spellings alike (a config is read the same whichever release
+wrote it); the renderer writes VRP5. `huawei_vrpv8` subclasses this platform and changes only
+what differs on CloudEngine/NE40E: interface names, `ipv4-family` in VPN instances, and the
+spellings held in the class attributes below (the renderers ask the platform object).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from orchestrator.model import DeviceConfig, SecretKind
+from orchestrator.syntax.base import LineReport, Parsed, Platform, Rendered
+from orchestrator.syntax.huawei_common import build_vrp_tree
+from orchestrator.syntax.huawei_parse_bgp import BGP_TOP
+from orchestrator.syntax.huawei_parse_interfaces import p_interface
+from orchestrator.syntax.huawei_parse_policy import POLICY_TOP, finish_behaviors
+from orchestrator.syntax.huawei_parse_routing import ROUTING_TOP, finish_vrfs
+from orchestrator.syntax.huawei_parse_system import SYSTEM_TOP, finish_aaa, p_local_user_block
+from orchestrator.syntax.huawei_parse_finish import finish_interfaces
+from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
+from orchestrator.syntax.text import Line, split_lines
+
+_HEADER = re.compile(r"header (login|shell|motd) information (.)(.*)$")
+#: VRP header kinds → the model's banner keys (`header login` shows before the login prompt)
+HEADER_KINDS = {"login": "login", "shell": "exec", "motd": "motd"}
+
+_IGNORE_TOP: list[Rule] = [
+    rule(r"return", ignore="end of the VRP configuration"),
+    rule(r"\[V\d+R\d+C\d+\S*\]", ignore="software release marker of the export"),
+    rule(r"!.*", ignore="comment written by the export (software version, save time)"),
+    rule(r"(?:cluster enable|ntdp enable|ntdp hop \d+|ndp enable|undo nap slave enable)",
+         ignore="Huawei cluster management (NDP/NTDP/NAP) has no meaning elsewhere"),
+    rule(r"diffserv domain default", ignore="the default DiffServ domain exists on every box"),
+    rule(r"drop-profile default", ignore="the default drop profile exists on every box"),
+    rule(r"bfd", ignore="BFD is enabled where sessions are configured", tree=True),
+    rule(r"ssh (?:user \S+ (?:authentication-type password|service-type \S+)|user \S+|"
+         r"authentication-type default password)",
+         ignore="SSH password login follows from the local users and management lines"),
+    rule(r"undo ssh server compatible-ssh1x enable", ignore="SSHv1 is off by default"),
+    rule(r"set cpu-usage threshold .+", ignore="CPU alarm threshold is a monitoring setting"),
+    rule(r"qos map-table .+", ignore="an empty default QoS mapping table", tree=True),
+    rule(r"(?:ftp|FTP) server enable", unsupported="the FTP server is not translated"),
+    rule(r"voice-vlan mac-address .+", unsupported="voice VLAN OUI tables are not translated"),
+    rule(r"drop illegal-mac alarm", unsupported="illegal-MAC alarms are not translated"),
+    rule(r"time-range .+", unsupported="time ranges are not translated", tree=True),
+    rule(r"gvrp", unsupported="GVRP is not translated"),
+    rule(r"stp (?:region-configuration|instance \d+ root .+|enable|disable)",
+         unsupported="MSTP regions and root roles are not translated", tree=True),
+    rule(r"(?:ospfv3|isis|rip|ripng|mpls|mpls ldp|mpls lsr-id|explicit-path|te-class-mapping|"
+         r"tunnel-policy|l2tp-group|evpn|bridge-domain|ip dcn|remote-backup-\S+|license|soc|"
+         r"user-group|ipv4-family)(?: .*)?",
+         unsupported="MPLS, EVPN, IS-IS, OSPFv3, RIP and carrier features are not translated",
+         tree=True),
+    rule(r"(?:ike|ipsec|firewall|security-policy|nat-policy|auth-policy|traffic-policy|"
+         r"policy-based-route|quota-policy|pcp-policy|dns-transparent-policy|rightm-policy|"
+         r"user-manage|web-manager|page-setting|password-policy|hrp|update|l2tp|banner|"
+         r"undo privacy-statement|decoding|undo ips|sa|location|pki|multi-linkif|"
+         r"right-manager|device-classification|ip address-set|nat server|nat address-group|"
+         r"portal|wlan|detect-group|detect-list|ip rpf-longest-match|radius scheme|domain|"
+         r"qos policy|ssh (?:server|client) (?:cipher|hmac) .+|undo telnet ipv6 server enable)"
+         r"(?: .*)?",
+         unsupported="firewall, VPN, portal and WLAN features are not translated", tree=True),
+]
+
+
+class HuaweiVrp(Platform):
+    """Huawei VRP5: S-series switches and AR routers."""
+
+    name: ClassVar[str] = "huawei_vrp"
+    family: ClassVar[str] = "vrp"
+    comment_prefixes: ClassVar[tuple[str, ...]] = ("#",)
+    separators: ClassVar[frozenset[str]] = frozenset({"#"})
+    native_secret_kinds: ClassVar[frozenset[SecretKind]] = frozenset(
+        {"huawei_cipher", "huawei_hash", "plain"}
+    )
+    features: ClassVar[frozenset[str]] = frozenset({"vrrp", "lldp"})
+    stp_modes: ClassVar[frozenset[str]] = frozenset({"stp", "rstp", "mstp"})
+    ospf_reference_bandwidth: ClassVar[int] = 100
+    renders: ClassVar[bool] = True
+    fingerprints: ClassVar[tuple[str, ...]] = (
+        r"^ ?sysname \S+",
+        r"^ ?vlan batch ",
+        r"^interface (?:GigabitEthernet|XGigabitEthernet|Ethernet)\d+/\d+/\d+$",
+        r"^interface (?:Vlanif|Eth-Trunk|LoopBack)\d+$",
+        r"^ port link-type (?:access|trunk|hybrid)$",
+        r"^ ?ip route-static ",
+        r"^user-interface (?:con|vty) \d",
+        r"^ ?(?:stelnet server enable|info-center )",
+        r"^ ?snmp-agent",
+        r"^return$",
+        r"^ local-user \S+ ",
+    )
+
+    # --- dialect: what the renderers write (VRP8 overrides) --------------------------------
+
+    #: VPN instance settings go in an `ipv4-family` view
+    vpn_ipv4_family: ClassVar[bool] = False
+    #: how an Eth-Trunk runs LACP
+    lacp_mode: ClassVar[str] = "mode lacp"
+    #: `vrrp vrid N <word> timer delay D` / `<word> disable`
+    vrrp_preempt: ClassVar[str] = "preempt-mode"
+    #: `vrrp vrid N track interface IF <word> D`
+    vrrp_reduce: ClassVar[str] = "reduced"
+    #: `traffic classifier C <word> and|or`
+    classifier_operator: ClassVar[str] = "operator"
+    #: ACLs attach to interfaces with `traffic-filter` (else through a traffic policy)
+    traffic_filter: ClassVar[bool] = True
+    #: NTP commands start with this word
+    ntp_word: ClassVar[str] = "ntp-service"
+    #: a VLAN-aware STP mode exists (`stp mode vbst`, CloudEngine)
+    vbst: ClassVar[bool] = False
+    #: the platform has voice VLANs, NAT and DHCP pools (switch/router features of VRP5)
+    voice_vlan: ClassVar[bool] = True
+    nat: ClassVar[bool] = True
+    #: ports with addresses need `undo portswitch` (CloudEngine ports start as Layer 2)
+    routed_needs_undo_portswitch: ClassVar[bool] = False
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def parse(self, text: str, *, path: str = "<input>") -> Parsed:
+        """Parse a configuration; `header` texts span lines that are not statements."""
+        from orchestrator.errors import ParseError
+
+        every = split_lines(text)
+        headers, rest = _take_headers(every)
+        counted = [line for line in rest if self.is_counted(line)]
+        header_lines = [line for block in headers for line in block[1]]
+        report = LineReport(self.name, sorted(counted + header_lines, key=lambda ln: ln.n))
+        config = DeviceConfig()
+        self.check_complete(counted, path=path)
+        try:
+            ctx = Ctx(config, report, self.name)
+            for kind, block, body in headers:
+                key = HEADER_KINDS[kind]
+                config.system.banners[key] = body
+                for member in block:
+                    report.parsed(member)
+                    config.system.at(member.n, "banners")
+            self._parse_tree(ctx, rest, {line.n for line in counted})
+        except ParseError:
+            raise
+        except Exception as exc:
+            raise ParseError(
+                f"the {self.name} parser failed ({type(exc).__name__}: {exc})",
+                path=path,
+                hint="this is a bug in cutover; please report it with the file",
+            ) from exc
+        return Parsed(config=config, report=report, platform=self.name)
+
+    def parse_lines(self, lines: list[Line], config: DeviceConfig, report: LineReport) -> None:
+        self._parse_tree(Ctx(config, report, self.name), lines, {line.n for line in lines})
+
+    def _parse_tree(self, ctx: Ctx, lines: list[Line], counted: set[int]) -> None:
+        for line in build_vrp_tree(lines, counted):
+            if not dispatch(ctx, line, TOP):
+                for child in line.descendants():
+                    ctx.report.unsupported(child, f"inside an unsupported block (line {line.n})")
+        self.finish(ctx)
+
+    def finish(self, ctx: Ctx) -> None:
+        """What follows from the whole file: LAG modes on members, VPN families, behaviors."""
+        finish_vrfs(ctx, self.vpn_ipv4_family)
+        finish_behaviors(ctx)
+        finish_interfaces(ctx)
+        finish_aaa(ctx)
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def render(self, config: DeviceConfig) -> Rendered:
+        from orchestrator.syntax.huawei_render import render_config
+
+        return render_config(config, self)
+
+
+def _take_headers(
+    lines: list[Line],
+) -> tuple[list[tuple[str, list[Line], str]], list[Line]]:
+    """Split `header ... information <d>text<d>` blocks (which may span lines) from the rest."""
+    headers: list[tuple[str, list[Line], str]] = []
+    rest: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        m = _HEADER.match(line.text)
+        if m is None:
+            rest.append(line)
+            i += 1
+            continue
+        delim, tail = m.group(2), m.group(3)
+        block = [line]
+        if delim in tail:
+            body = tail.split(delim, 1)[0]
+            i += 1
+        else:
+            parts = [tail]
+            i += 1
+            while i < len(lines) and delim not in lines[i].raw:
+                parts.append(lines[i].raw.rstrip("\r"))
+                block.append(lines[i])
+                i += 1
+            if i < len(lines):
+                parts.append(lines[i].raw.split(delim, 1)[0])
+                block.append(lines[i])
+                i += 1
+            body = "\n".join(parts)
+        headers.append((m.group(1), block, body))
+    return headers, rest
+
+
+TOP: list[Rule] = [
+    rule(r"interface (\S+(?: \d\S*)?)(?: (mode l2))?", p_interface),
+    rule(r"local-user (\S+)", p_local_user_block),
+    *SYSTEM_TOP,
+    *ROUTING_TOP,
+    *BGP_TOP,
+    *POLICY_TOP,
+    *_IGNORE_TOP,
+]
+
+PLATFORM = HuaweiVrp()
+
+__all__ = ["PLATFORM", "HuaweiVrp"]
