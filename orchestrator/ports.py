@@ -181,6 +181,8 @@ NAMING: dict[str, tuple[PortType, ...]] = {
         _t("10GE", "ethernet", 10000),
         # NE40E routers spell 1G ports out; both spellings are canonical on VRP8
         _t("GigabitEthernet", "ethernet", 1000),
+        # NE40E Fast Ethernet ports (so 100M sources keep their own names)
+        _t("Ethernet", "ethernet", 100),
         _t("25GE", "ethernet", 25000),
         _t("40GE", "ethernet", 40000),
         _t("100GE", "ethernet", 100000),
@@ -209,7 +211,7 @@ NAMING: dict[str, tuple[PortType, ...]] = {
         _t("Tunnel", "tunnel", None),
         _t("NULL", "null", None),
         _t("M-GigabitEthernet", "management", None, "mge"),
-        _t("Serial", "other", None, "s"),
+        _t("Serial", "other", None),
         _t("Dialer", "other", None),
         _t("Virtual-Template", "other", None),
         _t("Vsi-interface", "other", None),

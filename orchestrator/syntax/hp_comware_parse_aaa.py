@@ -23,17 +23,19 @@ from orchestrator.syntax.text import Line
 
 #: the scheme name that holds servers of no group, per protocol
 DEFAULT_SCHEME = {"tacacs": "tacacs", "radius": "radius"}
-#: Comware domain statement (verb, service) → the model's method list service
-DOMAIN_SERVICES: dict[tuple[str, str], str] = {
-    ("authentication", "login"): "login",
-    ("authentication", "default"): "login",
-    ("authorization", "login"): "exec",
-    ("authorization", "default"): "exec",
-    ("authorization", "command"): "commands",
-    ("accounting", "login"): "accounting",
-    ("accounting", "default"): "accounting",
-    ("authentication", "super"): "enable",
-    ("authentication", "lan-access"): "network",
+#: Comware domain statement (verb, service) → the model's method list (service, scope)
+DOMAIN_SERVICES: dict[tuple[str, str], tuple[str, str | None]] = {
+    ("authentication", "login"): ("login", None),
+    ("authentication", "default"): ("login", None),
+    ("authorization", "login"): ("exec", None),
+    ("authorization", "default"): ("exec", None),
+    ("authorization", "command"): ("commands", "commands 15"),
+    ("accounting", "login"): ("accounting", "exec"),
+    ("accounting", "default"): ("accounting", "exec"),
+    ("accounting", "command"): ("accounting", "commands 15"),
+    ("accounting", "lan-access"): ("accounting", "network"),
+    ("authentication", "super"): ("enable", None),
+    ("authentication", "lan-access"): ("network", None),
 }
 
 
@@ -94,6 +96,13 @@ def p_scheme(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
         elif words[:1] == ["vpn-instance"] and len(words) == 2:
             vrf = (words[1], child.n)
             ctx.report.parsed(child)
+        elif protocol == "radius" and (
+            words[:2] == ["timer", "response-timeout"] or words[:1] == ["retry"]
+        ):
+            setting = "radius_retransmit" if words[0] == "retry" else "radius_timeout"
+            setattr(ctx.config.system.aaa, setting, int(words[-1]))
+            ctx.config.system.aaa.at(child.n, setting)
+            ctx.report.parsed(child)
         elif words[:1] == ["nas-ip"] and len(words) == 2 and is_ipv4(words[1]):
             ctx.state.setdefault("nas_ip", []).append((protocol, words[1], child.n))
             ctx.report.parsed(child)
@@ -110,7 +119,17 @@ def p_scheme(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
             server.vrf = vrf[0]
             server.at(vrf[1], "vrf")
         server.at(line.n)
-        aaa.servers.append(server)
+        # a server in several schemes (IOS: in several groups) is one server
+        known = next(
+            (s for s in aaa.servers if (s.protocol, s.address) == (protocol, server.address)),
+            None,
+        )
+        if known is None:
+            aaa.servers.append(server)
+        else:
+            for field, lines in server.src.lines.items():
+                for n in lines:
+                    known.at(n, field)
     aaa.at(line.n, "servers")
     if name != DEFAULT_SCHEME[protocol]:
         aaa.groups[name] = list(servers)
@@ -122,9 +141,10 @@ def p_domain(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     aaa = ctx.config.system.aaa
     for child in line.children:
         words = child.words
-        service = DOMAIN_SERVICES.get((words[0], words[1])) if len(words) >= 3 else None
-        if service is None:
+        found = DOMAIN_SERVICES.get((words[0], words[1])) if len(words) >= 3 else None
+        if found is None:
             continue
+        service, scope = found
         methods: list[str] = []
         rest = words[2:]
         while rest:
@@ -139,7 +159,7 @@ def p_domain(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
         if not methods:
             ctx.report.unsupported(child, "AAA method not understood")
             continue
-        entry = AaaMethodList(service=service, name=domain, methods=methods)  # type: ignore[arg-type]
+        entry = AaaMethodList(service=service, name=domain, methods=methods, scope=scope)  # type: ignore[arg-type]
         entry.at(child.n)
         aaa.method_lists.append(entry)
         aaa.at(child.n, "method_lists")

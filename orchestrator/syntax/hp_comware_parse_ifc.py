@@ -83,7 +83,8 @@ def i_unnumbered(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None
 
 def i_ipv6(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     kind = "eui-64" if m.group(2) == "eui-64" else "link-local" if m.group(2) else "global"
-    entry = Address6(address=IPv6Interface(m.group(1)), kind=kind)  # type: ignore[arg-type]
+    text = m.group(1) if kind != "link-local" else f"{m.group(1)}/64"  # fe80::/64 addresses
+    entry = Address6(address=IPv6Interface(text), kind=kind)  # type: ignore[arg-type]
     entry.at(line.n)
     ifc.ipv6.append(entry)
     ifc.at(line.n, "ipv6")
@@ -364,8 +365,8 @@ INTERFACE_RULES: list[Rule] = [
     rule(r"ip address dhcp-alloc", i_dhcp_alloc),
     rule(r"ip address unnumbered interface (\S+)", i_unnumbered),
     rule(r"ipv6 address (\S+/\d+)(?: (eui-64))?", i_ipv6),
-    rule(r"ipv6 address (\S+) (link-local)", i_ipv6),
     rule(r"ipv6 address auto link-local", flag_field("ipv6_enabled", None)),
+    rule(r"ipv6 address (\S+) (link-local)", i_ipv6),
     rule(r"ipv6 address auto", flag_field("ipv6_autoconfig", None)),
     rule(
         r"(?:ipv6 )?dhcp client (?:identifier|duid) .+",

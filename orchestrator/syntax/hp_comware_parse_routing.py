@@ -588,6 +588,9 @@ def af_aggregate(ctx: Ctx, line: Line, m: re.Match[str], where: BgpScope) -> Non
 def af_balance(ctx: Ctx, line: Line, m: re.Match[str], where: BgpScope) -> None:
     assert where.af is not None
     count = int(m.group(2))
+    if m.group(1) == "eibgp":
+        where.af.maximum_paths_eibgp = count
+        where.af.at(line.n, "maximum_paths_eibgp")
     if m.group(1) in (None, "ebgp"):
         where.af.maximum_paths = count
         where.af.at(line.n, "maximum_paths")
@@ -631,7 +634,7 @@ AF_RULES: list[Rule] = [
     rule(r"network (.+)", af_network),
     rule(r"import-route (.+)", af_import),
     rule(r"aggregate (\S+) (\S+)(?: (.+))?", af_aggregate),
-    rule(r"balance (?:(ebgp|ibgp) )?(\d+)", af_balance),
+    rule(r"balance (?:(ebgp|ibgp|eibgp) )?(\d+)", af_balance),
     rule(r"balance as-path-relax", af_relax),
     rule(r"preference (\d+) (\d+) (\d+)", af_preference),
     rule(r"default-route imported", af_field("default_information_originate")),

@@ -71,12 +71,14 @@ def finish_nat(ctx: Ctx) -> None:
                 entry.interface = ifc.name
                 entry.overload = True
         elif server is not None:
+            current = server.group("ga") == "current-interface"
             entry = NatRule(
                 kind="static",
                 protocol=server.group("proto"),  # type: ignore[arg-type]
                 inside_address=server.group("la"),
                 inside_port=int(server.group("lp")),
-                outside_address=server.group("ga"),
+                outside_address=None if current else server.group("ga"),
+                interface=ifc.name if current else None,
                 outside_port=int(server.group("gp")),
             )
         if entry is None:

@@ -360,7 +360,7 @@ SYSTEM_TOP: list[Rule] = [
         unsupported="per-VPN DNS domain and source are not in the model",
     ),
     rule(r"(undo )?telnet server enable", _sys_flag("telnet_server")),
-    rule(r"(?:telnet|ssh) server (ipv6 )?acl (?:ipv6 )?(\S+)", s_login_acl),
+    rule(r"(?:telnet|ssh) server (ipv6 )?acl (?:ipv6 )?(?:name )?(\S+)", s_login_acl),
     rule(r"(undo )?ssh server enable", _sys_flag("ssh_server")),
     rule(r"(undo )?ssh server compatible-ssh1x(?: enable)?", s_ssh_compat),
     rule(r"ssh server authentication-timeout (\d+)", _sys("ssh_timeout", int)),

@@ -8,17 +8,20 @@ exactly this shaped model. Where meaning changes, a change note says so.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
 from orchestrator.model import (
     Acl,
+    AclEntry,
     BgpAfPeer,
     BgpVrf,
     DeviceConfig,
     Interface,
     InterfaceOspf,
     Ospf,
+    PortMatch,
 )
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.hp_comware_common import comware_acl_number
@@ -145,6 +148,7 @@ def _rename_acl_references(config: DeviceConfig, rename: Callable[[str], str]) -
 def _acl_entries(config: DeviceConfig, out: Emitter) -> None:
     for acl in config.acls.values():
         _acl_protocols(acl)
+        _split_port_lists(acl)
         if any(e.remark is not None for e in acl.entries):
             _number_rules(acl)
 
@@ -157,6 +161,26 @@ def _acl_protocols(acl: Acl) -> None:
         icmp = entry.icmp_type
         if icmp is not None and acl.kind != "ipv6" and icmp not in ICMP_NAMES:
             entry.icmp_type = ICMP_FROM_IOS.get(icmp, icmp.replace(" ", "/"))
+
+
+def _split_port_lists(acl: Acl) -> None:
+    """`eq 80 443` matches either port on IOS; Comware takes one port per rule."""
+    out: list[AclEntry] = []
+    seqs = {e.seq for e in acl.entries if e.seq is not None}
+    for entry in acl.entries:
+        ports = entry.destination_port
+        if ports is None or ports.op != "eq" or len(ports.ports) < 2:
+            out.append(entry)
+            continue
+        for i, port in enumerate(ports.ports):
+            copy = dataclasses.replace(entry, destination_port=PortMatch("eq", (port,)))
+            copy.src = entry.src
+            if i and entry.seq is not None:
+                copy.seq = entry.seq + i if entry.seq + i not in seqs else None
+                if copy.seq is not None:
+                    seqs.add(copy.seq)
+            out.append(copy)
+    acl.entries = out
 
 
 def _number_rules(acl: Acl) -> None:
@@ -369,6 +393,20 @@ def _system(config: DeviceConfig, out: Emitter) -> None:
                     setattr(line, field, acl)
                     out.change(line, "", note="Comware applies the login ACL to every vty line")
     for entry in aaa.method_lists:
+        if (
+            entry.scope is not None
+            and entry.scope.startswith("commands ")
+            and (entry.scope != "commands 15")
+        ):
+            out.change(
+                entry,
+                "",
+                note=f"Comware authorizes or accounts every command, not "
+                f"only those of {entry.scope}",
+            )
+            entry.scope = "commands 15"
+        if entry.service == "accounting" and entry.scope is None:
+            entry.scope = "exec"
         if entry.service == "accounting" and "start-stop" in entry.methods:
             entry.methods = [m for m in entry.methods if m != "start-stop"]
         if "local-case" in entry.methods:
@@ -383,9 +421,23 @@ def _system(config: DeviceConfig, out: Emitter) -> None:
                 for n in aaa.src.get("source_interface"):
                     aaa.at(n, field)
         aaa.source_interface = None
-    for name, members in aaa.groups.items():
-        by_name = {s.name: s.address for s in aaa.servers if s.name}
-        aaa.groups[name] = [by_name.get(m, m) for m in members]
+    by_name = {s.name: s.address for s in aaa.servers if s.name}
+    for name, members in list(aaa.groups.items()):
+        addresses = [by_name.get(m, m) for m in members]
+        servers = [s for s in aaa.servers if s.address in addresses]
+        if not servers or len({s.protocol for s in servers}) != 1:
+            del aaa.groups[name]
+            out.change(
+                aaa, "groups", note=f"server group {name} has no servers of one protocol: left out"
+            )
+            continue
+        aaa.groups[name] = [a for a in addresses if any(s.address == a for s in servers)]
+    known = set(aaa.groups) | {s.protocol for s in aaa.servers}
+    for entry in aaa.method_lists:
+        dead = [m for m in entry.methods if m.startswith("group:") and m[6:] not in known]
+        if dead and len(dead) < len(entry.methods):
+            entry.methods = [m for m in entry.methods if m not in dead]
+            out.change(entry, "", note=f"methods {' '.join(dead)} name no servers: left out")
     log = system.logging
     if log.facility is not None and log.hosts:
         for host in log.hosts.values():
@@ -399,6 +451,33 @@ def _system(config: DeviceConfig, out: Emitter) -> None:
     helpers = any(ifc.helper_addresses for ifc in config.interfaces.values())
     if services.dhcp_enabled is None and (services.dhcp_pools or helpers):
         services.dhcp_enabled = True
+
+
+def _qos(config: DeviceConfig, out: Emitter) -> None:
+    """Leave out the QoS actions and class matches Comware has no form for, with a note."""
+    from orchestrator.syntax.hp_comware_render_services import action_text, classifier_match
+
+    for policy in config.services.policy_maps.values():
+        for entry in policy.classes:
+            kept = [(k, v) for k, v in entry.actions if action_text(k, v) is not None]
+            for kind, value in entry.actions:
+                if (kind, value) not in kept:
+                    out.change(
+                        entry,
+                        "actions",
+                        note=f"QoS action {kind} {value} has no Comware form: left out",
+                    )
+            entry.actions = kept
+    for cmap in config.services.class_maps.values():
+        kept = [(k, v) for k, v in cmap.matches if classifier_match(k, v) is not None]
+        for kind, value in cmap.matches:
+            if (kind, value) not in kept:
+                out.change(
+                    cmap,
+                    "matches",
+                    note=f"class match {kind} {value} has no Comware if-match: left out",
+                )
+        cmap.matches = kept
 
 
 def _policies(config: DeviceConfig) -> None:
@@ -431,6 +510,7 @@ def _hhmm(point: tuple[str, str, str, str]) -> tuple[str, str, str, str]:
 STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (
     _acl_names,
     _acl_entries,
+    _qos,
     _interfaces,
     _ospf,
     _bgp,

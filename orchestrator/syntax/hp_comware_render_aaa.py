@@ -126,11 +126,12 @@ def _domains(lists: list[AaaMethodList], protocols: dict[str, str], out: Emitter
     for domain, entries in domains.items():
         out.plain("#")
         with out.view(f"domain {domain}", entries[0], "name"):
-            seen: set[str] = set()
+            seen: set[tuple[str, str | None]] = set()
             for entry in entries:
-                statement = SERVICE_WORDS.get(entry.service)
+                key = (entry.service, entry.scope)
+                statement = SERVICE_WORDS.get(key)
                 methods = _methods(entry.methods, protocols)
-                if statement is None or methods is None or entry.service in seen:
+                if statement is None or methods is None or key in seen:
                     drop_node(
                         out,
                         entry,
@@ -138,7 +139,7 @@ def _domains(lists: list[AaaMethodList], protocols: dict[str, str], out: Emitter
                         f"{' '.join(entry.methods)} have no Comware form",
                     )
                     continue
-                seen.add(entry.service)
+                seen.add(key)
                 out.emit(f" {statement} {methods}", entry)
                 if entry.name not in ("default", domain):
                     out.change(

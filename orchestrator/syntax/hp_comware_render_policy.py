@@ -3,6 +3,8 @@ syntax."""
 
 from __future__ import annotations
 
+from ipaddress import ip_address
+
 from orchestrator.model import Acl, AclEntry, AddrMatch, DeviceConfig, PortMatch, RouteMapEntry
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.hp_comware_common import drop, drop_node, sweep
@@ -133,9 +135,22 @@ def _port(port: PortMatch) -> str:
     return f"{port.op} {' '.join(str(p) for p in port.ports)}"
 
 
+def _valid(match: AddrMatch | None) -> bool:
+    if match is None:
+        return True
+    try:
+        ip_address(match.address)
+    except ValueError:
+        return False
+    return True
+
+
 def _rule(entry: AclEntry, basic: bool, ipv6: bool, out: Emitter) -> str | None:
     if basic and not set(_set_fields(entry)) <= _BASIC_FIELDS:
         drop_node(out, entry, "a basic ACL matches source addresses only")
+        return None
+    if not (_valid(entry.source) and _valid(entry.destination)):
+        drop_node(out, entry, "the rule's address is not an IP address")
         return None
     text = " rule" + (f" {entry.seq}" if entry.seq is not None else "") + f" {entry.action}"
     if not basic:

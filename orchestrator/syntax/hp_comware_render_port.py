@@ -81,8 +81,10 @@ def _layer3(ifc: Interface) -> bool:
 def render_port(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
     e = out.emit
     _link_mode(ifc, out)
-    if ifc.description is not None:
+    if ifc.description:
         e(f" description {ifc.description}", ifc, "description")
+    elif ifc.description is not None:
+        out.ignore(ifc, "description", rule="an empty description says nothing")
     if ifc.speed is not None:
         e(f" speed {ifc.speed}", ifc, "speed")
     if ifc.duplex is not None:

@@ -25,7 +25,7 @@ def render_qos(config: DeviceConfig, out: Emitter) -> None:
         operator = "or" if cmap.match == "any" else "and"
         with out.view(f"traffic classifier {cmap.name} operator {operator}", cmap, "", "match"):
             for kind, value in cmap.matches:
-                text = _classifier_match(kind, value)
+                text = classifier_match(kind, value)
                 if text is None:
                     drop(
                         out, cmap, "matches", f"class match {kind} {value} has no Comware if-match"
@@ -61,7 +61,7 @@ def render_qos(config: DeviceConfig, out: Emitter) -> None:
         sweep(out, policy, ("name", "classes"), "QoS policy")
 
 
-def _classifier_match(kind: str, value: str) -> str | None:
+def classifier_match(kind: str, value: str) -> str | None:
     negate = kind.startswith("not-")
     base = kind[4:] if negate else kind
     prefix = "not " if negate else ""
@@ -85,7 +85,7 @@ _ACTION_FORMS = {
 def _behavior_lines(entry: PolicyClass, out: Emitter) -> list[tuple[str, str]] | None:
     lines: list[tuple[str, str]] = []
     for kind, value in entry.actions:
-        text = _action(kind, value)
+        text = action_text(kind, value)
         if text is None:
             drop(out, entry, "actions", f"QoS action {kind} {value} has no Comware form")
             continue
@@ -100,7 +100,7 @@ def _behavior_lines(entry: PolicyClass, out: Emitter) -> list[tuple[str, str]] |
     return lines
 
 
-def _action(kind: str, value: str) -> str | None:
+def action_text(kind: str, value: str) -> str | None:
     if kind in _ACTION_FORMS:
         return _ACTION_FORMS[kind].format(value)
     words = value.split()
@@ -220,8 +220,9 @@ def render_interface_nat(config: DeviceConfig, ifc: Interface, out: Emitter) -> 
         elif rule.kind == "dynamic" and rule.interface == ifc.name and rule.pool is None:
             out.emit(f" nat outbound{acl}", rule)
         elif rule.kind == "static" and rule.protocol is not None:
+            outside = rule.outside_address or "current-interface"
             out.emit(
-                f" nat server protocol {rule.protocol} global {rule.outside_address} "
+                f" nat server protocol {rule.protocol} global {outside} "
                 f"{rule.outside_port} inside {rule.inside_address} {rule.inside_port}",
                 rule,
             )
