@@ -18,8 +18,8 @@ from orchestrator.model import DeviceConfig, Secret
 from orchestrator.model.walk import differences, normalise, to_plain
 from orchestrator.syntax import get_platform
 from orchestrator.syntax.base import NOT_UNDERSTOOD, Parsed
+from orchestrator.syntax.juniper_junos_export import LOAD_BALANCE_RULE
 from orchestrator.syntax.juniper_junos_groups import to_set_lines
-from orchestrator.syntax.juniper_junos_policy import LOAD_BALANCE_RULE
 from orchestrator.syntax.juniper_junos_text import (
     INACTIVE_RULE,
     blank_block_comments,

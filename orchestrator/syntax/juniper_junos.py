@@ -25,6 +25,7 @@ from orchestrator.syntax.juniper_junos_filter import FILTER_TOP, finish_filters
 from orchestrator.syntax.juniper_junos_groups import read_stream
 from orchestrator.syntax.juniper_junos_index import Junos, as_line, build_index, junos
 from orchestrator.syntax.juniper_junos_interfaces import INTERFACE_TOP, finish_interfaces
+from orchestrator.syntax.juniper_junos_login import LOGIN_TOP, finish_users
 from orchestrator.syntax.juniper_junos_ospf import finish_ospf
 from orchestrator.syntax.juniper_junos_policy import POLICY_TOP, finish_policies
 from orchestrator.syntax.juniper_junos_routing import (
@@ -34,7 +35,7 @@ from orchestrator.syntax.juniper_junos_routing import (
 )
 from orchestrator.syntax.juniper_junos_snmp import SNMP_TOP, finish_snmp
 from orchestrator.syntax.juniper_junos_switching import SWITCHING_TOP, finish_switching
-from orchestrator.syntax.juniper_junos_system import SYSTEM_TOP, finish_users
+from orchestrator.syntax.juniper_junos_system import SYSTEM_TOP
 from orchestrator.syntax.juniper_junos_text import (
     INACTIVE_RULE,
     Stmt,
@@ -94,7 +95,7 @@ MISC_TOP: list[Rule] = [
     ),
     rule(
         r"(?:event-options|services|access|access-profile|applications|poe|virtual-chassis|"
-        r"multi-chassis|bridge-domains|dynamic-profiles|vmhost|accounting-options) .+",
+        r"multi-chassis|dynamic-profiles|vmhost|accounting-options) .+",
         unsupported="this Junos hierarchy is not translated",
     ),
 ]
@@ -234,6 +235,7 @@ class JuniperJunos(Platform):
 JuniperJunos.TOP = [
     rule(r"(?:.+ )?apply-macro .+", h_apply_macro),
     *SYSTEM_TOP,
+    *LOGIN_TOP,
     *SNMP_TOP,
     *INTERFACE_TOP,
     *SWITCHING_TOP,

@@ -26,9 +26,9 @@ from orchestrator.model import (
     BgpPeerGroup,
     BgpVrf,
 )
+from orchestrator.syntax.juniper_junos_export import redistributions
 from orchestrator.syntax.juniper_junos_index import claim, junos, secret_kind
-from orchestrator.syntax.juniper_junos_policy import redistributions
-from orchestrator.syntax.juniper_junos_text import Stmt, unquote, values
+from orchestrator.syntax.juniper_junos_text import Stmt, tokens, unquote, values
 from orchestrator.syntax.rules import Ctx, Rule, rule
 from orchestrator.syntax.text import Line
 
@@ -112,7 +112,7 @@ def h_bgp(ctx: Ctx, line: Line, text: str, stmt: Stmt, vrf: str | None) -> None:
 
 
 def _global(ctx: Ctx, line: Line, rest: str, stmt: Stmt, vrf: str | None) -> None:
-    words = rest.split()
+    words = tokens(rest)
     if not words:
         junos(ctx).bucket("bgp_lines")[line.n] = "bgp"
         return
@@ -134,7 +134,7 @@ def _global(ctx: Ctx, line: Line, rest: str, stmt: Stmt, vrf: str | None) -> Non
 
 def _peer_option(ctx: Ctx, line: Line, text: str, spec: PeerSpec, stmt: Stmt) -> None:
     peer = spec.peer
-    words = text.split()
+    words = tokens(text)
     key, args = words[0], values(words[1:])
     if key == "peer-as" and len(args) == 1:
         peer.remote_as = args[0]

@@ -17,7 +17,7 @@ from ipaddress import IPv4Network, ip_network
 
 from orchestrator.model import Acl, AclEntry, AddrMatch, PortMatch
 from orchestrator.syntax.juniper_junos_index import claim_line, junos
-from orchestrator.syntax.juniper_junos_text import Stmt, unquote, values
+from orchestrator.syntax.juniper_junos_text import Stmt, tokens, unquote, values
 from orchestrator.syntax.rules import PORT_NAMES, Ctx, Rule, prefixlen_to_wildcard, rule
 from orchestrator.syntax.text import Line
 
@@ -84,9 +84,9 @@ def h_filter(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
     if opener is not None and opener.n not in term.headers:
         term.headers.append(opener.n)
     if tm.group(2) == "from":
-        _condition(ctx, line, term, tm.group(3).split())
+        _condition(ctx, line, term, tokens(tm.group(3)))
     elif tm.group(2) == "then":
-        _action(ctx, line, term, tm.group(3).split())
+        _action(ctx, line, term, tokens(tm.group(3)))
 
 
 def _condition(ctx: Ctx, line: Line, term: FTerm, words: list[str]) -> None:
@@ -102,6 +102,15 @@ def _condition(ctx: Ctx, line: Line, term: FTerm, words: list[str]) -> None:
             term.bad = f"prefix list {args[0]} is empty or not in this file"
             return
         term.conds.setdefault(_ADDRESS_KEYS[key], []).extend(nets)
+    elif key in ("address", "port") and args:
+        # either direction: the entries of the source side and of the destination side
+        term.conds.setdefault("either-" + key, []).extend(args)
+    elif key == "prefix-list" and len(args) == 1:
+        nets = idx.prefix_lists.get(args[0])
+        if not nets:
+            term.bad = f"prefix list {args[0]} is empty or not in this file"
+            return
+        term.conds.setdefault("either-address", []).extend(nets)
     elif key in ("protocol", "next-header"):
         term.conds.setdefault("proto", []).extend(args)
     elif key in _PORT_KEYS:
@@ -182,8 +191,24 @@ def finish_filters(ctx: Ctx) -> None:
                 acl.at(term.lines[0] if term.lines else 0, "entries")
 
 
+def _with(term: FTerm, conds: dict[str, list[str]]) -> FTerm:
+    return FTerm(term.lines, term.headers, conds, term.action, term.log, term.bad)
+
+
 def _entries(term: FTerm) -> list[AclEntry]:
+    """Every combination of the term's values; `address`/`port` (either side) twice over."""
     c = term.conds
+    for key, src_key, dst_key in (
+        ("either-address", "src", "dst"),
+        ("either-port", "sport", "dport"),
+    ):
+        if key in c:
+            if src_key in c or dst_key in c:
+                raise ValueError(f"{key[7:]} together with a directional {key[7:]}")
+            either = {k: v for k, v in c.items() if k != key}
+            return _entries(_with(term, {**either, src_key: c[key]})) + _entries(
+                _with(term, {**either, dst_key: c[key]})
+            )
     srcs = [_addr(a) for a in c.get("src", [])] or [None]
     dsts = [_addr(a) for a in c.get("dst", [])] or [None]
     protos: list[str | None] = [*c.get("proto", [])] or (["icmp"] if "icmp" in c else [None])

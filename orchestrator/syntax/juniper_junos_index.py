@@ -10,7 +10,8 @@ Interface naming (the model holds names a target's port map can read):
 * ``ge-0/0/1 unit 0`` on a port without ``vlan-tagging`` is the port itself, ``ge-0/0/1``;
   any other unit is the sub-interface ``ge-0/0/1.<unit>`` (its ``vlan-id`` is the dot1q tag);
 * ``irb.<unit>`` / ``vlan.<unit>`` become the SVI ``irb<vlan-id>`` / ``vlan<vlan-id>``, the VLAN
-  id found through ``vlans <name> l3-interface``; a unit no VLAN binds keeps its unit number;
+  id found through ``vlans <name> l3-interface`` (MX: ``bridge-domains <name>
+  routing-interface``); a unit no VLAN binds carries no traffic and is not translated;
 * ``lo0.0`` is the loopback ``lo0``; ``lo0.<n>`` becomes ``lo<n>`` (one loopback per unit);
 * management ports (``fxp0``, ``em0``, ``me0``) unit 0 are the port itself.
 """
@@ -38,6 +39,8 @@ IFD_UNSUPPORTED: tuple[tuple[str, str], ...] = (
     (r"(vtep|esi|dsc|pip\d*|cbp\d*|lsi|tap|gre|ipip|pime|pimd|mtun)", "internal interface"),
 )
 SVI_IFDS = frozenset({"irb", "vlan"})
+#: Hierarchies that define VLANs: EX/QFX `vlans`, MX `bridge-domains`.
+L2_DOMAINS = frozenset({"vlans", "bridge-domains"})
 
 
 @dataclass
@@ -99,7 +102,7 @@ def build_index(statements: list[Stmt]) -> Index:
             continue
         w = stmt.words
         n = len(w)
-        if w[0] == "vlans" and n >= 4 and w[2] == "vlan-id" and w[3].isdigit():
+        if w[0] in L2_DOMAINS and n >= 4 and w[2] == "vlan-id" and w[3].isdigit():
             idx.vlan_ids[unquote(w[1])] = int(w[3])
         elif w[0] == "interfaces" and n >= 3:
             if w[2] in ("vlan-tagging", "flexible-vlan-tagging", "stacked-vlan-tagging"):
@@ -111,7 +114,15 @@ def build_index(statements: list[Stmt]) -> Index:
                 idx.owners.setdefault(address, f"{w[1]}.{w[3]}")
             if "storm-control" in w and w[-2] == "storm-control":
                 idx.storm_profiles_used.add(w[-1])
-            if n >= 6 and w[2] == "unit" and w[4:6] == ("family", "ethernet-switching"):
+            if (
+                n >= 6
+                and w[2] == "unit"
+                and w[4:6]
+                in (
+                    ("family", "ethernet-switching"),
+                    ("family", "bridge"),
+                )
+            ):
                 idx.switching.add(w[1])
         elif w[0] == "policy-options" and n >= 3:
             if w[1] == "community" and n >= 4 and w[3] == "members":
@@ -133,7 +144,12 @@ def build_index(statements: list[Stmt]) -> Index:
         if stmt.inactive is None and stmt.deleted is None:
             _policy_use(idx, stmt.words)
         w = stmt.words
-        if stmt.inactive is None and w[0] == "vlans" and len(w) >= 4 and w[2] == "l3-interface":
+        if (
+            stmt.inactive is None
+            and w[0] in L2_DOMAINS
+            and len(w) >= 4
+            and w[2] in ("l3-interface", "routing-interface")
+        ):
             vid = idx.vlan_ids.get(unquote(w[1]))
             if vid is not None:
                 idx.l3_vlan[w[3]] = vid
@@ -236,6 +252,14 @@ def secret_kind(value: str) -> SecretKind:
 def prefix(text: str) -> Any:
     """An address with its length as an interface object (``10.0.0.1/24``)."""
     return ip_interface(unquote(text))
+
+
+def source_interface(ctx: Ctx, line: Line, address: str) -> str | None:
+    """The interface owning a source address the file names; unsupported when none does."""
+    owner = junos(ctx).index.address_owner(address)
+    if owner is None:
+        ctx.report.unsupported(line, f"no interface of this file owns source address {address}")
+    return owner
 
 
 def claim_line(ctx: Ctx, n: int, node: Node, *fields: str) -> None:

@@ -23,7 +23,7 @@ from orchestrator.syntax.juniper_junos_index import (
     sub,
 )
 from orchestrator.syntax.juniper_junos_switching import IfScope, i_native, u_switching
-from orchestrator.syntax.juniper_junos_text import Stmt, unquote, values
+from orchestrator.syntax.juniper_junos_text import Stmt, tokens, unquote, values
 from orchestrator.syntax.rules import Ctx, Rule, rule
 from orchestrator.syntax.text import Line
 
@@ -247,7 +247,7 @@ def _vrrp(ctx: Ctx, line: Line, ifc: Interface, group_id: int, rest: str) -> Non
         ifc.fhrp.append(group)
         ifc.at(line.n, "fhrp")
     group.at(line.n)
-    words = rest.split()
+    words = tokens(rest)
     if not words:
         return
     key, args = words[0], values(words[1:])
@@ -321,14 +321,14 @@ UNIT_RULES: list[Rule] = [
     rule(r"family (inet|inet6) filter (input|output) (\S+)", u_filter),
     rule(r"family inet (?:dhcp|dhcp-client)(?: .*)?", _set("ipv4_dhcp", True)),
     rule(r"family inet unnumbered-address (\S+)(?: .*)?", u_unnumbered),
-    rule(r"family ethernet-switching(?: (.+))?", u_switching),
+    rule(r"family (?:ethernet-switching|bridge)(?: (.+))?", u_switching),
     rule(r"family inet no-redirects", _set("redirects", False)),
     rule(r"proxy-arp(?: .*)?", _set("proxy_arp", True)),
     rule(r"bandwidth (\S+)", _set("bandwidth", conv=lambda v: _kbits(v))),
     rule(r"family inet mtu (\d+)", _set("ip_mtu", conv=int)),
     rule(r"family inet6 mtu (\d+)", _set("ipv6_mtu", conv=int)),
     rule(
-        r"family (?:mpls|iso|ccc|vpls|bridge|inet-vpn|tcc|evpn)(?: .*)?",
+        r"family (?:mpls|iso|ccc|vpls|inet-vpn|tcc|evpn)(?: .*)?",
         unsupported="this protocol family on the interface is not translated",
     ),
     rule(r"family inet6 (?:dad-disable|nd6-.*)", unsupported="IPv6 ND tuning not translated"),

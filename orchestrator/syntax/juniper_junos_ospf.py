@@ -14,6 +14,7 @@ from ipaddress import ip_network
 from typing import Any
 
 from orchestrator.model import InterfaceOspf, Ospf, OspfArea
+from orchestrator.syntax.juniper_junos_export import redistributions
 from orchestrator.syntax.juniper_junos_index import (
     claim,
     claim_line,
@@ -22,8 +23,7 @@ from orchestrator.syntax.juniper_junos_index import (
     secret_kind,
     sub,
 )
-from orchestrator.syntax.juniper_junos_policy import redistributions
-from orchestrator.syntax.juniper_junos_text import Stmt, values
+from orchestrator.syntax.juniper_junos_text import Stmt, tokens, values
 from orchestrator.syntax.rules import Ctx, Rule, area_dotted, rule
 from orchestrator.syntax.text import Line
 
@@ -82,7 +82,7 @@ def h_ospf_in(
             ctx, line, stmt, process, area_id, im.group(1), im.group(2) or "", base + 4, v3
         )
         return
-    words = tail.split()
+    words = tokens(tail)
     if words[:1] in (["stub"], ["nssa"]):
         area.kind = words[0]  # type: ignore[assignment]
         area.at(line.n, "kind")

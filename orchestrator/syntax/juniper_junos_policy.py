@@ -25,115 +25,21 @@ from orchestrator.model import (
     CommunityListEntry,
     PrefixList,
     PrefixListEntry,
-    Redistribution,
     RouteMap,
     RouteMapEntry,
     RouteMapMatch,
     RouteMapSet,
 )
-from orchestrator.syntax.juniper_junos_index import claim, claim_line, junos
-from orchestrator.syntax.juniper_junos_text import Stmt, unquote, values
+from orchestrator.syntax.juniper_junos_export import (
+    LOAD_BALANCE_RULE,
+    PROTOCOLS,
+    load_balance_only,
+    needs_route_map,
+)
+from orchestrator.syntax.juniper_junos_index import claim, junos
+from orchestrator.syntax.juniper_junos_text import Stmt, tokens, unquote, values
 from orchestrator.syntax.rules import Ctx, Rule, rule
 from orchestrator.syntax.text import Line
-
-LOAD_BALANCE_RULE = (
-    "tells the Junos forwarding table to install every equal-cost next hop, which the targets "
-    "do by default"
-)
-#: `from protocol` names → the model's protocol vocabulary (Redistribution).
-PROTOCOLS = {
-    "direct": "connected",
-    "static": "static",
-    "ospf": "ospf",
-    "bgp": "bgp",
-    "isis": "isis",
-    "rip": "rip",
-}
-
-
-def load_balance_only(paths: list[tuple[str, ...]]) -> bool:
-    """A policy that only says `then load-balance ...` (optionally for some routes)."""
-    return bool(paths) and all(
-        "load-balance" in p or ("from" in p and "then" not in p) for p in paths
-    )
-
-
-def _terms(paths: list[tuple[str, ...]]) -> dict[str | None, list[tuple[str, ...]]]:
-    terms: dict[str | None, list[tuple[str, ...]]] = {}
-    for p in paths:
-        if p[:1] == ("term",) and len(p) >= 2:
-            terms.setdefault(p[1], []).append(p[2:])
-        else:
-            terms.setdefault(None, []).append(p)
-    return terms
-
-
-def plain_export(paths: list[tuple[str, ...]]) -> tuple[list[str], bool] | None:
-    """(protocols, ends in reject) for a policy that only accepts routes by protocol.
-
-    Such a policy (`from protocol direct; then accept;`, perhaps a last `then reject`) says no
-    more than "redistribute these protocols": exported into a protocol it is redistribution.
-    """
-    terms = list(_terms(paths).values())
-    accepted: list[str] = []
-    for i, clauses in enumerate(terms):
-        kinds = {c[:2] for c in clauses}
-        if set(clauses) == {("then", "reject")} and i == len(terms) - 1:
-            return accepted, True
-        if kinds != {("from", "protocol"), ("then", "accept")}:
-            return None
-        accepted.extend(p for c in clauses if c[:2] == ("from", "protocol") for p in values(c[2:]))
-    return (accepted, False) if accepted else None
-
-
-def absorbed(ctx: Ctx, name: str, use: str) -> bool:
-    """True when using ``name`` as ``use`` is wholly expressed by redistribution."""
-    plain = plain_export(junos(ctx).index.policies.get(name, []))
-    if plain is None:
-        return False
-    protocols, ends_in_reject = plain
-    if use == "ospf-export":
-        return True  # OSPF exports nothing by default: the policy adds, never removes
-    # BGP exports its own routes by default: a final reject that drops them needs a route map
-    return use == "bgp-export" and (not ends_in_reject or "bgp" in protocols)
-
-
-def needs_route_map(ctx: Ctx, name: str) -> bool:
-    uses = junos(ctx).index.policy_uses.get(name)
-    return not uses or not all(absorbed(ctx, name, use) for use in uses)
-
-
-def redistributions(
-    ctx: Ctx, names: list[str], n: int, use: str
-) -> tuple[list[Redistribution], bool]:
-    """What exporting ``names`` into a routing protocol redistributes from other protocols,
-    and whether that is all the export says (then no route map is applied)."""
-    paths_of = junos(ctx).index.policies
-    whole = len(names) == 1 and absorbed(ctx, names[0], use)
-    out: list[Redistribution] = []
-    for name in names:
-        terms = _terms(paths_of.get(name, []))
-        accepted: list[str] = []
-        for clauses in terms.values():
-            if ("then", "accept") in clauses:
-                accepted.extend(
-                    p for c in clauses if c[:2] == ("from", "protocol") for p in values(c[2:])
-                )
-        for proto in dict.fromkeys(accepted):
-            model = PROTOCOLS.get(proto)
-            if model is None or model == "bgp":
-                continue
-            item = Redistribution(protocol=model, route_map=None if whole else name)  # type: ignore[arg-type]
-            item.at(n)
-            if whole:
-                for line, opener in junos(ctx).bucket("policy_lines").get(name, []):
-                    if opener:
-                        claim_line(ctx, line, item)
-                    else:
-                        item.at(line)
-            out.append(item)
-    return out, whole
-
 
 # --- lists ------------------------------------------------------------------------------------
 
@@ -294,7 +200,7 @@ def _filter_entry(net: Any, how: str, line: Line) -> PrefixListEntry | None:
 
 
 def _from(ctx: Ctx, line: Line, entry: RouteMapEntry, body: str) -> None:
-    words = body.split()
+    words = tokens(body)
     key, args = words[0], words[1:]
     idx = junos(ctx).index
     simple = {
@@ -351,7 +257,7 @@ def _set(
 
 def _then(ctx: Ctx, line: Line, term: Term, body: str) -> None:
     entry = term.entry
-    words = body.split()
+    words = tokens(body)
     key, args = words[0], values(words[1:])
     simple = {
         "local-preference": "local-preference",
@@ -418,7 +324,7 @@ def finish_policies(ctx: Ctx) -> None:
         last = order[-1] if order else None
         if name not in junos(ctx).index.policy_uses:
             continue
-        if last is None or not last.terminal or last.entry.matches:
+        if last is None or last.entry.matches:
             ctx.report.warnings.append(
                 f"policy-statement {name}: a route that no term accepts or rejects goes on to "
                 "the next policy or the protocol's default policy on Junos, but is denied by a "

@@ -16,6 +16,10 @@ from typing import Any
 
 from orchestrator.model import StaticRoute, Vrf
 from orchestrator.syntax.juniper_junos_bgp import BGP_TOP, JUNOS_ECMP, h_bgp
+from orchestrator.syntax.juniper_junos_export import (
+    LOAD_BALANCE_RULE,
+    load_balance_only,
+)
 from orchestrator.syntax.juniper_junos_index import (
     claim,
     claim_line,
@@ -24,11 +28,7 @@ from orchestrator.syntax.juniper_junos_index import (
     sub,
 )
 from orchestrator.syntax.juniper_junos_ospf import h_ospf, h_ospf_in
-from orchestrator.syntax.juniper_junos_policy import (
-    LOAD_BALANCE_RULE,
-    load_balance_only,
-)
-from orchestrator.syntax.juniper_junos_text import Stmt, unquote, values
+from orchestrator.syntax.juniper_junos_text import Stmt, tokens, unquote, values
 from orchestrator.syntax.rules import Ctx, Rule, rule
 from orchestrator.syntax.text import Line
 
@@ -86,6 +86,8 @@ def ro_static(ctx: Ctx, line: Line, m: re.Match[str], s: RScope) -> None:
         spec.tag = (int(words[1]), line.n)
     elif key == "bfd-liveness-detection":
         spec.bfd = line.n
+    elif key == "no-readvertise":
+        junos(ctx).bucket("no_readvertise")[line.n] = s.vrf
     elif key == "resolve":
         ctx.report.ignored(line, "the targets resolve static next hops recursively by default")
     elif key in ("retain", "no-retain"):
@@ -299,6 +301,26 @@ def finish_routing(ctx: Ctx) -> None:
         for af in afs:
             af.maximum_paths_eibgp = JUNOS_ECMP
             af.at(n, "maximum_paths_eibgp")
+    for n, vrf in state.bucket("no_readvertise").items():
+        into = [
+            f"OSPF {p.process}"
+            for p in ctx.config.ospf.values()
+            if p.vrf == vrf and any(r.protocol == "static" for r in p.redistribute)
+        ]
+        bgp = ctx.config.bgp
+        if bgp is not None and any(
+            af.vrf == vrf and any(r.protocol == "static" for r in af.redistribute)
+            for af in bgp.address_families
+        ):
+            into.append("BGP")
+        if into:
+            ctx.report.unsupported(
+                n,
+                f"static routes are redistributed into {', '.join(into)}: "
+                "keeping this one out needs a route map on the target",
+            )
+        else:
+            ctx.report.ignored(n, "no routing protocol of this file redistributes static routes")
     for vrf, (_, n) in state.bucket("graceful_restart").items():
         if ctx.config.bgp is not None and vrf is None:
             ctx.config.bgp.graceful_restart = True
@@ -313,7 +335,7 @@ def finish_routing(ctx: Ctx) -> None:
 def p_lldp(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
     rest = m.group(1) or ""
     system = ctx.config.system
-    words = rest.split()
+    words = tokens(rest)
     if not words or words == ["interface", "all"]:
         system.lldp = True
         system.at(line.n, "lldp")
@@ -341,7 +363,7 @@ def p_stp(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
     system.stp_mode = _STP_MODE[m.group(1)]  # type: ignore[assignment]
     system.at(line.n, "stp_mode")
     claim(ctx, stmt, 2, system, "stp_mode")
-    words = (m.group(2) or "").split()
+    words = tokens(m.group(2) or "")
     if not words:
         return
     if words[0] == "bridge-priority" and len(words) == 2 and m.group(1) != "mstp":

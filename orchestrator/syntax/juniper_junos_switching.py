@@ -50,7 +50,9 @@ def _switchport(ifc: Interface, line: Line | None = None) -> Switchport:
 def u_switching(ctx: Ctx, line: Line, m: re.Match[str], s: IfScope) -> None:
     sw = _switchport(s.ifc)
     sw.at(line.n)
+    # `family ethernet-switching` is what makes the port a switch port, access unless told
     claim(ctx, s.stmt, _family_depth(s.stmt), sw)
+    claim(ctx, s.stmt, _family_depth(s.stmt), sw, "mode")
     rest = m.group(1)
     if rest is None:
         sw.at(line.n, "mode")
@@ -93,6 +95,7 @@ def sw_storm(ctx: Ctx, line: Line, m: re.Match[str], s: IfScope) -> None:
 SWITCHING_RULES: list[Rule] = [
     rule(r"(?:port-mode|interface-mode) (access|trunk)", sw_mode),
     rule(r"vlan members (.+)", sw_members),
+    rule(r"(?:vlan-id|vlan-id-list) (.+)", sw_members),  # MX family bridge
     rule(r"native-vlan-id (\S+)", sw_native),
     rule(r"storm-control (\S+)", sw_storm),
     rule(
@@ -132,11 +135,13 @@ def h_vlan(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
     elif key == "description":
         vlan.description = unquote(arg)
         vlan.at(line.n, "description")
-    elif key == "l3-interface":
+    elif key in ("l3-interface", "routing-interface"):
         svi = interface(ctx, junos(ctx).index.ifname(arg))
         svi.at(line.n)
     elif key == "interface":
         junos(ctx).bucket("vlan_ports").setdefault(arg, []).append((vid, line))
+    elif key == "domain-type" and arg == "bridge":
+        ctx.report.ignored(line, "a bridge domain is what every VLAN is on the targets")
     elif key == "vxlan":
         ctx.report.unsupported(line, "VXLAN (EVPN-VXLAN overlay) is not translated")
     else:
@@ -205,5 +210,5 @@ def finish_switching(ctx: Ctx) -> None:
 
 
 SWITCHING_TOP: list[Rule] = [
-    rule(r"vlans (\S+) (.+)", h_vlan),
+    rule(r"(?:vlans|bridge-domains) (\S+) (.+)", h_vlan),
 ]

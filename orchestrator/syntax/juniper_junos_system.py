@@ -8,13 +8,14 @@ cannot hold (NETCONF, SSH public keys, per-facility syslog selection) are unsupp
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from orchestrator.model import (
-    AaaServer,
-    LocalUser,
     Server,
+    SummerTime,
 )
-from orchestrator.syntax.juniper_junos_index import claim, junos, secret_kind
+from orchestrator.syntax.juniper_junos_index import claim, secret_kind, source_interface
 from orchestrator.syntax.juniper_junos_text import Stmt, unquote, values
 from orchestrator.syntax.rules import Ctx, Handler, Rule, rule
 from orchestrator.syntax.text import Line
@@ -30,9 +31,6 @@ SEVERITY = {
     "info": "informational",
     "any": "debugging",
 }
-
-#: Junos login classes with a fixed meaning → privilege level.
-CLASS_PRIVILEGE = {"super-user": 15, "operator": 1, "read-only": 1, "unauthorized": 0}
 
 
 def s_hostname(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
@@ -82,6 +80,84 @@ def _server(ctx: Ctx, address: str, options: str) -> tuple[Server, list[str]]:
     return server, rest
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _offset(minutes: int) -> tuple[int, int]:
+    """-210 minutes → (-3, 30): the sign on the hours, as `clock timezone` writes it."""
+    hours, rest = divmod(abs(minutes), 60)
+    return (-hours if minutes < 0 else hours), rest
+
+
+def _recurring(when: datetime) -> tuple[str, str, str, str]:
+    """A local transition time as a recurring rule: (week or "last", weekday, month, h:mm)."""
+    last_day = (when.replace(month=when.month % 12 + 1, day=1) - timedelta(days=1)).day
+    week = "last" if when.day + 7 > last_day else str((when.day - 1) // 7 + 1)
+    return week, _DAYS[when.weekday()], _MONTHS[when.month - 1], f"{when.hour}:{when.minute:02d}"
+
+
+def timezone_rules(name: str, year: int = 2025) -> tuple[tuple[str, int, int], SummerTime | None]:
+    """A tz database zone as a fixed offset and, where it has one, a daylight-saving rule.
+
+    >>> timezone_rules("Europe/Berlin")[0]
+    ('CET', 1, 0)
+    >>> st = timezone_rules("Europe/Berlin")[1]
+    >>> (st.zone, st.start, st.end, st.offset)
+    ('CEST', ('last', 'Sun', 'Mar', '2:00'), ('last', 'Sun', 'Oct', '3:00'), 60)
+    """
+    if name.upper() in ("UTC", "GMT", "ETC/UTC", "ETC/GMT", "UNIVERSAL", "ZULU"):
+        return ("UTC", 0, 0), None
+    zone = ZoneInfo(name)
+    utc = datetime(year, 1, 1, tzinfo=UTC)
+    changes: list[tuple[datetime, timedelta, timedelta]] = []
+    before = utc.astimezone(zone).utcoffset() or timedelta()
+    for quarter in range(1, 366 * 96):  # zones move at :00, :30 or :45
+        moment = (utc + timedelta(minutes=15 * quarter)).astimezone(zone)
+        now = moment.utcoffset() or timedelta()
+        if now != before:
+            changes.append((moment - now + before, before, now))  # local time just before
+            before = now
+    offsets = [before, *(c[2] for c in changes)]
+    standard = min(offsets)
+    std_label = next(
+        (
+            (utc + timedelta(days=d)).astimezone(zone).tzname() or name
+            for d in range(0, 366, 30)
+            if (utc + timedelta(days=d)).astimezone(zone).utcoffset() == standard
+        ),
+        name,
+    )
+    fixed = (std_label, *_offset(int(standard.total_seconds()) // 60))
+    if len(changes) != 2:
+        return fixed, None
+    start = next(c for c in changes if c[2] > c[1])
+    end = next(c for c in changes if c[2] < c[1])
+    dst_label = (start[0] + timedelta(days=1)).astimezone(zone).tzname() or name
+    rule_ = SummerTime(
+        zone=dst_label,
+        start=_recurring(start[0].replace(tzinfo=None)),
+        end=_recurring(end[0].replace(tzinfo=None)),
+        offset=int((start[2] - start[1]).total_seconds()) // 60,
+    )
+    return fixed, rule_
+
+
+def s_timezone(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    try:
+        fixed, summer = timezone_rules(unquote(m.group(1)))
+    except (ZoneInfoNotFoundError, ValueError):
+        ctx.report.unsupported(line, f"time zone {m.group(1)} is not in this machine's tz data")
+        return
+    system = ctx.config.system
+    system.timezone = fixed
+    system.at(line.n, "timezone")
+    if summer is not None:
+        summer.at(line.n)
+        system.summer_time = summer
+        system.at(line.n, "summer_time")
+
+
 def s_name_server(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
     server, rest = _server(ctx, m.group(1), m.group(2) or "")
     if rest:
@@ -126,15 +202,8 @@ def s_ntp_trusted(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
     ntp.at(line.n, "trusted_keys", "authenticate")
 
 
-def _source_interface(ctx: Ctx, line: Line, address: str) -> str | None:
-    owner = junos(ctx).index.address_owner(address)
-    if owner is None:
-        ctx.report.unsupported(line, f"no interface of this file owns source address {address}")
-    return owner
-
-
 def s_ntp_source(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
-    owner = _source_interface(ctx, line, m.group(1))
+    owner = source_interface(ctx, line, m.group(1))
     if owner is not None:
         ctx.config.system.ntp.source_interface = owner
         ctx.config.system.ntp.at(line.n, "source_interface")
@@ -163,7 +232,7 @@ def s_syslog_host(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
         host.vrf = words[1]
         host.at(line.n, "vrf")
     elif words[0] == "source-address" and len(words) == 2:
-        owner = _source_interface(ctx, line, words[1])
+        owner = source_interface(ctx, line, words[1])
         if owner is not None:
             logging.source_interface = owner
             logging.at(line.n, "source_interface")
@@ -183,96 +252,10 @@ def s_syslog_console(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None
 
 
 def s_syslog_source(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
-    owner = _source_interface(ctx, line, m.group(1))
+    owner = source_interface(ctx, line, m.group(1))
     if owner is not None:
         ctx.config.system.logging.source_interface = owner
         ctx.config.system.logging.at(line.n, "source_interface")
-
-
-def _user(ctx: Ctx, name: str, stmt: Stmt, depth: int) -> LocalUser:
-    users = ctx.config.system.users
-    user = users.get(name)
-    if user is None:
-        user = users[name] = LocalUser(name=name)
-    if depth:
-        claim(ctx, stmt, depth, user)
-    return user
-
-
-def s_user(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
-    name, rest = unquote(m.group(1)), m.group(2) or ""
-    user = _user(ctx, name, stmt, 4)
-    user.at(line.n)
-    words = rest.split(None, 1)
-    key = words[0] if words else ""
-    arg = words[1] if len(words) > 1 else ""
-    if key == "class":
-        junos(ctx).bucket("user_class")[name] = (unquote(arg), line.n)
-        user.at(line.n, "privilege")
-    elif key == "authentication" and arg.startswith("encrypted-password "):
-        value = unquote(arg.split(None, 1)[1])
-        user.secret = ctx.secret(line, secret_kind(value), value)
-        user.at(line.n, "secret")
-    elif key == "authentication" and arg.startswith("ssh-"):
-        ctx.report.unsupported(line, "SSH public-key login: install the key on the target")
-    elif key == "uid":
-        ctx.report.ignored(line, "the Unix uid of a Junos account; targets number their own")
-    elif key == "full-name":
-        ctx.report.ignored(line, "the account's display name; targets keep none")
-    elif key:
-        ctx.report.unsupported(line, f"login user option `{key}` is not translated")
-
-
-def s_root(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
-    """The root password: a local administrator called root on the target."""
-    user = _user(ctx, "root", stmt, 0)
-    claim(ctx, stmt, 2, user)
-    value = unquote(m.group(1))
-    user.secret = ctx.secret(line, secret_kind(value), value)
-    user.privilege = 15
-    user.at(line.n)
-    user.at(line.n, "secret", "privilege")
-
-
-def s_class(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
-    junos(ctx).bucket("classes").setdefault(unquote(m.group(1)), []).append((m.group(2), line.n))
-
-
-def finish_users(ctx: Ctx) -> None:
-    """Privilege follows from the class: a built-in one, or a class with `permissions all`."""
-    state = junos(ctx)
-    classes: dict[str, list[tuple[str, int]]] = state.bucket("classes")
-    used: set[int] = set()
-    for name, (cls, n) in state.bucket("user_class").items():
-        user = ctx.config.system.users[name]
-        privilege = CLASS_PRIVILEGE.get(cls)
-        for text, class_line in classes.get(cls, []):
-            if re.fullmatch(r"permissions (all|\[ all \])", text):
-                privilege = 15
-                user.at(class_line, "privilege")
-                used.add(class_line)
-        if privilege is None:
-            user.role = cls  # kept by name for the report
-            ctx.report.unsupported(
-                n,
-                f"login class {cls} has no privilege level the "
-                "targets know: the user gets the target's default",
-            )
-            continue
-        user.privilege = privilege
-    in_use = {cls for cls, _ in state.bucket("user_class").values()}
-    for cls, entries in classes.items():
-        for text, class_line in entries:
-            if class_line in used:
-                continue
-            if cls not in in_use:
-                ctx.report.ignored(class_line, f"login class {cls} is given to no user")
-            elif text.startswith("permissions"):
-                ctx.report.unsupported(class_line, "per-command permissions of a login class")
-            elif text.startswith("idle-timeout"):
-                ctx.report.unsupported(class_line, "idle timeout per login class")
-            else:
-                ctx.report.unsupported(class_line, f"login class setting `{text}`")
 
 
 def s_banner(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
@@ -320,40 +303,10 @@ def s_ssh(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
         ctx.report.unsupported(line, f"SSH option `{option}` is not translated")
 
 
-def s_aaa_server(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
-    protocol = "tacacs" if m.group(1) == "tacplus-server" else "radius"
-    address, rest = m.group(2), (m.group(3) or "").split(None, 1)
-    aaa = ctx.config.system.aaa
-    server = next((s for s in aaa.servers if s.address == address), None)
-    if server is None:
-        server = AaaServer(protocol=protocol, address=address)  # type: ignore[arg-type]
-        aaa.servers.append(server)
-    server.at(line.n)
-    aaa.at(line.n, "servers")
-    if not rest:
-        return
-    key, arg = rest[0], unquote(rest[1]) if len(rest) > 1 else ""
-    if key == "secret":
-        server.key = ctx.secret(line, secret_kind(arg), arg)
-        server.at(line.n, "key")
-    elif key == "port":
-        server.port = int(arg)
-        server.at(line.n, "port")
-    elif key == "routing-instance":
-        server.vrf = arg
-        server.at(line.n, "vrf")
-    elif key == "source-address":
-        owner = _source_interface(ctx, line, arg)
-        if owner is not None:
-            aaa.source_interface = owner
-            aaa.at(line.n, "source_interface")
-    else:
-        ctx.report.unsupported(line, f"{m.group(1)} option `{key}` is not translated")
-
-
 SYSTEM_TOP: list[Rule] = [
     rule(r"version .+", ignore="the Junos software version; the target runs its own"),
     rule(r"system host-name (\S+)", s_hostname),
+    rule(r"system time-zone (\S+)", s_timezone),
     rule(r"system domain-name (\S+)", s_domain),
     rule(r"system domain-search (.+)", s_search),
     rule(r"system name-server (\S+)(?: (.+))?", s_name_server),
@@ -382,10 +335,7 @@ SYSTEM_TOP: list[Rule] = [
         r"system syslog (?:archive|time-format|structured-data)(?: .*)?",
         ignore="on-box log file format and rotation",
     ),
-    rule(r"system login user (\S+)(?: (.+))?", s_user),
-    rule(r"system login class (\S+) (.+)", s_class),
     rule(r"system login (message|announcement) (.+)", s_banner),
-    rule(r"system root-authentication encrypted-password (\S+)", s_root),
     rule(
         r"system root-authentication ssh-\S+ .+",
         unsupported="SSH public-key login: install the key on the target",
@@ -408,7 +358,6 @@ SYSTEM_TOP: list[Rule] = [
         r"system services (?:ftp|finger|rest|dhcp-local-server|xnm-clear-text|xnm-ssl)(?: .*)?",
         unsupported="this management service is not carried by the model",
     ),
-    rule(r"system (tacplus-server|radius-server) (\S+)(?: (.+))?", s_aaa_server),
     rule(
         r"system ports console .+",
         ignore="console terminal settings (terminal type, "

@@ -104,7 +104,7 @@ def unquote(word: str) -> str:
 
 def values(words: Sequence[str] | str) -> list[str]:
     """The items of a value that may be a bracket list: ``[ a b ]`` → ``['a', 'b']``."""
-    seq = words.split() if isinstance(words, str) else list(words)
+    seq = tokens(words) if isinstance(words, str) else list(words)
     return [unquote(w) for w in seq if w not in ("[", "]")]
 
 
