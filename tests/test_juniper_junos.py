@@ -404,7 +404,7 @@ def test_srx_routing_side_deactivated_group_and_security() -> None:
     assert any("bgp_export" in w for w in parsed.report.warnings)
     assert outcome(parsed, 117) == ("ignored", LOAD_BALANCE_RULE)
     assert outcome(parsed, 60)[1] is not None and "SRX security" in str(outcome(parsed, 60)[1])
-    assert outcome(parsed, 101)[0] == "unsupported"  # st0: IPsec tunnel unit
+    assert outcome(parsed, 88)[0] == "unsupported"  # st0: IPsec tunnel unit
     assert outcome(parsed, 7)[0] == "unsupported"  # ssh-rsa key
     assert "st0.2" not in parsed.config.interfaces
 
@@ -546,3 +546,294 @@ def test_unbalanced_or_cut_statements_are_parse_errors(text: str, line: int, wor
 def test_junos_files_are_detected() -> None:
     assert detect_platform(BRACE) == "juniper_junos"
     assert detect_platform(SET) == "juniper_junos"
+
+
+# --- an MX edge router written by hand: the statements the corpus does not have --------------
+
+MX = """\
+system {
+    time-zone Europe/Berlin;
+    authentication-order [ tacplus password ];
+    tacplus-server {
+        10.0.0.49 {
+            secret "$9$abcdefghijk"; ## SECRET-DATA
+            source-address 10.255.0.1;
+        }
+    }
+    ntp {
+        authentication-key 1 type md5 value "$9$ntpkey"; ## SECRET-DATA
+        server 10.0.0.123 key 1 prefer;
+        trusted-key 1;
+    }
+    syslog {
+        host 10.0.0.99 {
+            any info;
+            authorization info;
+        }
+    }
+}
+interfaces {
+    xe-0/0/0 {
+        gigether-options {
+            802.3ad ae0;
+        }
+    }
+    ae0 {
+        aggregated-ether-options {
+            lacp {
+                passive;
+            }
+        }
+        unit 0 {
+            family inet {
+                address 10.1.0.1/30;
+            }
+        }
+    }
+    ge-1/0/0 {
+        unit 0 {
+            family bridge {
+                interface-mode trunk;
+                vlan-id-list [ 10 20 ];
+            }
+        }
+    }
+    irb {
+        unit 10 {
+            family inet {
+                address 10.10.0.2/24 {
+                    vrrp-group 10 {
+                        virtual-address 10.10.0.1;
+                        priority 200;
+                        preempt;
+                    }
+                }
+            }
+        }
+    }
+    lo0 {
+        unit 0 {
+            family inet {
+                filter {
+                    input PROTECT-RE;
+                }
+                address 10.255.0.1/32;
+            }
+        }
+    }
+}
+bridge-domains {
+    BD10 {
+        vlan-id 10;
+        routing-interface irb.10;
+    }
+    BD20 {
+        vlan-id 20;
+    }
+}
+routing-options {
+    router-id 10.255.0.1;
+    autonomous-system 64500;
+    static {
+        route 192.0.2.0/24 discard;
+        route 198.51.100.0/24 {
+            next-hop 10.1.0.2;
+            no-readvertise;
+        }
+    }
+}
+protocols {
+    ospf {
+        export STATIC-TO-OSPF;
+        area 0.0.0.0 {
+            interface ae0.0 {
+                interface-type p2p;
+                metric 10;
+            }
+            interface lo0.0 {
+                passive;
+            }
+        }
+    }
+    bgp {
+        group TRANSIT {
+            type external;
+            import TRANSIT-IN;
+            export TRANSIT-OUT;
+            neighbor 203.0.113.1 {
+                description "transit provider one";
+                peer-as 65010;
+            }
+        }
+    }
+}
+policy-options {
+    prefix-list MINE {
+        192.0.2.0/24;
+    }
+    policy-statement STATIC-TO-OSPF {
+        term statics {
+            from protocol static;
+            then accept;
+        }
+    }
+    policy-statement TRANSIT-IN {
+        term bogons {
+            from {
+                route-filter 10.0.0.0/8 orlonger;
+                route-filter 192.168.0.0/16 upto /24;
+            }
+            then reject;
+        }
+        then {
+            local-preference 80;
+            accept;
+        }
+    }
+    policy-statement TRANSIT-OUT {
+        term mine {
+            from {
+                prefix-list-filter MINE exact;
+            }
+            then {
+                as-path-prepend "64500 64500";
+                accept;
+            }
+        }
+        term no {
+            then reject;
+        }
+    }
+}
+firewall {
+    family inet {
+        filter PROTECT-RE {
+            term ssh {
+                from {
+                    source-prefix-list {
+                        MINE;
+                    }
+                    protocol tcp;
+                    destination-port ssh;
+                }
+                then accept;
+            }
+            term bgp {
+                from {
+                    protocol tcp;
+                    port bgp;
+                }
+                then accept;
+            }
+            term deny {
+                then {
+                    count denied;
+                    log;
+                    discard;
+                }
+            }
+        }
+    }
+}
+"""
+
+
+def test_mx_system_time_aaa_and_logging() -> None:
+    parsed = JUNOS.parse(MX)
+    system = parsed.config.system
+    assert system.timezone == ("CET", 1, 0)
+    assert system.summer_time is not None
+    assert (system.summer_time.zone, system.summer_time.start, system.summer_time.end) == (
+        "CEST",
+        ("last", "Sun", "Mar", "2:00"),
+        ("last", "Sun", "Oct", "3:00"),
+    )
+    [order] = system.aaa.method_lists
+    assert (order.service, order.methods) == ("login", ["group:tacacs", "local"])
+    [tacacs] = system.aaa.servers
+    assert (tacacs.address, tacacs.key) == ("10.0.0.49", Secret("junos9", "$9$abcdefghijk"))
+    assert system.aaa.source_interface == "lo0"  # the interface owning 10.255.0.1
+    ntp = system.ntp
+    assert ntp.servers["10.0.0.123"].prefer and ntp.servers["10.0.0.123"].key_id == 1
+    assert (ntp.keys, ntp.trusted_keys, ntp.authenticate) == (
+        {1: Secret("junos9", "$9$ntpkey")},
+        [1],
+        True,
+    )
+    assert system.logging.hosts["10.0.0.99"].level == "informational"
+    assert outcome(parsed, 18)[0] == "unsupported"  # authorization info: per-facility level
+
+
+def test_mx_lag_bridge_domains_vrrp_and_filters() -> None:
+    parsed = JUNOS.parse(MX)
+    ifcs = parsed.config.interfaces
+    assert (ifcs["xe-0/0/0"].lag_group, ifcs["xe-0/0/0"].lag_mode) == (0, "passive")
+    assert 31 in ifcs["xe-0/0/0"].src.get("lag_mode")  # the `passive;` line of ae0
+    assert ifcs["ae0"].kind == "lag"
+    trunk = ifcs["ge-1/0/0"].switchport
+    assert trunk is not None and (trunk.mode, trunk.trunk_allowed) == ("trunk", [10, 20])
+    svi = ifcs["irb10"]  # irb.10 is the routing-interface of bridge domain BD10 (VLAN 10)
+    [vrrp] = svi.fhrp
+    assert (vrrp.protocol, vrrp.group, vrrp.virtual_ip, vrrp.priority, vrrp.preempt) == (
+        "vrrp",
+        10,
+        ["10.10.0.1"],
+        200,
+        True,
+    )
+    assert {v.id: v.name for v in parsed.config.vlans.values()} == {10: "BD10", 20: "BD20"}
+    assert ifcs["lo0"].acl_in == "PROTECT-RE"
+    entries = parsed.config.acls["PROTECT-RE"].entries
+    described = [
+        (
+            e.seq,
+            e.action,
+            e.protocol,
+            e.source and e.source.address,
+            e.source_port and e.source_port.ports,
+            e.destination_port and e.destination_port.ports,
+            e.log,
+        )
+        for e in entries
+    ]
+    assert described == [
+        (10, "permit", "tcp", "192.0.2.0", None, (22,), False),
+        (20, "permit", "tcp", None, (179,), None, False),  # `port bgp`: either side
+        (30, "permit", "tcp", None, None, (179,), False),
+        (40, "deny", "ip", None, None, None, True),
+    ]
+
+
+def test_mx_routing_policies_and_redistribution() -> None:
+    parsed = JUNOS.parse(MX)
+    config = parsed.config
+    routes = {(str(r.prefix), r.next_hop, r.interface) for r in config.static_routes}
+    assert routes == {("192.0.2.0/24", None, "dsc"), ("198.51.100.0/24", "10.1.0.2", None)}
+    # the route must not be advertised, but OSPF redistributes static routes
+    assert outcome(parsed, 88)[0] == "unsupported"
+    ospf = config.ospf["1"]
+    assert (ospf.router_id, [(r.protocol, r.route_map) for r in ospf.redistribute]) == (
+        "10.255.0.1",
+        [("static", None)],
+    )
+    assert "STATIC-TO-OSPF" not in config.route_maps
+    ae0 = config.interfaces["ae0"].ospf
+    assert ae0 is not None
+    assert (ae0.area, ae0.cost, ae0.network_type) == ("0.0.0.0", 10, "point-to-point")
+    lo0 = config.interfaces["lo0"].ospf
+    assert lo0 is not None and lo0.passive is True
+    bgp = config.bgp
+    assert bgp is not None
+    assert bgp.neighbors["203.0.113.1"].description == "transit provider one"
+    transit_in = config.route_maps["TRANSIT-IN"].entries
+    assert [(e.seq, e.name, e.action) for e in transit_in] == [
+        (10, "bogons", "deny"),
+        (20, None, "permit"),  # the policy's own from/then come after its terms
+    ]
+    upto = transit_in[0].matches[0].prefixes[1]
+    assert (str(upto.prefix), upto.ge, upto.le) == ("192.168.0.0/16", None, 24)
+    mine = config.route_maps["TRANSIT-OUT"].entries[0]
+    assert [(p.prefix, p.ge, p.le) for p in mine.matches[0].prefixes] == [
+        (ip_network("192.0.2.0/24"), None, None)
+    ]
+    assert [(s.kind, s.values) for s in mine.sets] == [("as-path-prepend", ["64500", "64500"])]

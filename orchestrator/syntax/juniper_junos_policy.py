@@ -250,7 +250,10 @@ def _set(
     else:
         item = RouteMapSet(kind=kind, additive=additive)  # type: ignore[arg-type]
         entry.sets.append(item)
-    item.values.extend(v for v in items if v not in item.values)
+    if kind == "as-path-prepend":
+        item.values = list(items)  # repeats are the point of a prepend
+    else:
+        item.values.extend(v for v in items if v not in item.values)
     item.at(line.n)
     entry.at(line.n, "sets")
 
