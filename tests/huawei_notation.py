@@ -151,7 +151,25 @@ def compile_syntax(
     tree = parse_seq(frozenset({"}", "]", "|"}))
     if pos != len(tokens):
         raise SyntaxNotationError(f"stray {tokens[pos]!r} in {syntax!r}")
-    return tree
+    return _restore_lost_star(tree)
+
+
+def _restore_lost_star(tree: Seq) -> Seq:
+    """Read a long trailing list of optional clauses as "any of them" (`[ ... ] *`).
+
+    Some scraped forms lost the `*` of their final option list: the CE6800 advanced-ACL
+    `rule ... [ dscp ... | source ... | time-range ... | logging ]` would then allow only one
+    of `source` and `logging`, which Huawei's own examples combine. A final optional group of
+    four or more clauses that each start with their own keyword is taken as repeatable.
+    """
+    last = tree.items[-1] if tree.items else None
+    if not isinstance(last, Group) or last.required or last.many or len(last.options) < 4:
+        return tree
+    firsts = [_first(option)[0] for option in last.options]
+    words = [w for f in firsts for w in f or ()]
+    if any(f is None for f in firsts) or len(words) != len(set(words)):
+        return tree
+    return Seq((*tree.items[:-1], Group(last.options, required=False, many=True)))
 
 
 def first_words(node: Node) -> frozenset[str] | None:
@@ -297,7 +315,7 @@ class Vocabulary:
     ()
     """
 
-    def __init__(self, words: Iterable[str], *, rare: int = 5, common: int = 2) -> None:
+    def __init__(self, words: Iterable[str], *, rare: int = 10, common: int = 2) -> None:
         self.counts = Counter(words)
         self.rare, self.common = rare, common
         self._memo: dict[str, tuple[tuple[str, ...], ...]] = {}

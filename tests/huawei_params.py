@@ -54,6 +54,7 @@ _IF_TYPE = re.compile(r"(?:if|interface|port)[-_]?type", re.IGNORECASE)
 _IF_NAME = re.compile(r"(?:if|interface|port)[-_]?name", re.IGNORECASE)
 _IF_NUMBER = re.compile(r"(?:if|interface|port)[-_]?num", re.IGNORECASE)
 _IF_SPELLING = re.compile(r"^(?P<type>\d*[A-Za-z][A-Za-z|-]*?)(?P<num>\d+(?:[/:.]\d+)*)$")
+_NUMERIC_NAME = re.compile(r"^(\d+)(?:-(\d+))?$")
 _NUMBERING = re.compile(r"^\d+(?:[/:.]\d+)*$")
 
 
@@ -76,6 +77,10 @@ def value_check(name: str, info: str) -> Check:
     (False, True)
     """
     low = info.lower()
+    literal = _NUMERIC_NAME.match(name)
+    if literal:  # `{ icmp | <1> }`, `<7-16>`: the number, or a number in the range
+        lo, hi = int(literal.group(1)), int(literal.group(2) or literal.group(1))
+        return lambda tok: tok.isdigit() and lo <= int(tok) <= hi
     if _IF_TYPE.search(name):
         return lambda tok: tok.lower() in INTERFACE_TYPES
     if _IF_NAME.search(name):
