@@ -52,6 +52,12 @@ def p_interface(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
         ifc.point_to_point = m.group(2) == "point-to-point"
         ifc.at(line.n, "point_to_point")
     dispatch_children(ctx, line, INTERFACE_RULES, ifc)
+    version = ctx.state.get("hsrp_version", {}).get(ifc.name)
+    if version is not None:
+        for group in ifc.fhrp:
+            if group.protocol == "hsrp":
+                group.version = version[0]
+                group.at(version[1], "version")
 
 
 def i_description(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
@@ -193,6 +199,57 @@ def i_channel_group(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> N
     ifc.at(line.n, "lag_group", "lag_mode")
 
 
+def i_lacp_rate(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ifc.lacp_rate = m.group(1)  # type: ignore[assignment]
+    ifc.at(line.n, "lacp_rate")
+
+
+def i_lldp(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    """`[no] lldp transmit` / `[no] lldp receive`: the model has one per-port switch."""
+    ifc.lldp = m.group(1) is None
+    ifc.at(line.n, "lldp")
+
+
+def i_bfd(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ifc.bfd_interval = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    ifc.at(line.n, "bfd_interval")
+
+
+def i_storm(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ifc.storm_control[m.group(1)] = m.group(2)
+    ifc.at(line.n, "storm_control")
+
+
+def i_ospf_flag(field: str) -> Any:
+    def handler(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+        ospf = _ospf(ifc)
+        setattr(ospf, field, True)
+        ospf.at(line.n, field)
+
+    return handler
+
+
+def i_hsrp_version(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    """`standby version 2` is per interface: `p_interface` applies it to every HSRP group."""
+    ctx.state.setdefault("hsrp_version", {})[ifc.name] = (int(m.group(1)), line.n)
+
+
+def i_no_preempt(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    protocol = "hsrp" if m.group(1) == "standby" else "vrrp"
+    group = _fhrp_group(ifc, protocol, int(m.group(2)), line)
+    group.preempt = False
+    group.at(line.n, "preempt")
+
+
+def _fhrp_group(ifc: Interface, protocol: str, group_id: int, line: Line) -> FhrpGroup:
+    group = next((g for g in ifc.fhrp if g.protocol == protocol and g.group == group_id), None)
+    if group is None:
+        group = FhrpGroup(protocol=protocol, group=group_id)  # type: ignore[arg-type]
+        ifc.fhrp.append(group)
+        ifc.at(line.n, "fhrp")
+    return group
+
+
 def i_encapsulation(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     ifc.encapsulation_vlan = int(m.group(1))
     ifc.at(line.n, "encapsulation_vlan")
@@ -313,11 +370,7 @@ def i_fhrp(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     protocol = "hsrp" if m.group(1) == "standby" else "vrrp"
     group_id = int(m.group(2)) if m.group(2) else 0
     what = m.group(3)
-    group = next((g for g in ifc.fhrp if g.protocol == protocol and g.group == group_id), None)
-    if group is None:
-        group = FhrpGroup(protocol=protocol, group=group_id)  # type: ignore[arg-type]
-        ifc.fhrp.append(group)
-        ifc.at(line.n, "fhrp")
+    group = _fhrp_group(ifc, protocol, group_id, line)
     words = what.split()
     head = words[0]
     if head in ("ip", "address") and len(words) >= 2:
@@ -339,6 +392,9 @@ def i_fhrp(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
             elif rest and rest[0].isdigit():
                 group.preempt_delay = int(rest[0])
             group.at(line.n, "preempt_delay")
+    elif head == "timers" and words[1:2] == ["advertise"] and len(words) == 3:
+        group.hello = int(words[2])
+        group.at(line.n, "hello")
     elif head in ("timers", "timer") and len(words) >= 3 and words[1] != "msec":
         group.hello = int(words[1])
         group.hold = int(words[2])
@@ -407,7 +463,14 @@ CORE_INTERFACE_RULES: list[Rule] = [
         r"switchport trunk encapsulation dot1q",
         ignore="802.1Q is the only trunk encapsulation on the targets",
     ),
-    rule(r"channel-group (\d+) mode (active|passive|on)", i_channel_group),
+    rule(r"channel-group (\d+)(?: mode (active|passive|on))?", i_channel_group),
+    rule(r"lacp rate (fast|normal)", i_lacp_rate),
+    rule(r"(no )?lldp (?:transmit|receive)", i_lldp),
+    rule(r"bfd interval (\d+) min_rx (\d+) multiplier (\d+)", i_bfd),
+    rule(r"storm-control (broadcast|multicast|unicast) level (.+)", i_storm),
+    rule(r"ip ospf bfd", i_ospf_flag("bfd")),
+    rule(r"ip ospf demand-circuit", i_ospf_flag("demand_circuit")),
+    rule(r"ip ospf flood-reduction", i_ospf_flag("flood_reduction")),
     rule(r"encapsulation dot1[qQ] (\d+)", i_encapsulation),
     rule(r"ip ospf (cost|priority|hello-interval|dead-interval) (\d+)", i_ospf),
     rule(r"ip ospf (network) (point-to-point|broadcast|non-broadcast|point-to-multipoint)", i_ospf),
@@ -436,6 +499,8 @@ CORE_INTERFACE_RULES: list[Rule] = [
     rule(r"delay (\d+)", _int_field("delay")),
     rule(r"load-interval (\d+)", _int_field("load_interval")),
     rule(r"keepalive (\d+)", _int_field("keepalive")),
+    rule(r"standby version (\d)", i_hsrp_version),
+    rule(r"no (standby|vrrp) (\d+) preempt", i_no_preempt),
     rule(r"(standby|vrrp) (?:(\d+) )?(.+)", i_fhrp),
     rule(r"no ip route-cache(?: .*)?", ignore="IOS switching-path tuning; targets have none"),
     rule(r"ip route-cache(?: .*)?", ignore="IOS switching-path tuning; targets have none"),

@@ -7,13 +7,23 @@ configuration mode. Handlers fill the model and record which source line set whi
 from __future__ import annotations
 
 import re
+from ipaddress import ip_network
 from typing import Any, ClassVar
 
 from orchestrator import ports
 from orchestrator.errors import ParseError
-from orchestrator.model import DeviceConfig, LocalUser, StaticRoute, Vlan, Vrf
-from orchestrator.syntax.base import LineReport, Platform
+from orchestrator.model import (
+    DeviceConfig,
+    LocalUser,
+    Secret,
+    SecretKind,
+    StaticRoute,
+    Vlan,
+    Vrf,
+)
+from orchestrator.syntax.base import SECRET_TOKEN, LineReport, Platform, Rendered
 from orchestrator.syntax.cisco_acl import ACL_TOP
+from orchestrator.syntax.cisco_housekeeping import HOUSEKEEPING_TOP
 from orchestrator.syntax.cisco_interface import (
     INTERFACE_RULES,
     _bool_field,
@@ -37,6 +47,18 @@ from orchestrator.syntax.rules import (
     vlan_list,
 )
 from orchestrator.syntax.text import Line
+
+
+class IosCtx(Ctx):
+    """The parse context of IOS: a `{{secret:KEY}}` token (what renderers write) reads back as
+    a reference, so a rendered config parses to the model it came from."""
+
+    def secret(self, line: Line, kind: SecretKind, value: str) -> Secret:
+        token = SECRET_TOKEN.fullmatch(value)
+        if token is not None:
+            return Secret("ref", token.group(1))
+        return super().secret(line, kind, value)
+
 
 # --- VLANs, VRFs, static routes -------------------------------------------------------------
 
@@ -68,6 +90,10 @@ def p_vrf(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     vrf = ctx.config.vrfs.get(m.group(1)) or Vrf(name=m.group(1))
     ctx.config.vrfs[vrf.name] = vrf
     vrf.at(line.n)
+    families = [c.words[1] for c in line.children if c.text.startswith("address-family ")]
+    if families:
+        # `vrf definition` with address families: IPv4 is on only where its family is
+        vrf.ipv4 = "ipv4" in families
     for child in line.children:
         if child.text.startswith("address-family"):
             family = child.words[1]
@@ -103,8 +129,15 @@ def f_description(ctx: Ctx, line: Line, m: re.Match[str], vrf: Vrf) -> None:
     vrf.at(line.n, "description")
 
 
+def f_map(ctx: Ctx, line: Line, m: re.Match[str], vrf: Vrf) -> None:
+    field = f"{m.group(1)}_map"
+    setattr(vrf, field, m.group(2))
+    vrf.at(line.n, field)
+
+
 VRF_RULES: list[Rule] = [
     rule(r"rd (\S+)", f_rd),
+    rule(r"(import|export) map (\S+)", f_map),
     rule(r"route-target (import|export|both) (\S+)", f_rt),
     rule(r"description (.*)", f_description),
     rule(r"exit-address-family", ignore="end of an address-family block"),
@@ -113,7 +146,7 @@ VRF_RULES: list[Rule] = [
 
 _ROUTE = re.compile(
     r"ip route (?:vrf (?P<vrf>\S+) )?(?P<net>\S+) (?P<mask>\S+)"
-    r"(?: (?P<ifc>[A-Za-z][\w/.:-]*?))?(?: (?P<nh>\d+\.\d+\.\d+\.\d+))?"
+    r"(?: (?P<ifc>[A-Za-z][\w/.:-]*?))?(?: (?P<nh>\d+\.\d+\.\d+\.\d+))?(?: (?P<glob>global))?"
     r"(?: (?P<dist>\d+))?(?: tag (?P<tag>\d+))?(?: name (?P<name>\S+))?"
     r"(?: (?P<perm>permanent))?(?: track (?P<track>\d+))?"
 )
@@ -134,23 +167,32 @@ def p_route(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
         name=r.group("name"),
         permanent=r.group("perm") is not None,
         track=int(r.group("track")) if r.group("track") else None,
+        next_hop_vrf="global" if r.group("glob") else None,
     )
     route.at(line.n)
     ctx.config.static_routes.append(route)
 
 
 def p_ipv6_route(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
-    from ipaddress import ip_network
-
-    words = m.group(2).split()
-    route = StaticRoute(prefix=ip_network(m.group(1), strict=False), vrf=None)
-    for word in words:
-        if ":" in word:
+    """`ipv6 route [vrf V] P/L [interface] [next-hop] [distance] [tag T] [name N] ...`."""
+    route = StaticRoute(prefix=ip_network(m.group(2), strict=False), vrf=m.group(1))
+    words = m.group(3).split()
+    while words:
+        word = words.pop(0)
+        if word in ("tag", "name", "track") and words:
+            value = words.pop(0)
+            setattr(route, word, value if word == "name" else int(value))
+        elif word == "permanent":
+            route.permanent = True
+        elif ":" in word:
             route.next_hop = word
         elif word.isdigit():
             route.distance = int(word)
-        else:
+        elif route.interface is None and route.next_hop is None:
             route.interface = ports.canonical_name(ctx.platform, word)
+        else:
+            ctx.report.unsupported(line, f"IPv6 static route option {word!r} not translated")
+            return
     route.at(line.n)
     ctx.config.static_routes.append(route)
 
@@ -221,6 +263,13 @@ class CiscoIos(Platform):
 
     #: top-level statements; later entries of the same regex never win over earlier ones
     TOP: ClassVar[list[Rule]] = []
+    renders: ClassVar[bool] = True
+
+    def render(self, config: DeviceConfig) -> Rendered:
+        """IOS text for ``config`` (see `cisco_ios_render`)."""
+        from orchestrator.syntax.cisco_ios_render import render_config
+
+        return render_config(config)
 
     def check_complete(self, lines: list[Line], *, path: str) -> None:
         texts = [line.text for line in lines]
@@ -235,7 +284,7 @@ class CiscoIos(Platform):
             )
 
     def parse_lines(self, lines: list[Line], config: DeviceConfig, report: LineReport) -> None:
-        ctx = Ctx(config, report, self.name)
+        ctx = IosCtx(config, report, self.name)
         rest = collect_banners(ctx, lines)
         for line in rest:
             # an `interface` statement is always top level, even where a capture indents it
@@ -274,7 +323,7 @@ CiscoIos.TOP = [
     rule(r"vlan (\d[\d,\-]*)", p_vlan),
     rule(r"(?:ip )?vrf(?: definition)? (\S+)", p_vrf),
     rule(r"ip route .+", p_route),
-    rule(r"ipv6 route (\S+) (.+)", p_ipv6_route),
+    rule(r"ipv6 route (?:vrf (\S+) )?(\S+) (.+)", p_ipv6_route),
     rule(r"username (\S+) (.+)", p_user),
     *ACL_TOP,
     *POLICY_TOP,
@@ -284,6 +333,7 @@ CiscoIos.TOP = [
     *SERVICES_TOP,
     *QOS_TOP,
     *MGMT_TOP,
+    *HOUSEKEEPING_TOP,
     *SYSTEM_TOP,
 ]
 

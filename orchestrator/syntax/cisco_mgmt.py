@@ -9,8 +9,8 @@ import re
 from typing import Any
 
 from orchestrator import ports
-from orchestrator.model import BridgeGroup, ConfigArchive, SummerTime
-from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
+from orchestrator.model import BridgeGroup, ConfigArchive, SnmpUser, SummerTime
+from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule, vlan_list
 from orchestrator.syntax.text import Line
 
 _SECRET_KINDS = {"0": "plain", "7": "cisco7"}
@@ -100,6 +100,7 @@ def s_archive(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
                 ctx.report.ignored(child, "empty change-log settings: nothing is logged")
                 continue
             ctx.report.parsed(child)
+            archive.at(child.n, "log_enable", "log_hidekeys", "log_notify_syslog", "log_size")
             for grandchild in child.children:
                 dispatch(ctx, grandchild, ARCHIVE_LOG_RULES, archive)
         else:
@@ -194,16 +195,42 @@ def s_bridge_irb(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     ctx.config.at(line.n, "bridge_irb")
 
 
-def s_empty_or_unsupported(reason_empty: str, reason_used: str) -> Any:
-    """A block that means nothing while it is empty (or holds only `shutdown`)."""
+def _flag(node_of: Any, field: str) -> Any:
+    """`[no] <statement>`: group 1 captures the optional `no `."""
 
     def handler(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
-        if all(child.text == "shutdown" for child in line.children):
-            ctx.report.ignore_tree(line, reason_empty)
-        else:
-            ctx.report.unsupported_tree(line, reason_used)
+        node = node_of(ctx)
+        setattr(node, field, m.group(1) is None)
+        node.at(line.n, field)
 
     return handler
+
+
+def s_dns_source(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    system = ctx.config.system
+    system.dns_source_interface = ports.canonical_name(ctx.platform, m.group(1))
+    system.at(line.n, "dns_source_interface")
+
+
+def s_snmp_user(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    """`snmp-server user NAME GROUP v3 [auth md5|sha KEY [priv des|aes 128 KEY]]`."""
+    user = SnmpUser(name=m.group(1), group=m.group(2))
+    if m.group(3):
+        user.auth = m.group(3)  # type: ignore[assignment]
+        user.auth_key = ctx.secret(line, "plain", m.group(4))
+    if m.group(5):
+        user.priv = "des" if m.group(5) == "des" else "aes128"
+        user.priv_key = ctx.secret(line, "plain", m.group(6))
+    user.at(line.n)
+    ctx.config.system.snmp.users[user.name] = user
+    ctx.config.system.snmp.at(line.n, "users")
+
+
+def s_stp_priority(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    system = ctx.config.system
+    for key in vlan_list(m.group(2)):
+        system.stp_priority[key] = int(m.group(3))
+    system.at(line.n, "stp_priority")
 
 
 def l_set(field: str, value: Any = None) -> Any:
@@ -238,7 +265,14 @@ MGMT_TOP: list[Rule] = [
     rule(r"archive", s_archive),
     rule(r"netconf-yang", _set(_sys, "netconf")),
     rule(r"restconf", _set(_sys, "restconf")),
-    rule(r"ip scp server enable", _set(_sys, "scp_server")),
+    rule(r"(no )?ip scp server enable", _flag(_sys, "scp_server")),
+    rule(r"ip domain[ -]lookup source-interface (\S+)", s_dns_source),
+    rule(r"(no )?logging on", _flag(_logging, "enabled")),
+    rule(
+        r"snmp-server user (\S+) (\S+) v3(?: auth (md5|sha) (\S+)(?: priv (des|aes 128) (\S+))?)?",
+        s_snmp_user,
+    ),
+    rule(r"spanning-tree (vlan|mst) (\S+) priority (\d+)", s_stp_priority),
     rule(r"ip http authentication (local|aaa|enable)", _set(_sys, "http_authentication")),
     rule(r"ip http access-class (\S+)", _set(_sys, "http_access_class")),
     rule(r"ip ftp username (\S+)", _set(_sys, "ftp_username")),
@@ -276,109 +310,6 @@ MGMT_TOP: list[Rule] = [
         r"radius-server authorization permit missing Service-Type",
         _set(_aaa, "radius_permit_missing_service_type"),
     ),
-    # lines of async (modem / terminal server) ports: `line 33 48`
-    rule(
-        r"line \d+(?: \d+)?",
-        unsupported="asynchronous tty lines (modem or terminal-server "
-        "ports of the source hardware) are not translated",
-        tree=True,
-    ),
-    # lines that mean nothing on another vendor's box
-    rule(r"spd headroom \d+", ignore="IOS selective-packet-discard input queue tuning"),
-    rule(r"ip cef accounting .+", ignore="CEF traffic statistics for IOS show commands"),
-    rule(
-        r"no ip cef|(?:no )?ipv6 cef(?: .*)?",
-        ignore="IOS switching path (CEF or process "
-        "switching); the targets always forward in hardware",
-    ),
-    rule(
-        r"ip bgp-community new-format",
-        ignore="display format of communities (AA:NN rather "
-        "than one number); the targets always show AA:NN",
-    ),
-    rule(r"ip ospf name-lookup", ignore="DNS names for OSPF router IDs in IOS show output"),
-    rule(
-        r"ntp clock-period \d+",
-        ignore="IOS's own clock-drift calibration, written by its "
-        "NTP process; the target calibrates its own clock",
-    ),
-    rule(
-        r"memory free low-watermark .+", ignore="IOS memory alarm threshold of the source hardware"
-    ),
-    rule(
-        r"virtual-service \S+",
-        ignore="IOS-XE guest container (CSR management service) of the source platform",
-        tree=True,
-    ),
-    rule(r"call-home", ignore="Cisco Smart Call Home: diagnostics reported to Cisco", tree=True),
-    rule(r"alias exec .+", ignore="IOS shell command alias; the target's CLI is different"),
-    rule(
-        r"ip ssh rsa keypair-name \S+",
-        ignore="names the IOS box's own SSH host key; the target generates its own",
-    ),
-    rule(
-        r"no ipv6 source-route",
-        ignore="type-0 routing headers are deprecated (RFC 5095) and dropped by the targets",
-    ),
-    rule(
-        r"dial-peer cor custom",
-        s_empty_or_unsupported(
-            "empty voice class-of-restriction list",
-            "voice class-of-restriction lists are not translated",
-        ),
-    ),
-    rule(r"voice-card \d+", ignore="voice DSP card of the source hardware", tree=True),
-    rule(
-        r"mgcp profile default",
-        ignore="IOS's built-in MGCP profile, present on every voice image",
-        tree=True,
-    ),
-    rule(
-        r"gatekeeper",
-        s_empty_or_unsupported(
-            "H.323 gatekeeper that is shut down", "H.323 gatekeepers are not translated"
-        ),
-    ),
-    rule(
-        r"nls resp-timeout \d+|cpd cr-id \d+",
-        ignore="IOS voice-image defaults (NLS response timeout, call-progress detection ID)",
-    ),
-    rule(
-        r"bba-group pppoe \S+",
-        s_empty_or_unsupported(
-            "PPPoE server group without a virtual template: it serves no sessions",
-            "PPPoE server groups are not translated",
-        ),
-    ),
-    rule(
-        r"logging esm config",
-        ignore="Embedded Syslog Manager with no filter modules: messages pass unchanged",
-    ),
-    rule(r"logging queue-limit \d+", ignore="IOS internal logging queue depth"),
-    rule(r"no logging console guaranteed", ignore="IOS console-logging buffering"),
-    rule(
-        r"no cdp log mismatch duplex",
-        ignore="CDP duplex-mismatch log messages; LLDP on the targets sends no such message",
-    ),
-    rule(
-        r"snmp-server trap link ietf",
-        ignore="RFC 2863 linkUp/linkDown variable bindings, which the targets always send",
-    ),
-    rule(r"ip http help-path .+", ignore="help page link of the IOS web interface"),
-    rule(
-        r"mls qos statistics-export (?:interval|delimiter) .+",
-        ignore="format of Catalyst QoS statistics export, which is not enabled",
-    ),
-    rule(
-        r"no mls ip multicast (?:aggregate|non-rpf cef)",
-        ignore="Catalyst 6500 (PFC) multicast hardware-switching tuning",
-    ),
-    rule(r"dot11 .+", unsupported="802.11 radio settings: the target platforms have no radios"),
-    rule(
-        r"wlccp .+",
-        unsupported="Cisco wireless domain services (WLCCP) have no equivalent on the targets",
-    ),
-    rule(r"ipv6 ioam timestamp", unsupported="in-situ OAM timestamping is not translated"),
 ]
 
 __all__ = ["MGMT_LINE_RULES", "MGMT_TOP", "US_SUMMER_TIME"]

@@ -166,6 +166,7 @@ ROUTE_MAP_RULES: list[Rule] = [
     rule(r"set community (.+)", _set("community")),
     rule(r"set comm-list (\S+) delete", _set("community-delete")),
     rule(r"set extcommunity rt (.+)", _set("extcommunity-rt")),
+    rule(r"set ip precedence (\S+)", _set("ip-precedence")),
     rule(r"description (.+)", rm_description),
     rule(r"continue(?: (\d+))?", rm_continue),
 ]

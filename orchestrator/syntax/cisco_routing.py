@@ -386,6 +386,24 @@ def b_neighbor(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> 
     node.at(line.n, field)
 
 
+def b_deactivate(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> None:
+    peer = _af_peer(af, m.group(1), line)
+    peer.activate = False
+    peer.at(line.n, "activate")
+
+
+def b_router_id(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> None:
+    """`bgp router-id`: the process's, or inside `address-family ipv4 vrf V` that VRF's."""
+    bgp = _bgp(ctx)
+    if af.vrf is not None:
+        vrf = _bgp_vrf(bgp, af.vrf)
+        vrf.router_id = m.group(1)
+        vrf.at(line.n, "router_id")
+    else:
+        bgp.router_id = m.group(1)
+        bgp.at(line.n, "router_id")
+
+
 def b_network(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> None:
     address, mask, rest = m.group(1), m.group(2), (m.group(3) or "").split()
     if "/" in address:
@@ -568,6 +586,7 @@ def b_default_ipv4(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily)
 
 
 BGP_RULES: list[Rule] = [
+    rule(r"no neighbor (\S+) activate", b_deactivate),
     rule(r"neighbor (\S+) (.+)", b_neighbor),
     rule(r"network (\S+)(?: mask (\S+))?(?: (.+))?", b_network),
     rule(r"aggregate-address (\S+)(?: (\d+\.\d+\.\d+\.\d+))?(?: (.+))?", b_aggregate),
@@ -583,7 +602,7 @@ BGP_RULES: list[Rule] = [
         b_address_family,
     ),
     rule(r"exit-address-family", ignore="end of an address-family block"),
-    rule(r"bgp router-id (\S+)", b_global("router_id", "word")),
+    rule(r"bgp router-id (\S+)", b_router_id),
     rule(r"(no )?bgp log-neighbor-changes", b_global("log_neighbor_changes")),
     rule(r"no bgp default ipv4-unicast", b_default_ipv4),
     rule(r"bgp always-compare-med", b_global("always_compare_med")),

@@ -9,7 +9,15 @@ from typing import Any
 
 from orchestrator import ports
 from orchestrator.model import Dhcp6Pool, DhcpPool, IpSla, NatPool, NatRule, WccpService
-from orchestrator.syntax.rules import Ctx, Rule, dispatch_children, mask_to_prefixlen, network, rule
+from orchestrator.syntax.rules import (
+    Ctx,
+    Rule,
+    dispatch,
+    dispatch_children,
+    mask_to_prefixlen,
+    network,
+    rule,
+)
 from orchestrator.syntax.text import Line
 
 _ADDRESS = r"\d+\.\d+\.\d+\.\d+"
@@ -192,7 +200,9 @@ def s_ip_sla(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     probe.at(line.n)
     ctx.config.services.ip_slas[probe.id] = probe
     ctx.config.services.at(line.n, "ip_slas")
-    dispatch_children(ctx, line, IP_SLA_RULES, probe)
+    # IOS indents the options under the operation line (`icmp-echo ...`); old IOS does not
+    for child in line.descendants():
+        dispatch(ctx, child, IP_SLA_RULES, probe)
 
 
 def a_icmp_echo(ctx: Ctx, line: Line, m: re.Match[str], probe: IpSla) -> None:

@@ -286,9 +286,18 @@ def s_aaa_new_model(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
 
 
 def s_aaa_method(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
-    kind, service, name, methods = m.group(1), m.group(2), m.group(3), m.group(4).split()
+    kind, words = m.group(1), m.group(2).split()
+    service, scope_of = words.pop(0), None
+    if service == "commands" and words and words[0].isdigit():
+        scope_of = f"commands {words.pop(0)}"  # commands of one privilege level
+    elif kind == "accounting":
+        scope_of = service
     if kind == "accounting":
         service = "accounting"
+    if len(words) < 2:
+        ctx.report.unsupported(line, "AAA method list without methods")
+        return
+    name, methods = words[0], words[1:]
     normalised: list[str] = []
     i = 0
     while i < len(methods):
@@ -315,7 +324,12 @@ def s_aaa_method(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     if service not in ("login", "enable", "exec", "commands", "network", "accounting"):
         ctx.report.unsupported(line, f"AAA service {service!r} not translated")
         return
-    entry = AaaMethodList(service=service, name=name, methods=normalised)  # type: ignore[arg-type]
+    entry = AaaMethodList(
+        service=service,  # type: ignore[arg-type]
+        name=name,
+        methods=normalised,
+        scope=scope_of,
+    )
     entry.at(line.n)
     ctx.config.system.aaa.method_lists.append(entry)
     ctx.config.system.aaa.at(line.n, "method_lists")
@@ -362,6 +376,7 @@ def s_aaa_group(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
         words = child.words
         if words[:1] == ["server"] and len(words) == 2:
             members.append(words[1])
+            aaa.at(child.n, "groups")
             ctx.report.parsed(child)
         elif (
             words[:1] == ["server"]
@@ -373,9 +388,11 @@ def s_aaa_group(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
             ctx.state.setdefault("group_ports", []).append(
                 (child.n, words[1], int(words[3]), int(words[5]))
             )
+            aaa.at(child.n, "groups")
             ctx.report.parsed(child)
         elif words[:2] == ["server", "name"] and len(words) == 3:
             members.append(words[2])
+            aaa.at(child.n, "groups")
             ctx.report.parsed(child)
         elif words[:1] == ["ip"] and "source-interface" in words:
             aaa.source_interface = ports.canonical_name(ctx.platform, words[-1])
@@ -392,6 +409,7 @@ def s_aaa_group(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
             server.at(child.n)
             aaa.servers.append(server)
             members.append(words[1])
+            aaa.at(child.n, "groups")
             ctx.report.parsed(child)
     aaa.groups[name] = members
     aaa.at(line.n, "groups")
@@ -408,10 +426,26 @@ def s_aaa_server_block(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> No
             server.address = words[2]
             server.at(child.n, "address")
             ctx.report.parsed(child)
+            rest = words[3:]
+            if rest[:1] == ["auth-port"] and len(rest) >= 2:
+                server.port = int(rest[1])
+                server.at(child.n, "port")
+                rest = rest[2:]
+            if rest[:1] == ["acct-port"] and len(rest) >= 2:
+                server.acct_port = int(rest[1])
+                server.at(child.n, "acct_port")
+                rest = rest[2:]
+            if rest:
+                ctx.report.unsupported(child, f"server address option {rest[0]!r} not translated")
         elif words[:1] == ["key"] and len(words) >= 2:
             kind = _SECRET_KINDS.get(words[1], "plain") if len(words) > 2 else "plain"
             server.key = ctx.secret(child, kind, words[-1])  # type: ignore[arg-type]
             server.at(child.n, "key")
+            ctx.report.parsed(child)
+        elif words[:1] in (["port"], ["timeout"]) and len(words) == 2:
+            field = "port" if words[0] == "port" else "timeout"
+            setattr(server, field, int(words[1]))
+            server.at(child.n, field)
             ctx.report.parsed(child)
     ctx.config.system.aaa.servers.append(server)
     ctx.config.system.aaa.at(line.n, "servers")
@@ -453,7 +487,7 @@ def l_login(ctx: Ctx, line: Line, m: re.Match[str], entry: MgmtLine) -> None:
         m.group(1), "aaa"
     )  # type: ignore[assignment]
     entry.at(line.n, "login")
-    if entry.login == "aaa":
+    if entry.login == "aaa" and m.group(1).split()[1] != "default":
         entry.login_list = m.group(1).split()[1]
         entry.at(line.n, "login_list")
 
@@ -532,7 +566,7 @@ SYSTEM_TOP: list[Rule] = [
     rule(r"snmp-server enable traps(?: .*)?", s_snmp_traps),
     rule(r"enable (secret|password) (?:(\d) )?(\S+)", s_enable_secret),
     rule(r"(no )?aaa new-model", s_aaa_new_model),
-    rule(r"aaa (authentication|authorization|accounting) (\S+) (\S+) (.+)", s_aaa_method),
+    rule(r"aaa (authentication|authorization|accounting) (\S+ \S+ .+)", s_aaa_method),
     rule(r"(tacacs-server|radius-server) key (?:(\d) )?(\S+)", s_aaa_server_key),
     rule(r"(tacacs-server|radius-server) host (.+)", s_aaa_server_legacy),
     rule(r"aaa group server (tacacs\+|radius) (\S+)", s_aaa_group),
