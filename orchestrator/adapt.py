@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields, is_dataclass
 
 from orchestrator import ports
-from orchestrator.model import DeviceConfig, Node, Secret, StpMode
+from orchestrator.model import DeviceConfig, Node, Redistribution, Secret, StpMode
 from orchestrator.model.walk import rename_interfaces
 from orchestrator.secrets import SecretRef, env_name, needs_rekey
 from orchestrator.syntax import get_platform
@@ -79,7 +79,12 @@ def _child_nodes(node: object) -> list[Node]:
     if is_dataclass(node) and not isinstance(node, type):
         for f in fields(node):
             value = getattr(node, f.name)
-            items = value if isinstance(value, list) else [value]
+            if isinstance(value, dict):
+                items = list(value.values())
+            elif isinstance(value, list):
+                items = value
+            else:
+                items = [value]
             for item in items:
                 if isinstance(item, Node):
                     out.append(item)
@@ -227,7 +232,46 @@ def _mtu(config: DeviceConfig, src: Platform, dst: Platform, notes: Notes) -> No
             )
 
 
+def _ospf_process_numbers(
+    config: DeviceConfig, src: Platform, dst: Platform, notes: Notes
+) -> None:
+    """NX-OS names OSPF processes (`router ospf UNDERLAY`); the targets number them.
+
+    Process ids are only locally significant, so a renumbering changes nothing on the wire.
+    """
+    if dst.ospf_process_names:
+        return
+    named = [key for key in config.ospf if not key.isdigit()]
+    if not named:
+        return
+    used = {int(key) for key in config.ospf if key.isdigit()}
+    renumber: dict[str, str] = {}
+    for key in named:
+        number = next(n for n in range(1, 65536) if n not in used)
+        used.add(number)
+        renumber[key] = str(number)
+    processes = {}
+    for key, process in config.ospf.items():
+        if key in renumber:
+            notes.change(
+                process, "",
+                note=f"OSPF process {key!r} is numbered {renumber[key]} on {dst.name} "
+                "(process ids are local to the box)",
+            )
+            process.process = renumber[key]
+        processes[process.process] = process
+    config.ospf = processes
+    for ifc in config.interfaces.values():
+        for settings in (ifc.ospf, getattr(ifc, "ospfv3", None)):
+            if settings is not None and settings.process in renumber:
+                settings.process = renumber[settings.process]
+    for item in _child_nodes(config):
+        if isinstance(item, Redistribution) and item.protocol == "ospf" and item.process:
+            item.process = renumber.get(item.process, item.process)
+
+
 CONVERSIONS: tuple[Conversion, ...] = (
+    _ospf_process_numbers,
     _hsrp_to_vrrp,
     _cdp_to_lldp,
     _stp_mode,

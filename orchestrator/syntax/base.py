@@ -254,6 +254,8 @@ class Platform:
     stp_modes: ClassVar[frozenset[str]] = frozenset({"stp", "rstp", "mstp"})
     #: OSPF reference bandwidth (Mbit/s) when the config does not set one
     ospf_reference_bandwidth: ClassVar[int] = 100
+    #: OSPF processes may have names (NX-OS); False: `adapt` numbers named processes
+    ospf_process_names: ClassVar[bool] = False
     #: bytes an interface `mtu` counts beyond the IP packet (Junos counts the Ethernet header)
     mtu_overhead: ClassVar[int] = 0
 
