@@ -6,8 +6,8 @@ returns, nothing in the project mutates a model except `translate.adapt`, which 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import MISSING, Field, dataclass, field, fields
+from typing import Any, Literal
 
 
 class Src:
@@ -53,6 +53,38 @@ class Src:
 IFREF: dict[str, bool] = {"ifref": True}
 #: Field metadata: the field is a list of interface names.
 IFLIST: dict[str, bool] = {"iflist": True}
+
+
+_FIELDS: dict[type, tuple[Field[Any], ...]] = {}
+_DEFAULTS: dict[tuple[type, str], object] = {}
+
+
+def node_fields(cls: type) -> tuple[Field[Any], ...]:
+    """The dataclass fields of ``cls`` except provenance, computed once per class.
+
+    `dataclasses.fields` rebuilds its tuple on every call; model walks call it millions of
+    times, so everything that walks the model asks here instead.
+    """
+    found = _FIELDS.get(cls)
+    if found is None:
+        found = _FIELDS[cls] = tuple(f for f in fields(cls) if f.name != "src")
+    return found
+
+
+def field_default(cls: type, name: str) -> object:
+    """The default value of field ``name`` of ``cls`` (a factory's value, made once: never
+    mutate it)."""
+    key = (cls, name)
+    if key not in _DEFAULTS:
+        value: object = None
+        for f in fields(cls):
+            if f.name == name:
+                if f.default is not MISSING:
+                    value = f.default
+                elif f.default_factory is not MISSING:
+                    value = f.default_factory()
+        _DEFAULTS[key] = value
+    return _DEFAULTS[key]
 
 
 @dataclass(kw_only=True)

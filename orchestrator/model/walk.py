@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import MISSING, fields, is_dataclass
+from dataclasses import is_dataclass
 from ipaddress import IPv4Interface, IPv4Network, IPv6Interface, IPv6Network
 from typing import Any
 
-from orchestrator.model.base import Node, Secret
+from orchestrator.model.base import Node, Secret, field_default, node_fields
 
 Plain = Any  # nested dict / list / scalar: the model with provenance stripped
 
@@ -42,16 +42,6 @@ UNORDERED_LISTS: frozenset[str] = frozenset(
 )
 
 
-def _default_of(node: object, name: str) -> object:
-    for f in fields(node):  # type: ignore[arg-type]
-        if f.name == name:
-            if f.default is not MISSING:
-                return f.default
-            if f.default_factory is not MISSING:
-                return f.default_factory()
-    return None
-
-
 def to_plain(node: object, dropped: frozenset[tuple[int, str]] = frozenset()) -> Plain:
     """The model as plain data; ``dropped`` (id(node), field) pairs read as their default.
 
@@ -63,11 +53,9 @@ def to_plain(node: object, dropped: frozenset[tuple[int, str]] = frozenset()) ->
         return str(node)
     if is_dataclass(node) and not isinstance(node, type):
         out: dict[str, Plain] = {}
-        for f in fields(node):
-            if f.name == "src":
-                continue
+        for f in node_fields(type(node)):
             value = (
-                _default_of(node, f.name)
+                field_default(type(node), f.name)
                 if (id(node), f.name) in dropped
                 else getattr(node, f.name)
             )
@@ -139,9 +127,7 @@ def _short(value: Plain) -> str:
 def rename_interfaces(node: object, rename: Callable[[str], str]) -> None:
     """Apply ``rename`` to every field that names an interface (IFREF / IFLIST metadata)."""
     if is_dataclass(node) and not isinstance(node, type):
-        for f in fields(node):
-            if f.name == "src":
-                continue
+        for f in node_fields(type(node)):
             value = getattr(node, f.name)
             if f.metadata.get("ifref") and isinstance(value, str):
                 setattr(node, f.name, rename(value))

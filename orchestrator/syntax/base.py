@@ -18,6 +18,7 @@ from typing import ClassVar, Literal
 
 from orchestrator.errors import ParseError, ParserCrash
 from orchestrator.model import DeviceConfig, Node, Secret, SecretKind
+from orchestrator.model.base import node_fields
 from orchestrator.syntax.text import Line, build_tree, decode_config, split_lines
 
 Outcome = Literal["parsed", "ignored", "unsupported", "block"]
@@ -327,13 +328,8 @@ def walk_secrets(node: object, path: str = "") -> Iterator[tuple[str, Secret, ob
 
     Paths are stable and readable (``system.users.admin.secret``), so they make good keys.
     """
-    from dataclasses import fields as dc_fields
-    from dataclasses import is_dataclass
-
-    if is_dataclass(node) and not isinstance(node, type):
-        for f in dc_fields(node):
-            if f.name == "src":
-                continue
+    if isinstance(node, Node):
+        for f in node_fields(type(node)):
             value = getattr(node, f.name)
             sub = f"{path}.{f.name}" if path else f.name
             if isinstance(value, Secret):
