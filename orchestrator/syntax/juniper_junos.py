@@ -27,11 +27,13 @@ from orchestrator.syntax.juniper_junos_index import Junos, as_line, build_index,
 from orchestrator.syntax.juniper_junos_interfaces import INTERFACE_TOP, finish_interfaces
 from orchestrator.syntax.juniper_junos_login import LOGIN_TOP, finish_users
 from orchestrator.syntax.juniper_junos_ospf import finish_ospf
+from orchestrator.syntax.juniper_junos_overlay import OVERLAY_TOP, finish_overlay
 from orchestrator.syntax.juniper_junos_policy import POLICY_TOP, finish_policies
 from orchestrator.syntax.juniper_junos_routing import (
     PROTOCOLS_TOP,
     finish_routes,
     finish_routing,
+    finish_vrfs,
 )
 from orchestrator.syntax.juniper_junos_snmp import SNMP_TOP, finish_snmp
 from orchestrator.syntax.juniper_junos_switching import SWITCHING_TOP, finish_switching
@@ -82,11 +84,6 @@ MISC_TOP: list[Rule] = [
         r"class-of-service .+",
         unsupported="class of service (QoS) is not translated: the "
         "target's default queueing applies",
-    ),
-    rule(
-        r"switch-options .+",
-        unsupported="EVPN-VXLAN switch options (VTEP source, route "
-        "distinguisher, vrf-target) are not translated",
     ),
     rule(
         r"ethernet-switching-options .+",
@@ -201,6 +198,8 @@ class JuniperJunos(Platform):
             finish_routes,
             finish_bgp,
             finish_ospf,
+            finish_vrfs,
+            finish_overlay,
             finish_routing,
         ):
             finish(ctx)
@@ -239,6 +238,7 @@ JuniperJunos.TOP = [
     *SNMP_TOP,
     *INTERFACE_TOP,
     *SWITCHING_TOP,
+    *OVERLAY_TOP,
     *PROTOCOLS_TOP,
     *POLICY_TOP,
     *FILTER_TOP,

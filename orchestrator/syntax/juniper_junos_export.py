@@ -11,7 +11,7 @@ BGP exports by default).
 
 from __future__ import annotations
 
-from orchestrator.model import Redistribution
+from orchestrator.model import Node, Redistribution
 from orchestrator.syntax.juniper_junos_index import claim_line, junos
 from orchestrator.syntax.juniper_junos_text import values
 from orchestrator.syntax.rules import Ctx
@@ -66,8 +66,46 @@ def plain_export(paths: list[tuple[str, ...]]) -> tuple[list[str], bool] | None:
     return (accepted, False) if accepted else None
 
 
+def route_targets(ctx: Ctx, name: str, use: str) -> list[str] | None:
+    """The route targets a VRF import/export policy stands for, when that is all it says.
+
+    An import policy of `from community <targets>; then accept;` terms imports those route
+    targets; an export policy of `then { community add <targets>; accept; }` terms exports them
+    (either may end in `then reject`). That is the VRF's import / export route-target list.
+    """
+    idx = junos(ctx).index
+    terms = list(_terms(idx.policies.get(name, [])).values())
+    found: list[str] = []
+    for i, clauses in enumerate(terms):
+        if set(clauses) == {("then", "reject")} and i == len(terms) - 1 and i:
+            break
+        accepts = ("then", "accept") in clauses
+        if use == "vrf-import":
+            named = [c[2:] for c in clauses if c[:2] == ("from", "community")]
+            if not accepts or len(named) != 1 or len(clauses) != 2:
+                return None
+            for community in values(named[0]):
+                members = idx.communities.get(community, [])
+                if len(members) != 1 or not members[0].startswith("target:"):
+                    return None  # several members must all be present: not a target list
+                found.append(members[0][len("target:") :])
+        else:
+            adds = [c[3:] for c in clauses if c[:3] in (("then", "community", "add"),)]
+            if not accepts or not adds or len(adds) + 1 != len(clauses):
+                return None
+            for add in adds:
+                members = [m for v in values(add) for m in idx.communities.get(v, [""])]
+                if not members or not all(m.startswith("target:") for m in members):
+                    return None
+                found.extend(m[len("target:") :] for m in members)
+    return list(dict.fromkeys(found)) or None
+
+
 def absorbed(ctx: Ctx, name: str, use: str) -> bool:
-    """True when using ``name`` as ``use`` is wholly expressed by redistribution."""
+    """True when using ``name`` as ``use`` is wholly expressed by redistribution (or, for a
+    VRF import/export policy, by the VRF's route targets)."""
+    if use in ("vrf-import", "vrf-export"):
+        return route_targets(ctx, name, use) is not None
     plain = plain_export(junos(ctx).index.policies.get(name, []))
     if plain is None:
         return False
@@ -81,6 +119,15 @@ def absorbed(ctx: Ctx, name: str, use: str) -> bool:
 def needs_route_map(ctx: Ctx, name: str) -> bool:
     uses = junos(ctx).index.policy_uses.get(name)
     return not uses or not all(absorbed(ctx, name, use) for use in uses)
+
+
+def policy_lines(ctx: Ctx, name: str, node: Node, *fields: str) -> None:
+    """Account the lines of a policy that needs no route map on ``fields`` of ``node``."""
+    for line, opener in junos(ctx).bucket("policy_lines").get(name, []):
+        if opener:
+            claim_line(ctx, line, node, *fields)
+        else:
+            node.at(line, *fields)
 
 
 def redistributions(
@@ -106,10 +153,6 @@ def redistributions(
             item = Redistribution(protocol=model, route_map=None if whole else name)  # type: ignore[arg-type]
             item.at(n)
             if whole:
-                for line, opener in junos(ctx).bucket("policy_lines").get(name, []):
-                    if opener:
-                        claim_line(ctx, line, item)
-                    else:
-                        item.at(line)
+                policy_lines(ctx, name, item)
             out.append(item)
     return out, whole

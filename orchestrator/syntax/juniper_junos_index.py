@@ -179,7 +179,7 @@ def _policy_use(idx: Index, w: tuple[str, ...]) -> None:
         elif before[-2:] == ("routing-options", "forwarding-table"):
             use = "fib"
         elif word.startswith("vrf-"):
-            use = "vrf"
+            use = word
         else:
             use = "other"
         for name in values(w[i + 1 :]):

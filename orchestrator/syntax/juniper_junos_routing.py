@@ -19,6 +19,8 @@ from orchestrator.syntax.juniper_junos_bgp import BGP_TOP, JUNOS_ECMP, h_bgp
 from orchestrator.syntax.juniper_junos_export import (
     LOAD_BALANCE_RULE,
     load_balance_only,
+    policy_lines,
+    route_targets,
 )
 from orchestrator.syntax.juniper_junos_index import (
     claim,
@@ -28,6 +30,7 @@ from orchestrator.syntax.juniper_junos_index import (
     sub,
 )
 from orchestrator.syntax.juniper_junos_ospf import h_ospf, h_ospf_in
+from orchestrator.syntax.juniper_junos_overlay import h_instance_evpn
 from orchestrator.syntax.juniper_junos_text import Stmt, tokens, unquote, values
 from orchestrator.syntax.rules import Ctx, Rule, rule
 from orchestrator.syntax.text import Line
@@ -219,14 +222,13 @@ def h_instance(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
         vrf.at(line.n, "description")
     elif key == "vrf-target":
         _vrf_target(ctx, line, vrf, arg)
+        junos(ctx).bucket("vrf_targets").setdefault(name, []).append(line.n)
     elif key in ("vrf-import", "vrf-export"):
         names = values(arg)
         if len(names) != 1:
             ctx.report.unsupported(line, f"{key} with a chain of policies is not translated")
             return
-        field_name = "import_map" if key == "vrf-import" else "export_map"
-        setattr(vrf, field_name, names[0])
-        vrf.at(line.n, field_name)
+        junos(ctx).bucket("vrf_policies").setdefault(name, {})[key] = (names[0], line.n)
     elif key == "vrf-table-label":
         ctx.report.ignored(
             line,
@@ -240,6 +242,8 @@ def h_instance(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
     elif key == "protocols" and re.fullmatch(r"ospf3?(?: .*)?", arg):
         v3 = arg.startswith("ospf3")
         h_ospf_in(ctx, line, arg[6 if v3 else 5 :], stmt, name, 4, v3)
+    elif key == "protocols" and arg.startswith("evpn "):
+        h_instance_evpn(ctx, line, arg[5:], name)
     elif key == "protocols":
         ctx.report.unsupported(
             line, f"protocol {arg.split()[0]} in a routing instance is not translated"
@@ -262,6 +266,34 @@ def _vrf_target(ctx: Ctx, line: Line, vrf: Vrf, arg: str) -> None:
     if direction in ("export", "both"):
         vrf.export_targets.append(value)
         vrf.at(line.n, "export_targets")
+
+
+def finish_vrfs(ctx: Ctx) -> None:
+    """vrf-import/vrf-export: the VRF's route targets where the policy is only that (it then
+    replaces what `vrf-target` gives in that direction, as on Junos), else route maps."""
+    state = junos(ctx)
+    for name, policies in state.bucket("vrf_policies").items():
+        vrf = ctx.config.vrfs[name]
+        for key, (policy, n) in policies.items():
+            targets_field = "import_targets" if key == "vrf-import" else "export_targets"
+            targets = route_targets(ctx, policy, key)
+            if targets is None:
+                map_field = "import_map" if key == "vrf-import" else "export_map"
+                setattr(vrf, map_field, policy)
+                vrf.at(n, map_field)
+                continue
+            vrf.src.lines.pop(targets_field, None)
+            setattr(vrf, targets_field, targets)
+            vrf.at(n, targets_field)
+            policy_lines(ctx, policy, vrf, targets_field)
+        used = set(vrf.src.get("import_targets")) | set(vrf.src.get("export_targets"))
+        for n in state.bucket("vrf_targets").get(name, []):
+            if n not in used:
+                ctx.report.ignored(
+                    n,
+                    "vrf-import and vrf-export policies replace the route "
+                    "targets vrf-target would give",
+                )
 
 
 def finish_routing(ctx: Ctx) -> None:

@@ -142,8 +142,11 @@ def h_vlan(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
         junos(ctx).bucket("vlan_ports").setdefault(arg, []).append((vid, line))
     elif key == "domain-type" and arg == "bridge":
         ctx.report.ignored(line, "a bridge domain is what every VLAN is on the targets")
+    elif key == "vxlan" and re.fullmatch(r"vni \d+", arg):
+        vlan.vni = int(arg.split()[1])
+        vlan.at(line.n, "vni")
     elif key == "vxlan":
-        ctx.report.unsupported(line, "VXLAN (EVPN-VXLAN overlay) is not translated")
+        ctx.report.unsupported(line, f"VXLAN option `{arg}` is not translated")
     else:
         ctx.report.unsupported(line, f"`{rest}` under vlans is not translated")
 
