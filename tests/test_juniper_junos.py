@@ -837,3 +837,52 @@ def test_mx_routing_policies_and_redistribution() -> None:
         (ip_network("192.0.2.0/24"), None, None)
     ]
     assert [(s.kind, s.values) for s in mine.sets] == [("as-path-prepend", ["64500", "64500"])]
+
+
+# --- leaf1: EVPN-VXLAN and VRF route-target policies (brace form) -----------------------------
+
+
+def test_leaf1_evpn_vxlan_overlay() -> None:
+    parsed = parse_file("06-")
+    config = parsed.config
+    assert config.vlans[100].vni == 10100  # vlans VLAN100 vxlan vni 10100 (line 186)
+    nve = config.nve["nve1"]
+    assert (nve.source_interface, nve.bgp_evpn) == ("lo0", True)  # vtep-source lo0.0
+    assert {v: (m.l3, m.replication) for v, m in nve.vnis.items()} == {
+        10100: (False, "bgp"),
+        10200: (False, "bgp"),
+        10300: (False, "bgp"),
+        10400: (False, "bgp"),
+        50000: (True, None),
+        50001: (True, None),
+    }
+    evi = config.evpn_vnis[10100]  # extended-vni-list all, switch-options vrf-target
+    assert (evi.rd, evi.import_targets, evi.export_targets) == (
+        "auto",
+        ["65000:9999"],
+        ["65000:9999"],
+    )
+    assert outcome(parsed, 346)[0] == "ignored"  # one RD for the switch: targets use rd auto
+    tenant_a = config.vrfs["TENANT-A"]
+    assert tenant_a.vni == 50000
+    assert config.bgp is not None
+    assert config.bgp.family("ipv4", "unicast", "TENANT-A").advertise_evpn is True
+    assert 224 in config.bgp.family("ipv4", "unicast", "TENANT-A").src.get("advertise_evpn")
+
+
+def test_leaf1_vrf_import_export_policies_become_route_targets() -> None:
+    parsed = parse_file("06-")
+    tenant_a = parsed.config.vrfs["TENANT-A"]
+    # vrf-import TENANT-A-import accepts TENANT-A-RT and TENANT-B-RT: it imports both targets
+    assert tenant_a.import_targets == ["65000:10000", "65000:20000"]
+    assert tenant_a.export_targets == ["65000:10000"]  # vrf-export adds TENANT-A-RT
+    assert tenant_a.evpn_import_targets == ["65000:10000", "65000:20000"]
+    assert (tenant_a.import_map, tenant_a.export_map) == (None, None)
+    assert "TENANT-A-import" not in parsed.config.route_maps
+    assert 235 in tenant_a.src.get("import_targets")
+    assert 130 in tenant_a.src.get("import_targets")  # `from community TENANT-A-RT;`
+    # the policies replace what vrf-target gives, as they do on the box
+    assert outcome(parsed, 234) == (
+        "ignored",
+        "vrf-import and vrf-export policies replace the route targets vrf-target would give",
+    )
