@@ -304,18 +304,29 @@ def is_switchable(opener: str) -> bool:
 class ViewTracker:
     """Follows rendered lines in order to know each line's view, incl. Layer 2/3 port mode.
 
-    ``ports_layer2`` is the platform default: CloudEngine (VRP8) and S-series (VRP5) switch
-    ports start switched; `undo portswitch` routes one, `portswitch` switches it back.
+    ``ports_layer2`` is the platform default: CloudEngine (VRP8) switch ports start switched;
+    `undo portswitch` routes one, `portswitch` switches it back. None: either (see `views`).
     """
 
-    ports_layer2: bool = True
+    ports_layer2: bool | None = True
     _mode: dict[str, bool] = field(default_factory=dict)
 
     def view(self, chain: Sequence[str]) -> str | None:
-        layer2 = False
-        if chain and is_switchable(chain[-1]):
-            layer2 = self._mode.get(self._key(chain[-1]), self.ports_layer2)
-        return view_of(chain, layer2=layer2)
+        """The view of a line under ``chain`` (an undecided port counts as Layer 2)."""
+        return self.views(chain)[0]
+
+    def views(self, chain: Sequence[str]) -> list[str | None]:
+        """Every view the line may be in: two when the port's mode is not known.
+
+        With ``ports_layer2=None`` (VRP5: S-series switch ports start switched, AR router
+        ports routed) a port that never saw `portswitch`/`undo portswitch` may be either.
+        """
+        if not chain or not is_switchable(chain[-1]):
+            return [view_of(chain)]
+        mode = self._mode.get(self._key(chain[-1]), self.ports_layer2)
+        if mode is None:
+            return [view_of(chain, layer2=True), view_of(chain, layer2=False)]
+        return [view_of(chain, layer2=mode)]
 
     def observe(self, chain: Sequence[str], line: str) -> None:
         """Note a line entered under ``chain`` (call after checking it)."""
