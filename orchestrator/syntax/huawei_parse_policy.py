@@ -349,6 +349,22 @@ def r_community(ctx: Ctx, line: Line, m: re.Match[str], entry: RouteMapEntry) ->
     entry.at(line.n, "sets")
 
 
+def r_extcommunity(ctx: Ctx, line: Line, m: re.Match[str], entry: RouteMapEntry) -> None:
+    values = [v for v in m.group(1).split() if v != "rt"]
+    item = RouteMapSet(kind="extcommunity-rt", values=values, additive=m.group(2) is not None)
+    item.at(line.n)
+    entry.sets.append(item)
+    entry.at(line.n, "sets")
+
+
+def r_protocol(ctx: Ctx, line: Line, m: re.Match[str], entry: RouteMapEntry) -> None:
+    values = ["connected" if v == "direct" else v for v in m.group(1).split()]
+    item = RouteMapMatch(kind="protocol", values=values)
+    item.at(line.n)
+    entry.matches.append(item)
+    entry.at(line.n, "matches")
+
+
 ROUTE_POLICY_RULES: list[Rule] = [
     rule(r"description (.+)", r_description),
     rule(r"if-match acl (\S+)", _match("ip-address-acl")),
@@ -360,7 +376,7 @@ ROUTE_POLICY_RULES: list[Rule] = [
     rule(r"if-match tag (\d+)", _match("tag")),
     rule(r"if-match cost (\d+)", _match("metric")),
     rule(r"if-match interface (.+)", _match("interface", multi=True, interface=True)),
-    rule(r"if-match protocol (.+)", _match("protocol", multi=True)),
+    rule(r"if-match protocol (.+)", r_protocol),
     rule(r"apply local-preference (\d+)", _set("local-preference")),
     rule(r"apply cost (\d+)", _set("metric")),
     rule(r"apply cost-type (type-1|type-2|internal|external)", r_cost_type),
@@ -371,7 +387,7 @@ ROUTE_POLICY_RULES: list[Rule] = [
     rule(r"apply as-path ((?:\d+ ?)+) additive", _set("as-path-prepend")),
     rule(r"apply community (.+?)( additive)?", r_community),
     rule(r"apply comm-filter (\S+) delete", _set("community-delete")),
-    rule(r"apply extcommunity rt (.+?)( additive)?", _set("extcommunity-rt", 2)),
+    rule(r"apply extcommunity ((?:rt \S+ ?)+?)( additive)?", r_extcommunity),
     rule(r"apply ip-precedence (\S+)", _set("ip-precedence")),
     rule(r"goto next-node(?: (\d+))?", r_goto),
 ]

@@ -235,6 +235,14 @@ def _interfaces(config: DeviceConfig, w: Writer) -> None:
             ifc.routed = True
             for n in ifc.src.get("ipv4") or ifc.src.get("vrf") or ifc.src.get("ipv6"):
                 ifc.at(n, "routed")
+        used = {g.group for g in ifc.fhrp}
+        for group in ifc.fhrp:
+            if not 1 <= group.group <= 255:
+                new = next(v for v in range(1, 256) if v not in used)
+                used.add(new)
+                w.change(group, "", note=f"VRRP groups are numbered 1-255: group {group.group} "
+                         f"becomes vrid {new} (use the same on the peer router)")
+                group.group = new
         ospf = ifc.ospf
         if ospf is not None and ospf.auth is None and ospf.auth_key is not None:
             ospf.auth = "md5" if ospf.auth_key_id is not None else "simple"
@@ -308,6 +316,13 @@ def _system(config: DeviceConfig, w: Writer) -> None:
             for ln in users:
                 for n in ln.src.get("transport_input"):
                     system.at(n, field)
+    if plat.vpn_ipv4_family:
+        for user in system.users.values():
+            if user.privilege is not None and user.privilege > 3:
+                old = user.privilege
+                user.privilege = 3 if old == 15 else 2
+                w.change(user, "privilege", note=f"VRP8 user levels are 0-3: level {old} "
+                         f"becomes {user.privilege} ({'manage' if old == 15 else 'system'})")
     banners = system.banners
     if "motd" in banners:
         motd = banners.pop("motd")

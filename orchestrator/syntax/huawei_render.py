@@ -111,6 +111,8 @@ def _acl_policies(config: DeviceConfig, platform: HuaweiVrp) -> dict[str, str]:
         return {}
     used: dict[str, str] = {}
     for ifc in config.interfaces.values():
+        if ifc.kind == "management":
+            continue
         for field in ("acl_in", "acl_out", "ipv6_acl_in", "ipv6_acl_out"):
             name = getattr(ifc, field)
             if name is not None:

@@ -13,7 +13,6 @@ from dataclasses import MISSING, fields, is_dataclass
 from typing import TYPE_CHECKING
 
 from orchestrator.model import Node
-from orchestrator.model.walk import _default_of
 from orchestrator.syntax.base import Emitter
 
 if TYPE_CHECKING:
@@ -97,9 +96,9 @@ def sweep(w: Writer, root: Node) -> None:
             reason = f"{platform} has no form for {path}"
             if owner is not None:  # a node held directly in a field: drop it through the field
                 w.unsupported(owner[0], owner[1], reason=reason)
-                w.out.unsupported(node, reason=reason)
             else:
                 w.unsupported(node, reason=reason)
+            _report_all(w, node, reason)
             return
         for f in fields(node):
             if f.name == "src" or f.name in required(node):
@@ -114,7 +113,7 @@ def sweep(w: Writer, root: Node) -> None:
                     # nothing of this part was written: report it whole, by its own lines too
                     reason = f"{platform} has no form for {path}.{f.name}"
                     w.unsupported(node, f.name, reason=reason)
-                    w.out.unsupported(value, *value.src.lines, reason=reason)
+                    _report_all(w, value, reason)
                     continue
                 for key, child in children:
                     walk(child, f"{path}.{f.name}{key}", (node, f.name) if direct else None)
@@ -127,6 +126,25 @@ def sweep(w: Writer, root: Node) -> None:
             w.unsupported(node, f.name, reason=f"{platform} has no form for {path}.{f.name}")
 
     walk(root, type(root).__name__, None)
+
+
+def _default_of(node: Node, name: str) -> object:
+    for f in fields(node):
+        if f.name == name:
+            if f.default is not MISSING:
+                return f.default
+            if f.default_factory is not MISSING:
+                return f.default_factory()
+    return None
+
+
+def _report_all(w: Writer, node: Node, reason: str) -> None:
+    """Mark every source line behind ``node`` and the nodes inside it unsupported."""
+    w.out.unsupported(node, *node.src.lines, reason=reason)
+    for f in fields(node):
+        if f.name != "src":
+            for _, child in _nodes(getattr(node, f.name)) or []:
+                _report_all(w, child, reason)
 
 
 def _touched(node: Node, touched: set[int]) -> bool:

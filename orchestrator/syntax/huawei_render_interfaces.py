@@ -301,7 +301,10 @@ def _filters(ifc: Interface, w: Writer, acl_policies: dict[str, str]) -> None:
         acl = getattr(ifc, field)
         if acl is None:
             continue
-        if plat.traffic_filter:
+        if ifc.kind == "management" and not plat.traffic_filter:
+            w.unsupported(ifc, field, reason="the CloudEngine management port takes no traffic "
+                          "policy")
+        elif plat.traffic_filter:
             ipv6 = "ipv6 " if field.startswith("ipv6") else ""
             ref = acl if acl.isdigit() else f"name {acl}"
             w.line(f"traffic-filter {direction} {ipv6}acl {ref}", ifc, field)

@@ -212,6 +212,7 @@ _MATCHES = {
     "tag": "if-match tag {}",
     "metric": "if-match cost {}",
 }
+_PROTOCOLS = {"connected": "direct"}
 _MULTI = {"community": "if-match community-filter {}", "as-path": "if-match as-path-filter {}",
           "interface": "if-match interface {}", "protocol": "if-match protocol {}"}
 
@@ -236,8 +237,9 @@ def _route_policy_node(entry: RouteMapEntry, w: Writer) -> None:
                 continue
             w.line(_MATCHES[match.kind].format(match.values[0]), match, "", "kind", "values")
         elif match.kind in _MULTI and match.values and not match.prefixes:
-            w.line(_MULTI[match.kind].format(" ".join(match.values)), match, "", "kind",
-                   "values")
+            values = [_PROTOCOLS.get(v, v) if match.kind == "protocol" else v
+                      for v in match.values]
+            w.line(_MULTI[match.kind].format(" ".join(values)), match, "", "kind", "values")
         else:
             w.unsupported(match, reason=f"route-policy match {match.kind} is not translated")
     for item in entry.sets:
@@ -282,7 +284,8 @@ def _apply(kind: str, values: list[str], additive: bool) -> str | None:
     if kind == "community-delete" and len(values) == 1:
         return f"apply comm-filter {value} delete"
     if kind == "extcommunity-rt" and values:
-        return f"apply extcommunity rt {' '.join(values)}{' additive' if additive else ''}"
+        targets = " ".join(f"rt {v}" for v in values)
+        return f"apply extcommunity {targets}{' additive' if additive else ''}"
     return None
 
 

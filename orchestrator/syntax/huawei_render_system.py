@@ -106,18 +106,15 @@ def render_snmp(system: System, w: Writer) -> None:
                f"securityname cipher {secret_text(host.community)} {version}", host, "",
                "community", "version", "vrf", "kind")
     for user in snmp.users.values():
-        words = [f"snmp-agent usm-user v3 {user.name}"]
-        if user.group:
-            words.append(user.group)
+        head = f"snmp-agent usm-user v3 {user.name}"
+        w.line(f"{head} {user.group}" if user.group else head, user, "", "group")
         if user.auth:
-            words.append(f"authentication-mode {user.auth}")
-            if user.auth_key:
-                words.append(f"cipher {secret_text(user.auth_key)}")
+            key = f" cipher {secret_text(user.auth_key)}" if user.auth_key else ""
+            w.line(f"{head} authentication-mode {user.auth}{key}", user, "auth", "auth_key")
         if user.priv:
-            words.append(f"privacy-mode {'des56' if user.priv == 'des' else 'aes128'}")
-            if user.priv_key:
-                words.append(f"cipher {secret_text(user.priv_key)}")
-        w.line(" ".join(words), user, "", "group", "auth", "auth_key", "priv", "priv_key")
+            key = f" cipher {secret_text(user.priv_key)}" if user.priv_key else ""
+            mode = "des56" if user.priv == "des" else "aes128"
+            w.line(f"{head} privacy-mode {mode}{key}", user, "priv", "priv_key")
     if snmp.location:
         w.line(f"snmp-agent sys-info location {snmp.location}", snmp, "location")
     if snmp.contact:
@@ -193,11 +190,13 @@ def _template(w: Writer, aaa: object, name: str, servers: list[AaaServer], proto
                          [(s, "key") for s in servers])
         for rank, server in enumerate(servers):
             tail = ""
+            if server.key is not None and shared is None and protocol == "radius":
+                tail += f" shared-key cipher {secret_text(server.key)}"
             if server.vrf:
                 tail += f" vpn-instance {server.vrf}"
-            if rank:
+            if rank and not (protocol == "radius" and w.platform.vpn_ipv4_family):
                 tail += " secondary"
-            if server.key is not None and shared is None:
+            if server.key is not None and shared is None and protocol != "radius":
                 tail += f" shared-key cipher {secret_text(server.key)}"
             port = server.port
             if protocol == "radius":
@@ -313,7 +312,10 @@ def _user(config: DeviceConfig, user: object, w: Writer) -> None:
 
 
 def render_enable(system: System, w: Writer) -> None:
-    if system.enable_secret is not None:
+    if system.enable_secret is not None and w.platform.vpn_ipv4_family:
+        w.ignore(system, "enable_secret", rule="VRP8 gives each user its level at login; there "
+                 "is no enable password")
+    elif system.enable_secret is not None:
         w.line(f"super password level 15 cipher {secret_text(system.enable_secret)}", system,
                "enable_secret")
 
@@ -416,11 +418,42 @@ def render_lines(system: System, w: Writer) -> None:
         _line(line, w)
 
 
+def _console_vrp8(line: MgmtLine, w: Writer) -> None:
+    """The CloudEngine console view takes the authentication mode only."""
+    span = f"{line.first}" if line.last is None else f"{line.first} {line.last}"
+    with w.view(f"user-interface con {span}", line, "", "first", "last", "kind"):
+        if line.login in ("aaa", "password"):
+            w.line(f"authentication-mode {line.login}", line, "login")
+        elif line.login is not None:
+            w.unsupported(line, "login", reason="the CloudEngine console always authenticates")
+    if line.privilege is not None and line.login == "aaa":
+        w.ignore(line, "privilege", rule="with AAA login the user's own level applies")
+    for field in ("password", "privilege", "exec_timeout"):
+        if getattr(line, field) is not None and (id(line), field) not in w.handled:
+            w.unsupported(line, field, reason="the CloudEngine console view has no such setting")
+    if line.transport_input:
+        w.ignore(line, "transport_input", rule="the console takes no network protocol")
+    if line.acl_in is not None:
+        w.ignore(line, "acl_in", rule="the console is not reached over the network")
+    for field in ("login_list", "authorization_exec"):
+        if getattr(line, field) == "default":
+            w.ignore(line, field, rule="every VRP line uses the default AAA schemes")
+        elif getattr(line, field) is not None:
+            w.unsupported(line, field, reason="VRP applies the AAA domain's schemes to every "
+                          "line; a per-line method list is not translated")
+
+
 def _line(line: MgmtLine, w: Writer) -> None:
     kind = _LINE_KINDS[line.kind]
     limit = 20 if w.platform.vpn_ipv4_family else 14
     if line.kind == "vty" and line.first > limit:
         w.unsupported(line, reason=f"{w.platform.name} has vty lines 0-{limit} only")
+        return
+    if line.kind == "aux" and w.platform.vpn_ipv4_family:
+        w.unsupported(line, reason="CloudEngine switches have no AUX port")
+        return
+    if line.kind == "console" and w.platform.vpn_ipv4_family:
+        _console_vrp8(line, w)
         return
     span = f"{line.first}" if line.last is None else f"{line.first} {line.last}"
     with w.view(f"user-interface {kind} {span}", line, "", "first", "last", "kind"):
@@ -445,8 +478,10 @@ def _line(line: MgmtLine, w: Writer) -> None:
                               "telnet or both")
         elif transport:
             w.ignore(line, "transport_input", rule="the console takes no network protocol")
-        if line.acl_in is not None:
+        if line.acl_in is not None and line.kind == "vty":
             w.line(f"acl {line.acl_in} inbound", line, "acl_in")
+        elif line.acl_in is not None:
+            w.ignore(line, "acl_in", rule="the console is not reached over the network")
         for field in ("login_list", "authorization_exec"):
             value = getattr(line, field)
             if value == "default":
