@@ -20,6 +20,7 @@ from orchestrator.syntax.hp_comware_parse_aaa import AAA_TOP, finish_aaa, finish
 from orchestrator.syntax.hp_comware_parse_ifc import IFC_TOP
 from orchestrator.syntax.hp_comware_parse_policy import POLICY_TOP
 from orchestrator.syntax.hp_comware_parse_routing import ROUTING_TOP
+from orchestrator.syntax.hp_comware_parse_security import SECURITY_TOP, finish_security
 from orchestrator.syntax.hp_comware_parse_services import SERVICES_TOP, finish_nat
 from orchestrator.syntax.hp_comware_parse_system import SYSTEM_TOP
 from orchestrator.syntax.rules import Ctx, Rule, dispatch
@@ -146,6 +147,7 @@ class HpComware(Platform):
         *ROUTING_TOP,
         *POLICY_TOP,
         *SERVICES_TOP,
+        *SECURITY_TOP,
         *AAA_TOP,
         *SYSTEM_TOP,
     ]
@@ -183,6 +185,7 @@ class HpComware(Platform):
                     report.unsupported(child, f"inside an unsupported block (line {line.n})")
         finish_interfaces(ctx)
         finish_nat(ctx)
+        finish_security(ctx)
         finish_aaa(ctx)
         finish_lines(ctx)
 

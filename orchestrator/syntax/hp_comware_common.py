@@ -264,6 +264,11 @@ def nodes_below(value: object) -> list[Node]:
     return out
 
 
+def every(node: Node) -> tuple[str, ...]:
+    """All fields of ``node`` that have source lines, for a line that carries the whole node."""
+    return tuple(node.src.lines) or ("",)
+
+
 def add_sources(out: Emitter, node: Node, *names: str) -> None:
     """The line just emitted also comes from ``names`` of ``node`` (a second source)."""
     last = out.result.emissions[-1]

@@ -335,6 +335,12 @@ def i_tunnel_end(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None
     ifc.at(line.n, name)
 
 
+def i_aspf(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    name = "inspect_in" if m.group(2) == "inbound" else "inspect_out"
+    setattr(ifc, name, m.group(1))
+    ifc.at(line.n, name)
+
+
 def i_vrf(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     ifc.vrf = m.group(1)
     ifc.at(line.n, "vrf")
@@ -417,6 +423,8 @@ INTERFACE_RULES: list[Rule] = [
     rule(r"(source|destination) (\S+)", i_tunnel_end),
     rule(r"keepalive (\d+)(?: \d+)?", int_field("keepalive")),
     rule(r"nat (?:outbound|server|static enable).*", i_nat),
+    rule(r"aspf apply policy (\d+) (inbound|outbound)", i_aspf),
+    rule(r"tunnel protection ipsec profile (\S+)", str_field("tunnel_protection")),
     rule(
         r"undo (?:enable snmp trap updown|enable log updown)",
         unsupported="per-port link trap and log switches are not in the model",

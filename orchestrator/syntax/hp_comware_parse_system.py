@@ -373,6 +373,12 @@ SYSTEM_TOP: list[Rule] = [
     rule(r"(undo )?scp server enable", _sys_flag("scp_server")),
     rule(r"(undo )?netconf ssh server enable", _sys_flag("netconf")),
     rule(r"(undo )?lldp global enable", _sys_flag("lldp")),
+    rule(r"ip http acl (?:name )?(\S+)", _sys("http_access_class")),
+    rule(r"ip icmp error-interval (\d+)(?: \d+)?", _sys("icmp_unreachable_rate", int)),
+    rule(
+        r"ipv6 icmpv6 error-interval (\d+ \d+)",
+        _sys("ipv6_icmp_error_interval", lambda v: tuple(int(x) for x in v.split())),
+    ),
     rule(r"(undo )?lldp compliance cdp", _sys_flag("cdp")),
     rule(r"stp mode (stp|rstp|mstp|pvst)", s_stp_mode),
     rule(r"stp (?:vlan|instance) ([\d to]+?) priority (\d+)", s_stp_priority),

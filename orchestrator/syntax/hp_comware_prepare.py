@@ -145,11 +145,33 @@ def _rename_acl_references(config: DeviceConfig, rename: Callable[[str], str]) -
         system.http_access_class = rename(system.http_access_class)
 
 
+def _inspect_names(config: DeviceConfig, out: Emitter) -> None:
+    """ASPF policies are numbered: a named inspection policy gets the next free number."""
+    policies = config.security.inspect_policies
+    taken = {int(n) for n in policies if n.isdigit()}
+    renames: dict[str, str] = {}
+    for name, policy in list(policies.items()):
+        if name.isdigit():
+            continue
+        number = next(n for n in range(1, 257) if n not in taken)
+        taken.add(number)
+        renames[name] = policy.name = str(number)
+        out.change(policy, "", note=f"inspection policy {name} is ASPF policy {number}")
+    if renames:
+        config.security.inspect_policies = {renames.get(k, k): v for k, v in policies.items()}
+        for ifc in config.interfaces.values():
+            for field in ("inspect_in", "inspect_out"):
+                value = getattr(ifc, field)
+                if value is not None:
+                    setattr(ifc, field, renames.get(value, value))
+
+
 def _acl_entries(config: DeviceConfig, out: Emitter) -> None:
     for acl in config.acls.values():
         _acl_protocols(acl)
         _split_port_lists(acl)
         if any(e.remark is not None for e in acl.entries):
+            _merge_remarks(acl, out)
             _number_rules(acl)
 
 
@@ -181,6 +203,21 @@ def _split_port_lists(acl: Acl) -> None:
                     seqs.add(copy.seq)
             out.append(copy)
     acl.entries = out
+
+
+def _merge_remarks(acl: Acl, out: Emitter) -> None:
+    """Comware keeps one comment per rule: consecutive remarks become one."""
+    merged: list[AclEntry] = []
+    for entry in acl.entries:
+        last = merged[-1] if merged else None
+        if entry.action is None and last is not None and last.action is None:
+            last.remark = f"{last.remark} / {entry.remark}"
+            for n in entry.src.every():
+                last.at(n)
+            out.change(last, "", note="consecutive remarks join into one rule comment")
+            continue
+        merged.append(entry)
+    acl.entries = merged
 
 
 def _number_rules(acl: Acl) -> None:
@@ -510,6 +547,7 @@ def _hhmm(point: tuple[str, str, str, str]) -> tuple[str, str, str, str]:
 STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (
     _acl_names,
     _acl_entries,
+    _inspect_names,
     _qos,
     _interfaces,
     _ospf,

@@ -21,6 +21,7 @@ from orchestrator.syntax.hp_comware_render_ifc import (
 )
 from orchestrator.syntax.hp_comware_render_policy import render_filters, render_route_policies
 from orchestrator.syntax.hp_comware_render_routing import render_bgp, render_ospf
+from orchestrator.syntax.hp_comware_render_security import render_security
 from orchestrator.syntax.hp_comware_render_services import (
     check_nat_rules,
     render_dhcp,
@@ -82,6 +83,7 @@ def render_config(config: DeviceConfig) -> Rendered:
     render_qos(config, out)
     render_nat_groups(config, out)
     render_dhcp(config, out)
+    render_security(config, out)
     render_tracks(config, out)
     render_interfaces(config, out)
     check_nat_rules(config, out)
@@ -116,6 +118,7 @@ _CONFIG_FIELDS = (
     "as_path_lists",
     "route_maps",
     "services",
+    "security",
 )
 
 
@@ -198,6 +201,31 @@ def _services(system: System, out: Emitter) -> None:
     flag("https_server", "ip https enable")
     flag("netconf", "netconf ssh server enable")
     flag("lldp", "lldp global enable")
+    if system.http_access_class is not None:
+        lines.append((f"ip http acl {system.http_access_class}", "http_access_class"))
+    if system.icmp_unreachable_rate is not None:
+        lines.append(
+            (f"ip icmp error-interval {system.icmp_unreachable_rate}", "icmp_unreachable_rate")
+        )
+        out.change(
+            system,
+            "icmp_unreachable_rate",
+            note="Comware paces every ICMP error message, not only unreachables",
+        )
+    if system.ipv6_icmp_error_interval is not None:
+        interval, bucket = system.ipv6_icmp_error_interval
+        lines.append(
+            (f"ipv6 icmpv6 error-interval {interval} {bucket}", "ipv6_icmp_error_interval")
+        )
+    for name in ("login_success_log", "login_failure_log"):
+        if getattr(system, name) is True:
+            out.ignore(system, name, rule="Comware logs every login and failed login")
+    if system.http_authentication in ("local", "aaa"):
+        out.ignore(
+            system,
+            "http_authentication",
+            rule="Comware web logins authenticate through the ISP domain, like every login",
+        )
     if not lines:
         return
     out.plain("#")
@@ -254,6 +282,12 @@ def _banners(system: System, out: Emitter) -> None:
         "lldp",
         "stp_mode",
         "stp_priority",
+        "http_access_class",
+        "icmp_unreachable_rate",
+        "ipv6_icmp_error_interval",
+        "login_success_log",
+        "login_failure_log",
+        "http_authentication",
         "banners",
         "domain_name",
         "domain_search",

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from orchestrator.model import AaaMethodList, AaaServer, DeviceConfig, MgmtLine, System
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.hp_comware_common import drop, drop_node, sweep, write_secret
+from orchestrator.syntax.hp_comware_common import (
+    add_sources,
+    drop,
+    drop_node,
+    every,
+    sweep,
+    write_secret,
+)
 from orchestrator.syntax.hp_comware_parse_aaa import DEFAULT_SCHEME, DOMAIN_SERVICES
 
 #: the model's method list services → Comware domain statements
@@ -89,7 +96,7 @@ def _scheme_body(
                 text += f" vpn-instance {server.vrf}"
             if server.key is not None:
                 text += f" key {write_secret(server.key)}"
-            out.emit(text, server)
+            out.emit(text, server, *every(server))
         if server.name is not None:
             out.ignore(server, "name", rule="Comware names servers by their address")
         sweep(
@@ -190,7 +197,7 @@ _LINE_WORD = {"console": "con", "aux": "aux", "vty": "vty"}
 
 
 def render_lines(system: System, out: Emitter) -> None:
-    acls: dict[str, tuple[MgmtLine, str]] = {}
+    acls: dict[str, tuple[list[MgmtLine], str]] = {}
     for entry in system.lines:
         last = f" {entry.last}" if entry.last is not None else ""
         out.plain("#")
@@ -203,14 +210,16 @@ def render_lines(system: System, out: Emitter) -> None:
             if entry.kind != "vty":
                 drop(out, entry, field, "Comware filters logins by ACL for telnet and SSH only")
             else:
-                acls.setdefault(field, (entry, acl))
+                acls.setdefault(field, ([], acl))[0].append(entry)
     if acls:
         out.plain("#")
-    for field, (entry, acl) in acls.items():
+    for field, (entries, acl) in acls.items():
         ref = acl if acl.isdigit() else f"name {acl}"
         v6 = "ipv6 " if field == "ipv6_acl_in" else ""
         for server in ("ssh", "telnet"):
-            out.emit(f" {server} server {v6}acl {v6}{ref}", entry, field)
+            out.emit(f" {server} server {v6}acl {v6}{ref}", entries[0], field)
+            for entry in entries[1:]:
+                add_sources(out, entry, field)
 
 
 def _line_body(entry: MgmtLine, out: Emitter) -> None:

@@ -43,6 +43,8 @@ def render_vrfs(config: DeviceConfig, out: Emitter) -> None:
                 out.emit(f" import route-policy {vrf.import_map}", vrf, "import_map")
             if vrf.export_map is not None:
                 out.emit(f" export route-policy {vrf.export_map}", vrf, "export_map")
+            if vrf.ipv4 and vrf.src.get("ipv4"):
+                out.emit(" address-family ipv4", vrf, "ipv4")
             if vrf.ipv6:
                 out.emit(" address-family ipv6", vrf, "ipv6")
             if not vrf.ipv4:

@@ -61,6 +61,10 @@ _HANDLED = (
     "tunnel_destination",
     "tunnel_mode",
     "tcp_mss",
+    "inspect_in",
+    "inspect_out",
+    "tunnel_protection",
+    "autonegotiation",
 )
 
 
@@ -89,6 +93,21 @@ def render_port(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
         e(f" speed {ifc.speed}", ifc, "speed")
     if ifc.duplex is not None:
         e(f" duplex {ifc.duplex}", ifc, "duplex")
+    if (
+        ifc.autonegotiation is False
+        and ifc.speed not in (None, "auto")
+        and (ifc.duplex in ("full", "half"))
+    ):
+        out.ignore(ifc, "autonegotiation", rule="a fixed speed and duplex turn negotiation off")
+    elif ifc.autonegotiation is True:
+        out.ignore(ifc, "autonegotiation", rule="ports negotiate by default")
+    elif ifc.autonegotiation is False:
+        drop(
+            out,
+            ifc,
+            "autonegotiation",
+            "Comware turns negotiation off only by fixing both speed and duplex",
+        )
     if ifc.mtu is not None:
         e(f" mtu {ifc.mtu}" if _layer3(ifc) else f" jumboframe enable {ifc.mtu}", ifc, "mtu")
     if ifc.bandwidth is not None:
@@ -449,3 +468,9 @@ def _features(ifc: Interface, out: Emitter) -> None:
         )
     if ifc.tcp_mss is not None:
         e(f" tcp mss {ifc.tcp_mss}", ifc, "tcp_mss")
+    for field, direction in (("inspect_in", "inbound"), ("inspect_out", "outbound")):
+        policy = getattr(ifc, field)
+        if policy is not None:
+            e(f" aspf apply policy {policy} {direction}", ifc, field)
+    if ifc.tunnel_protection is not None:
+        e(f" tunnel protection ipsec profile {ifc.tunnel_protection}", ifc, "tunnel_protection")

@@ -244,7 +244,8 @@ def render_bgp(config: DeviceConfig, out: Emitter) -> None:
                 if group.remote_as is None
                 else (" internal" if group.remote_as == bgp.asn else " external")
             )
-            out.emit(f" group {group.name}{kind}", group)
+            internal = group.remote_as == bgp.asn
+            out.emit(f" group {group.name}{kind}", group, "", *(("remote_as",) if internal else ()))
             _session(bgp, group.name, group, out)
         for neighbor in bgp.neighbors.values():
             _session(bgp, neighbor.address, neighbor, out)

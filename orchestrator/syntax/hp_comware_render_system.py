@@ -8,6 +8,7 @@ from orchestrator.syntax.hp_comware_common import (
     SEVERITY_TO_COMWARE,
     drop,
     drop_node,
+    every,
     sweep,
     write_secret,
 )
@@ -78,7 +79,7 @@ def render_ntp(system: System, out: Emitter) -> None:
             text += f" authentication-keyid {server.key_id}"
         if server.prefer:
             text += " priority"
-        out.emit(text, server)
+        out.emit(text, server, *every(server))
         sweep(out, server, ("address", "vrf", "key_id", "prefer"), "NTP server")
     if ntp.master:
         stratum = f" {ntp.master_stratum}" if ntp.master_stratum is not None else ""
@@ -109,6 +110,7 @@ def render_logging(system: System, out: Emitter) -> None:
         "buffered_level",
         "console_level",
         "buffered_size",
+        "facility",
     ]
     lines: list[tuple[str, str]] = []
     if log.enabled is not None:
@@ -130,6 +132,8 @@ def render_logging(system: System, out: Emitter) -> None:
             lines.append((f" info-center source default {channel} level {level}", name))
         else:
             drop(out, log, name, f"severity {value!r} has no Comware name")
+    if log.facility is not None:  # `prepare` moved it onto the hosts when there are any
+        out.ignore(log, "facility", rule="no syslog host receives messages to label")
     if log.buffered_size is not None:
         out.ignore(
             log,
@@ -150,7 +154,7 @@ def render_logging(system: System, out: Emitter) -> None:
             text += f" port {host.port}"
         if host.facility is not None:
             text += f" facility {host.facility}"
-        out.emit(text, host)
+        out.emit(text, host, *every(host))
         sweep(out, host, ("address", "vrf", "port", "facility"), "syslog host")
     sweep(out, log, handled, "logging")
 
