@@ -18,8 +18,8 @@ import re
 from typing import ClassVar
 
 from orchestrator.errors import ParseError
-from orchestrator.model import DeviceConfig, SecretKind
-from orchestrator.syntax.base import LineReport, Parsed, Platform, walk_secrets
+from orchestrator.model import DeviceConfig, Secret, SecretKind
+from orchestrator.syntax.base import LineReport, Parsed, Platform
 from orchestrator.syntax.juniper_junos_bgp import finish_bgp
 from orchestrator.syntax.juniper_junos_filter import FILTER_TOP, finish_filters
 from orchestrator.syntax.juniper_junos_groups import read_stream
@@ -41,6 +41,7 @@ from orchestrator.syntax.juniper_junos_system import SYSTEM_TOP
 from orchestrator.syntax.juniper_junos_text import (
     INACTIVE_RULE,
     Stmt,
+    Stream,
     blank_block_comments,
     tokens,
 )
@@ -101,13 +102,40 @@ MISC_TOP: list[Rule] = [
 _WORD_SPLIT = re.compile(r'[\s"{};\[\]]+')
 
 
-def redact_everywhere(config: DeviceConfig, report: LineReport) -> None:
+class JunosCtx(Ctx):
+    """A `Ctx` that remembers every secret value, to hide it on every line that shows it."""
+
+    def __init__(self, config: DeviceConfig, report: LineReport, platform: str) -> None:
+        super().__init__(config, report, platform)
+        self.secrets: set[str] = set()
+
+    def secret(self, line: Line, kind: SecretKind, value: str) -> Secret:
+        if kind != "ref" and value:
+            self.secrets.add(value)
+        return super().secret(line, kind, value)
+
+
+_LEADING = re.compile(r"\(\?:([a-z0-9|-]+)\)|([a-z][a-z0-9-]*)")
+
+
+def _leading_words(pattern: str) -> set[str]:
+    """The literal first words a rule's regex allows (empty: it may start with anything).
+
+    >>> sorted(_leading_words(r"(?:vlans|bridge-domains) (\\S+) (.+)"))
+    ['bridge-domains', 'vlans']
+    """
+    m = _LEADING.match(pattern)
+    if m is None or pattern[m.end() : m.end() + 1] not in (" ", "(", ""):
+        return set()
+    return set((m.group(1) or m.group(2)).split("|"))
+
+
+def redact_everywhere(found: set[str], report: LineReport) -> None:
     """Hide each secret on every line that names it, not only on the statement that set it.
 
     A brace opener names what its statements configure (`community school-ro {`, `trap-group
     ESMA {`): the name is the secret there too.
     """
-    found = {s.value for _, s, _, _ in walk_secrets(config) if s.kind != "ref" and s.value}
     if not found:
         return
     for n, entry in report.lines.items():
@@ -143,6 +171,20 @@ class JuniperJunos(Platform):
     )
 
     TOP: ClassVar[list[Rule]] = []
+    _BY_WORD: ClassVar[dict[str, list[Rule]]] = {}
+
+    def rules_for(self, first: str) -> list[Rule]:
+        """The rules of `TOP` that can match a statement starting with ``first``, in order."""
+        found = self._BY_WORD.get(first)
+        if found is None:
+            found = [
+                r
+                for r in self.TOP
+                if first in _leading_words(r.pattern.pattern)
+                or not _leading_words(r.pattern.pattern)
+            ]
+            self._BY_WORD[first] = found
+        return found
 
     def is_counted(self, line: Line) -> bool:
         """Blank lines, comments and lines with only closing braces do not count."""
@@ -156,9 +198,9 @@ class JuniperJunos(Platform):
         lines = [line for line in every if self.is_counted(line)]
         report = LineReport(self.name, lines)
         config = DeviceConfig()
-        self.check_complete(every, path=path)
+        stream = read_stream(every, path=path)  # `check_complete`: refuses a file cut short
         try:
-            self.parse_lines(every, config, report)
+            self.fill(stream, config, report)
         except ParseError:
             raise
         except Exception as exc:  # a parser bug must not hide which file caused it
@@ -178,8 +220,11 @@ class JuniperJunos(Platform):
 
     def parse_lines(self, lines: list[Line], config: DeviceConfig, report: LineReport) -> None:
         """Fill ``config`` from every line of the file (`}` lines included)."""
-        stream = read_stream(lines)
-        ctx = Ctx(config, report, self.name)
+        self.fill(read_stream(lines), config, report)
+
+    def fill(self, stream: Stream, config: DeviceConfig, report: LineReport) -> None:
+        """Map every statement of ``stream``, then settle what needed the whole file."""
+        ctx = JunosCtx(config, report, self.name)
         ctx.state["junos"] = Junos(index=build_index(stream.statements))
         for line, outcome, reason in stream.verdicts:
             if outcome == "ignored":
@@ -188,20 +233,7 @@ class JuniperJunos(Platform):
                 report.unsupported(line, reason)
         for stmt in stream.statements:
             self.statement(ctx, stmt)
-        for finish in (
-            finish_switching,
-            finish_interfaces,
-            finish_users,
-            finish_snmp,
-            finish_policies,
-            finish_filters,
-            finish_routes,
-            finish_bgp,
-            finish_ospf,
-            finish_vrfs,
-            finish_overlay,
-            finish_routing,
-        ):
+        for finish in FINISH:
             finish(ctx)
         claimed = junos(ctx).claimed
         for opener in stream.openers:
@@ -209,7 +241,7 @@ class JuniperJunos(Platform):
                 report.ignored(opener.line, INACTIVE_RULE)
             elif opener.line.n not in claimed:
                 report.block(opener.line, opener.children)
-        redact_everywhere(config, report)
+        redact_everywhere(ctx.secrets, report)
 
     def statement(self, ctx: Ctx, stmt: Stmt) -> None:
         """Map one statement (or mark why it is not mapped); its extra lines follow it."""
@@ -218,7 +250,7 @@ class JuniperJunos(Platform):
         elif stmt.inactive is not None:
             ctx.report.ignored(stmt.line, INACTIVE_RULE)
         else:
-            dispatch(ctx, as_line(stmt, stmt.text), self.TOP, stmt)
+            dispatch(ctx, as_line(stmt, stmt.text), self.rules_for(stmt.words[0]), stmt)
         entry = ctx.report.lines.get(stmt.line.n)
         if entry is None:
             return
@@ -244,6 +276,22 @@ JuniperJunos.TOP = [
     *FILTER_TOP,
     *MISC_TOP,
 ]
+
+#: settled once every statement is read, in this order (BGP before what refers to its families)
+FINISH = (
+    finish_switching,
+    finish_interfaces,
+    finish_users,
+    finish_snmp,
+    finish_policies,
+    finish_filters,
+    finish_routes,
+    finish_bgp,
+    finish_ospf,
+    finish_vrfs,
+    finish_overlay,
+    finish_routing,
+)
 
 PLATFORM = JuniperJunos()
 

@@ -305,7 +305,7 @@ def s_ssh(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
 
 SYSTEM_TOP: list[Rule] = [
     rule(r"version .+", ignore="the Junos software version; the target runs its own"),
-    rule(r"system host-name (\S+)", s_hostname),
+    rule(r"system host-name (.+)", s_hostname),
     rule(r"system time-zone (\S+)", s_timezone),
     rule(r"system domain-name (\S+)", s_domain),
     rule(r"system domain-search (.+)", s_search),
