@@ -311,7 +311,14 @@ def b_timers(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> No
     bgp.at(line.n, "keepalive", "hold")
 
 
+def b_undo_enable(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> None:
+    target = _af_peer(af, m.group(1), line)
+    target.activate = False
+    target.at(line.n, "activate")
+
+
 BGP_RULES: list[Rule] = [
+    rule(r"undo peer (\S+) enable", b_undo_enable),
     rule(r"peer (\S+) (.+)", b_peer),
     rule(r"group (\S+)(?: (internal|external))?", b_group),
     rule(r"network (\S+)(?: (\S+))?(?: route-policy (\S+))?", b_network),

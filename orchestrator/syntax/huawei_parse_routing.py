@@ -8,7 +8,7 @@ exists only when `ipv4-family` is configured, so `Vrf.ipv4` follows that view th
 from __future__ import annotations
 
 import re
-from ipaddress import ip_network
+from ipaddress import ip_address, ip_network
 from typing import Any
 
 from orchestrator import ports
@@ -173,7 +173,7 @@ def p_route(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
             return
         route.interface = ifname(ctx, name)
     if words and _ADDRESS.match(words[0]):
-        route.next_hop = words.pop(0)
+        route.next_hop = str(ip_address(words.pop(0)))
     while words:
         word = words.pop(0)
         if word == "preference" and words:

@@ -284,6 +284,20 @@ def _services(config: DeviceConfig, w: Writer) -> None:
                 server.acct_port = 1813
 
 
+def _bgp(config: DeviceConfig, w: Writer) -> None:
+    """A VPN instance family in BGP has its VPN entry (VRP opens both with one view)."""
+    from orchestrator.model import BgpVrf
+
+    bgp = config.bgp
+    if bgp is None:
+        return
+    for af in bgp.address_families:
+        if af.vrf is not None and af.vrf not in bgp.vrfs:
+            vrf = bgp.vrfs[af.vrf] = BgpVrf(name=af.vrf)
+            for n in af.src.get(""):
+                vrf.at(n)
+
+
 def _layer3(ifc: Interface) -> bool:
     return bool(ifc.ipv4 or ifc.ipv6 or ifc.vrf or ifc.ipv4_unnumbered or ifc.ipv4_dhcp
                 or ifc.fhrp or ifc.helper_addresses)
@@ -352,6 +366,7 @@ STEPS: tuple[Callable[[DeviceConfig, Writer], None], ...] = (
     _vlans,
     _interfaces,
     _services,
+    _bgp,
     _system,
 )
 
