@@ -66,6 +66,61 @@ _IGNORE_TOP: list[Rule] = [
 ]
 
 
+#: what every VRP release writes and Comware (Vlan-interface, Bridge-Aggregation, `port access
+#: vlan`, `address-family`) and Cisco do not
+VRP_COMMON: tuple[str, ...] = (
+    r"^ ?sysname \S+",
+    r"^interface (?:Vlanif|Eth-Trunk|Vbdif)\d+",
+    r"^ port (?:default vlan|trunk allow-pass vlan|trunk pvid vlan|hybrid (?:pvid|tagged|"
+    r"untagged) vlan) ",
+    r"^ eth-trunk \d+$",
+    r"^ ?stelnet server enable",
+    r"^aaa$",
+    r"^ local-user \S+ (?:password|privilege|service-type|level) ",
+    r"^ ?traffic-filter (?:inbound|outbound) ",
+    r"^ dhcp relay server-ip ",
+    r"^ ?ip ip-prefix ",
+    r"^ ?header (?:login|shell) information ",
+    r"^ ?dns resolve$",
+    r"^ ipv4-family (?:unicast|vpnv4|vpn-instance \S+)$",
+    r"^ ?(?:undo )?http (?:secure-)?server enable",
+    r"^!Software Version V\d+R\d+",
+    r"^\[V\d+R\d+C\d+",
+    r"^ ?firewall zone \S+",
+    r"^ stp edged-port (?:enable|disable)$",
+    r"^ ?ip route-static ",
+    r"^user-interface (?:con|vty) \d",
+    r"^ rule \d+ (?:permit|deny)",
+    r"^acl (?:number \d+|name \S+)",
+)
+#: VRP5 (S-series, AR) only
+VRP5_ONLY: tuple[str, ...] = (
+    r"^interface (?:GigabitEthernet|XGigabitEthernet|Ethernet)\d+/0/\d+$",
+    r"^ port link-type (?:access|trunk|hybrid)$",
+    r"^ ?(?:ntdp|ndp|cluster) enable",
+    r"^ mode lacp$",
+    r"^ ?snmp-agent sys-info version ",
+    r"^ ?(?:undo )?icmp (?:redirect|host-unreachable) send",
+    r"^ arp-proxy enable",
+    r"^ ?ntp-service unicast-server ",
+)
+#: VRP8 (CloudEngine, NE40E) only
+VRP8_ONLY: tuple[str, ...] = (
+    r"^interface (?:GE|10GE|25GE|40GE|100GE|400GE)\d+/\d+/\d+",
+    r"^interface (?:GigabitEthernet|Ethernet)\d+/[1-9]\d*/\d+",
+    r"^ ipv4-family$",
+    r"^\[~\S+\]",
+    r"^ mode lacp-static$",
+    r"^ undo shutdown$",
+    r"^ vlan-type dot1q \d+",
+    r"^radius-server group \S+",
+    r"^ip pool \S+ bas ",
+    r"^ ?dcn$",
+    r"^ apply-label per-instance",
+    r"^ ?ntp unicast-server ",
+)
+
+
 class HuaweiVrp(Platform):
     """Huawei VRP5: S-series switches and AR routers."""
 
@@ -80,19 +135,7 @@ class HuaweiVrp(Platform):
     stp_modes: ClassVar[frozenset[str]] = frozenset({"stp", "rstp", "mstp"})
     ospf_reference_bandwidth: ClassVar[int] = 100
     renders: ClassVar[bool] = True
-    fingerprints: ClassVar[tuple[str, ...]] = (
-        r"^ ?sysname \S+",
-        r"^ ?vlan batch ",
-        r"^interface (?:GigabitEthernet|XGigabitEthernet|Ethernet)\d+/\d+/\d+$",
-        r"^interface (?:Vlanif|Eth-Trunk|LoopBack)\d+$",
-        r"^ port link-type (?:access|trunk|hybrid)$",
-        r"^ ?ip route-static ",
-        r"^user-interface (?:con|vty) \d",
-        r"^ ?(?:stelnet server enable|info-center )",
-        r"^ ?snmp-agent",
-        r"^return$",
-        r"^ local-user \S+ ",
-    )
+    fingerprints: ClassVar[tuple[str, ...]] = VRP_COMMON + VRP5_ONLY
 
     # --- dialect: what the renderers write (VRP8 overrides) --------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from orchestrator.syntax.huawei_vrp import HuaweiVrp
+from orchestrator.syntax.huawei_vrp import VRP8_ONLY, VRP_COMMON, HuaweiVrp
 
 
 class HuaweiVrpV8(HuaweiVrp):
@@ -23,20 +23,7 @@ class HuaweiVrpV8(HuaweiVrp):
     nat: ClassVar[bool] = False
     routed_needs_undo_portswitch: ClassVar[bool] = True
     stp_modes: ClassVar[frozenset[str]] = frozenset({"stp", "rstp", "mstp", "rapid-pvst"})
-    fingerprints: ClassVar[tuple[str, ...]] = (
-        r"^interface (?:GE|10GE|25GE|40GE|100GE)\d+/\d+/\d+$",
-        r"^ ipv4-family$",
-        r"^\[~\S+\]",
-        r"^ ?sysname \S+",
-        r"^interface (?:Vlanif|Eth-Trunk|LoopBack|Vbdif|Nve)\d+$",
-        r"^ vpn-target \S+ (?:export|import)-extcommunity",
-        r"^ ?ip route-static ",
-        r"^ mode lacp-static$",
-        r"^ undo shutdown$",
-        r"^ ipv4-family vpn-instance \S+",
-        r"^return$",
-    )
-
+    fingerprints: ClassVar[tuple[str, ...]] = VRP_COMMON + VRP8_ONLY
 
 PLATFORM = HuaweiVrpV8()
 
