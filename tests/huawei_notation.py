@@ -315,7 +315,7 @@ class Vocabulary:
     ()
     """
 
-    def __init__(self, words: Iterable[str], *, rare: int = 10, common: int = 2) -> None:
+    def __init__(self, words: Iterable[str], *, rare: int = 20, common: int = 2) -> None:
         self.counts = Counter(words)
         self.rare, self.common = rare, common
         self._memo: dict[str, tuple[tuple[str, ...], ...]] = {}
@@ -343,7 +343,18 @@ class Vocabulary:
                 if current is None or len(candidate) < len(current):
                     best[end] = candidate
         found = best[len(word)]
-        return (found,) if found is not None and len(found) > 1 else ()
+        if found is None or len(found) < 2:
+            return ()
+        # a piece may itself be glued (`inform` + `addressudp-domain`): split it further when
+        # its parts are all more common than it is (`inform` is not `info` + `rm`)
+        expanded = tuple(w for piece in found for w in self._refine(piece))
+        return (found,) if expanded == found else (expanded, found)
+
+    def _refine(self, piece: str) -> tuple[str, ...]:
+        for parts in self.splits(piece):
+            if all(self.counts[p] > self.counts[piece] for p in parts):
+                return parts
+        return (piece,)
 
     def _piece(self, piece: str) -> bool:
         """A common keyword that is not an option fragment (`-port`) nor a bare number."""

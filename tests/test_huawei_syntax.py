@@ -72,7 +72,6 @@ KNOWN_RENDERER_GAPS: tuple[tuple[str, str, str], ...] = (
     ("if-match protocol connected", "", "Huawei calls connected routes `direct`"),
     ("apply extcommunity rt", "", "each value needs its own `rt`: `rt 65000:1 rt 65000:2`"),
     ("snmp-agent usm-user v3", "", "VRP8: `authentication-mode md5 <key>` (no `cipher`)"),
-    ("snmp-agent target-host", "", "VRP8: `params securityname cipher <name> v2c` shape"),
     ("traffic-policy", "Management", "reference: not in the management interface view"),
 )
 
