@@ -886,3 +886,56 @@ def test_leaf1_vrf_import_export_policies_become_route_targets() -> None:
         "ignored",
         "vrf-import and vrf-export policies replace the route targets vrf-target would give",
     )
+
+
+def test_interface_ranges_expand_onto_their_members() -> None:
+    parsed = JUNOS.parse(
+        "interfaces {\n"
+        "    interface-range ACCESS {\n"
+        "        member ge-0/0/[0-1];\n"
+        "        member-range ge-0/0/10 to ge-0/0/11;\n"
+        '        description "user port";\n'
+        "        unit 0 {\n"
+        "            family ethernet-switching {\n"
+        "                vlan {\n"
+        "                    members USERS;\n"
+        "                }\n"
+        "            }\n"
+        "        }\n"
+        "    }\n"
+        "    ge-0/0/1 {\n"
+        "        description printer;\n"
+        "    }\n"
+        "}\n"
+        "vlans {\n"
+        "    USERS {\n"
+        "        vlan-id 10;\n"
+        "    }\n"
+        "}\n"
+    )
+    ifcs = parsed.config.interfaces
+    assert sorted(ifcs) == ["ge-0/0/0", "ge-0/0/1", "ge-0/0/10", "ge-0/0/11"]
+    for name in ifcs:
+        sw = ifcs[name].switchport
+        assert sw is not None and (sw.mode, sw.access_vlan) == ("access", 10)
+        assert 2 in ifcs[name].src.get("")  # `interface-range ACCESS {` stands for the port
+    assert ifcs["ge-0/0/0"].description == "user port"
+    assert ifcs["ge-0/0/1"].description == "printer"  # the port's own statement wins
+    assert outcome(parsed, 3)[0] == outcome(parsed, 4)[0] == "ignored"
+
+
+def test_dhcp_relay_becomes_helper_addresses() -> None:
+    parsed = JUNOS.parse(
+        "set vlans v10 vlan-id 10\n"
+        "set vlans v10 l3-interface irb.10\n"
+        "set interfaces irb unit 10 family inet address 10.10.0.1/24\n"
+        "set forwarding-options dhcp-relay server-group SG 10.0.0.5\n"
+        "set forwarding-options dhcp-relay server-group SG 10.0.0.6\n"
+        "set forwarding-options dhcp-relay active-server-group SG\n"
+        "set forwarding-options dhcp-relay group G interface irb.10\n"
+        "set forwarding-options dhcp-relay relay-option-82\n"
+    )
+    svi = parsed.config.interfaces["irb10"]
+    assert svi.helper_addresses == ["10.0.0.5", "10.0.0.6"]
+    assert set(svi.src.get("helper_addresses")) == {4, 5, 6, 7}
+    assert outcome(parsed, 8)[0] == "unsupported"

@@ -29,6 +29,7 @@ from orchestrator.syntax.juniper_junos_login import LOGIN_TOP, finish_users
 from orchestrator.syntax.juniper_junos_ospf import finish_ospf
 from orchestrator.syntax.juniper_junos_overlay import OVERLAY_TOP, finish_overlay
 from orchestrator.syntax.juniper_junos_policy import POLICY_TOP, finish_policies
+from orchestrator.syntax.juniper_junos_relay import RELAY_TOP, finish_relay
 from orchestrator.syntax.juniper_junos_routing import (
     PROTOCOLS_TOP,
     finish_routes,
@@ -274,6 +275,7 @@ JuniperJunos.TOP = [
     *PROTOCOLS_TOP,
     *POLICY_TOP,
     *FILTER_TOP,
+    *RELAY_TOP,
     *MISC_TOP,
 ]
 
@@ -281,6 +283,7 @@ JuniperJunos.TOP = [
 FINISH = (
     finish_switching,
     finish_interfaces,
+    finish_relay,
     finish_users,
     finish_snmp,
     finish_policies,

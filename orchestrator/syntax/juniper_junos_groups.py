@@ -12,6 +12,7 @@ import fnmatch
 from collections.abc import Iterable
 from dataclasses import replace
 
+from orchestrator.syntax.juniper_junos_ranges import expand_ranges
 from orchestrator.syntax.juniper_junos_text import (
     INACTIVE_RULE,
     Stmt,
@@ -27,6 +28,7 @@ def read_stream(lines: Iterable[Line], *, path: str = "<input>") -> Stream:
     """Every statement of a Junos configuration, groups applied. Raises `ParseError` if cut."""
     stream = read_statements(lines, path=path)
     stream.statements = apply_groups(stream)
+    expand_ranges(stream)
     return stream
 
 

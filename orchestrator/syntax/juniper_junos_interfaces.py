@@ -376,7 +376,6 @@ def _kbits(text: str) -> int:
 
 
 INTERFACE_TOP: list[Rule] = [
-    rule(r"interfaces interface-range .+", unsupported="interface ranges are not expanded"),
     rule(r"interfaces traceoptions(?: .*)?", ignore="Junos trace (debug) file settings"),
     rule(r"interfaces (\S+)(?: (.+))?", h_interface),
 ]

@@ -31,6 +31,7 @@ from orchestrator.syntax.juniper_junos_index import (
 )
 from orchestrator.syntax.juniper_junos_ospf import h_ospf, h_ospf_in
 from orchestrator.syntax.juniper_junos_overlay import h_instance_evpn
+from orchestrator.syntax.juniper_junos_relay import relay_statement
 from orchestrator.syntax.juniper_junos_text import Stmt, tokens, unquote, values
 from orchestrator.syntax.rules import Ctx, Rule, rule
 from orchestrator.syntax.text import Line
@@ -242,6 +243,8 @@ def h_instance(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
     elif key == "protocols" and re.fullmatch(r"ospf3?(?: .*)?", arg):
         v3 = arg.startswith("ospf3")
         h_ospf_in(ctx, line, arg[6 if v3 else 5 :], stmt, name, 4, v3)
+    elif key == "forwarding-options" and re.match(r"(?:dhcp-relay|helpers bootp) ", arg):
+        relay_statement(ctx, line, arg, name)
     elif key == "protocols" and arg.startswith("evpn "):
         h_instance_evpn(ctx, line, arg[5:], name)
     elif key == "protocols":
