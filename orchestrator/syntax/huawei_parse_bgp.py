@@ -12,8 +12,17 @@ import re
 from ipaddress import ip_network
 from typing import Any
 
-from orchestrator.model import Bgp, BgpAddressFamily, BgpAfPeer, BgpAggregate, BgpNeighbor
-from orchestrator.model import BgpNetwork, BgpPeer, BgpPeerGroup, BgpVrf
+from orchestrator.model import (
+    Bgp,
+    BgpAddressFamily,
+    BgpAfPeer,
+    BgpAggregate,
+    BgpNeighbor,
+    BgpNetwork,
+    BgpPeer,
+    BgpPeerGroup,
+    BgpVrf,
+)
 from orchestrator.syntax.huawei_common import ifname, mask_or_length, read_secret
 from orchestrator.syntax.huawei_parse_routing import parse_import_route
 from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
@@ -53,9 +62,14 @@ def p_bgp(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
             ctx.report.unsupported_tree(child, "this BGP address family is not translated")
             continue
         dispatch(ctx, child, BGP_RULES, default_af)
-    if not (default_af.peers or default_af.networks or default_af.redistribute
-            or default_af.aggregates or default_af.src.lines
-            or default_af.maximum_paths is not None):
+    if not (
+        default_af.peers
+        or default_af.networks
+        or default_af.redistribute
+        or default_af.aggregates
+        or default_af.src.lines
+        or default_af.maximum_paths is not None
+    ):
         bgp.address_families.remove(default_af)
 
 
@@ -108,8 +122,11 @@ _AF_FLAGS = {
     "public-as-only": "remove_private_as",
     "substitute-as": "as_override",
 }
-_AF_FILTERS = {"route-policy": "route_map", "ip-prefix": "prefix_list",
-               "as-path-filter": "filter_list"}
+_AF_FILTERS = {
+    "route-policy": "route_map",
+    "ip-prefix": "prefix_list",
+    "as-path-filter": "filter_list",
+}
 
 
 def b_peer(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> None:
@@ -238,8 +255,9 @@ def b_aggregate(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) ->
     if unknown:
         ctx.report.unsupported(line, f"aggregate option {unknown[0]!r} not translated")
         return
-    item = BgpAggregate(prefix=prefix, summary_only="detail-suppressed" in words,
-                        as_set="as-set" in words)
+    item = BgpAggregate(
+        prefix=prefix, summary_only="detail-suppressed" in words, as_set="as-set" in words
+    )
     item.at(line.n)
     af.aggregates.append(item)
     af.at(line.n, "aggregates")
@@ -339,10 +357,11 @@ BGP_RULES: list[Rule] = [
     rule(r"confederation peer-as (.+)", b_confed_peers),
     rule(r"reflector cluster-id (\S+)", b_global("cluster_id", None)),
     rule(r"timer keepalive (\d+) hold (\d+)", b_timers),
-    rule(r"(?:undo )?policy vpn-target", ignore="VPN target filtering on a PE is the VRP "
-         "default"),
-    rule(r"(?:advertise l2vpn evpn|tnl-policy .+|apply-label .+)",
-         unsupported="EVPN and MPLS label settings are not translated"),
+    rule(r"(?:undo )?policy vpn-target", ignore="VPN target filtering on a PE is the VRP default"),
+    rule(
+        r"(?:advertise l2vpn evpn|tnl-policy .+|apply-label .+)",
+        unsupported="EVPN and MPLS label settings are not translated",
+    ),
 ]
 
 BGP_TOP: list[Rule] = [

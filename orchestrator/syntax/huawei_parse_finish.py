@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from orchestrator import ports
 from orchestrator.syntax.rules import Ctx
 
@@ -21,8 +23,9 @@ def finish_interfaces(ctx: Ctx) -> None:
         if ifc.lag_group is None:
             continue
         trunk = ports.canonical_name(ctx.platform, f"Eth-Trunk{ifc.lag_group}")
+        mode: Literal["active", "passive", "on"]
         mode, line = modes.get(trunk, ("on", None))
-        ifc.lag_mode = mode  # type: ignore[assignment]
+        ifc.lag_mode = mode
         if line is not None:
             ifc.at(line, "lag_mode")
         if trunk in rates:
@@ -59,8 +62,10 @@ def _policies_as_filters(ctx: Ctx) -> None:
     used_elsewhere: set[str] = set()
     converted: set[str] = set()
     for ifc in ctx.config.interfaces.values():
-        for field, acl_field in (("service_policy_in", "acl_in"),
-                                 ("service_policy_out", "acl_out")):
+        for field, acl_field in (
+            ("service_policy_in", "acl_in"),
+            ("service_policy_out", "acl_out"),
+        ):
             policy = getattr(ifc, field)
             if policy is None:
                 continue

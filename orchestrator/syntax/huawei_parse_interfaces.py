@@ -13,8 +13,15 @@ from ipaddress import IPv4Interface, IPv6Interface
 from typing import Any
 
 from orchestrator import ports
-from orchestrator.model import Address4, Address6, FhrpGroup, Interface, InterfaceOspf, NatRule
-from orchestrator.model import Switchport
+from orchestrator.model import (
+    Address4,
+    Address6,
+    FhrpGroup,
+    Interface,
+    InterfaceOspf,
+    NatRule,
+    Switchport,
+)
 from orchestrator.syntax.huawei_common import ifname, mask_or_length, read_secret, vrp_vlans
 from orchestrator.syntax.rules import Ctx, Rule, area_dotted, dispatch, rule
 from orchestrator.syntax.text import Line
@@ -31,8 +38,9 @@ def interface_node(ctx: Ctx, name: str) -> Interface:
 
 def p_interface(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     if m.group(2):
-        ctx.report.unsupported_tree(line, "Layer 2 sub-interfaces (bridge domains) are not "
-                                    "translated")
+        ctx.report.unsupported_tree(
+            line, "Layer 2 sub-interfaces (bridge domains) are not translated"
+        )
         return
     ifc = interface_node(ctx, m.group(1))
     ifc.at(line.n)
@@ -135,8 +143,10 @@ def i_ipv6_address(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> No
     if suffix == "link-local":
         entry = Address6(address=IPv6Interface(f"{text}/64"), kind="link-local")
     else:
-        entry = Address6(address=IPv6Interface(text.replace(" ", "/")),
-                         kind="eui-64" if suffix == "eui-64" else "global")
+        entry = Address6(
+            address=IPv6Interface(text.replace(" ", "/")),
+            kind="eui-64" if suffix == "eui-64" else "global",
+        )
     entry.at(line.n)
     ifc.ipv6.append(entry)
     ifc.at(line.n, "ipv6")
@@ -212,8 +222,10 @@ def i_lag_mode(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
 
 
 def i_lacp_timeout(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ctx.state.setdefault("lag_rates", {})[ifc.name] = ("fast" if m.group(1) == "fast"
-                                                      else "normal", line.n)
+    ctx.state.setdefault("lag_rates", {})[ifc.name] = (
+        "fast" if m.group(1) == "fast" else "normal",
+        line.n,
+    )
 
 
 def i_dot1q(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
@@ -227,15 +239,18 @@ def _ospf(ifc: Interface) -> InterfaceOspf:
     return ifc.ospf
 
 
-_NETWORK_TYPES = {"p2p": "point-to-point", "broadcast": "broadcast", "nbma": "nbma",
-                  "p2mp": "p2mp"}
+_NETWORK_TYPES = {"p2p": "point-to-point", "broadcast": "broadcast", "nbma": "nbma", "p2mp": "p2mp"}
 
 
 def i_ospf(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     ospf = _ospf(ifc)
     what, value = m.group(1), m.group(2)
-    field = {"cost": "cost", "dr-priority": "priority", "timer hello": "hello",
-             "timer dead": "dead"}[what]
+    field = {
+        "cost": "cost",
+        "dr-priority": "priority",
+        "timer hello": "hello",
+        "timer dead": "dead",
+    }[what]
     setattr(ospf, field, int(value))
     ospf.at(line.n, field)
 
@@ -388,8 +403,12 @@ def i_nat_outbound(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> No
 
 def i_nat_static(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     """`nat server protocol tcp global G [gp] inside I [ip]` / `nat static global G inside I`."""
-    nat = NatRule(kind="static", protocol=m.group(1),  # type: ignore[arg-type]
-                  outside_address=m.group(2), inside_address=m.group(4))
+    nat = NatRule(
+        kind="static",
+        protocol=m.group(1),  # type: ignore[arg-type]
+        outside_address=m.group(2),
+        inside_address=m.group(4),
+    )
     if m.group(3):
         nat.outside_port = int(m.group(3))
     if m.group(5):
@@ -451,8 +470,10 @@ INTERFACE_RULES: list[Rule] = [
     rule(r"lacp timeout (fast|slow)", i_lacp_timeout),
     rule(r"dot1q termination vid (\d+)", i_dot1q),
     rule(r"vlan-type dot1q (\d+)", i_dot1q),
-    rule(r"arp broadcast enable", ignore="written with every dot1q termination: the "
-         "sub-interface answers ARP"),
+    rule(
+        r"arp broadcast enable",
+        ignore="written with every dot1q termination: the sub-interface answers ARP",
+    ),
     rule(r"ospf (cost|dr-priority|timer hello|timer dead) (\d+)", i_ospf),
     rule(r"ospf network-type (p2p|broadcast|nbma|p2mp)", i_ospf_network),
     rule(r"ospf authentication-mode (.+)", i_ospf_auth),
@@ -475,28 +496,41 @@ INTERFACE_RULES: list[Rule] = [
     rule(r"bandwidth (\d+)", i_int("bandwidth", 1000)),
     rule(r"mac-address (\S+)", i_mac),
     rule(r"nat outbound (\S+)(?: address-group (\S+)( no-pat)?)?", i_nat_outbound),
-    rule(r"nat server protocol (tcp|udp) global (\S+) (\d+) inside (\S+) (\d+)(?: .*)?",
-         i_nat_static),
+    rule(
+        r"nat server protocol (tcp|udp) global (\S+) (\d+) inside (\S+) (\d+)(?: .*)?", i_nat_static
+    ),
     rule(r"nat static global (\S+) inside (\S+)", i_nat_one_to_one),
     rule(r"source (\S+)", i_tunnel("tunnel_source")),
     rule(r"destination (\S+)", i_tunnel("tunnel_destination")),
     rule(r"tunnel-protocol (.+)", i_tunnel("tunnel_mode")),
-    rule(r"(?:bpdu enable|ntdp enable|ndp enable)", ignore="Huawei cluster management (NDP/NTDP) "
-         "and BPDU sending have no meaning elsewhere"),
+    rule(
+        r"(?:bpdu enable|ntdp enable|ndp enable)",
+        ignore="Huawei cluster management (NDP/NTDP) and BPDU sending have no meaning elsewhere",
+    ),
     rule(r"statistic enable", ignore="interface statistics collection is a monitoring setting"),
     rule(r"alias .+", ignore="an alias is a display label"),
     rule(r"service-manage .+", unsupported="firewall management-access policy is not translated"),
-    rule(r"(?:gvrp|port-isolate .+|loopback-detect .+|port-security .+)",
-         unsupported="this switching feature is not translated"),
-    rule(r"(?:isis .+|mpls.*|ospfv3 .+|rip .+|pim .+|igmp .+)",
-         unsupported="routing protocols other than OSPFv2 and BGP are not translated"),
-    rule(r"(?:vrrp6 .+|ipv6 nd .+|undo ipv6 nd .+|dhcpv6 .+)",
-         unsupported="IPv6 neighbour discovery, DHCPv6 and VRRPv3 for IPv6 are not translated"),
-    rule(r"(?:ipsec policy .+|qos .+|keepalive .+|gre key .+|link-protocol .+|clock .+|"
-         r"ip address dhcp-alloc .+)",
-         unsupported="WAN, IPsec and interface QoS settings are not translated"),
-    rule(r"(?:dcn|bas|user-vlan .+|remote-backup-profile .+|admin-vrrp .+|"
-         r"arp generate-rd-table .+|vxlan .+|dhcp select interface|dhcp server .+|"
-         r"rewrite .+|bridge-domain .+|encapsulation .+)",
-         unsupported="carrier, subscriber and overlay features are not translated"),
+    rule(
+        r"(?:gvrp|port-isolate .+|loopback-detect .+|port-security .+)",
+        unsupported="this switching feature is not translated",
+    ),
+    rule(
+        r"(?:isis .+|mpls.*|ospfv3 .+|rip .+|pim .+|igmp .+)",
+        unsupported="routing protocols other than OSPFv2 and BGP are not translated",
+    ),
+    rule(
+        r"(?:vrrp6 .+|ipv6 nd .+|undo ipv6 nd .+|dhcpv6 .+)",
+        unsupported="IPv6 neighbour discovery, DHCPv6 and VRRPv3 for IPv6 are not translated",
+    ),
+    rule(
+        r"(?:ipsec policy .+|qos .+|keepalive .+|gre key .+|link-protocol .+|clock .+|"
+        r"ip address dhcp-alloc .+)",
+        unsupported="WAN, IPsec and interface QoS settings are not translated",
+    ),
+    rule(
+        r"(?:dcn|bas|user-vlan .+|remote-backup-profile .+|admin-vrrp .+|"
+        r"arp generate-rd-table .+|vxlan .+|dhcp select interface|dhcp server .+|"
+        r"rewrite .+|bridge-domain .+|encapsulation .+)",
+        unsupported="carrier, subscriber and overlay features are not translated",
+    ),
 ]

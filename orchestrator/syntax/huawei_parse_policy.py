@@ -11,10 +11,27 @@ import re
 from ipaddress import IPv4Network, ip_network
 from typing import Any
 
-from orchestrator.model import Acl, AclEntry, AddrMatch, AsPathEntry, AsPathList, ClassMap
-from orchestrator.model import CommunityList, CommunityListEntry, DhcpPool, NatPool, PolicyClass
-from orchestrator.model import PolicyMap, PortMatch, PrefixList, PrefixListEntry, RouteMap
-from orchestrator.model import RouteMapEntry, RouteMapMatch, RouteMapSet
+from orchestrator.model import (
+    Acl,
+    AclEntry,
+    AddrMatch,
+    AsPathEntry,
+    AsPathList,
+    ClassMap,
+    CommunityList,
+    CommunityListEntry,
+    DhcpPool,
+    NatPool,
+    PolicyClass,
+    PolicyMap,
+    PortMatch,
+    PrefixList,
+    PrefixListEntry,
+    RouteMap,
+    RouteMapEntry,
+    RouteMapMatch,
+    RouteMapSet,
+)
 from orchestrator.syntax.huawei_common import acl_kind_of_number, ifname, mask_or_length
 from orchestrator.syntax.rules import Ctx, Rule, dispatch, port_number, prefixlen_to_wildcard, rule
 from orchestrator.syntax.text import Line
@@ -46,8 +63,9 @@ def p_acl(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
             kind = "standard" if word == "basic" else "extended"
         elif word == "match-order" and words:
             if words.pop(0) == "auto":
-                ctx.report.unsupported_tree(line, "depth-first rule order (match-order auto) "
-                                            "has no equivalent elsewhere")
+                ctx.report.unsupported_tree(
+                    line, "depth-first rule order (match-order auto) has no equivalent elsewhere"
+                )
                 return
     if number is not None and kind is None:
         kind = acl_kind_of_number(number)
@@ -114,13 +132,44 @@ def _normalise_numbers(acl: Acl) -> None:
             entry.seq = None
 
 
-_PROTOCOLS = {"ip": "ip", "ipv6": "ip", "tcp": "tcp", "udp": "udp", "icmp": "icmp",
-              "icmpv6": "icmp", "ospf": "ospf", "gre": "gre", "igmp": "igmp", "ipinip": "4",
-              "1": "icmp", "6": "tcp", "17": "udp", "47": "gre", "89": "ospf"}
-_VRP_PORTS = {"www": 80, "bgp": 179, "domain": 53, "ftp": 21, "ftp-data": 20, "smtp": 25,
-              "telnet": 23, "snmp": 161, "snmptrap": 162, "ntp": 123, "tftp": 69,
-              "bootps": 67, "bootpc": 68, "pop3": 110, "syslog": 514, "tacacs": 49,
-              "http": 80, "https": 443, "ssh": 22}
+_PROTOCOLS = {
+    "ip": "ip",
+    "ipv6": "ip",
+    "tcp": "tcp",
+    "udp": "udp",
+    "icmp": "icmp",
+    "icmpv6": "icmp",
+    "ospf": "ospf",
+    "gre": "gre",
+    "igmp": "igmp",
+    "ipinip": "4",
+    "1": "icmp",
+    "6": "tcp",
+    "17": "udp",
+    "47": "gre",
+    "89": "ospf",
+}
+_VRP_PORTS = {
+    "www": 80,
+    "bgp": 179,
+    "domain": 53,
+    "ftp": 21,
+    "ftp-data": 20,
+    "smtp": 25,
+    "telnet": 23,
+    "snmp": 161,
+    "snmptrap": 162,
+    "ntp": 123,
+    "tftp": 69,
+    "bootps": 67,
+    "bootpc": 68,
+    "pop3": 110,
+    "syslog": 514,
+    "tacacs": 49,
+    "http": 80,
+    "https": 443,
+    "ssh": 22,
+}
 
 
 def _port(word: str) -> int:
@@ -185,7 +234,7 @@ def parse_rule(ctx: Ctx, text: str, kind: str) -> AclEntry:
             entry.destination_port = _ports(words)
         elif word == "logging":
             entry.log = True
-        elif word == "fragment" or word == "fragment-type" and words.pop(0) == "fragment":
+        elif word == "fragment" or (word == "fragment-type" and words.pop(0) == "fragment"):
             entry.fragments = True
         elif word == "time-range":
             entry.time_range = words.pop(0)
@@ -220,8 +269,11 @@ def p_ip_prefix(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
         plist.description = rest.split(" ", 1)[1]
         plist.at(line.n, "description")
         return
-    em = re.fullmatch(r"(?:index (\d+) )?(permit|deny) (\S+) (\d+)(?: match-network)?"
-                      r"(?: greater-equal (\d+))?(?: less-equal (\d+))?", rest)
+    em = re.fullmatch(
+        r"(?:index (\d+) )?(permit|deny) (\S+) (\d+)(?: match-network)?"
+        r"(?: greater-equal (\d+))?(?: less-equal (\d+))?",
+        rest,
+    )
     if em is None:
         ctx.report.unsupported(line, "ip-prefix entry form not understood")
         return
@@ -326,8 +378,12 @@ def r_goto(ctx: Ctx, line: Line, m: re.Match[str], entry: RouteMapEntry) -> None
 
 
 def r_cost_type(ctx: Ctx, line: Line, m: re.Match[str], entry: RouteMapEntry) -> None:
-    value = {"type-1": "type-1", "type-2": "type-2", "internal": "internal",
-             "external": "external"}[m.group(1)]
+    value = {
+        "type-1": "type-1",
+        "type-2": "type-2",
+        "internal": "internal",
+        "external": "external",
+    }[m.group(1)]
     item = RouteMapSet(kind="metric-type", values=[value])
     item.at(line.n)
     entry.sets.append(item)
@@ -401,13 +457,20 @@ def p_classifier(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     ctx.config.services.class_maps[cmap.name] = cmap
     ctx.config.services.at(line.n, "class_maps")
     for child in line.children:
-        cm = re.fullmatch(r"if-match (acl|dscp|ip-precedence|8021p|vlan-id|any)(?: (.+))?",
-                          child.text)
+        cm = re.fullmatch(
+            r"if-match (acl|dscp|ip-precedence|8021p|vlan-id|any)(?: (.+))?", child.text
+        )
         if cm is None:
             ctx.report.unsupported(child, "classifier match not translated")
             continue
-        kind = {"acl": "access-group", "dscp": "dscp", "ip-precedence": "precedence",
-                "8021p": "cos", "vlan-id": "vlan", "any": "any"}[cm.group(1)]
+        kind = {
+            "acl": "access-group",
+            "dscp": "dscp",
+            "ip-precedence": "precedence",
+            "8021p": "cos",
+            "vlan-id": "vlan",
+            "any": "any",
+        }[cm.group(1)]
         value = (cm.group(2) or "").removeprefix("name ")
         cmap.matches.append((kind, value))
         cmap.at(child.n, "matches")
@@ -497,8 +560,9 @@ def p_ip_pool(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
             pool.domain_name = words[1]
             pool.at(child.n, "domain_name")
         elif head == "lease":
-            lm = re.fullmatch(r"lease (?:day )?(\d+)(?: (?:hour )?(\d+))?(?: (?:minute )?(\d+))?",
-                              child.text)
+            lm = re.fullmatch(
+                r"lease (?:day )?(\d+)(?: (?:hour )?(\d+))?(?: (?:minute )?(\d+))?", child.text
+            )
             if lm is None:
                 ctx.report.unsupported(child, "lease form not understood")
                 continue
@@ -526,8 +590,10 @@ def p_forbidden(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
 POLICY_TOP: list[Rule] = [
     rule(r"acl .+", p_acl),
     rule(r"ip (ip-prefix|ipv6-prefix) (\S+) (.+)", p_ip_prefix),
-    rule(r"ip community-filter (?:(basic|advanced) )?(\S+) (?:index \d+ )?(permit|deny) (.+)",
-         p_community_filter),
+    rule(
+        r"ip community-filter (?:(basic|advanced) )?(\S+) (?:index \d+ )?(permit|deny) (.+)",
+        p_community_filter,
+    ),
     rule(r"ip as-path-filter (\S+) (?:index \d+ )?(permit|deny) (.+)", p_as_path_filter),
     rule(r"route-policy (\S+) (permit|deny) node (\d+)", p_route_policy),
     rule(r"traffic classifier (\S+)(?: (?:operator|type) (and|or))?", p_classifier),

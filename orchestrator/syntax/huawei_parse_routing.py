@@ -14,8 +14,15 @@ from typing import Any
 from orchestrator import ports
 from orchestrator.model import Ospf, OspfArea, Redistribution, StaticRoute, Vlan, Vrf
 from orchestrator.syntax.huawei_common import ifname, mask_or_length, read_secret, vrp_vlans
-from orchestrator.syntax.rules import Ctx, Rule, area_dotted, dispatch, network, rule
-from orchestrator.syntax.rules import wildcard_to_prefixlen
+from orchestrator.syntax.rules import (
+    Ctx,
+    Rule,
+    area_dotted,
+    dispatch,
+    network,
+    rule,
+    wildcard_to_prefixlen,
+)
 from orchestrator.syntax.text import Line
 
 # --- VLANs --------------------------------------------------------------------------------------
@@ -117,12 +124,17 @@ def f_description(ctx: Ctx, line: Line, m: re.Match[str], vrf: Vrf) -> None:
 
 VRF_RULES: list[Rule] = [
     rule(r"route-distinguisher (\S+)", f_rd),
-    rule(r"vpn-target ((?:\S+:\S+ ?)+?) ?(export-extcommunity|import-extcommunity|both)?"
-         r"( evpn)?", f_target),
+    rule(
+        r"vpn-target ((?:\S+:\S+ ?)+?) ?(export-extcommunity|import-extcommunity|both)?"
+        r"( evpn)?",
+        f_target,
+    ),
     rule(r"(import|export) route-policy (\S+)", f_map),
     rule(r"description (.+)", f_description),
-    rule(r"(?:apply-label|tnl-policy|vxlan vni|export route-policy \S+ evpn) .*",
-         unsupported="MPLS label, tunnel and VXLAN settings of a VPN are not translated"),
+    rule(
+        r"(?:apply-label|tnl-policy|vxlan vni|export route-policy \S+ evpn) .*",
+        unsupported="MPLS label, tunnel and VXLAN settings of a VPN are not translated",
+    ),
 ]
 
 
@@ -165,11 +177,12 @@ def p_route(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
         words = words[1:]
     if words and not _ADDRESS.match(words[0]) and words[0] not in _ROUTE_OPTIONS:
         name = words.pop(0)
-        if words and words[0].isdigit() or (words and re.fullmatch(r"\d+(?:/\d+)+", words[0])):
+        if (words and words[0].isdigit()) or (words and re.fullmatch(r"\d+(?:/\d+)+", words[0])):
             name += words.pop(0)
         if ports.parse_name(ctx.platform, name) is None:
-            ctx.report.unsupported(line, f"next hop {name!r} is neither an address nor an "
-                                   "interface")
+            ctx.report.unsupported(
+                line, f"next hop {name!r} is neither an address nor an interface"
+            )
             return
         route.interface = ifname(ctx, name)
     if words and _ADDRESS.match(words[0]):
@@ -198,8 +211,9 @@ def p_route(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     ctx.config.static_routes.append(route)
 
 
-_ROUTE_OPTIONS = frozenset({"preference", "tag", "description", "permanent", "bfd", "track",
-                            "detect-group"})
+_ROUTE_OPTIONS = frozenset(
+    {"preference", "tag", "description", "permanent", "bfd", "track", "detect-group"}
+)
 
 # --- OSPF ---------------------------------------------------------------------------------------
 
@@ -248,8 +262,14 @@ def o_flag(field: str) -> Any:
     return handler
 
 
-_PROTOCOLS = {"direct": "connected", "static": "static", "ospf": "ospf", "bgp": "bgp",
-              "rip": "rip", "isis": "isis"}
+_PROTOCOLS = {
+    "direct": "connected",
+    "static": "static",
+    "ospf": "ospf",
+    "bgp": "bgp",
+    "rip": "rip",
+    "isis": "isis",
+}
 
 
 def parse_import_route(ctx: Ctx, line: Line, text: str) -> Redistribution | None:
@@ -296,8 +316,14 @@ def o_default(ctx: Ctx, line: Line, m: re.Match[str], p: Ospf) -> None:
         p.default_originate_metric_type = int(words[words.index("type") + 1])
     if "route-policy" in words:
         p.default_originate_route_map = words[words.index("route-policy") + 1]
-    p.at(line.n, "default_originate", "default_originate_always", "default_originate_metric",
-         "default_originate_metric_type", "default_originate_route_map")
+    p.at(
+        line.n,
+        "default_originate",
+        "default_originate_always",
+        "default_originate_metric",
+        "default_originate_metric_type",
+        "default_originate_route_map",
+    )
 
 
 def o_stub_router(ctx: Ctx, line: Line, m: re.Match[str], p: Ospf) -> None:
@@ -400,9 +426,11 @@ OSPF_RULES: list[Rule] = [
     rule(r"area (\S+)", o_area),
     rule(r"opaque-capability enable", ignore="opaque LSAs are on where the target needs them"),
     rule(r"description .+", ignore="a process description is a label"),
-    rule(r"(?:default cost inherit-metric|hostname|vpn-instance-capability simple|"
-         r"enable traffic-adjustment advertise)",
-         unsupported="this OSPF option is not translated"),
+    rule(
+        r"(?:default cost inherit-metric|hostname|vpn-instance-capability simple|"
+        r"enable traffic-adjustment advertise)",
+        unsupported="this OSPF option is not translated",
+    ),
 ]
 
 ROUTING_TOP: list[Rule] = [

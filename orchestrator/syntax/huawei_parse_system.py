@@ -7,10 +7,18 @@ are both read. Statements that only make sense on the source box carry an ignore
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Literal
 
-from orchestrator.model import AaaMethodList, AaaServer, LocalUser, MgmtLine, Server, SnmpCommunity
-from orchestrator.model import SnmpHost, SnmpUser
+from orchestrator.model import (
+    AaaMethodList,
+    AaaServer,
+    LocalUser,
+    MgmtLine,
+    Server,
+    SnmpCommunity,
+    SnmpHost,
+    SnmpUser,
+)
 from orchestrator.syntax.huawei_common import ifname, read_secret, severity_for_model
 from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
 from orchestrator.syntax.text import Line
@@ -153,8 +161,14 @@ def s_loghost_source(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None
     logging.at(line.n, "source_interface")
 
 
-_CHANNEL_FIELD = {"loghost": "trap_level", "2": "trap_level", "console": "console_level",
-                  "0": "console_level", "logbuffer": "buffered_level", "4": "buffered_level"}
+_CHANNEL_FIELD = {
+    "loghost": "trap_level",
+    "2": "trap_level",
+    "console": "console_level",
+    "0": "console_level",
+    "logbuffer": "buffered_level",
+    "4": "buffered_level",
+}
 
 
 def s_info_source(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
@@ -266,7 +280,7 @@ def s_snmp_user(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
         word = words.pop(0)
         if word == "authentication-mode" and words:
             mode = words.pop(0)
-            user.auth = "sha" if mode.startswith("sha") else "md5"  # type: ignore[assignment]
+            user.auth = "sha" if mode.startswith("sha") else "md5"
             user.at(line.n, "auth")
             if words and words[0] == "cipher" and len(words) > 1:
                 words.pop(0)
@@ -274,7 +288,7 @@ def s_snmp_user(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
                 user.at(line.n, "auth_key")
         elif word == "privacy-mode" and words:
             mode = words.pop(0)
-            user.priv = "des" if mode.startswith("des") else "aes128"  # type: ignore[assignment]
+            user.priv = "des" if mode.startswith("des") else "aes128"
             user.at(line.n, "priv")
             if words and words[0] == "cipher" and len(words) > 1:
                 words.pop(0)
@@ -316,15 +330,21 @@ def a_local_user(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
         user.privilege = int(words[1])
         user.at(line.n, "privilege")
     elif key in ("service-type", "ftp-directory", "state", "access-limit", "idle-timeout"):
-        ctx.report.ignored(line, "login services and account limits follow from the management "
-                           "lines on the target")
+        ctx.report.ignored(
+            line, "login services and account limits follow from the management lines on the target"
+        )
     else:
         ctx.report.unsupported(line, f"local-user option {key!r} not translated")
 
 
 _SCHEME_SERVICE = {"authentication": "login", "authorization": "exec", "accounting": "accounting"}
-_METHODS = {"hwtacacs": "group:tacacs", "radius": "group:radius", "local": "local",
-            "none": "none", "if-authenticated": "if-authenticated"}
+_METHODS = {
+    "hwtacacs": "group:tacacs",
+    "radius": "group:radius",
+    "local": "local",
+    "none": "none",
+    "if-authenticated": "if-authenticated",
+}
 
 
 def a_scheme(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
@@ -379,8 +399,12 @@ def finish_aaa(ctx: Ctx) -> None:
                 if entry.service != service or entry.name != name:
                     continue
                 entry.methods = [
-                    f"group:{templates[m[6:]]}" if m.startswith("group:") and m[6:] in templates
-                    and templates[m[6:]] != "default" else m for m in entry.methods
+                    f"group:{templates[m[6:]]}"
+                    if m.startswith("group:")
+                    and m[6:] in templates
+                    and templates[m[6:]] != "default"
+                    else m
+                    for m in entry.methods
                 ]
 
 
@@ -394,10 +418,15 @@ AAA_RULES: list[Rule] = [
     rule(r"local-user (\S+) (.+)", a_local_user),
     rule(r"(authentication|authorization|accounting)-scheme (\S+)", a_scheme),
     rule(r"domain (\S+)", a_domain),
-    rule(r"(?:manager-user|role|bind manager-user) .+", unsupported="firewall administrator "
-         "accounts and roles are not translated", tree=True),
-    rule(r"(?:default-user-name|default-password) .+", unsupported="subscriber access "
-         "defaults are not translated"),
+    rule(
+        r"(?:manager-user|role|bind manager-user) .+",
+        unsupported="firewall administrator accounts and roles are not translated",
+        tree=True,
+    ),
+    rule(
+        r"(?:default-user-name|default-password) .+",
+        unsupported="subscriber access defaults are not translated",
+    ),
 ]
 
 
@@ -421,10 +450,14 @@ def p_aaa_template(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
             address = words[2]
             server = found.get(address)
             if server is None:
-                known = next((s for s in aaa.servers if s.address == address
-                              and s.protocol == protocol), None)
-                server = found[address] = known or AaaServer(protocol=protocol,  # type: ignore[arg-type]
-                                                             address=address)
+                known = next(
+                    (s for s in aaa.servers if s.address == address and s.protocol == protocol),
+                    None,
+                )
+                server = found[address] = known or AaaServer(
+                    protocol=protocol,  # type: ignore[arg-type]
+                    address=address,
+                )
                 members.append(address)
             server.at(child.n)
             rest = words[3:]
@@ -473,9 +506,17 @@ def p_radius_group(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
 
 
 def p_user_interface(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
-    kind = {"con": "console", "console": "console", "vty": "vty", "aux": "aux"}[m.group(1)]
-    entry = MgmtLine(kind=kind, first=int(m.group(2)),  # type: ignore[arg-type]
-                     last=int(m.group(3)) if m.group(3) else None)
+    kinds: dict[str, Literal["console", "aux", "vty"]] = {
+        "con": "console",
+        "console": "console",
+        "vty": "vty",
+        "aux": "aux",
+    }
+    entry = MgmtLine(
+        kind=kinds[m.group(1)],
+        first=int(m.group(2)),
+        last=int(m.group(3)) if m.group(3) else None,
+    )
     entry.at(line.n)
     ctx.config.system.lines.append(entry)
     ctx.config.system.at(line.n, "lines")
@@ -523,8 +564,10 @@ LINE_RULES: list[Rule] = [
     rule(r"user privilege level (\d+)", l_privilege),
     rule(r"screen-length \d+", ignore="terminal paging is a per-session setting"),
     rule(r"history-command max-size \d+", ignore="command history depth is a shell setting"),
-    rule(r"(?:speed|parity|stopbits|databits|flow-control) .+", ignore="console framing is "
-         "fixed by the target's console port"),
+    rule(
+        r"(?:speed|parity|stopbits|databits|flow-control) .+",
+        ignore="console framing is fixed by the target's console port",
+    ),
     rule(r"async mode flow", ignore="AUX port modem mode of the source hardware"),
     rule(r"shell|undo shell", ignore="the shell is on by default"),
 ]
@@ -571,37 +614,50 @@ SYSTEM_TOP: list[Rule] = [
     rule(r"ntp-service source-interface (.+)", s_ntp_source),
     rule(r"ntp server source-interface (.+)", s_ntp_source),
     rule(r"ntp(?:-service)? authentication enable", s_ntp_auth),
-    rule(r"ntp(?:-service)? authentication-keyid (\d+) authentication-mode (\S+) "
-         r"(?:(cipher|plain) )?(\S+)", s_ntp_key),
+    rule(
+        r"ntp(?:-service)? authentication-keyid (\d+) authentication-mode (\S+) "
+        r"(?:(cipher|plain) )?(\S+)",
+        s_ntp_key,
+    ),
     rule(r"ntp-service reliable authentication-keyid (\d+)", s_ntp_trusted),
     rule(r"ntp trusted authentication-keyid (\d+)", s_ntp_trusted),
     rule(r"(undo )?info-center enable", s_info_center),
     rule(r"info-center loghost source (.+)", s_loghost_source),
     rule(r"info-center loghost (\d[\d.]*(?: .*)?)", s_loghost),
-    rule(r"info-center source default channel (\S+) log (?:level (\S+)|state (off|on))",
-         s_info_source),
+    rule(
+        r"info-center source default channel (\S+) log (?:level (\S+)|state (off|on))",
+        s_info_source,
+    ),
     rule(r"info-center logbuffer size \d+", s_logbuffer),
     rule(r"info-center timestamp .+", ignore="log timestamp format is a display setting"),
     rule(r"snmp-agent", ignore="the SNMP agent starts with its first community or user"),
     rule(r"snmp-agent local-engineid \S+", ignore="the engine ID is generated per box"),
-    rule(r"snmp-agent sys-info version .+", ignore="SNMP versions follow from the communities "
-         "and users configured"),
+    rule(
+        r"snmp-agent sys-info version .+",
+        ignore="SNMP versions follow from the communities and users configured",
+    ),
     rule(r"snmp-agent community (read|write) (.+)", s_snmp_community),
-    rule(r"snmp-agent target-host (?:host-name \S+ )?(trap|inform) address udp-domain (\S+) "
-         r"(.+)", s_snmp_host),
+    rule(
+        r"snmp-agent target-host (?:host-name \S+ )?(trap|inform) address udp-domain (\S+) "
+        r"(.+)",
+        s_snmp_host,
+    ),
     rule(r"snmp-agent sys-info location (.+)", s_snmp_field("location")),
     rule(r"snmp-agent sys-info contact (.+)", s_snmp_field("contact")),
     rule(r"snmp-agent trap source (.+)", s_snmp_field("source_interface")),
     rule(r"snmp-agent trap enable(?: .*)?", s_snmp_traps),
     rule(r"snmp-agent usm-user v3 (.+)", s_snmp_user),
-    rule(r"snmp-agent (?:mib-view|group) .+", unsupported="SNMP views and groups are not "
-         "translated"),
+    rule(
+        r"snmp-agent (?:mib-view|group) .+", unsupported="SNMP views and groups are not translated"
+    ),
     rule(r"aaa", p_aaa),
     rule(r"(hwtacacs|radius)-server template (\S+)", p_aaa_template),
     rule(r"radius-server group (\S+)", p_radius_group),
     rule(r"user-interface (con|console|vty|aux) (\d+)(?: (\d+))?", p_user_interface),
-    rule(r"user-interface maximum-vty \d+", ignore="the number of vty lines follows from the "
-         "lines configured"),
+    rule(
+        r"user-interface maximum-vty \d+",
+        ignore="the number of vty lines follows from the lines configured",
+    ),
     rule(r"stelnet server enable", _sys_flag("ssh_server", True)),
     rule(r"undo stelnet server enable", _sys_flag("ssh_server", False)),
     rule(r"ssh server timeout (\d+)", _sys("ssh_timeout", int)),
@@ -617,8 +673,9 @@ SYSTEM_TOP: list[Rule] = [
     rule(r"stp (?:instance (\d+) )?priority (\d+)", s_stp_priority),
     rule(r"stp vlan ([\d to]+) priority (\d+)", s_stp_vlan_priority),
     rule(r"stp bpdu-protection", s_bpdu_protection),
-    rule(r"super password (?:level 15 )?(cipher|irreversible-cipher|simple) (\S+)",
-         s_enable_secret),
+    rule(
+        r"super password (?:level 15 )?(cipher|irreversible-cipher|simple) (\S+)", s_enable_secret
+    ),
     rule(r"ipv6", _sys_flag("ipv6_routing", True)),
 ]
 

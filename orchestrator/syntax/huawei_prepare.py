@@ -20,27 +20,58 @@ from orchestrator.syntax.huawei_common import vrp_acl_number
 from orchestrator.syntax.huawei_render_base import Writer
 
 if TYPE_CHECKING:
-    from orchestrator.syntax.huawei_vrp import HuaweiVrp
+    pass
 
 #: protocol names a VRP ACL rule accepts; others are written as numbers
 ACL_PROTOCOLS = {"ip", "tcp", "udp", "icmp", "gre", "ospf", "igmp", "ipinip"}
-PROTOCOL_NUMBERS = {"esp": "50", "ahp": "51", "ah": "51", "pim": "103", "eigrp": "88",
-                    "igrp": "9", "nos": "94", "pcp": "108", "vrrp": "112", "sctp": "132",
-                    "4": "ipinip"}
+PROTOCOL_NUMBERS = {
+    "esp": "50",
+    "ahp": "51",
+    "ah": "51",
+    "pim": "103",
+    "eigrp": "88",
+    "igrp": "9",
+    "nos": "94",
+    "pcp": "108",
+    "vrrp": "112",
+    "sctp": "132",
+    "4": "ipinip",
+}
 #: ICMP message names VRP knows
 ICMP_NAMES = {
-    "echo", "echo-reply", "fragmentneed-DFset", "host-redirect", "host-tos-redirect",
-    "host-unreachable", "information-reply", "information-request", "net-redirect",
-    "net-tos-redirect", "net-unreachable", "parameter-problem", "port-unreachable",
-    "protocol-unreachable", "reassembly-timeout", "source-quench", "source-route-failed",
-    "timestamp-reply", "timestamp-request", "ttl-exceeded",
+    "echo",
+    "echo-reply",
+    "fragmentneed-DFset",
+    "host-redirect",
+    "host-tos-redirect",
+    "host-unreachable",
+    "information-reply",
+    "information-request",
+    "net-redirect",
+    "net-tos-redirect",
+    "net-unreachable",
+    "parameter-problem",
+    "port-unreachable",
+    "protocol-unreachable",
+    "reassembly-timeout",
+    "source-quench",
+    "source-route-failed",
+    "timestamp-reply",
+    "timestamp-request",
+    "ttl-exceeded",
 }
 #: IOS ICMP names VRP lacks → VRP name or "type[/code]"
 ICMP_FROM_IOS = {
-    "unreachable": "3", "time-exceeded": "11", "redirect": "5",
-    "packet-too-big": "fragmentneed-DFset", "administratively-prohibited": "3/13",
-    "mask-request": "17", "mask-reply": "18", "router-advertisement": "9",
-    "router-solicitation": "10", "traceroute": "30",
+    "unreachable": "3",
+    "time-exceeded": "11",
+    "redirect": "5",
+    "packet-too-big": "fragmentneed-DFset",
+    "administratively-prohibited": "3/13",
+    "mask-request": "17",
+    "mask-reply": "18",
+    "router-advertisement": "9",
+    "router-solicitation": "10",
+    "traceroute": "30",
 }
 _ACL_NAME = re.compile(r"[A-Za-z0-9][\w.-]{0,31}")
 #: highest vty number: VRP5 S-series 0-14 (maximum-vty 15), CloudEngine 0-20
@@ -123,8 +154,9 @@ def rename_acl_references(config: DeviceConfig, rename: Callable[[str], str]) ->
                 if match.kind == "ip-address-acl":
                     match.values = [rename(v) for v in match.values]
     for cmap in config.services.class_maps.values():
-        cmap.matches = [(k, rename(v) if k.endswith("access-group") else v)
-                        for k, v in cmap.matches]
+        cmap.matches = [
+            (k, rename(v) if k.endswith("access-group") else v) for k, v in cmap.matches
+        ]
 
 
 def _acl_entries(config: DeviceConfig, w: Writer) -> None:
@@ -144,8 +176,12 @@ def _merge_remarks(entries: list[AclEntry], w: Writer) -> None:
     i = 0
     while i < len(entries) - 1:
         first, second = entries[i], entries[i + 1]
-        if first.remark is not None and second.remark is not None and first.action is None \
-                and second.action is None:
+        if (
+            first.remark is not None
+            and second.remark is not None
+            and first.action is None
+            and second.action is None
+        ):
             first.remark = f"{first.remark} / {second.remark}"
             for n in second.src.get(""):
                 first.at(n)
@@ -156,11 +192,20 @@ def _merge_remarks(entries: list[AclEntry], w: Writer) -> None:
 
 
 def _catch_all_deny(entry: AclEntry) -> bool:
-    return (entry.action == "deny" and entry.source is None and entry.destination is None
-            and entry.protocol in (None, "ip") and entry.source_port is None
-            and entry.destination_port is None and not entry.established
-            and entry.icmp_type is None and entry.dscp is None and entry.precedence is None
-            and not entry.fragments and entry.time_range is None)
+    return (
+        entry.action == "deny"
+        and entry.source is None
+        and entry.destination is None
+        and entry.protocol in (None, "ip")
+        and entry.source_port is None
+        and entry.destination_port is None
+        and not entry.established
+        and entry.icmp_type is None
+        and entry.dscp is None
+        and entry.precedence is None
+        and not entry.fragments
+        and entry.time_range is None
+    )
 
 
 def _implicit_deny(config: DeviceConfig, w: Writer) -> None:
@@ -184,8 +229,12 @@ def _implicit_deny(config: DeviceConfig, w: Writer) -> None:
         for ifc, field in where:
             for n in ifc.src.get(field):
                 entry.at(n)
-            w.change(ifc, field, note=f"VRP forwards packets no rule of ACL {name} matches; "
-                     "an explicit final `deny` keeps the source's implicit deny")
+            w.change(
+                ifc,
+                field,
+                note=f"VRP forwards packets no rule of ACL {name} matches; "
+                "an explicit final `deny` keeps the source's implicit deny",
+            )
         acl.entries.append(entry)
 
 
@@ -211,7 +260,7 @@ def _vlans(config: DeviceConfig, w: Writer) -> None:
                 continue
             vlan = config.vlans[vid] = Vlan(id=vid)
             node = sw if field else ifc
-            for n in (node.src.get(field) if node is not None and field else ifc.src.get("")):
+            for n in node.src.get(field) if node is not None and field else ifc.src.get(""):
                 vlan.at(n)
 
 
@@ -228,10 +277,18 @@ def _interfaces(config: DeviceConfig, w: Writer) -> None:
                 ifc.at(n, "ipv6_enabled")
         if ifc.lag_mode == "passive":
             ifc.lag_mode = "active"
-            w.change(ifc, "lag_mode", note="VRP runs LACP actively on every member; the far end "
-                     "may stay passive")
-        if plat.routed_needs_undo_portswitch and ifc.kind in ("ethernet", "lag") \
-                and ifc.routed is None and _layer3(ifc) and ifc.switchport is None:
+            w.change(
+                ifc,
+                "lag_mode",
+                note="VRP runs LACP actively on every member; the far end may stay passive",
+            )
+        if (
+            plat.routed_needs_undo_portswitch
+            and ifc.kind in ("ethernet", "lag")
+            and ifc.routed is None
+            and _layer3(ifc)
+            and ifc.switchport is None
+        ):
             ifc.routed = True
             for n in ifc.src.get("ipv4") or ifc.src.get("vrf") or ifc.src.get("ipv6"):
                 ifc.at(n, "routed")
@@ -240,16 +297,23 @@ def _interfaces(config: DeviceConfig, w: Writer) -> None:
             if not 1 <= group.group <= 255:
                 new = next(v for v in range(1, 256) if v not in used)
                 used.add(new)
-                w.change(group, "", note=f"VRRP groups are numbered 1-255: group {group.group} "
-                         f"becomes vrid {new} (use the same on the peer router)")
+                w.change(
+                    group,
+                    "",
+                    note=f"VRRP groups are numbered 1-255: group {group.group} "
+                    f"becomes vrid {new} (use the same on the peer router)",
+                )
                 group.group = new
         ospf = ifc.ospf
         if ospf is not None and ospf.auth is None and ospf.auth_key is not None:
             ospf.auth = "md5" if ospf.auth_key_id is not None else "simple"
             for n in ospf.src.get("auth_key"):
                 ospf.at(n, "auth")
-            w.change(ospf, "auth_key", note="VRP sets the key with its authentication mode on "
-                     "the interface")
+            w.change(
+                ospf,
+                "auth_key",
+                note="VRP sets the key with its authentication mode on the interface",
+            )
     edges = [i for i in config.interfaces.values() if i.stp_edge]
     if any(i.stp_bpdu_guard for i in edges):
         for ifc in edges:
@@ -257,8 +321,11 @@ def _interfaces(config: DeviceConfig, w: Writer) -> None:
                 ifc.stp_bpdu_guard = True
                 for n in ifc.src.get("stp_edge"):
                     ifc.at(n, "stp_bpdu_guard")
-                w.change(ifc, "stp_edge", note="BPDU protection is global on VRP: this edge "
-                         "port is guarded too")
+                w.change(
+                    ifc,
+                    "stp_edge",
+                    note="BPDU protection is global on VRP: this edge port is guarded too",
+                )
 
 
 def _services(config: DeviceConfig, w: Writer) -> None:
@@ -269,13 +336,18 @@ def _services(config: DeviceConfig, w: Writer) -> None:
         servers = [s for s in aaa.servers if s.address in members or s.name in members]
         if not servers or len({s.protocol for s in servers}) != 1:
             del aaa.groups[name]
-            w.change(aaa, "groups", note=f"server group {name} has no servers of one protocol "
-                     "and is left out")
+            w.change(
+                aaa,
+                "groups",
+                note=f"server group {name} has no servers of one protocol and is left out",
+            )
         else:
             aaa.groups[name] = [s.address for s in servers]
     for cmap in config.services.class_maps.values():
-        cmap.matches = [({"ip-dscp": "dscp", "ip-precedence": "precedence"}.get(k, k), v)
-                        for k, v in cmap.matches]
+        cmap.matches = [
+            ({"ip-dscp": "dscp", "ip-precedence": "precedence"}.get(k, k), v)
+            for k, v in cmap.matches
+        ]
     for server in config.system.aaa.servers:
         if server.protocol == "radius":
             if server.port is None:
@@ -299,8 +371,15 @@ def _bgp(config: DeviceConfig, w: Writer) -> None:
 
 
 def _layer3(ifc: Interface) -> bool:
-    return bool(ifc.ipv4 or ifc.ipv6 or ifc.vrf or ifc.ipv4_unnumbered or ifc.ipv4_dhcp
-                or ifc.fhrp or ifc.helper_addresses)
+    return bool(
+        ifc.ipv4
+        or ifc.ipv6
+        or ifc.vrf
+        or ifc.ipv4_unnumbered
+        or ifc.ipv4_dhcp
+        or ifc.fhrp
+        or ifc.helper_addresses
+    )
 
 
 # --- system ---------------------------------------------------------------------------------
@@ -318,8 +397,9 @@ def _system(config: DeviceConfig, w: Writer) -> None:
             line.last = limit
         if line.login == "local":
             line.login = "aaa"
-            w.change(line, "login", note="VRP checks local users through AAA "
-                     "(`authentication-mode aaa`)")
+            w.change(
+                line, "login", note="VRP checks local users through AAA (`authentication-mode aaa`)"
+            )
         if set(line.transport_input) == {"ssh", "telnet"}:
             line.transport_input = ["ssh", "telnet"]
     vty = [ln for ln in system.lines if ln.kind == "vty"]
@@ -335,18 +415,25 @@ def _system(config: DeviceConfig, w: Writer) -> None:
             if user.privilege is not None and user.privilege > 3:
                 old = user.privilege
                 user.privilege = 3 if old == 15 else 2
-                w.change(user, "privilege", note=f"VRP8 user levels are 0-3: level {old} "
-                         f"becomes {user.privilege} ({'manage' if old == 15 else 'system'})")
+                w.change(
+                    user,
+                    "privilege",
+                    note=f"VRP8 user levels are 0-3: level {old} "
+                    f"becomes {user.privilege} ({'manage' if old == 15 else 'system'})",
+                )
     banners = system.banners
     if "motd" in banners:
         motd = banners.pop("motd")
         banners["login"] = motd + ("\n" + banners["login"] if "login" in banners else "")
-        w.change(system, "banners", note="VRP shows one banner before the login prompt "
-                 "(`header login`): the motd banner is written there")
+        w.change(
+            system,
+            "banners",
+            note="VRP shows one banner before the login prompt "
+            "(`header login`): the motd banner is written there",
+        )
     for kind in [k for k in banners if k not in ("login", "exec")]:
         del banners[kind]
-        w.change(system, "banners", note=f"the {kind} banner has no VRP equivalent and is "
-                 "left out")
+        w.change(system, "banners", note=f"the {kind} banner has no VRP equivalent and is left out")
     services = config.services
     relays = [i for i in config.interfaces.values() if i.helper_addresses]
     if (relays or services.dhcp_pools) and services.dhcp_enabled is None:

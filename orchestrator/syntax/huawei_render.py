@@ -129,15 +129,17 @@ def _nat(config: DeviceConfig, w: Writer) -> dict[str, list[tuple[NatRule, str]]
         for rule in services.nat_rules:
             w.unsupported(rule, reason=f"{w.platform.name} boxes do not translate addresses")
         for ifc in outside:
-            w.unsupported(ifc, "nat", reason=f"{w.platform.name} boxes do not translate "
-                          "addresses")
+            w.unsupported(ifc, "nat", reason=f"{w.platform.name} boxes do not translate addresses")
         return placed
     for rule in services.nat_rules:
         target = _nat_interface(rule, config, outside)
         text = _nat_text(rule)
         if target is None or text is None:
-            w.unsupported(rule, reason="NAT rule form has no VRP equivalent (needs one outside "
-                          "interface, an ACL and a pool or interface)")
+            w.unsupported(
+                rule,
+                reason="NAT rule form has no VRP equivalent (needs one outside "
+                "interface, an ACL and a pool or interface)",
+            )
             continue
         placed.setdefault(target.name, []).append((rule, text))
     for ifc in outside:
@@ -146,7 +148,9 @@ def _nat(config: DeviceConfig, w: Writer) -> dict[str, list[tuple[NatRule, str]]
     return placed
 
 
-def _nat_interface(rule: NatRule, config: DeviceConfig, outside: list[Interface]) -> Interface | None:
+def _nat_interface(
+    rule: NatRule, config: DeviceConfig, outside: list[Interface]
+) -> Interface | None:
     if rule.interface is not None:
         return config.interfaces.get(rule.interface)
     return outside[0] if len(outside) == 1 else None
@@ -158,14 +162,17 @@ def _nat_text(rule: NatRule) -> str | None:
     if rule.kind == "dynamic" and rule.acl is not None:
         if rule.pool is not None:
             return f"nat outbound {rule.acl} address-group {rule.pool}" + (
-                "" if rule.overload else " no-pat")
+                "" if rule.overload else " no-pat"
+            )
         if rule.interface is not None and rule.overload:
             return f"nat outbound {rule.acl}"
         return None
     if rule.kind == "static" and rule.inside_address and rule.outside_address:
         if rule.protocol is not None and rule.inside_port and rule.outside_port:
-            return (f"nat server protocol {rule.protocol} global {rule.outside_address} "
-                    f"{rule.outside_port} inside {rule.inside_address} {rule.inside_port}")
+            return (
+                f"nat server protocol {rule.protocol} global {rule.outside_address} "
+                f"{rule.outside_port} inside {rule.inside_address} {rule.inside_port}"
+            )
         if rule.protocol is None and rule.inside_port is None:
             return f"nat static global {rule.outside_address} inside {rule.inside_address}"
     return None

@@ -7,7 +7,7 @@ field the renderers do not know (the model grows) can never vanish silently.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import MISSING, fields, is_dataclass
 from typing import TYPE_CHECKING
@@ -32,7 +32,7 @@ class Writer:
         self._mark(node, fields)
         self.out.emit(" " * self.depth + text, node, *fields)
 
-    def line_multi(self, text: str, parts: list[tuple[Node, str]]) -> None:
+    def line_multi(self, text: str, parts: Sequence[tuple[Node, str]]) -> None:
         """A line that several nodes' fields share (a global switch several ports ask for)."""
         sources: list[int] = []
         for node, name in parts:
@@ -85,8 +85,11 @@ def sweep(w: Writer, root: Node) -> None:
     platform = w.platform.name
 
     def required(node: Node) -> list[str]:
-        return [f.name for f in fields(node) if f.default is MISSING
-                and f.default_factory is MISSING and f.name != "src"]
+        return [
+            f.name
+            for f in fields(node)
+            if f.default is MISSING and f.default_factory is MISSING and f.name != "src"
+        ]
 
     def walk(node: Node, path: str, owner: tuple[Node, str] | None) -> None:
         if (id(node), "") in dropped:
@@ -161,7 +164,7 @@ def _touched(node: Node, touched: set[int]) -> bool:
 
 
 def _nodes(value: object) -> list[tuple[str, Node]] | None:
-    """The nodes inside a field value (a node, or a list/dict of nodes), or None if it holds data."""
+    """The nodes inside a field value (a node, a list/dict of nodes), or None if it holds data."""
     if isinstance(value, Node):
         return [("", value)]
     if isinstance(value, list) and value and all(isinstance(v, Node) for v in value):

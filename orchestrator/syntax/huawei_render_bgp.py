@@ -25,11 +25,20 @@ def render_bgp(bgp: Bgp, w: Writer) -> None:
             _group(bgp, group, w)
         for neighbor in bgp.neighbors.values():
             if neighbor.remote_as is not None:
-                w.line(f"peer {neighbor.address} as-number {neighbor.remote_as}", neighbor, "",
-                       "address", "remote_as")
+                w.line(
+                    f"peer {neighbor.address} as-number {neighbor.remote_as}",
+                    neighbor,
+                    "",
+                    "address",
+                    "remote_as",
+                )
             if neighbor.peer_group is not None:
-                w.line(f"peer {neighbor.address} group {neighbor.peer_group}", neighbor,
-                       "" if neighbor.remote_as is None else "peer_group", "peer_group")
+                w.line(
+                    f"peer {neighbor.address} group {neighbor.peer_group}",
+                    neighbor,
+                    "" if neighbor.remote_as is None else "peer_group",
+                    "peer_group",
+                )
             if neighbor.remote_as is None and neighbor.peer_group is None:
                 w.unsupported(neighbor, reason="a BGP peer needs an AS number or a group")
                 continue
@@ -48,8 +57,8 @@ def render_bgp(bgp: Bgp, w: Writer) -> None:
         for name in sorted(set(bgp.vrfs) | set(vrf_families)):
             w.sep()
             vrf = bgp.vrfs.get(name)
-            af = vrf_families.get(name)
-            node = af if af is not None else vrf
+            vrf_af = vrf_families.get(name)
+            node = vrf_af if vrf_af is not None else vrf
             with w.view(f"ipv4-family vpn-instance {name}", node, "", "afi", "safi", "vrf"):
                 if vrf is not None:
                     w.mark(vrf, "", "name")
@@ -59,14 +68,22 @@ def render_bgp(bgp: Bgp, w: Writer) -> None:
                         if neighbor.remote_as is None:
                             w.unsupported(neighbor, reason="a VPN peer needs an AS number")
                             continue
-                        w.line(f"peer {neighbor.address} as-number {neighbor.remote_as}",
-                               neighbor, "", "address", "remote_as")
+                        w.line(
+                            f"peer {neighbor.address} as-number {neighbor.remote_as}",
+                            neighbor,
+                            "",
+                            "address",
+                            "remote_as",
+                        )
                         if neighbor.peer_group is not None:
-                            w.unsupported(neighbor, "peer_group", reason="peer groups of a VPN "
-                                          "instance are not translated")
+                            w.unsupported(
+                                neighbor,
+                                "peer_group",
+                                reason="peer groups of a VPN instance are not translated",
+                            )
                         _session(neighbor.address, neighbor, w)
-                if af is not None:
-                    _family(bgp, af, w)
+                if vrf_af is not None:
+                    _family(bgp, vrf_af, w)
 
 
 def _globals(bgp: Bgp, w: Writer) -> None:
@@ -74,9 +91,11 @@ def _globals(bgp: Bgp, w: Writer) -> None:
         w.line(f"router-id {bgp.router_id}", bgp, "router_id")
     if not bgp.default_ipv4_unicast:
         w.line("undo default ipv4-unicast", bgp, "default_ipv4_unicast")
-    for field, text in (("always_compare_med", "compare-different-as-med"),
-                        ("deterministic_med", "deterministic-med"),
-                        ("bestpath_as_path_multipath_relax", "load-balancing as-path-ignore")):
+    for field, text in (
+        ("always_compare_med", "compare-different-as-med"),
+        ("deterministic_med", "deterministic-med"),
+        ("bestpath_as_path_multipath_relax", "load-balancing as-path-ignore"),
+    ):
         if getattr(bgp, field):
             w.line(text, bgp, field)
     if bgp.graceful_restart:
@@ -86,8 +105,9 @@ def _globals(bgp: Bgp, w: Writer) -> None:
     if bgp.confederation_id:
         w.line(f"confederation id {bgp.confederation_id}", bgp, "confederation_id")
     if bgp.confederation_peers:
-        w.line(f"confederation peer-as {' '.join(bgp.confederation_peers)}", bgp,
-               "confederation_peers")
+        w.line(
+            f"confederation peer-as {' '.join(bgp.confederation_peers)}", bgp, "confederation_peers"
+        )
     if bgp.cluster_id:
         w.line(f"reflector cluster-id {bgp.cluster_id}", bgp, "cluster_id")
     if bgp.keepalive is not None and bgp.hold is not None:
@@ -97,8 +117,11 @@ def _globals(bgp: Bgp, w: Writer) -> None:
     elif bgp.log_neighbor_changes is False:
         w.unsupported(bgp, "log_neighbor_changes", reason="VRP always logs neighbour changes")
     if bgp.fast_external_fallover:
-        w.ignore(bgp, "fast_external_fallover", rule="VRP resets eBGP sessions on link down "
-                 "by default (ebgp-interface-sensitive)")
+        w.ignore(
+            bgp,
+            "fast_external_fallover",
+            rule="VRP resets eBGP sessions on link down by default (ebgp-interface-sensitive)",
+        )
 
 
 def _group(bgp: Bgp, group: BgpPeerGroup, w: Writer) -> None:
@@ -109,8 +132,13 @@ def _group(bgp: Bgp, group: BgpPeerGroup, w: Writer) -> None:
         kind = " external"
     elif group.remote_as == "internal":
         kind = " internal"
-    w.line(f"group {group.name}{kind}", group, "", "name",
-           *(("remote_as",) if kind == " internal" else ()))
+    w.line(
+        f"group {group.name}{kind}",
+        group,
+        "",
+        "name",
+        *(("remote_as",) if kind == " internal" else ()),
+    )
     if group.remote_as not in (None, "internal", "external", bgp.asn):
         w.line(f"peer {group.name} as-number {group.remote_as}", group, "remote_as")
     else:
@@ -132,8 +160,12 @@ def _session(name: str, peer: BgpPeer, w: Writer) -> None:
     if peer.password is not None:
         w.line(f"peer {name} password cipher {secret_text(peer.password)}", peer, "password")
     if peer.keepalive is not None and peer.hold is not None:
-        w.line(f"peer {name} timer keepalive {peer.keepalive} hold {peer.hold}", peer,
-               "keepalive", "hold")
+        w.line(
+            f"peer {name} timer keepalive {peer.keepalive} hold {peer.hold}",
+            peer,
+            "keepalive",
+            "hold",
+        )
     if peer.shutdown:
         w.line(f"peer {name} ignore", peer, "shutdown")
     if peer.local_as is not None:
@@ -170,8 +202,9 @@ def _family(bgp: Bgp, af: BgpAddressFamily, w: Writer) -> None:
     for net in af.networks:
         policy = f" route-policy {net.route_map}" if net.route_map else ""
         mask = net.prefix.netmask if isinstance(net.prefix, IPv4Network) else net.prefix.prefixlen
-        w.line(f"network {net.prefix.network_address} {mask}{policy}", net, "", "prefix",
-               "route_map")
+        w.line(
+            f"network {net.prefix.network_address} {mask}{policy}", net, "", "prefix", "route_map"
+        )
         if net.backdoor:
             w.unsupported(net, "backdoor", reason="BGP backdoor routes are not translated")
     for agg in af.aggregates:
@@ -195,20 +228,24 @@ def _af_peer(bgp: Bgp, af: BgpAddressFamily, name: str, peer: BgpAfPeer, w: Writ
         w.line(f"undo peer {name} enable", peer, "", "activate")
     else:
         w.mark(peer, "", "activate")
-    for field, word, direction in (("route_map_in", "route-policy", "import"),
-                                   ("route_map_out", "route-policy", "export"),
-                                   ("prefix_list_in", "ip-prefix", "import"),
-                                   ("prefix_list_out", "ip-prefix", "export"),
-                                   ("filter_list_in", "as-path-filter", "import"),
-                                   ("filter_list_out", "as-path-filter", "export")):
+    for field, word, direction in (
+        ("route_map_in", "route-policy", "import"),
+        ("route_map_out", "route-policy", "export"),
+        ("prefix_list_in", "ip-prefix", "import"),
+        ("prefix_list_out", "ip-prefix", "export"),
+        ("filter_list_in", "as-path-filter", "import"),
+        ("filter_list_out", "as-path-filter", "export"),
+    ):
         value = getattr(peer, field)
         if value is not None:
             w.line(f"peer {name} {word} {value} {direction}", peer, field)
-    for field, word in (("next_hop_self", "next-hop-local"),
-                        ("route_reflector_client", "reflect-client"),
-                        ("soft_reconfiguration", "keep-all-routes"),
-                        ("remove_private_as", "public-as-only"),
-                        ("as_override", "substitute-as")):
+    for field, word in (
+        ("next_hop_self", "next-hop-local"),
+        ("route_reflector_client", "reflect-client"),
+        ("soft_reconfiguration", "keep-all-routes"),
+        ("remove_private_as", "public-as-only"),
+        ("as_override", "substitute-as"),
+    ):
         if getattr(peer, field):
             w.line(f"peer {name} {word}", peer, field)
     if peer.send_community in ("standard", "both"):
@@ -216,20 +253,34 @@ def _af_peer(bgp: Bgp, af: BgpAddressFamily, name: str, peer: BgpAfPeer, w: Writ
     if peer.send_community in ("extended", "both"):
         w.line(f"peer {name} advertise-ext-community", peer, "send_community")
     if peer.default_originate:
-        policy = (f" route-policy {peer.default_originate_route_map}"
-                  if peer.default_originate_route_map else "")
-        w.line(f"peer {name} default-route-advertise{policy}", peer, "default_originate",
-               "default_originate_route_map")
+        policy = (
+            f" route-policy {peer.default_originate_route_map}"
+            if peer.default_originate_route_map
+            else ""
+        )
+        w.line(
+            f"peer {name} default-route-advertise{policy}",
+            peer,
+            "default_originate",
+            "default_originate_route_map",
+        )
     if peer.maximum_prefix is not None:
         alert = " alert-only" if peer.maximum_prefix_warning_only else ""
-        w.line(f"peer {name} route-limit {peer.maximum_prefix}{alert}", peer, "maximum_prefix",
-               "maximum_prefix_warning_only")
+        w.line(
+            f"peer {name} route-limit {peer.maximum_prefix}{alert}",
+            peer,
+            "maximum_prefix",
+            "maximum_prefix_warning_only",
+        )
     if peer.allowas_in is not None:
         count = f" {peer.allowas_in}" if peer.allowas_in else ""
         w.line(f"peer {name} allow-as-loop{count}", peer, "allowas_in")
         if not peer.allowas_in:
-            w.change(peer, "allowas_in", note="VRP accepts the local AS once by default "
-                     "(Cisco three times)")
+            w.change(
+                peer,
+                "allowas_in",
+                note="VRP accepts the local AS once by default (Cisco three times)",
+            )
     if peer.weight is not None:
         w.line(f"peer {name} preferred-value {peer.weight}", peer, "weight")
     if peer.unsuppress_map is not None:

@@ -4,15 +4,29 @@ from __future__ import annotations
 
 import re
 
-from orchestrator.model import DeviceConfig, FhrpGroup, Interface, InterfaceOspf, NatRule
-from orchestrator.model import Switchport
+from orchestrator.model import (
+    DeviceConfig,
+    FhrpGroup,
+    Interface,
+    InterfaceOspf,
+    NatRule,
+    Switchport,
+)
 from orchestrator.syntax.huawei_common import secret_text, vlan_text
 from orchestrator.syntax.huawei_render_base import Writer
 
-_ORDER = {"svi": 0, "lag": 1, "ethernet": 2, "management": 2, "subinterface": 3, "loopback": 4,
-          "tunnel": 5, "null": 6, "other": 7}
-_NETWORK_TYPES = {"point-to-point": "p2p", "broadcast": "broadcast", "nbma": "nbma",
-                  "p2mp": "p2mp"}
+_ORDER = {
+    "svi": 0,
+    "lag": 1,
+    "ethernet": 2,
+    "management": 2,
+    "subinterface": 3,
+    "loopback": 4,
+    "tunnel": 5,
+    "null": 6,
+    "other": 7,
+}
+_NETWORK_TYPES = {"point-to-point": "p2p", "broadcast": "broadcast", "nbma": "nbma", "p2mp": "p2mp"}
 
 
 def _sort_key(ifc: Interface) -> tuple[int, str, tuple[int, ...]]:
@@ -20,8 +34,12 @@ def _sort_key(ifc: Interface) -> tuple[int, str, tuple[int, ...]]:
     return (_ORDER.get(ifc.kind, 7), re.sub(r"[\d/.:]+", "", ifc.name), numbers)
 
 
-def render_interfaces(config: DeviceConfig, w: Writer, acl_policies: dict[str, str],
-                      nat: dict[str, list[tuple[NatRule, str]]]) -> None:
+def render_interfaces(
+    config: DeviceConfig,
+    w: Writer,
+    acl_policies: dict[str, str],
+    nat: dict[str, list[tuple[NatRule, str]]],
+) -> None:
     members: dict[int, list[Interface]] = {}
     for ifc in config.interfaces.values():
         if ifc.lag_group is not None:
@@ -31,13 +49,29 @@ def render_interfaces(config: DeviceConfig, w: Writer, acl_policies: dict[str, s
             _interface(config, ifc, w, members, acl_policies)
             for rule, text in nat.get(ifc.name, []):
                 w.line_multi(text, [(rule, ""), (ifc, "nat")])
-                w.mark(rule, "kind", "acl", "pool", "interface", "overload", "protocol",
-                       "inside_address", "inside_port", "outside_address", "outside_port")
+                w.mark(
+                    rule,
+                    "kind",
+                    "acl",
+                    "pool",
+                    "interface",
+                    "overload",
+                    "protocol",
+                    "inside_address",
+                    "inside_port",
+                    "outside_address",
+                    "outside_port",
+                )
         w.sep()
 
 
-def _interface(config: DeviceConfig, ifc: Interface, w: Writer,
-               members: dict[int, list[Interface]], acl_policies: dict[str, str]) -> None:
+def _interface(
+    config: DeviceConfig,
+    ifc: Interface,
+    w: Writer,
+    members: dict[int, list[Interface]],
+    acl_policies: dict[str, str],
+) -> None:
     plat = w.platform
     if ifc.description:
         w.line(f"description {ifc.description}", ifc, "description")
@@ -52,8 +86,11 @@ def _interface(config: DeviceConfig, ifc: Interface, w: Writer,
     if ifc.lag_group is not None:
         w.line(f"eth-trunk {ifc.lag_group}", ifc, "lag_group", "lag_mode")
         if ifc.switchport is not None:
-            w.ignore(ifc, "switchport", rule="an Eth-Trunk member takes its switching settings "
-                     "from the Eth-Trunk")
+            w.ignore(
+                ifc,
+                "switchport",
+                rule="an Eth-Trunk member takes its switching settings from the Eth-Trunk",
+            )
         if ifc.lacp_rate is not None:
             w.mark(ifc, "lacp_rate")
     elif ifc.switchport is not None:
@@ -98,8 +135,7 @@ def _interface(config: DeviceConfig, ifc: Interface, w: Writer,
         for server in ifc.helper_addresses:
             w.line(f"dhcp relay server-ip {server}", ifc, "helper_addresses")
     if ifc.proxy_arp:
-        w.line("arp proxy enable" if plat.vpn_ipv4_family else "arp-proxy enable", ifc,
-               "proxy_arp")
+        w.line("arp proxy enable" if plat.vpn_ipv4_family else "arp-proxy enable", ifc, "proxy_arp")
     elif ifc.proxy_arp is False:
         w.ignore(ifc, "proxy_arp", rule="proxy ARP is off by default on VRP")
     for field, word in (("redirects", "redirect"), ("unreachables", "host-unreachable")):
@@ -108,8 +144,11 @@ def _interface(config: DeviceConfig, ifc: Interface, w: Writer,
             w.ignore(ifc, field, rule=f"VRP sends ICMP {word} messages by default")
         elif value is False:
             if plat.vpn_ipv4_family:
-                w.unsupported(ifc, field, reason=f"CloudEngine has no per-interface switch for "
-                              f"ICMP {word} messages")
+                w.unsupported(
+                    ifc,
+                    field,
+                    reason=f"CloudEngine has no per-interface switch for ICMP {word} messages",
+                )
             else:
                 w.line(f"undo icmp {word} send", ifc, field)
     if ifc.mac_address is not None:
@@ -127,11 +166,13 @@ def _interface(config: DeviceConfig, ifc: Interface, w: Writer,
         else:
             w.line(f"bandwidth {mbits}", ifc, "bandwidth")
     if ifc.load_interval is not None:
-        w.ignore(ifc, "load_interval", rule="the traffic statistics interval is a monitoring "
-                 "setting")
+        w.ignore(
+            ifc, "load_interval", rule="the traffic statistics interval is a monitoring setting"
+        )
     if ifc.delay is not None:
-        w.ignore(ifc, "delay", rule="interface delay only feeds EIGRP metrics, which VRP "
-                 "does not run")
+        w.ignore(
+            ifc, "delay", rule="interface delay only feeds EIGRP metrics, which VRP does not run"
+        )
     _tunnel(ifc, w)
     if ifc.nat == "inside":
         w.ignore(ifc, "nat", rule="VRP NAT is configured on the outside interface only")
@@ -177,8 +218,12 @@ def _switchport(ifc: Interface, sw: Switchport, w: Writer) -> None:
     if sw.voice_vlan is not None:
         if w.platform.voice_vlan:
             w.line(f"voice-vlan {sw.voice_vlan} enable", sw, "voice_vlan")
-            w.change(sw, "voice_vlan", note="VRP recognises phones by OUI or LLDP; check "
-                     "`voice-vlan mac-address` entries for the phones in use")
+            w.change(
+                sw,
+                "voice_vlan",
+                note="VRP recognises phones by OUI or LLDP; check "
+                "`voice-vlan mac-address` entries for the phones in use",
+            )
         else:
             w.unsupported(sw, "voice_vlan", reason="CloudEngine switches have no voice VLAN")
     if sw.nonegotiate:
@@ -191,8 +236,9 @@ def _lag(ifc: Interface, members: list[Interface], w: Writer) -> None:
         w.line_multi(w.platform.lacp_mode, [(m, "lag_mode") for m in lacp])
     rates = [m for m in members if m.lacp_rate == "fast"]
     if rates or ifc.lacp_rate == "fast":
-        parts = [(m, "lacp_rate") for m in rates] + ([(ifc, "lacp_rate")]
-                                                      if ifc.lacp_rate == "fast" else [])
+        parts = [(m, "lacp_rate") for m in rates] + (
+            [(ifc, "lacp_rate")] if ifc.lacp_rate == "fast" else []
+        )
         w.line_multi("lacp timeout fast", parts)
     slow = [m for m in members if m.lacp_rate == "normal"]
     for member in slow:
@@ -206,8 +252,12 @@ def _speed(ifc: Interface, w: Writer) -> None:
     if ifc.speed == "auto":
         w.ignore(ifc, "speed", rule="VRP ports autonegotiate by default")
     elif ifc.speed is not None:
-        w.line("negotiation disable" if cloudengine else "undo negotiation auto", ifc, "speed",
-               "autonegotiation")
+        w.line(
+            "negotiation disable" if cloudengine else "undo negotiation auto",
+            ifc,
+            "speed",
+            "autonegotiation",
+        )
         w.line(f"speed {ifc.speed}", ifc, "speed")
     if ifc.duplex == "auto":
         w.ignore(ifc, "duplex", rule="VRP ports autonegotiate by default")
@@ -221,8 +271,11 @@ def _speed(ifc: Interface, w: Writer) -> None:
     if ifc.autonegotiation is True:
         w.ignore(ifc, "autonegotiation", rule="VRP ports autonegotiate by default")
     elif ifc.autonegotiation is False and ifc.speed is None:
-        w.line("negotiation disable" if cloudengine else "undo negotiation auto", ifc,
-               "autonegotiation")
+        w.line(
+            "negotiation disable" if cloudengine else "undo negotiation auto",
+            ifc,
+            "autonegotiation",
+        )
     elif ifc.autonegotiation is False:
         w.mark(ifc, "autonegotiation")
 
@@ -272,18 +325,27 @@ def _vrrp(group: FhrpGroup, w: Writer) -> None:
     if group.preempt is False:
         w.line(f"{vrid} {plat.vrrp_preempt} disable", group, "preempt")
     elif group.preempt is True:
-        w.line(f"{vrid} {plat.vrrp_preempt} timer delay {group.preempt_delay or 0}", group,
-               "preempt", "preempt_delay")
+        w.line(
+            f"{vrid} {plat.vrrp_preempt} timer delay {group.preempt_delay or 0}",
+            group,
+            "preempt",
+            "preempt_delay",
+        )
     elif group.preempt_delay is not None:
-        w.line(f"{vrid} {plat.vrrp_preempt} timer delay {group.preempt_delay}", group,
-               "preempt_delay")
+        w.line(
+            f"{vrid} {plat.vrrp_preempt} timer delay {group.preempt_delay}", group, "preempt_delay"
+        )
         w.change(group, "preempt_delay", note="a preemption delay implies preemption")
     if group.hello is not None:
         w.line(f"{vrid} timer advertise {group.hello}", group, "hello")
     if group.auth is not None:
         mode = "md5" if group.auth_md5 else "simple cipher"
-        w.line(f"{vrid} authentication-mode {mode} {secret_text(group.auth)}", group, "auth",
-               "auth_md5")
+        w.line(
+            f"{vrid} authentication-mode {mode} {secret_text(group.auth)}",
+            group,
+            "auth",
+            "auth_md5",
+        )
     for target, decrement in group.track:
         w.line(f"{vrid} track interface {target} {plat.vrrp_reduce} {decrement}", group, "track")
     if group.hold is not None:
@@ -294,27 +356,33 @@ def _vrrp(group: FhrpGroup, w: Writer) -> None:
 
 def _filters(ifc: Interface, w: Writer, acl_policies: dict[str, str]) -> None:
     plat = w.platform
-    for field, policy_field, direction in (("acl_in", "service_policy_in", "inbound"),
-                                           ("acl_out", "service_policy_out", "outbound"),
-                                           ("ipv6_acl_in", "service_policy_in", "inbound"),
-                                           ("ipv6_acl_out", "service_policy_out", "outbound")):
+    for field, policy_field, direction in (
+        ("acl_in", "service_policy_in", "inbound"),
+        ("acl_out", "service_policy_out", "outbound"),
+        ("ipv6_acl_in", "service_policy_in", "inbound"),
+        ("ipv6_acl_out", "service_policy_out", "outbound"),
+    ):
         acl = getattr(ifc, field)
         if acl is None:
             continue
         if ifc.kind == "management" and not plat.traffic_filter:
-            w.unsupported(ifc, field, reason="the CloudEngine management port takes no traffic "
-                          "policy")
+            w.unsupported(
+                ifc, field, reason="the CloudEngine management port takes no traffic policy"
+            )
         elif plat.traffic_filter:
             ipv6 = "ipv6 " if field.startswith("ipv6") else ""
             ref = acl if acl.isdigit() else f"name {acl}"
             w.line(f"traffic-filter {direction} {ipv6}acl {ref}", ifc, field)
         elif getattr(ifc, policy_field) is not None:
-            w.unsupported(ifc, field, reason="VRP8 applies an ACL through a traffic policy; "
-                          "the interface already has one in this direction")
+            w.unsupported(
+                ifc,
+                field,
+                reason="VRP8 applies an ACL through a traffic policy; "
+                "the interface already has one in this direction",
+            )
         else:
             w.line(f"traffic-policy {acl_policies[acl]} {direction}", ifc, field)
-    for field, direction in (("service_policy_in", "inbound"), ("service_policy_out",
-                                                                "outbound")):
+    for field, direction in (("service_policy_in", "inbound"), ("service_policy_out", "outbound")):
         policy = getattr(ifc, field)
         if policy is not None:
             w.line(f"traffic-policy {policy} {direction}", ifc, field)
@@ -334,8 +402,11 @@ def _stp(ifc: Interface, w: Writer) -> None:
 def _tunnel(ifc: Interface, w: Writer) -> None:
     if ifc.kind != "tunnel":
         if ifc.keepalive is not None:
-            w.ignore(ifc, "keepalive", rule="Ethernet keepalives are Cisco-only; VRP follows "
-                     "the link state")
+            w.ignore(
+                ifc,
+                "keepalive",
+                rule="Ethernet keepalives are Cisco-only; VRP follows the link state",
+            )
         return
     mode = ifc.tunnel_mode
     if mode in (None, "gre", "gre ip"):

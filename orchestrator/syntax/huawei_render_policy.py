@@ -57,9 +57,25 @@ def _rules(acl: Acl, w: Writer) -> None:
         rule_id = ids[id(entry)]
         text = texts[id(entry)]
         prefix = f"rule {rule_id} " if rule_id is not None else "rule "
-        w.line(prefix + text, entry, "", "seq", "action", "protocol", "source", "source_port",
-               "destination", "destination_port", "established", "icmp_type", "dscp",
-               "precedence", "fragments", "log", "time_range")
+        w.line(
+            prefix + text,
+            entry,
+            "",
+            "seq",
+            "action",
+            "protocol",
+            "source",
+            "source_port",
+            "destination",
+            "destination_port",
+            "established",
+            "icmp_type",
+            "dscp",
+            "precedence",
+            "fragments",
+            "log",
+            "time_range",
+        )
         for remark in pending:
             if rule_id is None or remark is not pending[-1]:
                 w.unsupported(remark, reason="VRP keeps one description per numbered rule")
@@ -88,8 +104,11 @@ def _address(match: AddrMatch | None, ipv6: bool) -> str:
     if match is None:
         return "any"
     if ipv6:
-        return f"{match.address.upper()}{match.wildcard}" if match.wildcard.startswith("/") \
+        return (
+            f"{match.address.upper()}{match.wildcard}"
+            if match.wildcard.startswith("/")
             else match.address.upper()
+        )
     if match.wildcard == "0.0.0.0":
         return f"{match.address} 0"
     return f"{match.address} {match.wildcard}"
@@ -114,8 +133,12 @@ def _rule_text(acl: Acl, entry: AclEntry, w: Writer) -> str | None:
         if ipv6:
             proto = {"ip": "ipv6", "icmp": "icmpv6"}.get(proto, proto)
         words.append(proto)
-    for field, word in (("source", "source"), ("source_port", "source-port"),
-                        ("destination", "destination"), ("destination_port", "destination-port")):
+    for field, word in (
+        ("source", "source"),
+        ("source_port", "source-port"),
+        ("destination", "destination"),
+        ("destination_port", "destination-port"),
+    ):
         value = getattr(entry, field)
         if value is None:
             continue
@@ -124,8 +147,11 @@ def _rule_text(acl: Acl, entry: AclEntry, w: Writer) -> str | None:
             continue
         text = _ports(value)
         if text is None:
-            w.unsupported(entry, reason=f"VRP port conditions are eq/lt/gt/range of one port; "
-                          f"{value.op} {' '.join(map(str, value.ports))} is not")
+            w.unsupported(
+                entry,
+                reason=f"VRP port conditions are eq/lt/gt/range of one port; "
+                f"{value.op} {' '.join(map(str, value.ports))} is not",
+            )
             return None
         words.append(f"{word} {text}")
     if entry.icmp_type is not None:
@@ -149,15 +175,15 @@ def render_prefix_lists(config: DeviceConfig, w: Writer) -> None:
     for plist in config.prefix_lists.values():
         word = "ipv6-prefix" if plist.afi == "ipv6" else "ip-prefix"
         if plist.description is not None:
-            w.line(f"ip {word} {plist.name} description {plist.description}", plist,
-                   "description")
+            w.line(f"ip {word} {plist.name} description {plist.description}", plist, "description")
         for entry in plist.entries:
             index = f" index {entry.seq}" if entry.seq is not None else ""
             address = str(entry.prefix.network_address)
             if plist.afi == "ipv6":
                 address = address.upper()
-            text = (f"ip {word} {plist.name}{index} {entry.action} {address} "
-                    f"{entry.prefix.prefixlen}")
+            text = (
+                f"ip {word} {plist.name}{index} {entry.action} {address} {entry.prefix.prefixlen}"
+            )
             if entry.ge is not None:
                 text += f" greater-equal {entry.ge}"
             if entry.le is not None:
@@ -175,14 +201,21 @@ def render_community_lists(config: DeviceConfig, w: Writer) -> None:
             w.unsupported(clist, reason="VRP numbers community filters 1-199")
             continue
         if clist.kind == "expanded":
-            head = (f"ip community-filter {clist.name}" if numbered and int(clist.name) >= 100
-                    else f"ip community-filter advanced {clist.name}")
+            head = (
+                f"ip community-filter {clist.name}"
+                if numbered and int(clist.name) >= 100
+                else f"ip community-filter advanced {clist.name}"
+            )
         else:
-            head = (f"ip community-filter {clist.name}" if numbered and int(clist.name) < 100
-                    else f"ip community-filter basic {clist.name}")
+            head = (
+                f"ip community-filter {clist.name}"
+                if numbered and int(clist.name) < 100
+                else f"ip community-filter basic {clist.name}"
+            )
         if numbered and (clist.kind == "expanded") != (int(clist.name) >= 100):
-            w.unsupported(clist, reason="VRP numbers basic community filters 1-99 and advanced "
-                          "ones 100-199")
+            w.unsupported(
+                clist, reason="VRP numbers basic community filters 1-99 and advanced ones 100-199"
+            )
             continue
         for entry in clist.entries:
             if clist.kind == "expanded":
@@ -192,13 +225,17 @@ def render_community_lists(config: DeviceConfig, w: Writer) -> None:
             if not all(":" in v or v.isdigit() or v in _COMMUNITY_OK for v in values):
                 w.unsupported(entry, reason="community value has no VRP form")
                 continue
-            w.line(f"{head} {entry.action} {' '.join(values)}", entry, "", "action",
-                   "communities")
+            w.line(f"{head} {entry.action} {' '.join(values)}", entry, "", "action", "communities")
         w.mark(clist, "", "name", "kind")
     for alist in config.as_path_lists.values():
-        for entry in alist.entries:
-            w.line(f"ip as-path-filter {alist.name} {entry.action} {entry.regex}", entry, "",
-                   "action", "regex")
+        for path_entry in alist.entries:
+            w.line(
+                f"ip as-path-filter {alist.name} {path_entry.action} {path_entry.regex}",
+                path_entry,
+                "",
+                "action",
+                "regex",
+            )
         w.mark(alist, "", "name")
     if config.community_lists or config.as_path_lists:
         w.sep()
@@ -213,15 +250,24 @@ _MATCHES = {
     "metric": "if-match cost {}",
 }
 _PROTOCOLS = {"connected": "direct"}
-_MULTI = {"community": "if-match community-filter {}", "as-path": "if-match as-path-filter {}",
-          "interface": "if-match interface {}", "protocol": "if-match protocol {}"}
+_MULTI = {
+    "community": "if-match community-filter {}",
+    "as-path": "if-match as-path-filter {}",
+    "interface": "if-match interface {}",
+    "protocol": "if-match protocol {}",
+}
 
 
 def render_route_policies(config: DeviceConfig, w: Writer) -> None:
     for rmap in config.route_maps.values():
         for entry in rmap.entries:
-            with w.view(f"route-policy {rmap.name} {entry.action} node {entry.seq}", entry,
-                        "", "seq", "action"):
+            with w.view(
+                f"route-policy {rmap.name} {entry.action} node {entry.seq}",
+                entry,
+                "",
+                "seq",
+                "action",
+            ):
                 _route_policy_node(entry, w)
             w.sep()
         w.mark(rmap, "", "name")
@@ -237,16 +283,17 @@ def _route_policy_node(entry: RouteMapEntry, w: Writer) -> None:
                 continue
             w.line(_MATCHES[match.kind].format(match.values[0]), match, "", "kind", "values")
         elif match.kind in _MULTI and match.values and not match.prefixes:
-            values = [_PROTOCOLS.get(v, v) if match.kind == "protocol" else v
-                      for v in match.values]
+            values = [_PROTOCOLS.get(v, v) if match.kind == "protocol" else v for v in match.values]
             w.line(_MULTI[match.kind].format(" ".join(values)), match, "", "kind", "values")
         else:
             w.unsupported(match, reason=f"route-policy match {match.kind} is not translated")
     for item in entry.sets:
         text = _apply(item.kind, item.values, item.additive)
         if text is None:
-            w.unsupported(item, reason=f"route-policy action {item.kind} "
-                          f"{' '.join(item.values)} is not translated")
+            w.unsupported(
+                item,
+                reason=f"route-policy action {item.kind} {' '.join(item.values)} is not translated",
+            )
             continue
         w.line(text, item, "", "kind", "values", "additive")
     if entry.continue_to is not None:
@@ -290,12 +337,24 @@ def _apply(kind: str, values: list[str], additive: bool) -> str | None:
 
 
 #: model QoS match kinds → VRP `if-match` words
-_CLASS_MATCHES = {"access-group": "acl", "dscp": "dscp", "ip-dscp": "dscp",
-                  "precedence": "ip-precedence", "ip-precedence": "ip-precedence",
-                  "cos": "8021p", "vlan": "vlan-id", "any": "any"}
+_CLASS_MATCHES = {
+    "access-group": "acl",
+    "dscp": "dscp",
+    "ip-dscp": "dscp",
+    "precedence": "ip-precedence",
+    "ip-precedence": "ip-precedence",
+    "cos": "8021p",
+    "vlan": "vlan-id",
+    "any": "any",
+}
 #: model QoS action kinds → VRP behavior lines
-_ACTIONS = {"set-dscp": "remark dscp {}", "set-cos": "remark 8021p {}", "permit": "permit",
-            "deny": "deny", "drop": "deny"}
+_ACTIONS = {
+    "set-dscp": "remark dscp {}",
+    "set-cos": "remark 8021p {}",
+    "permit": "permit",
+    "deny": "deny",
+    "drop": "deny",
+}
 
 
 def render_qos(config: DeviceConfig, w: Writer, acl_policies: dict[str, str]) -> None:
@@ -303,13 +362,13 @@ def render_qos(config: DeviceConfig, w: Writer, acl_policies: dict[str, str]) ->
     word = w.platform.classifier_operator
     for cmap in services.class_maps.values():
         operator = "and" if cmap.match == "all" else "or"
-        with w.view(f"traffic classifier {cmap.name} {word} {operator}", cmap, "", "name",
-                    "match"):
+        with w.view(f"traffic classifier {cmap.name} {word} {operator}", cmap, "", "name", "match"):
             for kind, value in cmap.matches:
                 vrp = _CLASS_MATCHES.get(kind)
                 if vrp is None:
-                    w.unsupported(cmap, "matches", reason=f"classifier match {kind} is not "
-                                  "translated")
+                    w.unsupported(
+                        cmap, "matches", reason=f"classifier match {kind} is not translated"
+                    )
                     continue
                 w.line(f"if-match {vrp} {value}".rstrip(), cmap, "matches")
         w.sep()
@@ -317,13 +376,15 @@ def render_qos(config: DeviceConfig, w: Writer, acl_policies: dict[str, str]) ->
         for entry in pmap.classes:
             if not entry.actions:
                 continue
-            with w.view(f"traffic behavior {_behavior(pmap.name, entry.class_name)}", entry,
-                        "actions"):
+            with w.view(
+                f"traffic behavior {_behavior(pmap.name, entry.class_name)}", entry, "actions"
+            ):
                 for kind, value in entry.actions:
                     template = _ACTIONS.get(kind)
                     if template is None:
-                        w.unsupported(entry, "actions", reason=f"QoS action {kind} is not "
-                                      "translated")
+                        w.unsupported(
+                            entry, "actions", reason=f"QoS action {kind} is not translated"
+                        )
                         continue
                     w.line(template.format(value), entry, "actions")
             w.sep()
@@ -334,8 +395,9 @@ def render_qos(config: DeviceConfig, w: Writer, acl_policies: dict[str, str]) ->
                 if behavior is None:
                     w.unsupported(entry, reason="a traffic policy class needs a behavior")
                     continue
-                w.line(f"classifier {entry.class_name} behavior {behavior}", entry, "",
-                       "class_name")
+                w.line(
+                    f"classifier {entry.class_name} behavior {behavior}", entry, "", "class_name"
+                )
         w.sep()
     for acl, policy in acl_policies.items():
         with w.view(f"traffic classifier {policy} {word} or"):
@@ -365,15 +427,16 @@ def render_services(config: DeviceConfig, w: Writer) -> None:
     for pool in services.dhcp_pools.values():
         with w.view(f"ip pool {pool.name}", pool, "", "name"):
             if pool.default_routers:
-                w.line(f"gateway-list {' '.join(pool.default_routers)}", pool,
-                       "default_routers")
+                w.line(f"gateway-list {' '.join(pool.default_routers)}", pool, "default_routers")
             if pool.network is not None:
-                w.line(f"network {pool.network.network_address} mask {pool.network.netmask}",
-                       pool, "network")
+                w.line(
+                    f"network {pool.network.network_address} mask {pool.network.netmask}",
+                    pool,
+                    "network",
+                )
                 for i, (first, last) in enumerate(services.dhcp_excluded):
                     if _inside(first, pool.network) and _inside(last, pool.network):
-                        w.line(f"excluded-ip-address {first} {last}", services,
-                               "dhcp_excluded")
+                        w.line(f"excluded-ip-address {first} {last}", services, "dhcp_excluded")
                         placed.add(i)
             if pool.dns_servers:
                 w.line(f"dns-list {' '.join(pool.dns_servers)}", pool, "dns_servers")
@@ -384,15 +447,24 @@ def render_services(config: DeviceConfig, w: Writer) -> None:
                 w.line(f"lease day {days} hour {hours} minute {minutes}", pool, "lease")
         w.sep()
     if len(placed) != len(services.dhcp_excluded):
-        w.unsupported(services, "dhcp_excluded", reason="VRP excludes addresses inside a pool; "
-                      "some excluded ranges lie in no pool")
+        w.unsupported(
+            services,
+            "dhcp_excluded",
+            reason="VRP excludes addresses inside a pool; some excluded ranges lie in no pool",
+        )
     if not w.platform.nat:
         return
-    for pool in services.nat_pools.values():
-        w.line(f"nat address-group {pool.name} {pool.start} {pool.end}", pool, "", "name",
-               "start", "end")
-        if pool.prefix_length is not None:
-            w.ignore(pool, "prefix_length", rule="a VRP address group is a range of addresses")
+    for nat_pool in services.nat_pools.values():
+        w.line(
+            f"nat address-group {nat_pool.name} {nat_pool.start} {nat_pool.end}",
+            nat_pool,
+            "",
+            "name",
+            "start",
+            "end",
+        )
+        if nat_pool.prefix_length is not None:
+            w.ignore(nat_pool, "prefix_length", rule="a VRP address group is a range of addresses")
 
 
 def _inside(address: str, net: IPv4Network) -> bool:

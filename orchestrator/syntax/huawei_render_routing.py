@@ -9,8 +9,14 @@ from orchestrator.syntax.huawei_common import secret_text, vlan_text
 from orchestrator.syntax.huawei_render_base import Writer
 from orchestrator.syntax.rules import prefixlen_to_wildcard
 
-_IMPORT = {"connected": "direct", "static": "static", "ospf": "ospf", "bgp": "bgp",
-           "rip": "rip", "isis": "isis"}
+_IMPORT = {
+    "connected": "direct",
+    "static": "static",
+    "ospf": "ospf",
+    "bgp": "bgp",
+    "rip": "rip",
+    "isis": "isis",
+}
 
 
 def render_vlans(config: DeviceConfig, w: Writer) -> None:
@@ -33,8 +39,7 @@ def render_vlans(config: DeviceConfig, w: Writer) -> None:
                 w.line(f"description {vlan.description}", vlan, "description")
             if vlan.shutdown:
                 if w.platform.vpn_ipv4_family:
-                    w.unsupported(vlan, "shutdown", reason="CloudEngine VLANs cannot be shut "
-                                  "down")
+                    w.unsupported(vlan, "shutdown", reason="CloudEngine VLANs cannot be shut down")
                 else:
                     w.line("shutdown", vlan, "shutdown")
             elif vlan.shutdown is False:
@@ -47,8 +52,13 @@ def render_vrfs(config: DeviceConfig, w: Writer) -> None:
         with w.view(f"ip vpn-instance {vrf.name}", vrf, "", "name"):
             if vrf.description is not None:
                 w.line(f"description {vrf.description}", vrf, "description")
-            settings = bool(vrf.rd or vrf.import_targets or vrf.export_targets
-                            or vrf.import_map or vrf.export_map)
+            settings = bool(
+                vrf.rd
+                or vrf.import_targets
+                or vrf.export_targets
+                or vrf.import_map
+                or vrf.export_map
+            )
             if vrf.ipv4 and (families or not settings):
                 with w.view("ipv4-family", vrf, "ipv4"):
                     _vrf_settings(vrf, w)
@@ -56,8 +66,15 @@ def render_vrfs(config: DeviceConfig, w: Writer) -> None:
                 w.mark(vrf, "ipv4")
                 _vrf_settings(vrf, w)
             elif settings:
-                w.unsupported(vrf, "rd", "import_targets", "export_targets", "import_map",
-                              "export_map", reason="IPv4 settings of a VPN without IPv4")
+                w.unsupported(
+                    vrf,
+                    "rd",
+                    "import_targets",
+                    "export_targets",
+                    "import_map",
+                    "export_map",
+                    reason="IPv4 settings of a VPN without IPv4",
+                )
             else:
                 w.mark(vrf, "ipv4")
             if vrf.ipv6:
@@ -117,20 +134,33 @@ def _route(route: StaticRoute, w: Writer) -> None:
     if route.bfd:
         w.unsupported(route, "bfd", reason="BFD for static routes needs a BFD session on VRP")
     if route.track is not None:
-        w.unsupported(route, "track", reason="object tracking of static routes needs an NQA "
-                      "test on VRP")
+        w.unsupported(
+            route, "track", reason="object tracking of static routes needs an NQA test on VRP"
+        )
     if route.name is not None:
         words.append(f"description {route.name}")
-    w.line(" ".join(words), route, "", "prefix", "vrf", "next_hop_vrf", "interface",
-           "next_hop", "distance", "tag", "permanent", "name")
+    w.line(
+        " ".join(words),
+        route,
+        "",
+        "prefix",
+        "vrf",
+        "next_hop_vrf",
+        "interface",
+        "next_hop",
+        "distance",
+        "tag",
+        "permanent",
+        "name",
+    )
 
 
 def render_ospf(config: DeviceConfig, w: Writer) -> None:
     passive_by_process: dict[str, list[str]] = {}
     for ifc in config.interfaces.values():
         if ifc.ospf is not None and ifc.ospf.passive:
-            process = ifc.ospf.process or next(iter(config.ospf), "1")
-            passive_by_process.setdefault(process, []).append(ifc.name)
+            owner = ifc.ospf.process or next(iter(config.ospf), "1")
+            passive_by_process.setdefault(owner, []).append(ifc.name)
     for process in config.ospf.values():
         _process(process, w, config, passive_by_process.get(process.process, []))
         w.sep()
@@ -167,12 +197,17 @@ def _process(p: Ospf, w: Writer, config: DeviceConfig, silent: list[str]) -> Non
                 words.append(f"type {p.default_originate_metric_type}")
             if p.default_originate_route_map:
                 words.append(f"route-policy {p.default_originate_route_map}")
-            w.line(" ".join(words), p, "default_originate", "default_originate_always",
-                   "default_originate_metric", "default_originate_metric_type",
-                   "default_originate_route_map")
+            w.line(
+                " ".join(words),
+                p,
+                "default_originate",
+                "default_originate_always",
+                "default_originate_metric",
+                "default_originate_metric_type",
+                "default_originate_route_map",
+            )
         if p.max_metric_on_startup is not None:
-            w.line(f"stub-router on-startup {p.max_metric_on_startup}", p,
-                   "max_metric_on_startup")
+            w.line(f"stub-router on-startup {p.max_metric_on_startup}", p, "max_metric_on_startup")
         elif p.max_metric:
             w.line("stub-router", p, "max_metric")
         if p.max_metric and p.max_metric_on_startup is not None:
@@ -183,8 +218,9 @@ def _process(p: Ospf, w: Writer, config: DeviceConfig, silent: list[str]) -> Non
             w.line(f"maximum load-balancing {p.maximum_paths}", p, "maximum_paths")
         if p.spf_timers is not None:
             start, hold, maximum = p.spf_timers
-            w.line(f"spf-schedule-interval intelligent-timer {maximum} {start} {hold}", p,
-                   "spf_timers")
+            w.line(
+                f"spf-schedule-interval intelligent-timer {maximum} {start} {hold}", p, "spf_timers"
+            )
         if p.bfd_all:
             w.line("bfd all-interfaces enable", p, "bfd_all")
         if p.graceful_restart:
@@ -205,15 +241,26 @@ def _process(p: Ospf, w: Writer, config: DeviceConfig, silent: list[str]) -> Non
                         key = f" {area.auth_key_id or 1} cipher {secret_text(area.auth_key)}"
                     elif area.auth_key is not None:
                         key = f" cipher {secret_text(area.auth_key)}"
-                    w.line(f"authentication-mode {area.auth}{key}", area, "auth",
-                           "auth_key_id", "auth_key")
+                    w.line(
+                        f"authentication-mode {area.auth}{key}",
+                        area,
+                        "auth",
+                        "auth_key_id",
+                        "auth_key",
+                    )
                 for prefix, advertise in area.ranges:
                     tail = "" if advertise else " not-advertise"
-                    w.line(f"abr-summary {prefix.network_address} {prefix.netmask}{tail}", area,
-                           "ranges")
+                    w.line(
+                        f"abr-summary {prefix.network_address} {prefix.netmask}{tail}",
+                        area,
+                        "ranges",
+                    )
                 for net in area.networks:
-                    w.line(f"network {net.network_address} "
-                           f"{prefixlen_to_wildcard(net.prefixlen)}", area, "networks")
+                    w.line(
+                        f"network {net.network_address} {prefixlen_to_wildcard(net.prefixlen)}",
+                        area,
+                        "networks",
+                    )
                 if area.kind != "normal":
                     words = [area.kind]
                     if area.kind == "nssa" and area.nssa_default:
@@ -250,5 +297,4 @@ def _import_route(item: Redistribution, w: Writer, metric_word: str, ospf: bool)
         words.append(f"route-policy {item.route_map}")
     if item.subnets:
         w.ignore(item, "subnets", rule="VRP imports subnets always (classless)")
-    w.line(" ".join(words), item, "", "protocol", "process", "metric", "metric_type",
-           "route_map")
+    w.line(" ".join(words), item, "", "protocol", "process", "metric", "metric_type", "route_map")

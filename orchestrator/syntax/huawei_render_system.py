@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from orchestrator.model import AaaServer, DeviceConfig, MgmtLine, System
 from orchestrator.syntax.huawei_common import secret_text, severity_for_vrp, vlan_text
 from orchestrator.syntax.huawei_render_base import Writer
@@ -26,13 +28,17 @@ def render_identity(config: DeviceConfig, w: Writer) -> None:
         vrf = f" vpn-instance {server.vrf}" if server.vrf else ""
         w.line(f"dns server {ipv6}{server.address}{vrf}", server, "", "vrf")
     if system.dns_source_interface:
-        w.line(f"dns server source-interface {system.dns_source_interface}", system,
-               "dns_source_interface")
+        w.line(
+            f"dns server source-interface {system.dns_source_interface}",
+            system,
+            "dns_source_interface",
+        )
     if system.timezone is not None:
         name, hours, minutes = system.timezone
         sign = "minus" if hours < 0 else "add"
-        w.line(f"clock timezone {name} {sign} {abs(hours):02d}:{minutes:02d}:00", system,
-               "timezone")
+        w.line(
+            f"clock timezone {name} {sign} {abs(hours):02d}:{minutes:02d}:00", system, "timezone"
+        )
 
 
 def render_logging(system: System, w: Writer) -> None:
@@ -42,8 +48,9 @@ def render_logging(system: System, w: Writer) -> None:
     elif logging.enabled:
         w.line("info-center enable", logging, "enabled")
     if logging.source_interface:
-        w.line(f"info-center loghost source {logging.source_interface}", logging,
-               "source_interface")
+        w.line(
+            f"info-center loghost source {logging.source_interface}", logging, "source_interface"
+        )
     for host in logging.hosts.values():
         words = [f"info-center loghost {host.address}"]
         if host.vrf:
@@ -55,13 +62,17 @@ def render_logging(system: System, w: Writer) -> None:
         if host.level:
             level = severity_for_vrp(host.level)
             if level is None or not w.platform.vpn_ipv4_family:
-                w.unsupported(host, "level", reason="VRP5 filters loghost messages per "
-                              "channel, not per host")
+                w.unsupported(
+                    host, "level", reason="VRP5 filters loghost messages per channel, not per host"
+                )
             else:
                 words.append(f"level {level}")
         w.line(" ".join(words), host, "", "vrf", "facility", "port", "level")
-    for field, channel in (("trap_level", "loghost"), ("console_level", "console"),
-                           ("buffered_level", "logbuffer")):
+    for field, channel in (
+        ("trap_level", "loghost"),
+        ("console_level", "console"),
+        ("buffered_level", "logbuffer"),
+    ):
         value = getattr(logging, field)
         if value is None:
             continue
@@ -72,11 +83,13 @@ def render_logging(system: System, w: Writer) -> None:
         if level is None:
             w.unsupported(logging, field, reason=f"severity {value!r} has no VRP name")
             continue
-        w.line(f"info-center source default channel {channel} log level {level}", logging,
-               field)
+        w.line(f"info-center source default channel {channel} log level {level}", logging, field)
     if logging.buffered_size is not None:
-        w.ignore(logging, "buffered_size", rule="VRP keeps a local log buffer by default; it "
-                 "is sized in messages, not bytes")
+        w.ignore(
+            logging,
+            "buffered_size",
+            rule="VRP keeps a local log buffer by default; it is sized in messages, not bytes",
+        )
     if logging.facility is not None and logging.hosts:
         w.ignore(logging, "facility", rule="the facility is set per loghost on VRP")
 
@@ -91,8 +104,12 @@ def render_snmp(system: System, w: Writer) -> None:
     if versions:
         w.line(f"snmp-agent sys-info version {' '.join(versions)}", snmp, "communities")
     for community in snmp.communities:
-        words = ["snmp-agent community", "write" if community.access == "rw" else "read",
-                 "cipher", secret_text(community.name)]
+        words = [
+            "snmp-agent community",
+            "write" if community.access == "rw" else "read",
+            "cipher",
+            secret_text(community.name),
+        ]
         if community.view:
             words.append(f"mib-view {community.view}")
         if community.acl:
@@ -102,9 +119,16 @@ def render_snmp(system: System, w: Writer) -> None:
         kind = "inform" if host.kind == "informs" else "trap"
         vrf = f" vpn-instance {host.vrf}" if host.vrf else ""
         version = {"1": "v1", "2c": "v2c", "3": "v3"}[host.version]
-        w.line(f"snmp-agent target-host {kind} address udp-domain {host.address}{vrf} params "
-               f"securityname cipher {secret_text(host.community)} {version}", host, "",
-               "community", "version", "vrf", "kind")
+        w.line(
+            f"snmp-agent target-host {kind} address udp-domain {host.address}{vrf} params "
+            f"securityname cipher {secret_text(host.community)} {version}",
+            host,
+            "",
+            "community",
+            "version",
+            "vrf",
+            "kind",
+        )
     for user in snmp.users.values():
         head = f"snmp-agent usm-user v3 {user.name}"
         w.line(f"{head} {user.group}" if user.group else head, user, "", "group")
@@ -134,8 +158,12 @@ def render_ntp(system: System, w: Writer) -> None:
     if ntp.authenticate:
         w.line(f"{word} authentication enable", ntp, "authenticate")
     for key_id, key in sorted(ntp.keys.items()):
-        w.line(f"{word} authentication-keyid {key_id} authentication-mode md5 cipher "
-               f"{secret_text(key)}", ntp, "keys")
+        w.line(
+            f"{word} authentication-keyid {key_id} authentication-mode md5 cipher "
+            f"{secret_text(key)}",
+            ntp,
+            "keys",
+        )
     for key_id in ntp.trusted_keys:
         reliable = "trusted" if cloudengine else "reliable"
         w.line(f"{word} {reliable} authentication-keyid {key_id}", ntp, "trusted_keys")
@@ -152,8 +180,12 @@ def render_ntp(system: System, w: Writer) -> None:
             words.append("preferred" if cloudengine else "preference")
         w.line(" ".join(words), server, "", "vrf", "key_id", "prefer")
     if ntp.master:
-        w.unsupported(ntp, "master", "master_stratum", reason="serving time from the local "
-                      "clock (NTP master) is not translated")
+        w.unsupported(
+            ntp,
+            "master",
+            "master_stratum",
+            reason="serving time from the local clock (NTP master) is not translated",
+        )
 
 
 def render_aaa_servers(config: DeviceConfig, w: Writer) -> None:
@@ -175,8 +207,12 @@ def render_aaa_servers(config: DeviceConfig, w: Writer) -> None:
         w.ignore(aaa, "new_model", rule="AAA is always on in VRP")
     for field in ("source_interface", "tacacs_source_interface", "radius_source_interface"):
         if getattr(aaa, field):
-            w.unsupported(aaa, field, reason="VRP sets the AAA source address per template "
-                          "(`source-ip`), not by interface")
+            w.unsupported(
+                aaa,
+                field,
+                reason="VRP sets the AAA source address per template "
+                "(`source-ip`), not by interface",
+            )
 
 
 def _template(w: Writer, aaa: object, name: str, servers: list[AaaServer], protocol: str) -> None:
@@ -186,8 +222,10 @@ def _template(w: Writer, aaa: object, name: str, servers: list[AaaServer], proto
     group_node = aaa if name != "default" else None
     with w.view(f"{word}-server template {name}", group_node, "groups"):  # type: ignore[arg-type]
         if shared is not None:
-            w.line_multi(f"{word}-server shared-key cipher {secret_text(shared)}",
-                         [(s, "key") for s in servers])
+            w.line_multi(
+                f"{word}-server shared-key cipher {secret_text(shared)}",
+                [(s, "key") for s in servers],
+            )
         for rank, server in enumerate(servers):
             tail = ""
             if server.key is not None and shared is None and protocol == "radius":
@@ -201,15 +239,33 @@ def _template(w: Writer, aaa: object, name: str, servers: list[AaaServer], proto
             port = server.port
             if protocol == "radius":
                 auth_port, acct_port = port or 1812, server.acct_port or 1813
-                w.line(f"radius-server authentication {server.address} {auth_port}{tail}",
-                       server, "", "port", "vrf", "key")
-                w.line(f"radius-server accounting {server.address} {acct_port}{tail}",
-                       server, "", "acct_port", "vrf", "key")
+                w.line(
+                    f"radius-server authentication {server.address} {auth_port}{tail}",
+                    server,
+                    "",
+                    "port",
+                    "vrf",
+                    "key",
+                )
+                w.line(
+                    f"radius-server accounting {server.address} {acct_port}{tail}",
+                    server,
+                    "",
+                    "acct_port",
+                    "vrf",
+                    "key",
+                )
             else:
                 port_text = f" {port}" if port else ""
                 for role in ("authentication", "authorization", "accounting"):
-                    w.line(f"hwtacacs-server {role} {server.address}{port_text}{tail}",
-                           server, "", "port", "vrf", "key")
+                    w.line(
+                        f"hwtacacs-server {role} {server.address}{port_text}{tail}",
+                        server,
+                        "",
+                        "port",
+                        "vrf",
+                        "key",
+                    )
             if server.name:
                 w.ignore(server, "name", rule="VRP names the template, not each server")
             if server.timeout is not None:
@@ -238,7 +294,8 @@ def render_aaa(config: DeviceConfig, w: Writer) -> None:
                 if method.startswith("group:"):
                     group = method[6:]
                     protocol = {"tacacs": "tacacs", "radius": "radius"}.get(
-                        group, group_protocol.get(group))
+                        group, group_protocol.get(group)
+                    )
                     if protocol is None:
                         modes = []
                         break
@@ -249,23 +306,30 @@ def render_aaa(config: DeviceConfig, w: Writer) -> None:
                     modes = []
                     break
             if kind is None or not modes:
-                w.unsupported(method_list, reason=f"no VRP scheme for {method_list.service} "
-                              f"methods {' '.join(method_list.methods)}")
+                w.unsupported(
+                    method_list,
+                    reason=f"no VRP scheme for {method_list.service} "
+                    f"methods {' '.join(method_list.methods)}",
+                )
                 continue
-            with w.view(f"{kind}-scheme {method_list.name}", method_list, "", "name",
-                        "service"):
+            with w.view(f"{kind}-scheme {method_list.name}", method_list, "", "name", "service"):
                 w.line(f"{kind}-mode {' '.join(modes)}", method_list, "methods")
             if method_list.name != "default" and any(
-                    m.startswith("group:") and m[6:] not in ("tacacs", "radius")
-                    for m in method_list.methods):
-                w.change(method_list, "methods", note="VRP picks the AAA domain from the user "
-                         "name (user@domain); a line cannot pick this method list")
+                m.startswith("group:") and m[6:] not in ("tacacs", "radius")
+                for m in method_list.methods
+            ):
+                w.change(
+                    method_list,
+                    "methods",
+                    note="VRP picks the AAA domain from the user "
+                    "name (user@domain); a line cannot pick this method list",
+                )
         _domains(aaa, group_protocol, w)
         for user in system.users.values():
             _user(config, user, w)
 
 
-def _domains(aaa: object, group_protocol: dict[str, str | None], w: Writer) -> None:
+def _domains(aaa: object, group_protocol: Mapping[str, str | None], w: Writer) -> None:
     """A method list naming a server group binds that group's template in an AAA domain."""
     from orchestrator.model import Aaa
 
@@ -273,10 +337,12 @@ def _domains(aaa: object, group_protocol: dict[str, str | None], w: Writer) -> N
     domains: dict[str, list[tuple[str, str, object]]] = {}
     for method_list in aaa.method_lists:
         kind = _SCHEMES.get(method_list.service)
-        groups = [m[6:] for m in method_list.methods
-                  if m.startswith("group:") and m[6:] not in ("tacacs", "radius")]
-        if kind is None or not groups or (id(method_list), "") in {
-                p for p in w.out.result.dropped}:
+        groups = [
+            m[6:]
+            for m in method_list.methods
+            if m.startswith("group:") and m[6:] not in ("tacacs", "radius")
+        ]
+        if kind is None or not groups or (id(method_list), "") in {p for p in w.out.result.dropped}:
             continue
         name = "default_admin" if method_list.name == "default" else method_list.name
         domains.setdefault(name, []).append((kind, method_list.name, method_list))
@@ -299,8 +365,12 @@ def _user(config: DeviceConfig, user: object, w: Writer) -> None:
 
     assert isinstance(user, LocalUser)
     if user.secret is not None:
-        w.line(f"local-user {user.name} password irreversible-cipher {secret_text(user.secret)}",
-               user, "", "secret")
+        w.line(
+            f"local-user {user.name} password irreversible-cipher {secret_text(user.secret)}",
+            user,
+            "",
+            "secret",
+        )
     if user.privilege is not None:
         w.line(f"local-user {user.name} privilege level {user.privilege}", user, "privilege")
     services = ["terminal", "ssh"]
@@ -313,11 +383,17 @@ def _user(config: DeviceConfig, user: object, w: Writer) -> None:
 
 def render_enable(system: System, w: Writer) -> None:
     if system.enable_secret is not None and w.platform.vpn_ipv4_family:
-        w.ignore(system, "enable_secret", rule="VRP8 gives each user its level at login; there "
-                 "is no enable password")
+        w.ignore(
+            system,
+            "enable_secret",
+            rule="VRP8 gives each user its level at login; there is no enable password",
+        )
     elif system.enable_secret is not None:
-        w.line(f"super password level 15 cipher {secret_text(system.enable_secret)}", system,
-               "enable_secret")
+        w.line(
+            f"super password level 15 cipher {secret_text(system.enable_secret)}",
+            system,
+            "enable_secret",
+        )
 
 
 def render_servers(system: System, w: Writer) -> None:
@@ -336,16 +412,23 @@ def render_servers(system: System, w: Writer) -> None:
     if system.telnet_server:
         w.line("telnet server enable", system, "telnet_server")
     elif system.telnet_server is False:
-        w.line("telnet server disable" if cloudengine else "undo telnet server enable",
-               system, "telnet_server")
+        w.line(
+            "telnet server disable" if cloudengine else "undo telnet server enable",
+            system,
+            "telnet_server",
+        )
     for field, word in (("http_server", "server"), ("https_server", "secure-server")):
         value = getattr(system, field)
         if value is None:
             continue
         if cloudengine:
             if value:
-                w.unsupported(system, field, reason="the CloudEngine web server is managed "
-                              "through the `http` view services, not translated")
+                w.unsupported(
+                    system,
+                    field,
+                    reason="the CloudEngine web server is managed "
+                    "through the `http` view services, not translated",
+                )
             else:
                 w.ignore(system, field, rule="the web server is off unless configured")
         else:
@@ -373,9 +456,13 @@ def render_stp(config: DeviceConfig, w: Writer) -> None:
         elif system.stp_mode == "mstp":
             w.line(f"stp instance {key} priority {priority}", system, "stp_priority")
         else:
-            w.unsupported(system, "stp_priority", reason="per-VLAN bridge priorities need "
-                          "MSTP instances on VRP; design the instances and set "
-                          "`stp instance N priority`")
+            w.unsupported(
+                system,
+                "stp_priority",
+                reason="per-VLAN bridge priorities need "
+                "MSTP instances on VRP; design the instances and set "
+                "`stp instance N priority`",
+            )
             return
 
 
@@ -384,8 +471,12 @@ def render_bpdu_protection(config: DeviceConfig, w: Writer) -> None:
     edge = [i for i in guarded if i.stp_edge]
     for ifc in guarded:
         if not ifc.stp_edge:
-            w.unsupported(ifc, "stp_bpdu_guard", reason="VRP guards edge ports only (global "
-                          "`stp bpdu-protection`); this port is not an edge port")
+            w.unsupported(
+                ifc,
+                "stp_bpdu_guard",
+                reason="VRP guards edge ports only (global "
+                "`stp bpdu-protection`); this port is not an edge port",
+            )
     if edge:
         w.line_multi("stp bpdu-protection", [(ifc, "stp_bpdu_guard") for ifc in edge])
 
@@ -397,8 +488,7 @@ def render_header(system: System, w: Writer) -> None:
             continue
         delim = next((d for d in '"%@~^' if d not in text), None)
         if delim is None:
-            w.unsupported(system, "banners", reason="banner text uses every delimiter VRP "
-                          "accepts")
+            w.unsupported(system, "banners", reason="banner text uses every delimiter VRP accepts")
             continue
         w.line(f"header {word} information {delim}{text}{delim}", system, "banners")
     for key in system.banners:
@@ -439,8 +529,12 @@ def _console_vrp8(line: MgmtLine, w: Writer) -> None:
         if getattr(line, field) == "default":
             w.ignore(line, field, rule="every VRP line uses the default AAA schemes")
         elif getattr(line, field) is not None:
-            w.unsupported(line, field, reason="VRP applies the AAA domain's schemes to every "
-                          "line; a per-line method list is not translated")
+            w.unsupported(
+                line,
+                field,
+                reason="VRP applies the AAA domain's schemes to every "
+                "line; a per-line method list is not translated",
+            )
 
 
 def _line(line: MgmtLine, w: Writer) -> None:
@@ -460,8 +554,9 @@ def _line(line: MgmtLine, w: Writer) -> None:
         if line.login is not None:
             w.line(f"authentication-mode {line.login}", line, "login")
         if line.password is not None:
-            w.line(f"set authentication password cipher {secret_text(line.password)}", line,
-                   "password")
+            w.line(
+                f"set authentication password cipher {secret_text(line.password)}", line, "password"
+            )
         if line.privilege is not None:
             w.line(f"user privilege level {line.privilege}", line, "privilege")
         if line.exec_timeout is not None:
@@ -474,8 +569,9 @@ def _line(line: MgmtLine, w: Writer) -> None:
             elif transport in (["ssh"], ["telnet"]):
                 w.line(f"protocol inbound {transport[0]}", line, "transport_input")
             else:
-                w.unsupported(line, "transport_input", reason="VRP vty lines accept SSH, "
-                              "telnet or both")
+                w.unsupported(
+                    line, "transport_input", reason="VRP vty lines accept SSH, telnet or both"
+                )
         elif transport:
             w.ignore(line, "transport_input", rule="the console takes no network protocol")
         if line.acl_in is not None and line.kind == "vty":
@@ -487,5 +583,9 @@ def _line(line: MgmtLine, w: Writer) -> None:
             if value == "default":
                 w.ignore(line, field, rule="every VRP line uses the default AAA schemes")
             elif value is not None:
-                w.unsupported(line, field, reason="VRP applies the AAA domain's schemes to "
-                              "every line; a per-line method list is not translated")
+                w.unsupported(
+                    line,
+                    field,
+                    reason="VRP applies the AAA domain's schemes to "
+                    "every line; a per-line method list is not translated",
+                )

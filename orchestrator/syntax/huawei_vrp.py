@@ -15,11 +15,11 @@ from orchestrator.model import DeviceConfig, SecretKind
 from orchestrator.syntax.base import LineReport, Parsed, Platform, Rendered
 from orchestrator.syntax.huawei_common import build_vrp_tree
 from orchestrator.syntax.huawei_parse_bgp import BGP_TOP
+from orchestrator.syntax.huawei_parse_finish import finish_interfaces
 from orchestrator.syntax.huawei_parse_interfaces import p_interface
 from orchestrator.syntax.huawei_parse_policy import POLICY_TOP, finish_behaviors
 from orchestrator.syntax.huawei_parse_routing import ROUTING_TOP, finish_vrfs
 from orchestrator.syntax.huawei_parse_system import SYSTEM_TOP, finish_aaa, p_local_user_block
-from orchestrator.syntax.huawei_parse_finish import finish_interfaces
 from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
 from orchestrator.syntax.text import Line, split_lines
 
@@ -31,14 +31,18 @@ _IGNORE_TOP: list[Rule] = [
     rule(r"return", ignore="end of the VRP configuration"),
     rule(r"\[V\d+R\d+C\d+\S*\]", ignore="software release marker of the export"),
     rule(r"!.*", ignore="comment written by the export (software version, save time)"),
-    rule(r"(?:cluster enable|ntdp enable|ntdp hop \d+|ndp enable|undo nap slave enable)",
-         ignore="Huawei cluster management (NDP/NTDP/NAP) has no meaning elsewhere"),
+    rule(
+        r"(?:cluster enable|ntdp enable|ntdp hop \d+|ndp enable|undo nap slave enable)",
+        ignore="Huawei cluster management (NDP/NTDP/NAP) has no meaning elsewhere",
+    ),
     rule(r"diffserv domain default", ignore="the default DiffServ domain exists on every box"),
     rule(r"drop-profile default", ignore="the default drop profile exists on every box"),
     rule(r"bfd", ignore="BFD is enabled where sessions are configured", tree=True),
-    rule(r"ssh (?:user \S+ (?:authentication-type password|service-type \S+)|user \S+|"
-         r"authentication-type default password)",
-         ignore="SSH password login follows from the local users and management lines"),
+    rule(
+        r"ssh (?:user \S+ (?:authentication-type password|service-type \S+)|user \S+|"
+        r"authentication-type default password)",
+        ignore="SSH password login follows from the local users and management lines",
+    ),
     rule(r"undo ssh server compatible-ssh1x enable", ignore="SSHv1 is off by default"),
     rule(r"set cpu-usage threshold .+", ignore="CPU alarm threshold is a monitoring setting"),
     rule(r"qos map-table .+", ignore="an empty default QoS mapping table", tree=True),
@@ -47,22 +51,30 @@ _IGNORE_TOP: list[Rule] = [
     rule(r"drop illegal-mac alarm", unsupported="illegal-MAC alarms are not translated"),
     rule(r"time-range .+", unsupported="time ranges are not translated", tree=True),
     rule(r"gvrp", unsupported="GVRP is not translated"),
-    rule(r"stp (?:region-configuration|instance \d+ root .+|enable|disable)",
-         unsupported="MSTP regions and root roles are not translated", tree=True),
-    rule(r"(?:ospfv3|isis|rip|ripng|mpls|mpls ldp|mpls lsr-id|explicit-path|te-class-mapping|"
-         r"tunnel-policy|l2tp-group|evpn|bridge-domain|ip dcn|remote-backup-\S+|license|soc|"
-         r"user-group|ipv4-family)(?: .*)?",
-         unsupported="MPLS, EVPN, IS-IS, OSPFv3, RIP and carrier features are not translated",
-         tree=True),
-    rule(r"(?:ike|ipsec|firewall|security-policy|nat-policy|auth-policy|traffic-policy|"
-         r"policy-based-route|quota-policy|pcp-policy|dns-transparent-policy|rightm-policy|"
-         r"user-manage|web-manager|page-setting|password-policy|hrp|update|l2tp|banner|"
-         r"undo privacy-statement|decoding|undo ips|sa|location|pki|multi-linkif|"
-         r"right-manager|device-classification|ip address-set|nat server|nat address-group|"
-         r"portal|wlan|detect-group|detect-list|ip rpf-longest-match|radius scheme|domain|"
-         r"qos policy|ssh (?:server|client) (?:cipher|hmac) .+|undo telnet ipv6 server enable)"
-         r"(?: .*)?",
-         unsupported="firewall, VPN, portal and WLAN features are not translated", tree=True),
+    rule(
+        r"stp (?:region-configuration|instance \d+ root .+|enable|disable)",
+        unsupported="MSTP regions and root roles are not translated",
+        tree=True,
+    ),
+    rule(
+        r"(?:ospfv3|isis|rip|ripng|mpls|mpls ldp|mpls lsr-id|explicit-path|te-class-mapping|"
+        r"tunnel-policy|l2tp-group|evpn|bridge-domain|ip dcn|remote-backup-\S+|license|soc|"
+        r"user-group|ipv4-family)(?: .*)?",
+        unsupported="MPLS, EVPN, IS-IS, OSPFv3, RIP and carrier features are not translated",
+        tree=True,
+    ),
+    rule(
+        r"(?:ike|ipsec|firewall|security-policy|nat-policy|auth-policy|traffic-policy|"
+        r"policy-based-route|quota-policy|pcp-policy|dns-transparent-policy|rightm-policy|"
+        r"user-manage|web-manager|page-setting|password-policy|hrp|update|l2tp|banner|"
+        r"undo privacy-statement|decoding|undo ips|sa|location|pki|multi-linkif|"
+        r"right-manager|device-classification|ip address-set|nat server|nat address-group|"
+        r"portal|wlan|detect-group|detect-list|ip rpf-longest-match|radius scheme|domain|"
+        r"qos policy|ssh (?:server|client) (?:cipher|hmac) .+|undo telnet ipv6 server enable)"
+        r"(?: .*)?",
+        unsupported="firewall, VPN, portal and WLAN features are not translated",
+        tree=True,
+    ),
 ]
 
 

@@ -25,6 +25,7 @@ class HuaweiVrpV8(HuaweiVrp):
     stp_modes: ClassVar[frozenset[str]] = frozenset({"stp", "rstp", "mstp", "rapid-pvst"})
     fingerprints: ClassVar[tuple[str, ...]] = VRP_COMMON + VRP8_ONLY
 
+
 PLATFORM = HuaweiVrpV8()
 
 __all__ = ["PLATFORM", "HuaweiVrpV8"]
