@@ -7,6 +7,7 @@ configuration mode. Handlers fill the model and record which source line set whi
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from ipaddress import ip_network
 from typing import Any, ClassVar
 
@@ -21,7 +22,7 @@ from orchestrator.model import (
     Vlan,
     Vrf,
 )
-from orchestrator.syntax.base import SECRET_TOKEN, LineReport, Platform, Rendered
+from orchestrator.syntax.base import SECRET_TOKEN, LineReport, Parsed, Platform, Rendered
 from orchestrator.syntax.cisco_acl import ACL_TOP
 from orchestrator.syntax.cisco_housekeeping import HOUSEKEEPING_TOP
 from orchestrator.syntax.cisco_interface import (
@@ -36,7 +37,7 @@ from orchestrator.syntax.cisco_qos import QOS_TOP
 from orchestrator.syntax.cisco_routing import BGP_RULES, OSPF_RULES, ROUTING_TOP
 from orchestrator.syntax.cisco_security import SECURITY_TOP
 from orchestrator.syntax.cisco_services import SERVICES_TOP
-from orchestrator.syntax.cisco_system import SYSTEM_TOP, collect_banners
+from orchestrator.syntax.cisco_system import SYSTEM_TOP, banner_body_numbers, collect_banners
 from orchestrator.syntax.rules import (
     Ctx,
     Rule,
@@ -46,7 +47,10 @@ from orchestrator.syntax.rules import (
     rule,
     vlan_list,
 )
-from orchestrator.syntax.text import Line
+from orchestrator.syntax.text import Line, split_lines
+
+#: the banner lines of the text being parsed (one parse may run per thread)
+_BANNER_LINES: ContextVar[frozenset[int]] = ContextVar("banner_lines", default=frozenset())
 
 
 class IosCtx(Ctx):
@@ -270,6 +274,19 @@ class CiscoIos(Platform):
         from orchestrator.syntax.cisco_ios_render import render_config
 
         return render_config(config)
+
+    def parse(self, text: str, *, path: str = "<input>") -> Parsed:
+        """As every platform parses, but the text of banners counts, `!` lines included."""
+        token = _BANNER_LINES.set(frozenset(banner_body_numbers(split_lines(text))))
+        try:
+            return super().parse(text, path=path)
+        finally:
+            _BANNER_LINES.reset(token)
+
+    def is_counted(self, line: Line) -> bool:
+        if line.text and line.n in _BANNER_LINES.get():
+            return True
+        return super().is_counted(line)
 
     def check_complete(self, lines: list[Line], *, path: str) -> None:
         texts = [line.text for line in lines]

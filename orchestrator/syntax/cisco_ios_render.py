@@ -79,49 +79,39 @@ SECTIONS = (
 )
 
 
-def number_ospf_processes(w: Writer, config: DeviceConfig) -> None:
-    """IOS numbers its OSPF processes: a named one (NX-OS `router ospf UNDERLAY`) takes the
-    lowest free number, everywhere it is referred to, with a change note.
+def number_ospfv3_processes(w: Writer, config: DeviceConfig) -> None:
+    """IOS numbers its OSPFv3 processes: a named one (NX-OS `router ospfv3 UNDERLAY`) takes
+    the lowest free number, everywhere it is referred to, with a change note.
 
-    This is the one place the renderer changes the model it is given (the private copy
-    `translate` makes for the target), so that the round trip compares like with like.
+    `adapt` numbers OSPFv2 processes for every target; OSPFv3 is an IOS matter so far. This
+    is the one place the renderer changes the model it is given (the private copy `translate`
+    makes for the target), so that the round trip compares like with like.
     """
-    for table, field in ((config.ospf, "ospf"), (config.ospfv3, "ospfv3")):
-        used = {int(k) for k in table if k.isdigit()}
-        renames: dict[str, str] = {}
-        for name in table:
-            if not (name.isdigit() and 0 < int(name) < 65536):
-                number = next(i for i in count(1) if i not in used)
-                used.add(number)
-                renames[name] = str(number)
-        if not renames:
-            continue
-        renamed = {renames.get(k, k): v for k, v in table.items()}
-        table.clear()
-        table.update(renamed)
-        for old, new in renames.items():
-            process = table[new]
-            process.process = new
-            w.change(
-                process, "", "process", note=f"IOS numbers OSPF processes: {old} is process {new}"
-            )
-        for ifc in config.interfaces.values():
-            ospf = getattr(ifc, field)
-            if ospf is not None and ospf.process in renames:
-                ospf.process = renames[ospf.process]
-        lists = [p.redistribute for p in (*config.ospf.values(), *config.ospfv3.values())]
-        if config.bgp is not None:
-            lists += [af.redistribute for af in config.bgp.address_families]
-        for items in lists:
-            for item in items:
-                if item.protocol == "ospf" and item.process in renames:
-                    item.process = renames[item.process]
+    table = config.ospfv3
+    used = {int(k) for k in table if k.isdigit()}
+    renames: dict[str, str] = {}
+    for name in table:
+        if not (name.isdigit() and 0 < int(name) < 65536):
+            number = next(i for i in count(1) if i not in used)
+            used.add(number)
+            renames[name] = str(number)
+    if not renames:
+        return
+    renamed = {renames.get(k, k): v for k, v in table.items()}
+    table.clear()
+    table.update(renamed)
+    for old, new in renames.items():
+        table[new].process = new
+        w.change(table[new], "", note=f"IOS numbers OSPFv3 processes: {old} is process {new}")
+    for ifc in config.interfaces.values():
+        if ifc.ospfv3 is not None and ifc.ospfv3.process in renames:
+            ifc.ospfv3.process = renames[ifc.ospfv3.process]
 
 
 def render_config(config: DeviceConfig) -> Rendered:
     """``config`` as IOS text; every non-default field is written or declared."""
     w = Writer("cisco_ios")
-    number_ospf_processes(w, config)
+    number_ospfv3_processes(w, config)
     for section in SECTIONS:
         section(w, config)
     w.line("end")

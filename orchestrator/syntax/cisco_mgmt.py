@@ -233,6 +233,32 @@ def s_stp_priority(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     system.at(line.n, "stp_priority")
 
 
+def s_ip_host(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    system = ctx.config.system
+    system.ip_hosts.setdefault(m.group(1), []).extend(m.group(2).split())
+    system.at(line.n, "ip_hosts")
+
+
+def s_errdisable_cause(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    system = ctx.config.system
+    system.errdisable_recovery_causes.append(m.group(1))
+    system.at(line.n, "errdisable_recovery_causes")
+
+
+def s_no_monitor(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    logging = ctx.config.system.logging
+    logging.monitor_level = "disable"
+    logging.at(line.n, "monitor_level")
+
+
+def l_int(field: str) -> Any:
+    def handler(ctx: Ctx, line: Line, m: re.Match[str], entry: Any) -> None:
+        setattr(entry, field, int(m.group(1)))
+        entry.at(line.n, field)
+
+    return handler
+
+
 def l_set(field: str, value: Any = None) -> Any:
     def handler(ctx: Ctx, line: Line, m: re.Match[str], entry: Any) -> None:
         setattr(entry, field, m.group(1) if value is None else value)
@@ -246,6 +272,7 @@ MGMT_LINE_RULES: list[Rule] = [
     rule(r"authorization exec (\S+)", l_set("authorization_exec")),
     rule(r"no exec", l_set("exec", False)),
     rule(r"ipv6 access-class (\S+) in", l_set("ipv6_acl_in")),
+    rule(r"session-limit (\d+)", l_int("max_sessions")),
     rule(
         r"logout-warning \d+",
         ignore="IOS countdown message before an idle session is "
@@ -268,6 +295,11 @@ MGMT_TOP: list[Rule] = [
     rule(r"(no )?ip scp server enable", _flag(_sys, "scp_server")),
     rule(r"ip domain[ -]lookup source-interface (\S+)", s_dns_source),
     rule(r"(no )?logging on", _flag(_logging, "enabled")),
+    rule(r"logging monitor (\S+)", _set(_logging, "monitor_level")),
+    rule(r"no logging monitor", s_no_monitor),
+    rule(r"ip host (\S+) ((?:\S+ ?)+)", s_ip_host),
+    rule(r"errdisable recovery cause (\S+)", s_errdisable_cause),
+    rule(r"errdisable recovery interval (\d+)", _set(_sys, "errdisable_recovery_interval", _I)),
     rule(
         r"snmp-server user (\S+) (\S+) v3(?: auth (md5|sha) (\S+)(?: priv (des|aes 128) (\S+))?)?",
         s_snmp_user,

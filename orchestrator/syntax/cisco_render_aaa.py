@@ -239,5 +239,7 @@ def _line_body(w: Writer, entry: MgmtLine) -> None:
         w.line(f" access-class {entry.acl_in} in", entry, "acl_in")
     if entry.ipv6_acl_in is not None:
         w.line(f" ipv6 access-class {entry.ipv6_acl_in} in", entry, "ipv6_acl_in")
+    if entry.max_sessions is not None:
+        w.line(f" session-limit {entry.max_sessions}", entry, "max_sessions")
     if entry.transport_input:
         w.line(" transport input " + " ".join(entry.transport_input), entry, "transport_input")

@@ -46,12 +46,17 @@ def render_bgp(w: Writer, config: DeviceConfig) -> None:
         for af in bgp.address_families:
             _family(w, bgp, af)
         for vrf in bgp.vrfs.values():
-            w.done(vrf, "name", "neighbors")
-            if not any(af.vrf == vrf.name for af in bgp.address_families):
-                if vrf.router_id is not None or vrf.neighbors:
-                    w.unsupported(vrf, "router_id", reason="a BGP VRF with no address family")
-                    for neighbor in vrf.neighbors.values():
-                        drop(w, neighbor, reason="a BGP VRF neighbor with no address family")
+            if vrf.router_id is None and not vrf.neighbors:
+                w.ignore(
+                    vrf,
+                    *vrf.src.lines,
+                    rule="a BGP VRF with no settings of its own: its address family stands for it",
+                )
+                w.out.result.dropped.append((id(vrf), ""))
+            elif not any(af.vrf == vrf.name for af in bgp.address_families):
+                drop(w, vrf, "a BGP VRF with no address family")
+            else:
+                w.done(vrf, "name", "neighbors")
     w.plain("!")
 
 
@@ -158,10 +163,24 @@ def _family(w: Writer, bgp: Bgp, af: BgpAddressFamily) -> None:
             for address, neighbor in bgp_vrf.neighbors.items():
                 _neighbor(w, address, neighbor, indent="  ")
         _family_body(w, af)
+        defined = _defined(w, bgp, af.vrf)
         for peer_name, peer in af.peers.items():
-            _af_peer(w, peer_name, peer)
+            if peer_name in defined:
+                _af_peer(w, peer_name, peer)
+            else:
+                drop(w, peer, f"settings of neighbor {peer_name}, which IOS cannot define")
         w.done(af, "peers")
         w.plain(" exit-address-family")
+
+
+def _defined(w: Writer, bgp: Bgp, vrf: str | None) -> set[str]:
+    """The neighbors and peer groups written in the session part (IOS needs them first)."""
+    if vrf is None:
+        table = bgp.neighbors
+    else:
+        table = bgp.vrfs[vrf].neighbors if vrf in bgp.vrfs else {}
+    dropped = set(w.out.result.dropped)
+    return {a for a, n in table.items() if (id(n), "") not in dropped} | set(bgp.peer_groups)
 
 
 def _family_body(w: Writer, af: BgpAddressFamily) -> None:

@@ -14,7 +14,7 @@ from orchestrator.model import (
     Switchport,
     Vrf,
 )
-from orchestrator.syntax.cisco_render_common import Writer, mask, ranges, secret
+from orchestrator.syntax.cisco_render_common import Writer, drop, mask, ranges, secret
 from orchestrator.syntax.cisco_render_wan import render_ipv6, render_wan
 
 _NETWORK_TYPES = {"p2mp": "point-to-multipoint", "nbma": "non-broadcast"}
@@ -99,7 +99,16 @@ def _layer2(w: Writer, ifc: Interface) -> None:
     if ifc.routed is not None:
         w.line(" no switchport" if ifc.routed else " switchport", ifc, "routed")
     if ifc.switchport is not None:
-        _switchport(w, ifc.switchport)
+        if ifc.switchport.mode == "hybrid":
+            drop(
+                w,
+                ifc.switchport,
+                "IOS has no hybrid ports: use a trunk with a native VLAN",
+                ifc,
+                "switchport",
+            )
+        else:
+            _switchport(w, ifc.switchport)
     if ifc.lag_group is not None:
         mode = f" mode {ifc.lag_mode}" if ifc.lag_mode else ""
         w.line(f" channel-group {ifc.lag_group}{mode}", ifc, "lag_group", "lag_mode")
@@ -129,16 +138,7 @@ def _layer2(w: Writer, ifc: Interface) -> None:
 
 
 def _switchport(w: Writer, sw: Switchport) -> None:
-    if sw.mode == "hybrid":
-        w.unsupported(
-            sw,
-            "mode",
-            "hybrid_tagged",
-            "hybrid_untagged",
-            reason="IOS has no hybrid ports: use a trunk with a native VLAN",
-        )
-    else:
-        w.line(f" switchport mode {sw.mode}", sw, "mode")
+    w.line(f" switchport mode {sw.mode}", sw, "mode")
     if sw.access_vlan is not None:
         w.line(f" switchport access vlan {sw.access_vlan}", sw, "access_vlan")
     if sw.native_vlan is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ipaddress import IPv4Address
+
 from orchestrator.model import DeviceConfig, IpSla, NatRule, PolicyClass, Services
 from orchestrator.syntax.cisco_qos import MATCH_WORDS
 from orchestrator.syntax.cisco_render_common import Writer, drop, net_mask
@@ -185,7 +187,15 @@ def _dhcp(w: Writer, services: Services) -> None:
     if services.dhcp_use_vrf_connected is not None:
         prefix = "" if services.dhcp_use_vrf_connected else "no "
         w.line(f"{prefix}ip dhcp use vrf connected", services, "dhcp_use_vrf_connected")
-    for first, last in services.dhcp_excluded:
+    if not all(_is_address(a) and _is_address(b) for a, b in services.dhcp_excluded):
+        w.unsupported(
+            services, "dhcp_excluded", reason="excluded DHCP ranges must be IPv4 addresses"
+        )
+    for first, last in (
+        services.dhcp_excluded
+        if (id(services), "dhcp_excluded") not in set(w.out.result.dropped)
+        else []
+    ):
         tail = f" {last}" if last != first else ""
         w.line(f"ip dhcp excluded-address {first}{tail}", services, "dhcp_excluded")
     for pool in services.dhcp_pools.values():
@@ -226,6 +236,14 @@ def _dhcp(w: Writer, services: Services) -> None:
             if pool6.domain_name is not None:
                 w.line(f" domain-name {pool6.domain_name}", pool6, "domain_name")
         w.plain("!")
+
+
+def _is_address(text: str) -> bool:
+    try:
+        IPv4Address(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _ip_sla(w: Writer, probe: IpSla) -> None:

@@ -22,7 +22,10 @@ def _flag(w: Writer, node: System, field: str, on: str, off: str | None = None) 
 def render_identity(w: Writer, config: DeviceConfig) -> None:
     system = config.system
     if system.hostname is not None:
-        w.line(f"hostname {system.hostname}", system, "hostname")
+        if system.hostname and len(system.hostname.split()) == 1:
+            w.line(f"hostname {system.hostname}", system, "hostname")
+        else:
+            w.unsupported(system, "hostname", reason="an IOS hostname is one word")
     w.plain("!")
 
 
@@ -63,6 +66,8 @@ def render_system(w: Writer, config: DeviceConfig) -> None:
             system,
             "dns_source_interface",
         )
+    for host, addresses in system.ip_hosts.items():
+        w.line(f"ip host {host} " + " ".join(addresses), system, "ip_hosts")
     for server in system.dns_servers:
         vrf = f"vrf {server.vrf} " if server.vrf else ""
         w.item(f"ip name-server {vrf}{server.address}", server, "address", "vrf")
@@ -199,6 +204,20 @@ def _services(w: Writer, system: System) -> None:
             "ipv6_icmp_error_interval",
         )
     _flag(w, system, "vpdn", "vpdn enable")
+    for cause in system.errdisable_recovery_causes:
+        w.line(f"errdisable recovery cause {cause}", system, "errdisable_recovery_causes")
+    if system.errdisable_recovery_interval is not None:
+        w.line(
+            f"errdisable recovery interval {system.errdisable_recovery_interval}",
+            system,
+            "errdisable_recovery_interval",
+        )
+    if system.password_strength_check is not None:
+        w.unsupported(
+            system,
+            "password_strength_check",
+            reason="IOS has no password strength check (see `security passwords min-length`)",
+        )
     if system.default_gateway is not None:
         w.line(f"ip default-gateway {system.default_gateway}", system, "default_gateway")
 
@@ -242,13 +261,11 @@ def render_logging(w: Writer, config: DeviceConfig) -> None:
         text += f" {log.buffered_size}" if log.buffered_size is not None else ""
         text += f" {log.buffered_level}" if log.buffered_level is not None else ""
         w.line(text, log, "buffered_size", "buffered_level")
-    if log.console_level is not None:
-        text = (
-            "no logging console"
-            if log.console_level == "disable"
-            else f"logging console {log.console_level}"
-        )
-        w.line(text, log, "console_level")
+    for field, word in (("console_level", "console"), ("monitor_level", "monitor")):
+        level = getattr(log, field)
+        if level is not None:
+            text = f"no logging {word}" if level == "disable" else f"logging {word} {level}"
+            w.line(text, log, field)
     for field, word in (
         ("rate_limit", "rate-limit"),
         ("facility", "facility"),

@@ -542,8 +542,7 @@ def b_address_family(ctx: Ctx, line: Line, m: re.Match[str], scope: BgpAddressFa
     vrf = m.group(3)
     af = _bgp(ctx).family(names[0], names[1], vrf)
     af.at(line.n)
-    if vrf is not None:
-        _bgp_vrf(_bgp(ctx), vrf).at(line.n)
+    # the VRF's BgpVrf is made when a neighbor or router-id of the VRF needs one
     for child in line.children:
         dispatch(ctx, child, BGP_RULES, af)
 

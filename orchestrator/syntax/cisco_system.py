@@ -22,44 +22,71 @@ _SECRET_KINDS = {
 }
 
 
+_BANNER = re.compile(r"banner (motd|login|exec|incoming|prompt-timeout|slip-ppp) (\S)(.*)$")
+
+
+def banner_start(text: str) -> tuple[str, str, str] | None:
+    """`banner <kind> <delim>[text]` → (kind, delimiter, text after it); IOS writes `^C`."""
+    m = _BANNER.match(text)
+    if m is None:
+        return None
+    first, rest = m.group(2), m.group(3)
+    delim = "^C" if first == "^" and rest.startswith("C") else first
+    return m.group(1), delim, rest[1:] if delim == "^C" else rest
+
+
+def banner_body_numbers(lines: list[Line]) -> set[int]:
+    """Numbers of the lines inside banners: they count even when they start with `!`."""
+    inside: set[int] = set()
+    i = 0
+    while i < len(lines):
+        start = banner_start(lines[i].text)
+        i += 1
+        if start is None or start[1] in start[2]:
+            continue
+        while i < len(lines):
+            inside.add(lines[i].n)
+            i += 1
+            if start[1] in lines[i - 1].raw:
+                break
+    return inside
+
+
 def collect_banners(ctx: Ctx, lines: list[Line]) -> list[Line]:
     """Take `banner <kind> <delim>...<delim>` blocks out of ``lines``; return the rest.
 
     A banner's text spans lines that are not statements, so it must not reach the tree builder.
+    Blank lines of the text are not counted lines: the gaps in line numbers bring them back.
     """
     rest: list[Line] = []
     i = 0
     while i < len(lines):
         line = lines[i]
-        m = re.match(
-            r"banner (motd|login|exec|incoming|prompt-timeout|slip-ppp) (\S)(.*)$", line.text
-        )
-        if m is None:
+        start = banner_start(line.text)
+        if start is None:
             rest.append(line)
             i += 1
             continue
-        kind, first = m.group(1), m.group(2)
-        delim = "^C" if first == "^" and m.group(3).startswith("C") else first
-        body_start = m.group(3)[1:] if delim == "^C" else m.group(3)
+        kind, delim, body_start = start
         body: list[str] = []
         block = [line]
+        i += 1
         if delim in body_start:
             body.append(body_start.split(delim, 1)[0])
-            i += 1
         else:
             if body_start:
                 body.append(body_start)
-            i += 1
-            while i < len(lines) and delim not in lines[i].raw:
-                body.append(lines[i].raw.rstrip())
-                block.append(lines[i])
+            while i < len(lines):
+                current = lines[i]
+                body.extend([""] * (current.n - block[-1].n - 1))
+                block.append(current)
                 i += 1
-            if i < len(lines):
-                tail = lines[i].raw.split(delim, 1)[0].rstrip()
-                if tail:
-                    body.append(tail)
-                block.append(lines[i])
-                i += 1
+                if delim in current.raw:
+                    tail = current.raw.split(delim, 1)[0].rstrip()
+                    if tail:
+                        body.append(tail)
+                    break
+                body.append(current.raw.rstrip())
         ctx.config.system.banners[kind] = "\n".join(body)
         for member in block:
             ctx.report.parsed(member)
@@ -594,8 +621,11 @@ SYSTEM_TOP: list[Rule] = [
     rule(r"boot-(?:start|end)-marker", ignore="IOS boot image markers"),
     rule(r"boot (?:system|host|network|config) .+", ignore="boot image of the source hardware"),
     rule(r"end", ignore="end of the IOS configuration"),
-    rule(r"Building configuration\.\.\.", ignore="capture header"),
-    rule(r"Current configuration : \d+ bytes", ignore="capture header"),
+    rule(r"Building configuration\.\.\.", ignore="header line of a `show running-config` capture"),
+    rule(
+        r"Current configuration : \d+ bytes",
+        ignore="header line of a `show running-config` capture",
+    ),
     rule(r"ip cef", ignore="CEF is IOS's forwarding path; targets always forward in hardware"),
     rule(r"ip classless", ignore="classless routing is the only behaviour on the targets"),
     rule(r"ip subnet-zero", ignore="subnet zero is always usable on the targets"),
