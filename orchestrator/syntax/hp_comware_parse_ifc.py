@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from ipaddress import IPv4Interface, IPv6Interface, ip_network
+from ipaddress import IPv4Interface, IPv6Interface, IPv6Network, ip_network
 from typing import Any
 
 from orchestrator import ports
@@ -13,6 +13,8 @@ from orchestrator.model import (
     FhrpGroup,
     Interface,
     InterfaceOspf,
+    Ipv6Nd,
+    NdPrefix,
     StaticRoute,
     Switchport,
     Vlan,
@@ -168,7 +170,11 @@ def i_lacp_short(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None
     ifc.at(line.n, "lacp_rate")
 
 
-def _ospf(ifc: Interface) -> InterfaceOspf:
+def _ospf(ifc: Interface, v3: bool = False) -> InterfaceOspf:
+    if v3:
+        if ifc.ospfv3 is None:
+            ifc.ospfv3 = InterfaceOspf()
+        return ifc.ospfv3
     if ifc.ospf is None:
         ifc.ospf = InterfaceOspf()
     return ifc.ospf
@@ -178,7 +184,7 @@ _NETWORK_TYPES = {"p2p": "point-to-point", "broadcast": "broadcast", "nbma": "nb
 
 
 def i_ospf(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ospf = _ospf(ifc)
+    ospf = _ospf(ifc, line.words[0] == "ospfv3")
     what, value = m.group(1), m.group(2)
     if what == "network-type":
         ospf.network_type = _NETWORK_TYPES[value]  # type: ignore[assignment]
@@ -195,7 +201,7 @@ def i_ospf(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
 
 
 def i_ospf_area(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ospf = _ospf(ifc)
+    ospf = _ospf(ifc, line.words[0] == "ospfv3")
     ospf.process = m.group(1)
     ospf.area = area_dotted(m.group(2))
     ospf.at(line.n, "process", "area")
@@ -213,7 +219,7 @@ def i_ospf_auth(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
 
 
 def i_ospf_bfd(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ospf = _ospf(ifc)
+    ospf = _ospf(ifc, line.words[0] == "ospfv3")
     ospf.bfd = True
     ospf.at(line.n, "bfd")
 
@@ -341,6 +347,45 @@ def i_aspf(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     ifc.at(line.n, name)
 
 
+def _nd(ifc: Interface) -> Ipv6Nd:
+    if ifc.ipv6_nd is None:
+        ifc.ipv6_nd = Ipv6Nd()
+    return ifc.ipv6_nd
+
+
+def i_nd(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    """`ipv6 nd ...` router advertisement settings."""
+    words = line.words[2:]
+    if words == ["ra", "halt"]:
+        _nd(ifc).ra_suppress = "all"
+        _nd(ifc).at(line.n, "ra_suppress")
+    elif words[:2] == ["autoconfig", "managed-address-flag"]:
+        _nd(ifc).managed_config = True
+        _nd(ifc).at(line.n, "managed_config")
+    elif words[:2] == ["autoconfig", "other-flag"]:
+        _nd(ifc).other_config = True
+        _nd(ifc).at(line.n, "other_config")
+    elif words[:2] == ["ra", "router-lifetime"]:
+        _nd(ifc).ra_lifetime = int(words[2])
+        _nd(ifc).at(line.n, "ra_lifetime")
+    elif words[:2] == ["ra", "interval"]:
+        _nd(ifc).ra_interval = int(words[2])
+        _nd(ifc).at(line.n, "ra_interval")
+    elif words[:2] == ["ra", "prefix"] and len(words) >= 5 and "/" in words[2]:
+        entry = NdPrefix(
+            prefix=IPv6Network(words[2], strict=False),
+            valid=int(words[3]),
+            preferred=int(words[4]),
+            autoconfig="no-autoconfig" not in words,
+            onlink="off-link" not in words,
+        )
+        entry.at(line.n)
+        _nd(ifc).prefixes.append(entry)
+        _nd(ifc).at(line.n, "prefixes")
+    else:
+        ctx.report.unsupported(line, "IPv6 ND setting not translated")
+
+
 def i_vrf(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     ifc.vrf = m.group(1)
     ifc.at(line.n, "vrf")
@@ -374,6 +419,8 @@ INTERFACE_RULES: list[Rule] = [
     rule(r"ipv6 address auto link-local", flag_field("ipv6_enabled", None)),
     rule(r"ipv6 address (\S+) (link-local)", i_ipv6),
     rule(r"ipv6 address auto", flag_field("ipv6_autoconfig", None)),
+    rule(r"undo ipv6 nd ra halt", lambda c, ln, m, i: i.at(ln.n, "ipv6")),
+    rule(r"ipv6 nd .+", i_nd),
     rule(
         r"(?:ipv6 )?dhcp client (?:identifier|duid) .+",
         ignore="DHCP client identifier derived from the box's own MAC address",
@@ -390,19 +437,21 @@ INTERFACE_RULES: list[Rule] = [
     rule(r"lacp mode passive", i_lacp_passive),
     rule(r"lacp period short", i_lacp_short),
     rule(r"vlan-type dot1q vid (\d+)", int_field("encapsulation_vlan")),
-    rule(r"ospf (cost|dr-priority|timer hello|timer dead) (\d+)", i_ospf),
-    rule(r"ospf (network-type) (p2p|broadcast|nbma|p2mp)", i_ospf),
-    rule(r"ospf (\d+) area (\S+)", i_ospf_area),
+    rule(r"ospf(?:v3)? (cost|dr-priority|timer hello|timer dead) (\d+)", i_ospf),
+    rule(r"ospf(?:v3)? (network-type) (p2p|broadcast|nbma|p2mp)", i_ospf),
+    rule(r"ospf(?:v3)? (\d+) area (\S+)", i_ospf_area),
     rule(
         r"ospf authentication-mode (?:hmac-)?(md5|simple)(?: (\d+))? (cipher|plain) (\S+)",
         i_ospf_auth,
     ),
-    rule(r"ospf bfd enable", i_ospf_bfd),
+    rule(r"ospf(?:v3)? bfd enable", i_ospf_bfd),
     rule(r"undo vrrp vrid (\d+) preempt-mode", i_undo_preempt),
     rule(r"vrrp vrid (\d+) (.+)", i_vrrp),
     rule(r"vrrp version ([23])", i_vrrp_version),
     rule(r"packet-filter (ipv6 )?(?:name )?(\S+) (inbound|outbound)", i_packet_filter),
     rule(r"dhcp select relay", i_relay_select),
+    rule(r"ipv6 dhcp select server", lambda c, ln, m, i: i.at(ln.n, "ipv6_dhcp_server")),
+    rule(r"ipv6 dhcp server apply pool (\S+)", str_field("ipv6_dhcp_server")),
     rule(r"dhcp relay server-address (\S+)", i_relay_server),
     rule(r"(undo )?proxy-arp enable", flag_field("proxy_arp")),
     rule(r"mac-address (\S+)", i_mac),

@@ -73,6 +73,7 @@ def read_redistribution(words: list[str], metric_word: str) -> Redistribution | 
 
 
 def p_ospf(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    v3 = line.words[0] == "ospfv3"
     words = (m.group(1) or "").split()
     process = words.pop(0) if words and words[0].isdigit() else "1"
     ospf = Ospf(process=process)
@@ -87,7 +88,7 @@ def p_ospf(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
             ospf.at(line.n, "vrf")
         else:
             ctx.report.unsupported(line, f"OSPF process option {word!r} is not translated")
-    ctx.config.ospf[process] = ospf
+    (ctx.config.ospfv3 if v3 else ctx.config.ospf)[process] = ospf
     for child in line.children:
         dispatch(ctx, child, OSPF_RULES, ospf)
 
@@ -176,6 +177,7 @@ def o_gr(ctx: Ctx, line: Line, m: re.Match[str], ospf: Ospf) -> None:
 
 OSPF_RULES: list[Rule] = [
     rule(r"area (\S+)", o_area),
+    rule(r"router-id (\S+)", str_field("router_id")),
     rule(r"(undo )?silent-interface (\S+)", o_silent),
     rule(r"bandwidth-reference (\d+)", int_field("reference_bandwidth")),
     rule(r"import-route (.+)", o_import),
@@ -475,6 +477,8 @@ _AF_PEER_FLAGS = {
     "substitute-as": "as_override",
 }
 _AF_PEER_WORDS = {
+    "additional-paths",
+    "advertise",
     "enable",
     "route-policy",
     "prefix-list",
@@ -531,6 +535,14 @@ def af_peer(ctx: Ctx, line: Line, m: re.Match[str], where: BgpScope) -> None:
     elif head == "allow-as-loop":
         entry.allowas_in = int(words[1]) if len(words) == 2 else 0
         entry.at(line.n, "allowas_in")
+    elif head == "additional-paths" and set(words[1:]) <= {"send", "receive"}:
+        assert where.af is not None
+        for word in words[1:]:
+            setattr(where.af, f"additional_paths_{word}", True)
+            where.af.at(line.n, f"additional_paths_{word}")
+    elif words[:3] == ["advertise", "additional-paths", "best"] and len(words) == 4:
+        entry.advertise_additional_paths.append(f"best {words[3]}")
+        entry.at(line.n, "advertise_additional_paths")
     elif head == "preferred-value" and len(words) == 2:
         entry.weight = int(words[1])
         entry.at(line.n, "weight")
@@ -629,6 +641,12 @@ def af_dampening(ctx: Ctx, line: Line, m: re.Match[str], where: BgpScope) -> Non
         where.af.at(line.n, "dampening_params")
 
 
+def _select(line: Line, m: re.Match[str], where: BgpScope) -> None:
+    assert where.af is not None
+    where.af.additional_paths_select = f"best {m.group(1)}"
+    where.af.at(line.n, "additional_paths_select")
+
+
 AF_RULES: list[Rule] = [
     rule(r"peer (\S+) (.+)", af_peer),
     rule(r"network (.+)", af_network),
@@ -640,10 +658,11 @@ AF_RULES: list[Rule] = [
     rule(r"default-route imported", af_field("default_information_originate")),
     rule(r"summary automatic", af_field("auto_summary")),
     rule(r"dampening(?: (\d+ \d+ \d+ \d+))?", af_dampening),
+    rule(r"additional-paths select-best (\d+)", lambda c, ln, m, w: _select(ln, m, w)),
 ]
 
 ROUTING_TOP: list[Rule] = [
-    rule(r"ospf(?: (.+))?", p_ospf),
+    rule(r"ospf(?:v3)?(?: (.+))?", p_ospf),
     rule(r"bgp (\d+(?:\.\d+)?)", p_bgp),
     rule(r"bgp \S+ instance \S+", unsupported="BGP instances are not translated", tree=True),
 ]

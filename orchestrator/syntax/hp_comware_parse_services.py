@@ -9,11 +9,21 @@ outside interface and kept once each.
 from __future__ import annotations
 
 import re
-from ipaddress import IPv4Network
+from ipaddress import IPv4Network, IPv6Network
 from typing import Any
 
-from orchestrator.model import ClassMap, DhcpPool, NatPool, NatRule, Police, PolicyClass, PolicyMap
-from orchestrator.syntax.hp_comware_common import mask_or_length
+from orchestrator.model import (
+    ClassMap,
+    Dhcp6Pool,
+    DhcpPool,
+    IpSla,
+    NatPool,
+    NatRule,
+    Police,
+    PolicyClass,
+    PolicyMap,
+)
+from orchestrator.syntax.hp_comware_common import ifname, mask_or_length
 from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
 from orchestrator.syntax.text import Line
 
@@ -296,7 +306,96 @@ def p_qos_policy(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
         ctx.report.parsed(child)
 
 
+# --- NQA (IP SLA) ---------------------------------------------------------------------------
+
+_NQA_KINDS = {
+    "icmp-echo": "icmp-echo",
+    "udp-echo": "udp-echo",
+    "tcp": "tcp-connect",
+    "udp-jitter": "udp-jitter",
+}
+
+
+def p_nqa(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    probe = IpSla(id=int(m.group(1)))
+    probe.at(line.n, "", "id")
+    ctx.config.services.ip_slas[probe.id] = probe
+    ctx.config.services.at(line.n, "ip_slas")
+    for child in line.children:
+        kind = re.fullmatch(r"type (\S+)", child.text)
+        if kind is None or kind.group(1) not in _NQA_KINDS:
+            continue
+        probe.kind = _NQA_KINDS[kind.group(1)]
+        probe.at(child.n, "kind")
+        ctx.report.parsed(child)
+        for item in child.children:
+            dispatch(ctx, item, NQA_RULES, probe)
+
+
+def _probe(name: str, convert: Any = str) -> Any:
+    def handler(ctx: Ctx, line: Line, m: re.Match[str], probe: IpSla) -> None:
+        setattr(probe, name, convert(m.group(1)))
+        probe.at(line.n, name)
+
+    return handler
+
+
+NQA_RULES: list[Rule] = [
+    rule(r"destination ip (\S+)", _probe("target")),
+    rule(r"destination port (\d+)", _probe("target_port", int)),
+    rule(r"frequency (\d+)", _probe("frequency_s", lambda v: int(v) // 1000)),
+    rule(r"probe timeout (\d+)", _probe("timeout_ms", int)),
+    rule(r"source ip (\S+)", _probe("source_address")),
+    rule(r"source interface (\S+)", _probe("source_interface", ifname)),
+    rule(r"tos (\d+)", _probe("tos", int)),
+    rule(r"vpn-instance (\S+)", _probe("vrf")),
+]
+
+
+def p_nqa_schedule(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    probe = ctx.config.services.ip_slas.get(int(m.group(1)))
+    if probe is None:
+        ctx.report.unsupported(line, "schedule of an NQA test that is not defined")
+        return
+    probe.schedule_start, probe.schedule_life = "now", m.group(2)
+    probe.at(line.n, "schedule_start", "schedule_life")
+
+
+def p_pool6(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    pool = Dhcp6Pool(name=m.group(1))
+    pool.at(line.n)
+    ctx.config.services.dhcp6_pools[pool.name] = pool
+    ctx.config.services.at(line.n, "dhcp6_pools")
+    for child in line.children:
+        words = child.words
+        if words[:1] == ["network"] and len(words) == 6:
+            preferred, valid = int(words[3]), int(words[5])
+            pool.address_prefixes.append(
+                (
+                    IPv6Network(words[1], strict=False),
+                    None if valid == INFINITE else valid,
+                    None if preferred == INFINITE else preferred,
+                )
+            )
+            pool.at(child.n, "address_prefixes")
+        elif words[:1] == ["dns-server"] and len(words) == 2:
+            pool.dns_servers.append(words[1])
+            pool.at(child.n, "dns_servers")
+        elif words[:1] == ["domain-name"] and len(words) == 2:
+            pool.domain_name = words[1]
+            pool.at(child.n, "domain_name")
+        else:
+            continue
+        ctx.report.parsed(child)
+
+
+#: a DHCPv6 lifetime of all ones is infinite (RFC 8415)
+INFINITE = 4294967295
+
 SERVICES_TOP: list[Rule] = [
+    rule(r"ipv6 dhcp pool (\S+)", p_pool6),
+    rule(r"nqa entry admin (\d+)", p_nqa),
+    rule(r"nqa schedule admin (\d+) start-time now lifetime (forever|\d+)", p_nqa_schedule),
     rule(r"nat address-group (\d+)(?: name (\S+))?", p_address_group),
     rule(r"nat static outbound (\S+) (\S+)", p_nat_static),
     rule(r"dhcp server forbidden-ip (\S+)(?: (\S+))?", p_forbidden),

@@ -8,7 +8,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from orchestrator.model import Server, SnmpCommunity, SnmpHost, SnmpUser, SummerTime
+from orchestrator.model import (
+    ConfigArchive,
+    Server,
+    SnmpCommunity,
+    SnmpHost,
+    SnmpUser,
+    SummerTime,
+)
 from orchestrator.syntax.hp_comware_common import (
     MONTHS,
     SEVERITY_TO_MODEL,
@@ -332,6 +339,29 @@ def s_dhcp_enable(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     flag_field("dhcp_enabled")(ctx, line, m, ctx.config.services)
 
 
+def s_archive(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    system = ctx.config.system
+    if system.config_archive is None:
+        system.config_archive = ConfigArchive()
+        system.at(line.n, "config_archive")
+    archive = system.config_archive
+    archive.at(line.n)
+    if m.group(2):
+        archive.path = m.group(2).rstrip("/") + "/" + m.group(3)
+        archive.at(line.n, "path")
+    elif m.group(4):
+        archive.time_period = int(m.group(4))
+        archive.at(line.n, "time_period")
+    else:
+        archive.maximum = int(m.group(5))
+        archive.at(line.n, "maximum")
+
+
+def s_snmp_authfail(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    ctx.config.system.logging.snmp_authfail = True
+    ctx.config.system.logging.at(line.n, "snmp_authfail")
+
+
 def s_role(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     """`role name level-N` with only a description relabels a predefined role; real rules
     (custom roles) are not in the model."""
@@ -460,6 +490,11 @@ SYSTEM_TOP: list[Rule] = [
     ),
     rule(r"snmp-agent mib-view (included|excluded) (\S+) (\S+)", s_mib_view),
     rule(r"(undo )?dhcp enable", s_dhcp_enable),
+    rule(
+        r"archive configuration (location (\S+) filename-prefix (\S+)|interval (\d+)|max (\d+))",
+        s_archive,
+    ),
+    rule(r"snmp-agent log authfail", s_snmp_authfail),
     *[
         rule(pattern, unsupported=reason, tree=True)
         for pattern, reason in (

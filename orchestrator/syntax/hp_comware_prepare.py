@@ -271,15 +271,30 @@ def _interfaces(config: DeviceConfig, out: Emitter) -> None:
             if re.fullmatch(r"\d+(?:\.0+)?", level):
                 ifc.storm_control[kind] = f"{int(float(level))}.00"
         if ifc.ospf is not None:
-            _interface_ospf(config, ifc, ifc.ospf)
+            _interface_ospf(config.ospf, ifc, ifc.ospf)
+        if ifc.ospfv3 is not None:
+            _interface_ospf(config.ospfv3, ifc, ifc.ospfv3)
         for group in ifc.fhrp:
             if group.preempt_delay is not None and group.preempt is None:
                 group.preempt = True
+        nd = ifc.ipv6_nd
+        if nd is not None:
+            if nd.ra_suppress == "periodic":
+                nd.ra_suppress = "all"
+                out.change(
+                    nd,
+                    "ra_suppress",
+                    note="Comware halts router advertisements "
+                    "altogether; it does not answer solicitations either",
+                )
+            for prefix in nd.prefixes:
+                prefix.valid = 2592000 if prefix.valid is None else prefix.valid
+                prefix.preferred = 604800 if prefix.preferred is None else prefix.preferred
 
 
-def _interface_ospf(config: DeviceConfig, ifc: Interface, ospf: InterfaceOspf) -> None:
+def _interface_ospf(processes: dict[str, Ospf], ifc: Interface, ospf: InterfaceOspf) -> None:
     if ospf.area is not None and ospf.process is None:
-        process = _process_of(config, ifc, ospf)
+        process = _process_of(processes, ifc, ospf)
         if process is not None:
             ospf.process = process.process
             for n in ospf.src.get("area"):
@@ -289,7 +304,7 @@ def _interface_ospf(config: DeviceConfig, ifc: Interface, ospf: InterfaceOspf) -
         for n in ospf.src.get("auth_key"):
             ospf.at(n, "auth")
     if ospf.passive is not None:
-        process = _process_of(config, ifc, ospf)
+        process = _process_of(processes, ifc, ospf)
         if process is not None:
             if ospf.passive and ifc.name not in process.passive:
                 process.passive.append(ifc.name)
@@ -300,10 +315,10 @@ def _interface_ospf(config: DeviceConfig, ifc: Interface, ospf: InterfaceOspf) -
             ospf.passive = None
 
 
-def _process_of(config: DeviceConfig, ifc: Interface, ospf: InterfaceOspf) -> Ospf | None:
-    if ospf.process is not None and ospf.process in config.ospf:
-        return config.ospf[ospf.process]
-    same_vrf = [p for p in config.ospf.values() if p.vrf == ifc.vrf]
+def _process_of(processes: dict[str, Ospf], ifc: Interface, ospf: InterfaceOspf) -> Ospf | None:
+    if ospf.process is not None and ospf.process in processes:
+        return processes[ospf.process]
+    same_vrf = [p for p in processes.values() if p.vrf == ifc.vrf]
     return same_vrf[0] if len(same_vrf) == 1 else None
 
 
@@ -311,7 +326,7 @@ def _process_of(config: DeviceConfig, ifc: Interface, ospf: InterfaceOspf) -> Os
 
 
 def _ospf(config: DeviceConfig, out: Emitter) -> None:
-    for process in config.ospf.values():
+    for process in [*config.ospf.values(), *config.ospfv3.values()]:
         for entry in process.redistribute:
             if not entry.subnets:
                 entry.subnets = True
@@ -399,6 +414,11 @@ def _system(config: DeviceConfig, out: Emitter) -> None:
             out.change(system, "banners", note=f"Comware has no {kind} banner: left out")
         else:  # Comware keeps no trailing blanks on banner lines
             system.banners[kind] = "\n".join(x.rstrip() for x in system.banners[kind].split("\n"))
+    archive = system.config_archive
+    if archive is not None and archive.path is not None:
+        storage, sep, rest = archive.path.partition(":")
+        if sep and storage in ("flash", "bootflash", "disk0", "slot0", "nvram"):
+            archive.path = "flash:/" + rest.lstrip("/")  # the box's own storage
     if system.summer_time is not None:
         system.summer_time.start = _hhmm(system.summer_time.start)
         system.summer_time.end = _hhmm(system.summer_time.end)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from orchestrator.model import DeviceConfig, System
 from orchestrator.syntax.base import Emitter, Rendered
-from orchestrator.syntax.hp_comware_common import drop, sweep, vlan_text, write_secret
+from orchestrator.syntax.hp_comware_common import drop, is_set, sweep, vlan_text, write_secret
 from orchestrator.syntax.hp_comware_prepare import prepare
 from orchestrator.syntax.hp_comware_render_aaa import render_aaa, render_lines, render_users
 from orchestrator.syntax.hp_comware_render_ifc import (
@@ -27,6 +27,7 @@ from orchestrator.syntax.hp_comware_render_services import (
     render_dhcp,
     render_nat_groups,
     render_nat_static,
+    render_nqa,
     render_qos,
 )
 from orchestrator.syntax.hp_comware_render_system import (
@@ -78,11 +79,13 @@ def render_config(config: DeviceConfig) -> Rendered:
     _services(system, out)
     render_vlans(config, out)
     _stp(system, out)
+    _archive(system, out)
     render_filters(config, out)
     render_route_policies(config, out)
     render_qos(config, out)
     render_nat_groups(config, out)
     render_dhcp(config, out)
+    render_nqa(config, out)
     render_security(config, out)
     render_tracks(config, out)
     render_interfaces(config, out)
@@ -119,6 +122,7 @@ _CONFIG_FIELDS = (
     "route_maps",
     "services",
     "security",
+    "ospfv3",
 )
 
 
@@ -233,6 +237,63 @@ def _services(system: System, out: Emitter) -> None:
         out.emit(" " + text, system, name)
 
 
+def _archive(system: System, out: Emitter) -> None:
+    """Configuration archives: local copies under a file name prefix, by interval."""
+    archive = system.config_archive
+    if archive is None:
+        return
+    logging_rule = "Comware logs every command entered, keys in cipher text, by default"
+    for name in ("log_enable", "log_hidekeys", "log_notify_syslog", "log_size"):
+        if is_set(archive, name):
+            out.ignore(archive, name, rule=logging_rule)
+    if archive.write_memory:
+        drop(
+            out,
+            archive,
+            "write_memory",
+            "Comware archives by interval or on demand, not on every save",
+        )
+    lines: list[tuple[str, str]] = []
+    if archive.path is not None and archive.path.startswith("flash:/"):
+        directory, _, prefix = archive.path.rpartition("/")
+        lines.append(
+            (
+                f"archive configuration location {directory or 'flash:'}/ filename-prefix {prefix}",
+                "path",
+            )
+        )
+    elif archive.path is not None:
+        drop(out, archive, "path", "Comware keeps configuration archives on its own storage")
+    if lines and archive.time_period is not None:
+        lines.append((f"archive configuration interval {archive.time_period}", "time_period"))
+    if lines and archive.maximum is not None:
+        lines.append((f"archive configuration max {archive.maximum}", "maximum"))
+    if not lines:
+        for name in ("time_period", "maximum"):
+            if is_set(archive, name):
+                drop(out, archive, name, "an archive needs a location on the box")
+        out.ignore(system, "config_archive", rule="no archive location on the box to write")
+        return
+    out.plain("#")
+    for text, name in lines:
+        out.emit(f" {text}", archive, name, "")
+    sweep(
+        out,
+        archive,
+        (
+            "path",
+            "write_memory",
+            "time_period",
+            "maximum",
+            "log_enable",
+            "log_hidekeys",
+            "log_notify_syslog",
+            "log_size",
+        ),
+        "archive",
+    )
+
+
 def _stp(system: System, out: Emitter) -> None:
     if system.stp_mode is None and not system.stp_priority:
         return
@@ -288,6 +349,7 @@ def _banners(system: System, out: Emitter) -> None:
         "login_success_log",
         "login_failure_log",
         "http_authentication",
+        "config_archive",
         "banners",
         "domain_name",
         "domain_search",

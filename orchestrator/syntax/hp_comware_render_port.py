@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from orchestrator.model import DeviceConfig, FhrpGroup, Interface, InterfaceOspf, Switchport
 from orchestrator.syntax.base import Emitter, secret_token
-from orchestrator.syntax.hp_comware_common import drop, sweep, vlan_text
+from orchestrator.syntax.hp_comware_common import drop, drop_node, every, sweep, vlan_text
 from orchestrator.syntax.hp_comware_render_services import render_interface_nat
 
 _NETWORK_TYPES = {"point-to-point": "p2p", "broadcast": "broadcast", "nbma": "nbma", "p2mp": "p2mp"}
@@ -65,6 +65,9 @@ _HANDLED = (
     "inspect_out",
     "tunnel_protection",
     "autonegotiation",
+    "ospfv3",
+    "ipv6_nd",
+    "ipv6_dhcp_server",
 )
 
 
@@ -133,13 +136,16 @@ def render_port(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
                 rule="Ethernet keepalives are an IOS mechanism; Comware follows the link state",
             )
     _addresses(ifc, out)
+    _nd(config, ifc, out)
     if ifc.switchport is not None:
         _switchport(ifc, ifc.switchport, out)
     _aggregation(config, ifc, out)
     if ifc.ospf is not None:
-        _ospf(ifc, ifc.ospf, out)
+        _ospf(ifc, ifc.ospf, out, "ospf")
+    if ifc.ospfv3 is not None:
+        _ospf(ifc, ifc.ospfv3, out, "ospfv3")
     _vrrp(config, ifc, out)
-    _filters(ifc, out)
+    _filters(config, ifc, out)
     render_interface_nat(config, ifc, out)
     _features(ifc, out)
     if ifc.shutdown is not None:
@@ -191,6 +197,50 @@ def _addresses(ifc: Interface, out: Emitter) -> None:
             e(f" ipv6 address {addr6.address.network} eui-64", addr6)
         else:
             e(f" ipv6 address {addr6.address}", addr6)
+
+
+def _nd(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
+    """Router advertisements: Comware sends none until told (`undo ipv6 nd ra halt`), IOS
+    sends them from every routed IPv6 interface."""
+    nd = ifc.ipv6_nd
+    e = out.emit
+    suppressed = nd is not None and nd.ra_suppress is not None
+    if suppressed:
+        assert nd is not None
+        e(" ipv6 nd ra halt", nd, "ra_suppress")
+    elif config.system.ipv6_routing and any(a.kind != "link-local" for a in ifc.ipv6):
+        e(" undo ipv6 nd ra halt", ifc, "ipv6")
+    if nd is None:
+        return
+    if nd.managed_config:
+        e(" ipv6 nd autoconfig managed-address-flag", nd, "managed_config")
+    if nd.other_config:
+        e(" ipv6 nd autoconfig other-flag", nd, "other_config")
+    if nd.ra_lifetime is not None:
+        e(f" ipv6 nd ra router-lifetime {nd.ra_lifetime}", nd, "ra_lifetime")
+    if nd.ra_interval is not None:
+        e(f" ipv6 nd ra interval {nd.ra_interval} {max(nd.ra_interval // 3, 3)}", nd, "ra_interval")
+    for prefix in nd.prefixes:
+        if prefix.prefix is None or not prefix.advertise:
+            drop_node(
+                out,
+                prefix,
+                "Comware advertises every on-link prefix; it has no "
+                "default prefix settings and no per-prefix no-advertise",
+            )
+            continue
+        text = f" ipv6 nd ra prefix {prefix.prefix} {prefix.valid} {prefix.preferred}"
+        if not prefix.autoconfig:
+            text += " no-autoconfig"
+        if not prefix.onlink:
+            text += " off-link"
+        e(text, prefix, *every(prefix))
+    sweep(
+        out,
+        nd,
+        ("managed_config", "other_config", "ra_lifetime", "ra_interval", "ra_suppress", "prefixes"),
+        "IPv6 ND",
+    )
 
 
 def _switchport(ifc: Interface, sw: Switchport, out: Emitter) -> None:
@@ -267,24 +317,27 @@ def _lag_of(member: Interface) -> str:
     return f"{kind}{member.lag_group}"
 
 
-def _ospf(ifc: Interface, ospf: InterfaceOspf, out: Emitter) -> None:
+def _ospf(ifc: Interface, ospf: InterfaceOspf, out: Emitter, word: str) -> None:
     e = out.emit
     if ospf.area is not None and ospf.process is not None:
-        e(f" ospf {ospf.process} area {ospf.area}", ospf, "process", "area")
+        e(f" {word} {ospf.process} area {ospf.area}", ospf, "process", "area")
     elif ospf.area is not None or ospf.process is not None:
         drop(out, ospf, "area", "the interface's OSPF process is not known")
         drop(out, ospf, "process", "the interface's OSPF process is not known")
     if ospf.cost is not None:
-        e(f" ospf cost {ospf.cost}", ospf, "cost")
+        e(f" {word} cost {ospf.cost}", ospf, "cost")
     if ospf.network_type is not None:
-        e(f" ospf network-type {_NETWORK_TYPES[ospf.network_type]}", ospf, "network_type")
+        e(f" {word} network-type {_NETWORK_TYPES[ospf.network_type]}", ospf, "network_type")
     if ospf.priority is not None:
-        e(f" ospf dr-priority {ospf.priority}", ospf, "priority")
+        e(f" {word} dr-priority {ospf.priority}", ospf, "priority")
     if ospf.hello is not None:
-        e(f" ospf timer hello {ospf.hello}", ospf, "hello")
+        e(f" {word} timer hello {ospf.hello}", ospf, "hello")
     if ospf.dead is not None:
-        e(f" ospf timer dead {ospf.dead}", ospf, "dead")
-    if ospf.auth in ("md5", "simple") and ospf.auth_key is not None:
+        e(f" {word} timer dead {ospf.dead}", ospf, "dead")
+    if word == "ospfv3" and (ospf.auth is not None or ospf.auth_key is not None):
+        drop(out, ospf, "auth", "OSPFv3 authenticates with IPsec, not with keys")
+        drop(out, ospf, "auth_key", "OSPFv3 authenticates with IPsec, not with keys")
+    elif ospf.auth in ("md5", "simple") and ospf.auth_key is not None:
         key_id = f" {ospf.auth_key_id}" if ospf.auth == "md5" else ""
         if ospf.auth == "md5" and ospf.auth_key_id is None:
             drop(out, ospf, "auth", "MD5 authentication needs a key id")
@@ -300,7 +353,7 @@ def _ospf(ifc: Interface, ospf: InterfaceOspf, out: Emitter) -> None:
     elif ospf.auth is not None:
         drop(out, ospf, "auth", f"OSPF {ospf.auth} authentication without a key")
     if ospf.bfd:
-        e(" ospf bfd enable", ospf, "bfd")
+        e(f" {word} bfd enable", ospf, "bfd")
     if ospf.passive is not None:
         drop(out, ospf, "passive", "no OSPF process to make the interface silent in")
     sweep(
@@ -389,7 +442,7 @@ def _vrrp_group(group: FhrpGroup, tracks: dict[str, int], out: Emitter) -> None:
     )
 
 
-def _filters(ifc: Interface, out: Emitter) -> None:
+def _filters(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
     for field, v6, direction in (
         ("acl_in", "", "inbound"),
         ("acl_out", "", "outbound"),
@@ -400,6 +453,14 @@ def _filters(ifc: Interface, out: Emitter) -> None:
         if acl is not None:
             ref = acl if acl.isdigit() else f"name {acl}"
             out.emit(f" packet-filter {v6}{ref} {direction}", ifc, field)
+    if ifc.ipv6_dhcp_server is not None:
+        if ifc.ipv6_dhcp_server in config.services.dhcp6_pools:
+            out.emit(" ipv6 dhcp select server", ifc, "ipv6_dhcp_server")
+            out.emit(
+                f" ipv6 dhcp server apply pool {ifc.ipv6_dhcp_server}", ifc, "ipv6_dhcp_server"
+            )
+        else:
+            drop(out, ifc, "ipv6_dhcp_server", f"no DHCPv6 pool {ifc.ipv6_dhcp_server}")
     if ifc.helper_addresses:
         out.emit(" dhcp select relay", ifc, "helper_addresses")
         for address in ifc.helper_addresses:

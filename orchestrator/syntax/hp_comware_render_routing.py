@@ -62,18 +62,22 @@ def import_route(entry: Redistribution, metric_word: str, out: Emitter) -> str |
 
 def render_ospf(config: DeviceConfig, out: Emitter) -> None:
     keyed_areas = _areas_with_interface_keys(config)
-    for process in config.ospf.values():
-        opener = f"ospf {process.process}"
-        if process.router_id is not None:
-            opener += f" router-id {process.router_id}"
-        if process.vrf is not None:
-            opener += f" vpn-instance {process.vrf}"
-        out.plain("#")
-        with out.view(opener, process, "", "process", "router_id", "vrf"):
-            _ospf_body(process, out)
-            for area in process.areas.values():
-                with out.view(f" area {area.area}", area):
-                    _area_body(area, keyed_areas, out)
+    for word, processes in (("ospf", config.ospf), ("ospfv3", config.ospfv3)):
+        for process in processes.values():
+            opener = f"{word} {process.process}"
+            if process.router_id is not None and word == "ospf":
+                opener += f" router-id {process.router_id}"
+            if process.vrf is not None:
+                opener += f" vpn-instance {process.vrf}"
+            out.plain("#")
+            fields = ("", "process", "vrf") + (("router_id",) if word == "ospf" else ())
+            with out.view(opener, process, *fields):
+                if word == "ospfv3" and process.router_id is not None:
+                    out.emit(f" router-id {process.router_id}", process, "router_id")
+                _ospf_body(process, out)
+                for area in process.areas.values():
+                    with out.view(f" area {area.area}", area):
+                        _area_body(area, keyed_areas, out, v3=word == "ospfv3")
 
 
 def _areas_with_interface_keys(config: DeviceConfig) -> bool:
@@ -172,12 +176,14 @@ def _ospf_body(process: Ospf, out: Emitter) -> None:
     sweep(out, process, handled, "OSPF")
 
 
-def _area_body(area: OspfArea, keyed: bool, out: Emitter) -> None:
+def _area_body(area: OspfArea, keyed: bool, out: Emitter, *, v3: bool = False) -> None:
     e = out.emit
+    if v3 and area.networks:
+        drop(out, area, "networks", "OSPFv3 runs on interfaces, not network statements")
     for prefix, advertise in area.ranges:
         flag = "" if advertise else " not-advertise"
         e(f"  abr-summary {prefix.network_address} {prefix.netmask}{flag}", area, "ranges")
-    for network in area.networks:
+    for network in [] if v3 else area.networks:
         wildcard = prefixlen_to_wildcard(network.prefixlen)
         e(f"  network {network.network_address} {wildcard}", area, "networks")
     if area.kind != "normal":
@@ -463,8 +469,38 @@ def _family(bgp: Bgp, af: BgpAddressFamily, indent: str, out: Emitter) -> None:
             text = import_route(entry, "med", out)
             if text is not None:
                 e(inner + text, entry)
+        select = af.additional_paths_select
+        if select is not None and select.startswith("best "):
+            e(
+                f"{inner}additional-paths select-best {select.split()[1]}",
+                af,
+                "additional_paths_select",
+            )
+        elif select is not None:
+            drop(
+                out,
+                af,
+                "additional_paths_select",
+                f"Comware selects the best N paths, not {select}",
+            )
+        caps = [
+            w
+            for w, f in (("receive", "additional_paths_receive"), ("send", "additional_paths_send"))
+            if getattr(af, f)
+        ]
+        if caps and not af.peers:
+            for name in ("additional_paths_receive", "additional_paths_send"):
+                drop(out, af, name, "Comware enables ADD-PATH per peer; this family has none")
+            caps = []
         for name, peer in af.peers.items():
             _af_peer(f"{inner}peer {name}", peer, out)
+            if caps:
+                e(
+                    f"{inner}peer {name} additional-paths {' '.join(caps)}",
+                    af,
+                    "additional_paths_receive",
+                    "additional_paths_send",
+                )
     sweep(
         out,
         af,
@@ -485,6 +521,9 @@ def _family(bgp: Bgp, af: BgpAddressFamily, indent: str, out: Emitter) -> None:
             "synchronization",
             "dampening",
             "dampening_params",
+            "additional_paths_select",
+            "additional_paths_send",
+            "additional_paths_receive",
         ),
         "BGP address family",
     )
@@ -534,6 +573,17 @@ def _af_peer(head: str, peer: BgpAfPeer, out: Emitter) -> None:
         e(f"{head} allow-as-loop {peer.allowas_in}", peer, "allowas_in")
     if peer.weight is not None:
         e(f"{head} preferred-value {peer.weight}", peer, "weight")
+    for value in peer.advertise_additional_paths:
+        if value.startswith("best "):
+            e(f"{head} advertise additional-paths {value}", peer, "advertise_additional_paths")
+        else:
+            drop(
+                out,
+                peer,
+                "advertise_additional_paths",
+                f"Comware advertises the best N paths, not {value}",
+            )
+            break
     sweep(
         out,
         peer,
@@ -557,6 +607,7 @@ def _af_peer(head: str, peer: BgpAfPeer, out: Emitter) -> None:
             "remove_private_as",
             "weight",
             "as_override",
+            "advertise_additional_paths",
         ),
         "BGP peer",
     )

@@ -254,6 +254,81 @@ def check_nat_rules(config: DeviceConfig, out: Emitter) -> None:
             drop_node(out, rule, "dynamic NAT needs a pool or an interface")
 
 
+# --- NQA (IP SLA) ---------------------------------------------------------------------------
+
+#: the model's probe kinds → NQA test types
+NQA_TYPES = {
+    "icmp-echo": "icmp-echo",
+    "udp-echo": "udp-echo",
+    "tcp-connect": "tcp",
+    "udp-jitter": "udp-jitter",
+}
+
+
+def render_nqa(config: DeviceConfig, out: Emitter) -> None:
+    """IP SLA operations are NQA test groups of administrator `admin`, tagged by their id."""
+    for probe in config.services.ip_slas.values():
+        kind = NQA_TYPES.get(probe.kind)
+        if kind is None:
+            drop_node(out, probe, f"{probe.kind} probes have no NQA test type")
+            continue
+        out.plain("#")
+        with out.view(f"nqa entry admin {probe.id}", probe, "", "id"):
+            with out.view(f" type {kind}", probe, "kind"):
+                if probe.target:
+                    out.emit(f"  destination ip {probe.target}", probe, "target")
+                if probe.target_port is not None:
+                    out.emit(f"  destination port {probe.target_port}", probe, "target_port")
+                if probe.frequency_s is not None:
+                    out.emit(f"  frequency {probe.frequency_s * 1000}", probe, "frequency_s")
+                if probe.timeout_ms is not None:
+                    out.emit(f"  probe timeout {probe.timeout_ms}", probe, "timeout_ms")
+                if probe.source_address is not None:
+                    out.emit(f"  source ip {probe.source_address}", probe, "source_address")
+                if probe.source_interface is not None:
+                    out.emit(
+                        f"  source interface {probe.source_interface}", probe, "source_interface"
+                    )
+                if probe.tos is not None:
+                    out.emit(f"  tos {probe.tos}", probe, "tos")
+                if probe.vrf is not None:
+                    out.emit(f"  vpn-instance {probe.vrf}", probe, "vrf")
+        start, life = probe.schedule_start, probe.schedule_life
+        if start == "now" and life is not None:
+            lifetime = "forever" if life == "forever" else f"{life}"
+            out.emit(
+                f" nqa schedule admin {probe.id} start-time now lifetime {lifetime}",
+                probe,
+                "schedule_start",
+                "schedule_life",
+            )
+        elif start is not None or life is not None:
+            drop(out, probe, "schedule_start", "NQA starts a test now or by date, not pending")
+            drop(out, probe, "schedule_life", "NQA starts a test now or by date, not pending")
+        sweep(
+            out,
+            probe,
+            (
+                "id",
+                "kind",
+                "target",
+                "target_port",
+                "source_address",
+                "source_interface",
+                "vrf",
+                "timeout_ms",
+                "frequency_s",
+                "tos",
+                "schedule_life",
+                "schedule_start",
+            ),
+            "IP SLA",
+        )
+
+
+#: a DHCPv6 lifetime of all ones is infinite (RFC 8415)
+INFINITE = 4294967295
+
 # --- DHCP server ----------------------------------------------------------------------------
 
 
@@ -298,7 +373,28 @@ def render_dhcp(config: DeviceConfig, out: Emitter) -> None:
             ("name", "network", "default_routers", "dns_servers", "domain_name", "lease"),
             "DHCP pool",
         )
+    for pool6 in services.dhcp6_pools.values():
+        out.plain("#")
+        with out.view(f"ipv6 dhcp pool {pool6.name}", pool6):
+            for i, (prefix, valid, preferred) in enumerate(pool6.address_prefixes):
+                if i:
+                    drop(
+                        out, pool6, "address_prefixes", "a Comware DHCPv6 pool hands out one prefix"
+                    )
+                    break
+                out.emit(
+                    f" network {prefix} preferred-lifetime {preferred or INFINITE} "
+                    f"valid-lifetime {valid or INFINITE}",
+                    pool6,
+                    "address_prefixes",
+                )
+            for server in pool6.dns_servers:
+                out.emit(f" dns-server {server}", pool6, "dns_servers")
+            if pool6.domain_name is not None:
+                out.emit(f" domain-name {pool6.domain_name}", pool6, "domain_name")
+        sweep(out, pool6, ("name", "address_prefixes", "dns_servers", "domain_name"), "DHCPv6 pool")
     handled = (
+        "dhcp6_pools",
         "nat_pools",
         "nat_rules",
         "dhcp_enabled",
@@ -307,5 +403,6 @@ def render_dhcp(config: DeviceConfig, out: Emitter) -> None:
         "class_maps",
         "policy_maps",
         "dhcp_use_vrf_connected",
+        "ip_slas",
     )
     sweep(out, services, handled, "services")

@@ -111,6 +111,7 @@ def render_logging(system: System, out: Emitter) -> None:
         "console_level",
         "buffered_size",
         "facility",
+        "snmp_authfail",
     ]
     lines: list[tuple[str, str]] = []
     if log.enabled is not None:
@@ -215,6 +216,8 @@ def render_snmp(system: System, out: Emitter) -> None:
             f"params securityname {secret_token(host.community)} {version}",
             host,
         )
+    if system.logging.snmp_authfail:
+        out.emit(" snmp-agent log authfail", system.logging, "snmp_authfail")
     if snmp.traps_enabled:
         out.emit(" snmp-agent trap enable", snmp, "traps_enabled")
     if snmp.source_interface is not None:
