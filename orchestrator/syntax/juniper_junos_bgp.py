@@ -98,8 +98,11 @@ def h_bgp(ctx: Ctx, line: Line, text: str, stmt: Stmt, vrf: str | None) -> None:
         spec = group.neighbors.get(address)
         if spec is None:
             spec = group.neighbors[address] = PeerSpec(peer=BgpNeighbor(address=address))
-        claim(ctx, stmt, base + 4, spec.peer)
-        spec.peer.at(line.n)
+        # `neighbor X` in a group declares the peer and its membership: on the targets that
+        # is the peer's own line (`peer X group G`, `neighbor X peer-group G`)
+        declared = ("", "peer_group") if vrf is None else ("", "remote_as")
+        claim(ctx, stmt, base + 4, spec.peer, *declared)
+        spec.peer.at(line.n, *declared)
         if nm.group(2):
             _peer_option(ctx, line, nm.group(2), spec, stmt)
         return
@@ -236,7 +239,7 @@ def _inherit_spec(child: PeerSpec, parent: PeerSpec, header: bool = False) -> No
     _inherit(child.peer, parent.peer)
     if header:
         for n in parent.peer.src.get(""):
-            child.peer.at(n)
+            child.peer.at(n, "", "remote_as")
     child.imports = child.imports or parent.imports
     child.exports = child.exports or parent.exports
     child.families = child.families or parent.families
