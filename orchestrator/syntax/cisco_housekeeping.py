@@ -24,6 +24,55 @@ def s_empty_or_unsupported(reason_empty: str, reason_used: str) -> Any:
 
 
 HOUSEKEEPING_TOP: list[Rule] = [
+    # meaningful only on the source box (the lead's first list)
+    rule(r"version \S+", ignore="software version of the source; the target runs its own"),
+    rule(
+        r"(?:no )?service .+",
+        ignore="IOS service flags (timestamps, password-encryption, "
+        "pad, tcp-keepalives) are IOS-internal or target defaults",
+    ),
+    rule(r"boot-(?:start|end)-marker", ignore="IOS boot image markers"),
+    rule(r"boot (?:system|host|network|config) .+", ignore="boot image of the source hardware"),
+    rule(r"end", ignore="end of the IOS configuration"),
+    rule(r"Building configuration\.\.\.", ignore="header line of a `show running-config` capture"),
+    rule(
+        r"Current configuration : \d+ bytes",
+        ignore="header line of a `show running-config` capture",
+    ),
+    rule(r"ip cef", ignore="CEF is IOS's forwarding path; targets always forward in hardware"),
+    rule(r"ip classless", ignore="classless routing is the only behaviour on the targets"),
+    rule(r"ip subnet-zero", ignore="subnet zero is always usable on the targets"),
+    rule(r"(?:no )?ip source-route", ignore="source routing is off on the targets by default"),
+    rule(r"(?:no )?ip gratuitous-arps", ignore="gratuitous ARP handling is a target default"),
+    rule(r"(?:no )?ip bootp server", ignore="BOOTP server is off on the targets by default"),
+    rule(r"ip forward-protocol nd", ignore="IOS default for ND protocol forwarding"),
+    rule(r"control-plane", ignore="IOS control-plane policing anchor (empty)", tree=False),
+    rule(r"multilink bundle-name authenticated", ignore="IOS default PPP multilink naming"),
+    rule(r"license udi .+", ignore="source hardware licence"),
+    rule(r"(?:no )?license .+", ignore="source hardware licence"),
+    rule(r"memory-size .+", ignore="source hardware memory tuning"),
+    rule(
+        r"redundancy",
+        ignore="supervisor redundancy of the source chassis (IOS anchor, mode and sync settings)",
+        tree=True,
+    ),
+    rule(r"diagnostic bootup level .+", ignore="source hardware self-test"),
+    rule(r"(?:no )?platform .+", ignore="IOS-XE platform tuning for the source hardware"),
+    rule(
+        r"spanning-tree extend system-id", ignore="extended system ID is always used on the targets"
+    ),
+    rule(r"vtp mode (?:transparent|off)", ignore="VTP is Cisco-only; targets keep VLANs locally"),
+    rule(r"(?:no )?mmi .+", ignore="IOS MIB polling tuning"),
+    rule(r"no network-clock-participate .+", ignore="source hardware clocking"),
+    rule(
+        r"ip tcp (?:synwait-time|selective-ack|timestamp|window-size|queuemax|path-mtu-discovery)"
+        r"(?: .*)?",
+        ignore="IOS TCP stack tuning; the targets tune their own stack",
+    ),
+    rule(r"subscriber templating", ignore="IOS-XE subscriber feature anchor (unused)"),
+    rule(r"memory statistics history table \d+", ignore="IOS memory statistics depth"),
+    rule(r"aaa session-id .+", ignore="IOS accounting session-id scope"),
+    rule(r"(?:no )?scheduler .+", ignore="IOS process scheduler tuning"),
     # lines of async (modem / terminal server) ports: `line 33 48`
     rule(
         r"line \d+(?: \d+)?",
