@@ -276,6 +276,13 @@ def add_sources(out: Emitter, node: Node, *names: str) -> None:
     last.sources = last.sources + tuple(extra)
 
 
+def carried(out: Emitter, node: Node, field: str, note: str) -> None:
+    """``field`` rides on another written line but means slightly less on Comware: the line
+    is a translation with a change, and the field leaves the round-trip comparison."""
+    out.change(node, field, note=note)
+    out.ignore(node, field, rule=note)
+
+
 def drop(out: Emitter, node: Node, name: str, reason: str) -> None:
     """Field ``name`` of ``node`` cannot be written: report it and every line below it."""
     out.unsupported(node, name, reason=reason)

@@ -15,6 +15,7 @@ from orchestrator.model import (
     InterfaceOspf,
     Ipv6Nd,
     NdPrefix,
+    Ppp,
     StaticRoute,
     Switchport,
     Vlan,
@@ -386,6 +387,34 @@ def i_nd(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
         ctx.report.unsupported(line, "IPv6 ND setting not translated")
 
 
+def _ppp(ifc: Interface) -> Ppp:
+    if ifc.ppp is None:
+        ifc.ppp = Ppp()
+    return ifc.ppp
+
+
+def i_ppp(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    """`ppp authentication-mode|chap user|chap password|pap local-user ...`."""
+    words = line.words[1:]
+    ppp = _ppp(ifc)
+    if words[0] == "authentication-mode":
+        ppp.authentication = [w for w in words[1:] if w != "call-in"]
+        ppp.auth_callin = "call-in" in words
+        ppp.at(line.n, "authentication", "auth_callin")
+    elif words[:2] == ["chap", "user"] and len(words) == 3:
+        ppp.chap_hostname = words[2]
+        ppp.at(line.n, "chap_hostname")
+    elif words[:2] == ["chap", "password"] and len(words) == 4:
+        ppp.chap_password = read_secret(ctx, line, words[3], words[2])
+        ppp.at(line.n, "chap_password")
+    elif words[:2] == ["pap", "local-user"] and len(words) == 6 and words[3] == "password":
+        ppp.pap_username = words[2]
+        ppp.pap_password = read_secret(ctx, line, words[5], words[4])
+        ppp.at(line.n, "pap_username", "pap_password")
+    else:
+        ctx.report.unsupported(line, "PPP setting not translated")
+
+
 def i_vrf(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     ifc.vrf = m.group(1)
     ifc.at(line.n, "vrf")
@@ -421,6 +450,11 @@ INTERFACE_RULES: list[Rule] = [
     rule(r"ipv6 address auto", flag_field("ipv6_autoconfig", None)),
     rule(r"undo ipv6 nd ra halt", lambda c, ln, m, i: i.at(ln.n, "ipv6")),
     rule(r"ipv6 nd .+", i_nd),
+    rule(r"link-protocol (ppp|hdlc)", str_field("encapsulation")),
+    rule(r"ip address ppp-negotiate", flag_field("ipv4_negotiated", None)),
+    rule(r"ppp .+", i_ppp),
+    rule(r"dialer-group (\d+)", int_field("dialer_group")),
+    rule(r"dialer timer idle (\d+)", int_field("dialer_idle_timeout")),
     rule(
         r"(?:ipv6 )?dhcp client (?:identifier|duid) .+",
         ignore="DHCP client identifier derived from the box's own MAC address",

@@ -392,7 +392,15 @@ def p_pool6(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
 #: a DHCPv6 lifetime of all ones is infinite (RFC 8415)
 INFINITE = 4294967295
 
+
+def p_dialer_rule(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    services = ctx.config.services
+    services.dialer_lists.setdefault(int(m.group(1)), []).append((m.group(2), m.group(3)))
+    services.at(line.n, "dialer_lists")
+
+
 SERVICES_TOP: list[Rule] = [
+    rule(r"dialer-group (\d+) rule (ip|ipv6) (permit|deny)", p_dialer_rule),
     rule(r"ipv6 dhcp pool (\S+)", p_pool6),
     rule(r"nqa entry admin (\d+)", p_nqa),
     rule(r"nqa schedule admin (\d+) start-time now lifetime (forever|\d+)", p_nqa_schedule),

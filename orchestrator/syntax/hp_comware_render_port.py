@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from orchestrator.model import DeviceConfig, FhrpGroup, Interface, InterfaceOspf, Switchport
 from orchestrator.syntax.base import Emitter, secret_token
-from orchestrator.syntax.hp_comware_common import drop, drop_node, every, sweep, vlan_text
+from orchestrator.syntax.hp_comware_common import (
+    carried,
+    drop,
+    drop_node,
+    every,
+    sweep,
+    vlan_text,
+    write_secret,
+)
 from orchestrator.syntax.hp_comware_render_services import render_interface_nat
 
 _NETWORK_TYPES = {"point-to-point": "p2p", "broadcast": "broadcast", "nbma": "nbma", "p2mp": "p2mp"}
@@ -68,6 +76,11 @@ _HANDLED = (
     "ospfv3",
     "ipv6_nd",
     "ipv6_dhcp_server",
+    "encapsulation",
+    "ipv4_negotiated",
+    "dialer_group",
+    "dialer_idle_timeout",
+    "ppp",
 )
 
 
@@ -136,6 +149,7 @@ def render_port(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
                 rule="Ethernet keepalives are an IOS mechanism; Comware follows the link state",
             )
     _addresses(ifc, out)
+    _ppp(ifc, out)
     _nd(config, ifc, out)
     if ifc.switchport is not None:
         _switchport(ifc, ifc.switchport, out)
@@ -197,6 +211,64 @@ def _addresses(ifc: Interface, out: Emitter) -> None:
             e(f" ipv6 address {addr6.address.network} eui-64", addr6)
         else:
             e(f" ipv6 address {addr6.address}", addr6)
+
+
+def _ppp(ifc: Interface, out: Emitter) -> None:
+    """PPP links (dialers, serial lines): framing, negotiated address, authentication."""
+    e = out.emit
+    if ifc.encapsulation in ("ppp", "hdlc"):
+        e(f" link-protocol {ifc.encapsulation}", ifc, "encapsulation")
+    elif ifc.encapsulation is not None:
+        drop(out, ifc, "encapsulation", f"{ifc.encapsulation} framing is not translated")
+    if ifc.ipv4_negotiated:
+        e(" ip address ppp-negotiate", ifc, "ipv4_negotiated")
+    if ifc.dialer_group is not None:
+        e(f" dialer-group {ifc.dialer_group}", ifc, "dialer_group")
+    if ifc.dialer_idle_timeout is not None:
+        e(f" dialer timer idle {ifc.dialer_idle_timeout}", ifc, "dialer_idle_timeout")
+    ppp = ifc.ppp
+    if ppp is None:
+        return
+    if ppp.authentication:
+        callin = " call-in" if ppp.auth_callin else ""
+        e(
+            f" ppp authentication-mode {' '.join(ppp.authentication)}{callin}",
+            ppp,
+            "authentication",
+            "auth_callin",
+        )
+        if ppp.auth_optional:
+            carried(
+                out,
+                ppp,
+                "auth_optional",
+                "Comware does not accept a peer that refuses to authenticate",
+            )
+    if ppp.chap_hostname is not None:
+        e(f" ppp chap user {ppp.chap_hostname}", ppp, "chap_hostname")
+    if ppp.chap_password is not None:
+        e(f" ppp chap password {write_secret(ppp.chap_password)}", ppp, "chap_password")
+    if ppp.pap_username is not None and ppp.pap_password is not None:
+        e(
+            f" ppp pap local-user {ppp.pap_username} password {write_secret(ppp.pap_password)}",
+            ppp,
+            "pap_username",
+            "pap_password",
+        )
+    sweep(
+        out,
+        ppp,
+        (
+            "authentication",
+            "auth_callin",
+            "auth_optional",
+            "chap_hostname",
+            "chap_password",
+            "pap_username",
+            "pap_password",
+        ),
+        "PPP",
+    )
 
 
 def _nd(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from orchestrator.model import DeviceConfig, InspectPolicy, Security
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.hp_comware_common import drop, drop_node, sweep, write_secret
+from orchestrator.syntax.hp_comware_common import carried, drop, drop_node, sweep, write_secret
 from orchestrator.syntax.hp_comware_parse_security import (
     AGING_STATES,
     AH_AUTH,
@@ -22,15 +22,6 @@ from orchestrator.syntax.hp_comware_parse_security import (
 
 def _reverse(table: dict[str, str]) -> dict[str, str]:
     return {v: k for k, v in table.items()}
-
-
-def carried(out: Emitter, node: object, field: str, note: str) -> None:
-    """``field`` is written as part of other lines but means slightly less on Comware."""
-    from orchestrator.model import Node
-
-    assert isinstance(node, Node)
-    out.change(node, field, note=note)
-    out.ignore(node, field, rule=note)
 
 
 def render_security(config: DeviceConfig, out: Emitter) -> None:

@@ -393,7 +393,20 @@ def render_dhcp(config: DeviceConfig, out: Emitter) -> None:
             if pool6.domain_name is not None:
                 out.emit(f" domain-name {pool6.domain_name}", pool6, "domain_name")
         sweep(out, pool6, ("name", "address_prefixes", "dns_servers", "domain_name"), "DHCPv6 pool")
+    for number, rules in sorted(services.dialer_lists.items()):
+        out.plain("#")
+        for protocol, action in rules:
+            if protocol not in ("ip", "ipv6") or action not in ("permit", "deny"):
+                drop(
+                    out,
+                    services,
+                    "dialer_lists",
+                    f"dial traffic {protocol} {action} has no Comware rule",
+                )
+                break
+            out.emit(f" dialer-group {number} rule {protocol} {action}", services, "dialer_lists")
     handled = (
+        "dialer_lists",
         "dhcp6_pools",
         "nat_pools",
         "nat_rules",
