@@ -7,7 +7,6 @@ from typing import Literal
 
 from orchestrator.model.base import IFREF, Node, Secret
 
-
 StpMode = Literal["stp", "rstp", "mstp", "pvst", "rapid-pvst"]
 
 @dataclass(kw_only=True)
@@ -141,6 +140,8 @@ class Aaa(Node):
     radius_nas_identifier: str | None = None
     #: accept RADIUS answers without a Service-Type attribute
     radius_permit_missing_service_type: bool | None = None
+    #: the protocol of each server group ("tacacs" / "radius"), which empty groups need
+    group_protocols: dict[str, Literal["tacacs", "radius"]] = field(default_factory=dict)
 
 
 @dataclass(kw_only=True)
