@@ -276,6 +276,16 @@ def add_sources(out: Emitter, node: Node, *names: str) -> None:
     last.sources = last.sources + tuple(extra)
 
 
+def ignore_removed(out: Emitter, node: Node, rule: str) -> None:
+    """Report the lines of a node `prepare` took out of the model as ignored by ``rule``.
+
+    `Emitter.ignore` also records the node for the round-trip comparison by `id()`; a node no
+    longer in the model needs no such record, and its `id()` may be reused by a node made later.
+    """
+    for n in node.src.every():
+        out.result.ignored.setdefault(n, rule)
+
+
 def carried(out: Emitter, node: Node, field: str, note: str) -> None:
     """``field`` rides on another written line but means slightly less on Comware: the line
     is a translation with a change, and the field leaves the round-trip comparison."""

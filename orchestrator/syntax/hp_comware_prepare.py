@@ -22,9 +22,10 @@ from orchestrator.model import (
     InterfaceOspf,
     Ospf,
     PortMatch,
+    PrefixList,
 )
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.hp_comware_common import comware_acl_number
+from orchestrator.syntax.hp_comware_common import comware_acl_number, ignore_removed
 
 #: the model's protocol names a Comware ACL rule accepts (IPv6 rules say ipv6/icmpv6 for
 #: ip/icmp); others are written as numbers
@@ -363,10 +364,10 @@ def _bgp(config: DeviceConfig, out: Emitter) -> None:
     for af in bgp.address_families:
         for name, entry in list(af.peers.items()):
             if not entry.activate and entry == BgpAfPeer(activate=False):
-                out.ignore(
-                    entry,
-                    "",
-                    rule="a peer is not active in an address family unless enabled, on Comware",
+                # removed from the model, so reported without a comparison drop (whose id
+                # could be reused by a node made later)
+                ignore_removed(
+                    out, entry, "a peer is not active in an address family unless enabled"
                 )
                 del af.peers[name]
             if entry.allowas_in == 0:
@@ -489,6 +490,12 @@ def _system(config: DeviceConfig, out: Emitter) -> None:
             )
             continue
         aaa.groups[name] = [a for a in addresses if any(s.address == a for s in servers)]
+    for name in [n for n in aaa.groups if n in ("tacacs", "radius")]:
+        members = aaa.groups[name]
+        grouped = {a for n, ms in aaa.groups.items() if n != name for a in ms}
+        loose = [s for s in aaa.servers if s.protocol == name and s.address not in grouped]
+        if {s.address for s in loose} == set(members):
+            del aaa.groups[name]  # the scheme named like the protocol holds its loose servers
     known = set(aaa.groups) | {s.protocol for s in aaa.servers}
     for entry in aaa.method_lists:
         dead = [m for m in entry.methods if m.startswith("group:") and m[6:] not in known]
@@ -504,6 +511,7 @@ def _system(config: DeviceConfig, out: Emitter) -> None:
                     host.at(n, "facility")
         log.facility = None
     _policies(config)
+    _route_filters(config, out)
     services = config.services
     helpers = any(ifc.helper_addresses for ifc in config.interfaces.values())
     if services.dhcp_enabled is None and (services.dhcp_pools or helpers):
@@ -535,6 +543,29 @@ def _qos(config: DeviceConfig, out: Emitter) -> None:
                     note=f"class match {kind} {value} has no Comware if-match: left out",
                 )
         cmap.matches = kept
+
+
+def _route_filters(config: DeviceConfig, out: Emitter) -> None:
+    """Junos inline route filters become a prefix list of their own, matched by name."""
+    for policy in config.route_maps.values():
+        for entry in policy.entries:
+            for match in entry.matches:
+                if match.kind != "route-filter" or not match.prefixes:
+                    continue
+                v6 = match.prefixes[0].prefix.version == 6
+                name = f"{policy.name}_{entry.seq}"
+                while name in config.prefix_lists:
+                    name += "_1"
+                plist = PrefixList(name=name, afi="ipv6" if v6 else "ipv4")
+                for i, item in enumerate(match.prefixes, start=1):
+                    copy = dataclasses.replace(item, seq=i * 10)
+                    copy.src = item.src
+                    plist.entries.append(copy)
+                plist.src = match.src
+                config.prefix_lists[name] = plist
+                match.kind = "ipv6-address-prefix-list" if v6 else "ip-address-prefix-list"
+                match.values, match.prefixes = [name], []
+                out.change(match, "", note=f"the inline route filters become prefix list {name}")
 
 
 def _policies(config: DeviceConfig) -> None:
