@@ -198,8 +198,8 @@ def p_prefix_list(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
         words = words[2:]
     entry = PrefixListEntry(
         seq=seq,
-        action=words[0],
-        prefix=ip_network(f"{words[1]}/{words[2]}", strict=False),  # type: ignore[arg-type]
+        action=words[0],  # type: ignore[arg-type]
+        prefix=ip_network(f"{words[1]}/{words[2]}", strict=False),
     )
     rest = words[3:]
     while rest:

@@ -80,7 +80,7 @@ def _scheme_body(
     config: DeviceConfig, protocol: str, servers: list[AaaServer], out: Emitter
 ) -> None:
     aaa = config.system.aaa
-    roles = ("authentication", "authorization", "accounting")
+    roles: tuple[str, ...] = ("authentication", "authorization", "accounting")
     if protocol == "radius":
         roles = ("authentication", "accounting")
     for i, server in enumerate(servers):

@@ -118,9 +118,9 @@ def _ospf_body(process: Ospf, out: Emitter) -> None:
     if process.default_metric is not None:
         e(f" default cost {process.default_metric}", process, "default_metric")
     for entry in process.redistribute:
-        text = import_route(entry, "cost", out)
-        if text is not None:
-            e(" " + text, entry)
+        imported = import_route(entry, "cost", out)
+        if imported is not None:
+            e(" " + imported, entry)
     if process.log_adjacency is not None:
         e(
             " log-peer-change" if process.log_adjacency else " undo log-peer-change",
@@ -466,9 +466,9 @@ def _family(bgp: Bgp, af: BgpAddressFamily, indent: str, out: Emitter) -> None:
                 text += " detail-suppressed"
             e(text, aggregate)
         for entry in af.redistribute:
-            text = import_route(entry, "med", out)
-            if text is not None:
-                e(inner + text, entry)
+            imported = import_route(entry, "med", out)
+            if imported is not None:
+                e(inner + imported, entry)
         select = af.additional_paths_select
         if select is not None and select.startswith("best "):
             e(

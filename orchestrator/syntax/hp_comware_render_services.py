@@ -220,9 +220,9 @@ def render_interface_nat(config: DeviceConfig, ifc: Interface, out: Emitter) -> 
         elif rule.kind == "dynamic" and rule.interface == ifc.name and rule.pool is None:
             out.emit(f" nat outbound{acl}", rule)
         elif rule.kind == "static" and rule.protocol is not None:
-            outside = rule.outside_address or "current-interface"
+            global_side = rule.outside_address or "current-interface"
             out.emit(
-                f" nat server protocol {rule.protocol} global {outside} "
+                f" nat server protocol {rule.protocol} global {global_side} "
                 f"{rule.outside_port} inside {rule.inside_address} {rule.inside_port}",
                 rule,
             )
@@ -273,26 +273,26 @@ def render_nqa(config: DeviceConfig, out: Emitter) -> None:
             drop_node(out, probe, f"{probe.kind} probes have no NQA test type")
             continue
         out.plain("#")
-        with out.view(f"nqa entry admin {probe.id}", probe, "", "id"):
-            with out.view(f" type {kind}", probe, "kind"):
-                if probe.target:
-                    out.emit(f"  destination ip {probe.target}", probe, "target")
-                if probe.target_port is not None:
-                    out.emit(f"  destination port {probe.target_port}", probe, "target_port")
-                if probe.frequency_s is not None:
-                    out.emit(f"  frequency {probe.frequency_s * 1000}", probe, "frequency_s")
-                if probe.timeout_ms is not None:
-                    out.emit(f"  probe timeout {probe.timeout_ms}", probe, "timeout_ms")
-                if probe.source_address is not None:
-                    out.emit(f"  source ip {probe.source_address}", probe, "source_address")
-                if probe.source_interface is not None:
-                    out.emit(
-                        f"  source interface {probe.source_interface}", probe, "source_interface"
-                    )
-                if probe.tos is not None:
-                    out.emit(f"  tos {probe.tos}", probe, "tos")
-                if probe.vrf is not None:
-                    out.emit(f"  vpn-instance {probe.vrf}", probe, "vrf")
+        with (
+            out.view(f"nqa entry admin {probe.id}", probe, "", "id"),
+            out.view(f" type {kind}", probe, "kind"),
+        ):
+            if probe.target:
+                out.emit(f"  destination ip {probe.target}", probe, "target")
+            if probe.target_port is not None:
+                out.emit(f"  destination port {probe.target_port}", probe, "target_port")
+            if probe.frequency_s is not None:
+                out.emit(f"  frequency {probe.frequency_s * 1000}", probe, "frequency_s")
+            if probe.timeout_ms is not None:
+                out.emit(f"  probe timeout {probe.timeout_ms}", probe, "timeout_ms")
+            if probe.source_address is not None:
+                out.emit(f"  source ip {probe.source_address}", probe, "source_address")
+            if probe.source_interface is not None:
+                out.emit(f"  source interface {probe.source_interface}", probe, "source_interface")
+            if probe.tos is not None:
+                out.emit(f"  tos {probe.tos}", probe, "tos")
+            if probe.vrf is not None:
+                out.emit(f"  vpn-instance {probe.vrf}", probe, "vrf")
         start, life = probe.schedule_start, probe.schedule_life
         if start == "now" and life is not None:
             lifetime = "forever" if life == "forever" else f"{life}"
