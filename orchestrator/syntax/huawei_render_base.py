@@ -54,8 +54,11 @@ class Writer:
                 self.depth -= 1
 
     def sep(self) -> None:
-        """`#` between blocks (one space deeper inside a view, as VRP prints it)."""
-        self.out.plain(" " * self.depth + "#")
+        """`#` between blocks (one space deeper inside a view, as VRP prints it), once."""
+        text = " " * self.depth + "#"
+        emissions = self.out.result.emissions
+        if not emissions or emissions[-1].text != text:
+            self.out.plain(text)
 
     def ignore(self, node: Node | None, *fields: str, rule: str) -> None:
         self._mark(node, fields)

@@ -130,6 +130,13 @@ def _interface(
     for group in ifc.fhrp:
         _vrrp(group, w)
     _filters(ifc, w, acl_policies)
+    pools = [
+        p
+        for p in config.services.dhcp_pools.values()
+        if p.network is not None and any(a.address.network == p.network for a in ifc.ipv4)
+    ]
+    if pools and not ifc.helper_addresses:
+        w.line_multi("dhcp select global", [(p, "") for p in pools])
     if ifc.helper_addresses:
         w.line("dhcp select relay", ifc, "helper_addresses")
         for server in ifc.helper_addresses:

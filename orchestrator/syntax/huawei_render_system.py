@@ -400,6 +400,8 @@ def render_servers(system: System, w: Writer) -> None:
     """SSH, telnet and web servers."""
     if system.ssh_server:
         w.line("stelnet server enable", system, "ssh_server")
+        if system.users:
+            w.line("ssh authentication-type default password", system, "ssh_server")
     elif system.ssh_server is False:
         w.line("undo stelnet server enable", system, "ssh_server")
     if system.ssh_version == 2:
