@@ -140,7 +140,9 @@ class Aaa(Node):
     radius_nas_identifier: str | None = None
     #: accept RADIUS answers without a Service-Type attribute
     radius_permit_missing_service_type: bool | None = None
-    #: the protocol of each server group ("tacacs" / "radius"), which empty groups need
+    #: the protocol ("tacacs" / "radius") of each server group whose members do not tell it:
+    #: empty groups, groups of servers defined nowhere else. A group of known servers has
+    #: no entry (its servers' protocol is its protocol).
     group_protocols: dict[str, Literal["tacacs", "radius"]] = field(default_factory=dict)
 
 
