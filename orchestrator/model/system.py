@@ -141,8 +141,8 @@ class Aaa(Node):
     #: accept RADIUS answers without a Service-Type attribute
     radius_permit_missing_service_type: bool | None = None
     #: the protocol ("tacacs" / "radius") of each server group whose members do not tell it:
-    #: empty groups, groups of servers defined nowhere else. A group of known servers has
-    #: no entry (its servers' protocol is its protocol).
+    #: empty groups, groups of servers defined nowhere else. No entry: its servers' protocol,
+    #: or TACACS+ when no member is a known server.
     group_protocols: dict[str, Literal["tacacs", "radius"]] = field(default_factory=dict)
 
 
