@@ -251,7 +251,12 @@ class JuniperJunos(Platform):
         elif stmt.inactive is not None:
             ctx.report.ignored(stmt.line, INACTIVE_RULE)
         else:
-            dispatch(ctx, as_line(stmt, stmt.text), self.rules_for(stmt.words[0]), stmt)
+            line = as_line(stmt, stmt.text)
+            try:
+                dispatch(ctx, line, self.rules_for(stmt.words[0]), stmt)
+            except (ValueError, KeyError, IndexError) as exc:
+                # a damaged value (`10.0.0#0/24`, a port name no table knows): this line only
+                ctx.report.unsupported(line, f"a value is not understood ({exc})")
         entry = ctx.report.lines.get(stmt.line.n)
         if entry is None:
             return

@@ -68,6 +68,7 @@ def ro_static(ctx: Ctx, line: Line, m: re.Match[str], s: RScope) -> None:
     if rib is not None and not re.fullmatch(r"(?:\S+\.)?inet6?\.0", rib):
         ctx.report.unsupported(line, f"static routes in RIB {rib} are not translated")
         return
+    ip_network(net, strict=False)  # a damaged prefix is this line's problem only
     routes: dict[tuple[str | None, str], RouteSpec] = junos(ctx).bucket("routes")
     spec = routes.setdefault((s.vrf, net), RouteSpec())
     depth = s.base + (5 if rib else 3)
