@@ -939,3 +939,15 @@ def test_dhcp_relay_becomes_helper_addresses() -> None:
     assert svi.helper_addresses == ["10.0.0.5", "10.0.0.6"]
     assert set(svi.src.get("helper_addresses")) == {4, 5, 6, 7}
     assert outcome(parsed, 8)[0] == "unsupported"
+
+
+def test_a_damaged_value_costs_its_own_line_only() -> None:
+    parsed = JUNOS.parse(
+        "set system host-name r1\n"
+        "set routing-options static route 198.51.100#0/24 next-hop 10.0.0.1\n"
+        "set interfaces ge-0/0/0 unit 0 family inet address 10.0.0.2/24\n"
+    )
+    assert outcome(parsed, 2)[0] == "unsupported"
+    assert parsed.config.static_routes == []
+    assert parsed.config.system.hostname == "r1"
+    assert [str(a.address) for a in parsed.config.interfaces["ge-0/0/0"].ipv4] == ["10.0.0.2/24"]
