@@ -121,11 +121,16 @@ def s_aaa_group(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     name = m.group(2)
     members: list[str] = []
     aaa = ctx.config.system.aaa
+    # per-group provenance ("groups.<name>": header, then members) lets a renderer cite one
+    # group's own lines
+    aaa.at(line.n, "groups", f"groups.{name}")
+    aaa.group_protocols[name] = "tacacs" if m.group(1) == "tacacs+" else "radius"
+    aaa.at(line.n, "group_protocols")
     for child in line.children:
         words = child.words
         if words[:1] == ["server"] and len(words) == 2:
             members.append(words[1])
-            aaa.at(child.n, "groups")
+            aaa.at(child.n, "groups", f"groups.{name}")
             ctx.report.parsed(child)
         elif (
             words[:1] == ["server"]
@@ -137,11 +142,11 @@ def s_aaa_group(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
             ctx.state.setdefault("group_ports", []).append(
                 (child.n, words[1], int(words[3]), int(words[5]))
             )
-            aaa.at(child.n, "groups")
+            aaa.at(child.n, "groups", f"groups.{name}")
             ctx.report.parsed(child)
         elif words[:2] == ["server", "name"] and len(words) == 3:
             members.append(words[2])
-            aaa.at(child.n, "groups")
+            aaa.at(child.n, "groups", f"groups.{name}")
             ctx.report.parsed(child)
         elif words[:1] == ["ip"] and "source-interface" in words:
             aaa.source_interface = ports.canonical_name(ctx.platform, words[-1])
@@ -158,10 +163,10 @@ def s_aaa_group(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
             server.at(child.n)
             aaa.servers.append(server)
             members.append(words[1])
-            aaa.at(child.n, "groups")
+            aaa.at(child.n, "groups", f"groups.{name}")
             ctx.report.parsed(child)
     aaa.groups[name] = members
-    aaa.at(line.n, "groups")
+
 
 
 def s_aaa_server_block(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:

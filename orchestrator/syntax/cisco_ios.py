@@ -315,6 +315,12 @@ class CiscoIos(Platform):
 
     def finish(self, ctx: Ctx) -> None:
         """Fill what follows from the whole file (e.g. LAG interfaces named by members)."""
+        aaa = ctx.config.system.aaa
+        for group, members in aaa.groups.items():
+            # the protocol is kept only where the members do not tell it (see the model)
+            told = {s.protocol for s in aaa.servers if s.address in members or s.name in members}
+            if aaa.group_protocols.get(group) in (told or {"tacacs"}):
+                del aaa.group_protocols[group]
         servers = {(s.address, s.port, s.acct_port) for s in ctx.config.system.aaa.servers}
         for n, address, auth, acct in ctx.state.get("group_ports", []):
             if (address, auth, acct) not in servers and (address, None, None) not in servers:

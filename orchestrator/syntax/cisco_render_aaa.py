@@ -11,7 +11,7 @@ _LINE_NAMES = {"console": "con", "aux": "aux", "vty": "vty"}
 
 def render_aaa(w: Writer, config: DeviceConfig) -> None:
     aaa = config.system.aaa
-    w.done(aaa, "servers", "method_lists")
+    w.done(aaa, "servers", "method_lists", "group_protocols")
     if aaa.new_model is not None:
         w.line("aaa new-model" if aaa.new_model else "no aaa new-model", aaa, "new_model")
     for server in aaa.servers:
@@ -47,8 +47,8 @@ def render_aaa_servers(w: Writer, config: DeviceConfig) -> None:
         value = getattr(aaa, field)
         if value is not None:
             w.line(f"radius-server {word} {value}", aaa, field)
-    for item in aaa.radius_vsa_send:
-        w.line(f"radius-server vsa send {item}", aaa, "radius_vsa_send")
+    for i, item in enumerate(aaa.radius_vsa_send):
+        w.nth(f"radius-server vsa send {item}", aaa, "radius_vsa_send", i, len(aaa.radius_vsa_send))
     if aaa.radius_nas_identifier is not None:
         w.line(
             f"radius-server attribute 32 include-in-access-req format {aaa.radius_nas_identifier}",
@@ -116,27 +116,27 @@ def _groups(w: Writer, aaa: Aaa) -> None:
     source_written = aaa.source_interface is None
     for name, members in aaa.groups.items():
         known = [named.get(m) or by_address.get(m) for m in members]
-        protocol = next((s.protocol for s in known if s is not None), "tacacs")
+        protocol = aaa.group_protocols.get(name) or next(
+            (s.protocol for s in known if s is not None), "tacacs"
+        )
         keyword = "tacacs+" if protocol == "tacacs" else "radius"
-        with w.view(f"aaa group server {keyword} {name}", aaa, "groups"):
-            for member, server in zip(members, known, strict=True):
-                if member in named:
-                    w.line(f" server name {member}", aaa, "groups")
-                elif server is not None and server.port and server.acct_port:
-                    w.line(
-                        f" server {member} auth-port {server.port} acct-port {server.acct_port}",
-                        aaa,
-                        "groups",
-                    )
-                else:
-                    w.line(f" server {member}", aaa, "groups")
-            if not source_written:
-                w.line(
-                    f" ip {protocol} source-interface {aaa.source_interface}",
-                    aaa,
-                    "source_interface",
-                )
-                source_written = True
+        lines = aaa.src.get(f"groups.{name}")
+        # the header, then one line per member: each target line cites its own source line
+        cites = [(n,) for n in lines] if len(lines) == len(members) + 1 else None
+        w.cite(f"aaa group server {keyword} {name}", cites[0] if cites else lines, aaa, "groups")
+        for i, (member, server) in enumerate(zip(members, known, strict=True)):
+            if member in named:
+                text = f" server name {member}"
+            elif server is not None and server.port and server.acct_port:
+                text = f" server {member} auth-port {server.port} acct-port {server.acct_port}"
+            else:
+                text = f" server {member}"
+            w.cite(text, cites[i + 1] if cites else lines, aaa, "groups")
+        if not source_written:
+            w.line(
+                f" ip {protocol} source-interface {aaa.source_interface}", aaa, "source_interface"
+            )
+            source_written = True
         w.plain("!")
     if not source_written:
         w.unsupported(

@@ -14,7 +14,7 @@ from dataclasses import MISSING, fields
 from ipaddress import IPv4Network
 
 from orchestrator.model import Node, Secret
-from orchestrator.syntax.base import Emitter, secret_token
+from orchestrator.syntax.base import Emission, Emitter, secret_token
 from orchestrator.syntax.rules import prefixlen_to_mask, prefixlen_to_wildcard
 
 
@@ -47,6 +47,22 @@ class Writer:
         server): it cites the node's own source line as well as those of ``names``."""
         self.out.emit(text, node, "", *names)
         self._mark(node, names)
+
+    def cite(self, text: str, sources: tuple[int, ...], node: Node, *names: str) -> None:
+        """Write ``text`` citing exactly ``sources``; ``names`` of ``node`` are handled."""
+        self.out.result.emissions.append(Emission(text, sources, tuple(self.out._views)))
+        self._mark(node, names)
+
+    def nth(self, text: str, node: Node, name: str, index: int, count: int) -> None:
+        """Write item ``index`` of the ``count`` items of list or dict field ``name``.
+
+        When the parser recorded one source line per item, the line cites only its own item's
+        line; otherwise every line of the field.
+        """
+        lines = node.src.get(name)
+        sources = (lines[index],) if len(lines) == count else lines
+        self.out.result.emissions.append(Emission(text, sources, tuple(self.out._views)))
+        self._mark(node, (name,))
 
     def plain(self, text: str) -> None:
         self.out.plain(text)

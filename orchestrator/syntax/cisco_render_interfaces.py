@@ -53,10 +53,10 @@ def render_vrfs(w: Writer, config: DeviceConfig) -> None:
 
 
 def _vrf_targets(w: Writer, vrf: Vrf) -> None:
-    for target in vrf.export_targets:
-        w.line(f"  route-target export {target}", vrf, "export_targets")
-    for target in vrf.import_targets:
-        w.line(f"  route-target import {target}", vrf, "import_targets")
+    for i, target in enumerate(vrf.export_targets):
+        w.nth(f"  route-target export {target}", vrf, "export_targets", i, len(vrf.export_targets))
+    for i, target in enumerate(vrf.import_targets):
+        w.nth(f"  route-target import {target}", vrf, "import_targets", i, len(vrf.import_targets))
     if vrf.import_map is not None:
         w.line(f"  import map {vrf.import_map}", vrf, "import_map")
     if vrf.export_map is not None:
@@ -127,12 +127,20 @@ def _layer2(w: Writer, ifc: Interface) -> None:
         w.line(f" spanning-tree cost {ifc.stp_cost}", ifc, "stp_cost")
     if ifc.stp_port_priority is not None:
         w.line(f" spanning-tree port-priority {ifc.stp_port_priority}", ifc, "stp_port_priority")
-    for vlan, cost in ifc.stp_vlan_cost.items():
-        w.line(f" spanning-tree vlan {vlan} cost {cost}", ifc, "stp_vlan_cost")
-    for source in ifc.monitor_sources:
-        w.line(f" port monitor {source}", ifc, "monitor_sources")
-    for kind, level in ifc.storm_control.items():
-        w.line(f" storm-control {kind} level {level}", ifc, "storm_control")
+    for i, (vlan, cost) in enumerate(ifc.stp_vlan_cost.items()):
+        w.nth(
+            f" spanning-tree vlan {vlan} cost {cost}",
+            ifc,
+            "stp_vlan_cost",
+            i,
+            len(ifc.stp_vlan_cost),
+        )
+    for i, source in enumerate(ifc.monitor_sources):
+        w.nth(f" port monitor {source}", ifc, "monitor_sources", i, len(ifc.monitor_sources))
+    for i, (kind, level) in enumerate(ifc.storm_control.items()):
+        w.nth(
+            f" storm-control {kind} level {level}", ifc, "storm_control", i, len(ifc.storm_control)
+        )
     if ifc.mlag_id is not None:
         w.unsupported(ifc, "mlag_id", reason="IOS has no multi-chassis LAG (vPC)")
 
@@ -173,8 +181,8 @@ def _addresses(w: Writer, ifc: Interface) -> None:
         value = getattr(ifc, flag)
         if value is not None:
             w.line(f" {text}" if value else f" no {text}", ifc, flag)
-    for helper in ifc.helper_addresses:
-        w.line(f" ip helper-address {helper}", ifc, "helper_addresses")
+    for i, helper in enumerate(ifc.helper_addresses):
+        w.nth(f" ip helper-address {helper}", ifc, "helper_addresses", i, len(ifc.helper_addresses))
     for addr6 in ifc.ipv6:
         if addr6.kind == "link-local":
             text = f" ipv6 address {addr6.address.ip} link-local"
@@ -294,8 +302,8 @@ def _fhrp(w: Writer, ifc: Interface, group: FhrpGroup) -> None:
             w.done(group, "version")
     for address in group.virtual_ip:
         w.item(f"{head} ip {address}", group, "virtual_ip")
-    for address in group.virtual_ipv6:
-        w.line(f"{head} ipv6 {address}", group, "virtual_ipv6")
+    for i, address in enumerate(group.virtual_ipv6):
+        w.nth(f"{head} ipv6 {address}", group, "virtual_ipv6", i, len(group.virtual_ipv6))
     if group.priority is not None:
         w.line(f"{head} priority {group.priority}", group, "priority")
     if group.preempt:
@@ -319,8 +327,8 @@ def _fhrp(w: Writer, ifc: Interface, group: FhrpGroup) -> None:
     if group.auth is not None:
         form = "md5 key-string" if group.auth_md5 else "text"
         w.line(f"{head} authentication {form} {secret(group.auth)}", group, "auth", "auth_md5")
-    for name, decrement in group.track:
-        w.line(f"{head} track {name} decrement {decrement}", group, "track")
+    for i, (name, decrement) in enumerate(group.track):
+        w.nth(f"{head} track {name} decrement {decrement}", group, "track", i, len(group.track))
     if group.name is not None:
         w.line(f"{head} name {group.name}", group, "name")
 

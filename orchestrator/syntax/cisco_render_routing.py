@@ -99,10 +99,10 @@ def _ospf_body(w: Writer, p: Ospf, v3: bool) -> None:
     w.done(p, "redistribute", "areas")
     if p.passive_default:
         w.line(" passive-interface default", p, "passive_default")
-    for name in p.passive:
-        w.line(f" passive-interface {name}", p, "passive")
-    for name in p.active:
-        w.line(f" no passive-interface {name}", p, "active")
+    for i, name in enumerate(p.passive):
+        w.nth(f" passive-interface {name}", p, "passive", i, len(p.passive))
+    for i, name in enumerate(p.active):
+        w.nth(f" no passive-interface {name}", p, "active", i, len(p.active))
     if p.default_originate:
         text = " default-information originate"
         text += " always" if p.default_originate_always else ""

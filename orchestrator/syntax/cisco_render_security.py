@@ -101,8 +101,9 @@ def _inspect(w: Writer, security: Security) -> None:
             w.item(text, item, "protocol", "java_list", "alert", "audit_trail", "timeout")
         if not policy.protocols and policy.fragment_maximum is None:
             drop(w, policy, reason="an inspection policy that inspects nothing")
-    for name, acl in security.ips_rules.items():
-        w.line(f"ip ips name {name}" + (f" list {acl}" if acl else ""), security, "ips_rules")
+    for i, (name, acl) in enumerate(security.ips_rules.items()):
+        text = f"ip ips name {name}" + (f" list {acl}" if acl else "")
+        w.nth(text, security, "ips_rules", i, len(security.ips_rules))
 
 
 def _ike(w: Writer, security: Security) -> None:

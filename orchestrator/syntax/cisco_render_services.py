@@ -104,8 +104,14 @@ def render_services(w: Writer, config: DeviceConfig) -> None:
 
 def render_nat(w: Writer, config: DeviceConfig) -> None:
     services = config.services
-    for key, seconds in services.nat_timeouts.items():
-        w.line(f"ip nat translation {key} {seconds}", services, "nat_timeouts")
+    for i, (key, seconds) in enumerate(services.nat_timeouts.items()):
+        w.nth(
+            f"ip nat translation {key} {seconds}",
+            services,
+            "nat_timeouts",
+            i,
+            len(services.nat_timeouts),
+        )
     for pool in services.nat_pools.values():
         if pool.prefix_length is None:
             drop(w, pool, reason="a NAT pool without a prefix length")

@@ -27,8 +27,8 @@ def render_wan(w: Writer, ifc: Interface) -> None:
         w.line(f" ip mtu {ifc.ip_mtu}", ifc, "ip_mtu")
     if ifc.tcp_mss is not None:
         w.line(f" ip tcp adjust-mss {ifc.tcp_mss}", ifc, "tcp_mss")
-    for item in ifc.ip_accounting:
-        w.line(f" ip accounting {item}", ifc, "ip_accounting")
+    for i, item in enumerate(ifc.ip_accounting):
+        w.nth(f" ip accounting {item}", ifc, "ip_accounting", i, len(ifc.ip_accounting))
     if ifc.encapsulation is not None:
         w.line(f" encapsulation {ifc.encapsulation}", ifc, "encapsulation")
     for field, word in (
