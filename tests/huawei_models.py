@@ -73,7 +73,8 @@ def campus_switch(port: str = "GigabitEthernet0/0/") -> DeviceConfig:
     s.domain_lookup = True
     s.dns_servers = [Server(address="192.0.2.53"), Server(address="192.0.2.54", vrf="MGMT")]
     s.timezone = ("CET", 1, 0)
-    s.ntp.servers["192.0.2.123"] = Server(address="192.0.2.123", prefer=True, key_id=1)
+    s.ntp.servers["192.0.2.123"] = Server(address="192.0.2.123", key_id=1)
+    s.ntp.servers["192.0.2.124"] = Server(address="192.0.2.124", prefer=True)
     s.ntp.authenticate = True
     s.ntp.keys[1] = ref("system.ntp.keys.1")
     s.ntp.trusted_keys = [1]

@@ -374,7 +374,8 @@ ntp-service authentication enable
 ntp-service authentication-keyid 1 authentication-mode md5 cipher {{secret:system.ntp.keys.1}}
 ntp-service reliable authentication-keyid 1
 ntp-service source-interface LoopBack0
-ntp-service unicast-server 192.0.2.123 authentication-keyid 1 preference
+ntp-service unicast-server 192.0.2.123 authentication-keyid 1
+ntp-service unicast-server 192.0.2.124 preference
 #
 stelnet server enable
 ssh authentication-type default password

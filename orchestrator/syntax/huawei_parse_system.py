@@ -441,6 +441,8 @@ def p_aaa_template(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     found: dict[str, AaaServer] = {}
     for child in line.children:
         words = child.words
+        if words[1:2] == ["shared-key-cipher"] and len(words) == 3:
+            words = [words[0], "shared-key", "cipher", words[2]]  # NE40E RADIUS group spelling
         if len(words) >= 2 and words[1] == "shared-key" and words[2:3] == ["cipher"]:
             shared = read_secret(ctx, child, words[3], "cipher")
             ctx.report.parsed(child)
