@@ -168,7 +168,6 @@ def s_aaa_group(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     aaa.groups[name] = members
 
 
-
 def s_aaa_server_block(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     """IOS-XE `tacacs server NAME` / `radius server NAME` blocks."""
     protocol = "tacacs" if m.group(1) == "tacacs" else "radius"
