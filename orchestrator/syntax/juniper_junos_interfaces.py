@@ -24,7 +24,7 @@ from orchestrator.syntax.juniper_junos_index import (
 )
 from orchestrator.syntax.juniper_junos_switching import IfScope, i_native, u_switching
 from orchestrator.syntax.juniper_junos_text import Stmt, tokens, unquote, values
-from orchestrator.syntax.rules import Ctx, Rule, rule
+from orchestrator.syntax.rules import Ctx, Handler, Rule, rule
 from orchestrator.syntax.text import Line
 
 
@@ -79,12 +79,11 @@ def h_interface(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
 # --- port level ---------------------------------------------------------------------------
 
 
-def _set(field: str, value: Any = None, conv: Any = None) -> Any:
+def _set(field: str, value: Any = None, conv: Any = None) -> Handler:
+    """A handler setting ``field`` of the interface to ``value``, or to group 1 converted."""
+
     def handler(ctx: Ctx, line: Line, m: re.Match[str], s: IfScope) -> None:
-        got = value if conv is None and value is not None else None
-        if got is None:
-            got = conv(m.group(1)) if conv else m.group(1)
-        setattr(s.ifc, field, got)
+        setattr(s.ifc, field, conv(m.group(1)) if conv is not None else value)
         s.ifc.at(line.n, field)
 
     return handler
