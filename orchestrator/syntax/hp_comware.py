@@ -17,7 +17,8 @@ from orchestrator.model import DeviceConfig, SecretKind
 from orchestrator.syntax.base import LineReport, Parsed, Platform, Rendered
 from orchestrator.syntax.hp_comware_common import build_tree
 from orchestrator.syntax.hp_comware_parse_aaa import AAA_TOP, finish_aaa, finish_lines
-from orchestrator.syntax.hp_comware_parse_ifc import IFC_TOP
+from orchestrator.syntax.hp_comware_parse_monitor import MONITOR_TOP
+from orchestrator.syntax.hp_comware_parse_net import IFC_TOP
 from orchestrator.syntax.hp_comware_parse_policy import POLICY_TOP
 from orchestrator.syntax.hp_comware_parse_routing import ROUTING_TOP
 from orchestrator.syntax.hp_comware_parse_security import SECURITY_TOP, finish_security
@@ -149,6 +150,7 @@ class HpComware(Platform):
         *SERVICES_TOP,
         *SECURITY_TOP,
         *AAA_TOP,
+        *MONITOR_TOP,
         *SYSTEM_TOP,
     ]
 

@@ -1,25 +1,17 @@
-"""Comware 7 interface view statements, VLANs, VPN instances, static routes and track entries."""
+"""Comware 7 interface view statements (the routing side is in `hp_comware_parse_ifc_l3`)."""
 
 from __future__ import annotations
 
 import re
-from ipaddress import IPv4Interface, IPv6Interface, IPv6Network, ip_network
+from ipaddress import IPv4Interface, IPv6Interface
 from typing import Any
 
 from orchestrator import ports
 from orchestrator.model import (
     Address4,
     Address6,
-    FhrpGroup,
     Interface,
-    InterfaceOspf,
-    Ipv6Nd,
-    NdPrefix,
-    Ppp,
-    StaticRoute,
     Switchport,
-    Vlan,
-    Vrf,
 )
 from orchestrator.syntax.hp_comware_common import (
     PLATFORM_NAME,
@@ -28,11 +20,21 @@ from orchestrator.syntax.hp_comware_common import (
     int_field,
     is_ipv4,
     mask_or_length,
-    read_secret,
     str_field,
     vlan_words,
 )
-from orchestrator.syntax.rules import Ctx, Rule, area_dotted, dispatch, rule
+from orchestrator.syntax.hp_comware_parse_ifc_l3 import (
+    i_nd,
+    i_ospf,
+    i_ospf_area,
+    i_ospf_auth,
+    i_ospf_bfd,
+    i_ppp,
+    i_undo_preempt,
+    i_vrrp,
+    i_vrrp_version,
+)
+from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
 from orchestrator.syntax.text import Line
 
 #: `interface Tunnel1 mode <mode>` → the model's tunnel mode (IOS words); GRE over IPv4 is the
@@ -171,113 +173,6 @@ def i_lacp_short(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None
     ifc.at(line.n, "lacp_rate")
 
 
-def _ospf(ifc: Interface, v3: bool = False) -> InterfaceOspf:
-    if v3:
-        if ifc.ospfv3 is None:
-            ifc.ospfv3 = InterfaceOspf()
-        return ifc.ospfv3
-    if ifc.ospf is None:
-        ifc.ospf = InterfaceOspf()
-    return ifc.ospf
-
-
-_NETWORK_TYPES = {"p2p": "point-to-point", "broadcast": "broadcast", "nbma": "nbma", "p2mp": "p2mp"}
-
-
-def i_ospf(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ospf = _ospf(ifc, line.words[0] == "ospfv3")
-    what, value = m.group(1), m.group(2)
-    if what == "network-type":
-        ospf.network_type = _NETWORK_TYPES[value]  # type: ignore[assignment]
-        ospf.at(line.n, "network_type")
-        return
-    name = {
-        "cost": "cost",
-        "dr-priority": "priority",
-        "timer hello": "hello",
-        "timer dead": "dead",
-    }[what]
-    setattr(ospf, name, int(value))
-    ospf.at(line.n, name)
-
-
-def i_ospf_area(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ospf = _ospf(ifc, line.words[0] == "ospfv3")
-    ospf.process = m.group(1)
-    ospf.area = area_dotted(m.group(2))
-    ospf.at(line.n, "process", "area")
-
-
-def i_ospf_auth(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    """`ospf authentication-mode md5|hmac-md5 K cipher|plain X` or `simple cipher|plain X`."""
-    ospf = _ospf(ifc)
-    ospf.auth = "simple" if m.group(1) == "simple" else "md5"
-    if m.group(2):
-        ospf.auth_key_id = int(m.group(2))
-    form = "cipher" if m.group(3) == "cipher" else "simple"
-    ospf.auth_key = read_secret(ctx, line, m.group(4), form)
-    ospf.at(line.n, "auth", "auth_key_id", "auth_key")
-
-
-def i_ospf_bfd(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ospf = _ospf(ifc, line.words[0] == "ospfv3")
-    ospf.bfd = True
-    ospf.at(line.n, "bfd")
-
-
-def _vrrp(ifc: Interface, vrid: int, line: Line) -> FhrpGroup:
-    group = next((g for g in ifc.fhrp if g.group == vrid), None)
-    if group is None:
-        group = FhrpGroup(protocol="vrrp", group=vrid)
-        group.at(line.n)
-        ifc.fhrp.append(group)
-        ifc.at(line.n, "fhrp")
-    return group
-
-
-def i_vrrp(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    """`vrrp vrid N virtual-ip|priority|preempt-mode|timer advertise|authentication-mode|
-    track ...`; Comware counts the advertisement timer and preempt delay in centiseconds."""
-    group = _vrrp(ifc, int(m.group(1)), line)
-    words = m.group(2).split()
-    head = words[0]
-    if head == "virtual-ip" and len(words) == 2:
-        group.virtual_ip.append(words[1])
-        group.at(line.n, "virtual_ip")
-    elif head == "priority" and len(words) == 2:
-        group.priority = int(words[1])
-        group.at(line.n, "priority")
-    elif head == "preempt-mode":
-        group.preempt = True
-        group.at(line.n, "preempt")
-        if words[1:2] == ["delay"] and len(words) == 3:
-            group.preempt_delay = int(words[2]) // 100
-            group.at(line.n, "preempt_delay")
-    elif words[:2] == ["timer", "advertise"] and len(words) == 3:
-        group.hello = int(words[2]) // 100
-        group.at(line.n, "hello")
-    elif head == "authentication-mode" and len(words) == 4:
-        group.auth_md5 = words[1] == "md5"
-        group.auth = read_secret(ctx, line, words[3], words[2])
-        group.at(line.n, "auth", "auth_md5")
-    elif head == "track" and len(words) == 5 and words[2:4] == ["priority", "reduced"]:
-        ctx.state.setdefault("vrrp_tracks", []).append(
-            (group, int(words[1]), int(words[4]), line.n)
-        )
-    else:
-        ctx.report.unsupported(line, f"VRRP option {head!r} is not translated")
-
-
-def i_undo_preempt(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    group = _vrrp(ifc, int(m.group(1)), line)
-    group.preempt = False
-    group.at(line.n, "preempt")
-
-
-def i_vrrp_version(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ctx.state.setdefault("vrrp_versions", []).append((ifc, int(m.group(1)), line.n))
-
-
 def i_packet_filter(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     ipv6 = "ipv6_" if m.group(1) else ""
     name = f"{ipv6}acl_in" if m.group(3) == "inbound" else f"{ipv6}acl_out"
@@ -346,73 +241,6 @@ def i_aspf(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     name = "inspect_in" if m.group(2) == "inbound" else "inspect_out"
     setattr(ifc, name, m.group(1))
     ifc.at(line.n, name)
-
-
-def _nd(ifc: Interface) -> Ipv6Nd:
-    if ifc.ipv6_nd is None:
-        ifc.ipv6_nd = Ipv6Nd()
-    return ifc.ipv6_nd
-
-
-def i_nd(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    """`ipv6 nd ...` router advertisement settings."""
-    words = line.words[2:]
-    if words == ["ra", "halt"]:
-        _nd(ifc).ra_suppress = "all"
-        _nd(ifc).at(line.n, "ra_suppress")
-    elif words[:2] == ["autoconfig", "managed-address-flag"]:
-        _nd(ifc).managed_config = True
-        _nd(ifc).at(line.n, "managed_config")
-    elif words[:2] == ["autoconfig", "other-flag"]:
-        _nd(ifc).other_config = True
-        _nd(ifc).at(line.n, "other_config")
-    elif words[:2] == ["ra", "router-lifetime"]:
-        _nd(ifc).ra_lifetime = int(words[2])
-        _nd(ifc).at(line.n, "ra_lifetime")
-    elif words[:2] == ["ra", "interval"]:
-        _nd(ifc).ra_interval = int(words[2])
-        _nd(ifc).at(line.n, "ra_interval")
-    elif words[:2] == ["ra", "prefix"] and len(words) >= 5 and "/" in words[2]:
-        entry = NdPrefix(
-            prefix=IPv6Network(words[2], strict=False),
-            valid=int(words[3]),
-            preferred=int(words[4]),
-            autoconfig="no-autoconfig" not in words,
-            onlink="off-link" not in words,
-        )
-        entry.at(line.n)
-        _nd(ifc).prefixes.append(entry)
-        _nd(ifc).at(line.n, "prefixes")
-    else:
-        ctx.report.unsupported(line, "IPv6 ND setting not translated")
-
-
-def _ppp(ifc: Interface) -> Ppp:
-    if ifc.ppp is None:
-        ifc.ppp = Ppp()
-    return ifc.ppp
-
-
-def i_ppp(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    """`ppp authentication-mode|chap user|chap password|pap local-user ...`."""
-    words = line.words[1:]
-    ppp = _ppp(ifc)
-    if words[0] == "authentication-mode":
-        ppp.authentication = [w for w in words[1:] if w != "call-in"]
-        ppp.auth_callin = "call-in" in words
-        ppp.at(line.n, "authentication", "auth_callin")
-    elif words[:2] == ["chap", "user"] and len(words) == 3:
-        ppp.chap_hostname = words[2]
-        ppp.at(line.n, "chap_hostname")
-    elif words[:2] == ["chap", "password"] and len(words) == 4:
-        ppp.chap_password = read_secret(ctx, line, words[3], words[2])
-        ppp.at(line.n, "chap_password")
-    elif words[:2] == ["pap", "local-user"] and len(words) == 6 and words[3] == "password":
-        ppp.pap_username = words[2]
-        ppp.pap_password = read_secret(ctx, line, words[5], words[4])
-        ppp.at(line.n, "pap_username", "pap_password")
-    else:
-        ctx.report.unsupported(line, "PPP setting not translated")
 
 
 def i_vrf(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
@@ -520,114 +348,4 @@ INTERFACE_RULES: list[Rule] = [
         unsupported="port queue scheduling and trust settings are not in the model",
     ),
     rule(r"pim .+|igmp .+", unsupported="multicast routing is not in the model"),
-]
-
-
-# --- VLANs and VPN instances ----------------------------------------------------------------
-
-
-def p_vlan(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
-    for vid in vlan_words(m.group(1).split()):
-        vlan = ctx.config.vlans.get(vid) or Vlan(id=vid)
-        ctx.config.vlans[vid] = vlan
-        vlan.at(line.n)
-        for child in line.children:
-            dispatch(ctx, child, VLAN_RULES, vlan)
-
-
-VLAN_RULES: list[Rule] = [
-    rule(r"name (.+)", str_field("name")),
-    rule(r"description (.+)", str_field("description")),
-]
-
-
-def p_vrf(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
-    vrf = ctx.config.vrfs.get(m.group(1)) or Vrf(name=m.group(1))
-    ctx.config.vrfs[vrf.name] = vrf
-    vrf.at(line.n)
-    for child in line.children:
-        if child.text in ("address-family ipv4", "address-family ipv6"):
-            ctx.report.parsed(child)
-            if child.text.endswith("ipv6"):
-                vrf.ipv6 = True
-                vrf.at(child.n, "ipv6")
-            for grandchild in child.children:
-                dispatch(ctx, grandchild, VRF_RULES, vrf)
-        else:
-            dispatch(ctx, child, VRF_RULES, vrf)
-
-
-def f_target(ctx: Ctx, line: Line, m: re.Match[str], vrf: Vrf) -> None:
-    direction = m.group(2) or "both"
-    for value in m.group(1).split():
-        if direction in ("import-extcommunity", "both") and value not in vrf.import_targets:
-            vrf.import_targets.append(value)
-            vrf.at(line.n, "import_targets")
-        if direction in ("export-extcommunity", "both") and value not in vrf.export_targets:
-            vrf.export_targets.append(value)
-            vrf.at(line.n, "export_targets")
-
-
-VRF_RULES: list[Rule] = [
-    rule(r"route-distinguisher (\S+)", str_field("rd")),
-    rule(r"description (.+)", str_field("description")),
-    rule(r"vpn-target (.+?)(?: (import-extcommunity|export-extcommunity|both))?", f_target),
-    rule(r"import route-policy (\S+)", str_field("import_map")),
-    rule(r"export route-policy (\S+)", str_field("export_map")),
-]
-
-
-# --- static routes and track entries --------------------------------------------------------
-
-
-def p_route(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
-    """`ip route-static [vpn-instance V] DEST MASK|LEN [IFC] [NH | vpn-instance D NH | NH
-    public] [permanent] [track N] [preference P] [tag T] [description TEXT]`."""
-    words = m.group(2).split()
-    route = StaticRoute(prefix=ip_network("0.0.0.0/0"))
-    if words[:1] == ["vpn-instance"]:
-        route.vrf = words[1]
-        words = words[2:]
-    if m.group(1):
-        route.prefix = ip_network(f"{words[0]}/{words[1]}", strict=False)
-    else:
-        route.prefix = ip_network(f"{words[0]}/{mask_or_length(words[1])}", strict=False)
-    words = words[2:]
-    while words:
-        word = words.pop(0)
-        if word == "vpn-instance" and len(words) >= 2:
-            route.next_hop_vrf, route.next_hop = words.pop(0), words.pop(0)
-        elif word == "public":
-            route.next_hop_vrf = "global"
-        elif word == "permanent":
-            route.permanent = True
-        elif word in ("track", "preference", "tag") and words:
-            value = int(words.pop(0))
-            name = {"track": "track", "preference": "distance", "tag": "tag"}[word]
-            setattr(route, name, value)
-        elif word == "description":
-            route.name = " ".join(words)
-            words = []
-        elif is_ipv4(word) or ":" in word:
-            route.next_hop = word
-        elif route.interface is None and route.next_hop is None and word[0].isalpha():
-            route.interface = ifname(word)
-        else:
-            ctx.report.unsupported(line, f"static route option {word!r} is not translated")
-            return
-    route.at(line.n)
-    ctx.config.static_routes.append(route)
-
-
-def p_track(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
-    """`track N interface IFC`: VRRP tracks interfaces through these entries."""
-    ctx.state.setdefault("tracks", {})[int(m.group(1))] = (ifname(m.group(2)), line.n)
-
-
-IFC_TOP: list[Rule] = [
-    rule(r"interface (\S+)(?: mode (.+))?", p_interface),
-    rule(r"vlan (\d+(?: to \d+)?)", p_vlan),
-    rule(r"ip vpn-instance (\S+)", p_vrf),
-    rule(r"ip(v6)? route-static (.+)", p_route),
-    rule(r"track (\d+) interface (\S+)(?: protocol ipv4)?", p_track),
 ]

@@ -8,228 +8,33 @@ exactly this shaped model. Where meaning changes, a change note says so.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable
 
 from orchestrator.model import (
-    Acl,
-    AclEntry,
     BgpAfPeer,
     BgpVrf,
     DeviceConfig,
     Interface,
     InterfaceOspf,
     Ospf,
-    PortMatch,
-    PrefixList,
 )
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.hp_comware_common import comware_acl_number, ignore_removed
-
-#: the model's protocol names a Comware ACL rule accepts (IPv6 rules say ipv6/icmpv6 for
-#: ip/icmp); others are written as numbers
-ACL_PROTOCOLS = {"ip", "tcp", "udp", "icmp", "gre", "ospf", "igmp"}
-PROTOCOL_NUMBERS = {
-    "esp": "50",
-    "ahp": "51",
-    "ah": "51",
-    "pim": "103",
-    "eigrp": "88",
-    "igrp": "9",
-    "nos": "94",
-    "pcp": "108",
-    "vrrp": "112",
-    "sctp": "132",
-}
-#: ICMP message names Comware knows
-ICMP_NAMES = {
-    "echo",
-    "echo-reply",
-    "fragmentneed-DFset",
-    "host-redirect",
-    "host-tos-redirect",
-    "host-unreachable",
-    "information-reply",
-    "information-request",
-    "net-redirect",
-    "net-tos-redirect",
-    "net-unreachable",
-    "parameter-problem",
-    "port-unreachable",
-    "protocol-unreachable",
-    "reassembly-timeout",
-    "source-quench",
-    "source-route-failed",
-    "timestamp-reply",
-    "timestamp-request",
-    "ttl-exceeded",
-}
-#: IOS ICMP names Comware lacks → Comware name or "type[/code]"
-ICMP_FROM_IOS = {
-    "unreachable": "3",
-    "time-exceeded": "11",
-    "redirect": "5",
-    "packet-too-big": "fragmentneed-DFset",
-    "administratively-prohibited": "3/13",
-    "mask-request": "17",
-    "mask-reply": "18",
-    "router-advertisement": "9",
-    "router-solicitation": "10",
-    "traceroute": "30",
-    "timestamp-request": "timestamp-request",
-}
-_NAME = re.compile(r"[A-Za-z][\w.-]{0,62}")
+from orchestrator.syntax.hp_comware_common import ignore_removed
+from orchestrator.syntax.hp_comware_prepare_policy import (
+    acl_entries,
+    acl_names,
+    inspect_names,
+    policies,
+    qos,
+    route_filters,
+)
 
 
 def prepare(config: DeviceConfig, out: Emitter) -> None:
     """Normalise ``config`` in place for Comware; notes go to ``out``."""
     for step in STEPS:
         step(config, out)
-
-
-# --- ACLs -----------------------------------------------------------------------------------
-
-
-def _acl_names(config: DeviceConfig, out: Emitter) -> None:
-    """Numbered ACLs of other vendors get Comware numbers; names must start with a letter."""
-    renames: dict[str, str] = {}
-    taken = set(config.acls)
-    for name, acl in list(config.acls.items()):
-        number = comware_acl_number(name, acl.kind)
-        new = str(number) if number is not None else name
-        if number is None and not (_NAME.fullmatch(name) and name.lower() != "all"):
-            new = "acl-" + re.sub(r"[^\w.-]", "-", name)
-        if new == name:
-            continue
-        while new in taken:
-            new += "-1"
-        taken.add(new)
-        renames[name] = new
-        out.change(acl, "", note=f"ACL {name} is called {new} on Comware")
-    if not renames:
-        return
-    config.acls = {renames.get(k, k): v for k, v in config.acls.items()}
-    for _old, new in renames.items():
-        config.acls[new].name = new
-    _rename_acl_references(config, lambda name: renames.get(name, name))
-
-
-def _rename_acl_references(config: DeviceConfig, rename: Callable[[str], str]) -> None:
-    for ifc in config.interfaces.values():
-        for field in ("acl_in", "acl_out", "ipv6_acl_in", "ipv6_acl_out"):
-            value = getattr(ifc, field)
-            if value is not None:
-                setattr(ifc, field, rename(value))
-    system = config.system
-    for line in system.lines:
-        if line.acl_in is not None:
-            line.acl_in = rename(line.acl_in)
-        if line.ipv6_acl_in is not None:
-            line.ipv6_acl_in = rename(line.ipv6_acl_in)
-    for community in system.snmp.communities:
-        if community.acl is not None:
-            community.acl = rename(community.acl)
-    for rule in config.services.nat_rules:
-        if rule.acl is not None:
-            rule.acl = rename(rule.acl)
-    for route_map in config.route_maps.values():
-        for entry in route_map.entries:
-            for match in entry.matches:
-                if match.kind == "ip-address-acl":
-                    match.values = [rename(v) for v in match.values]
-    for cmap in config.services.class_maps.values():
-        cmap.matches = [
-            (k, rename(v) if k.endswith("access-group") else v) for k, v in cmap.matches
-        ]
-    if system.http_access_class is not None:
-        system.http_access_class = rename(system.http_access_class)
-
-
-def _inspect_names(config: DeviceConfig, out: Emitter) -> None:
-    """ASPF policies are numbered: a named inspection policy gets the next free number."""
-    policies = config.security.inspect_policies
-    taken = {int(n) for n in policies if n.isdigit()}
-    renames: dict[str, str] = {}
-    for name, policy in list(policies.items()):
-        if name.isdigit():
-            continue
-        number = next(n for n in range(1, 257) if n not in taken)
-        taken.add(number)
-        renames[name] = policy.name = str(number)
-        out.change(policy, "", note=f"inspection policy {name} is ASPF policy {number}")
-    if renames:
-        config.security.inspect_policies = {renames.get(k, k): v for k, v in policies.items()}
-        for ifc in config.interfaces.values():
-            for field in ("inspect_in", "inspect_out"):
-                value = getattr(ifc, field)
-                if value is not None:
-                    setattr(ifc, field, renames.get(value, value))
-
-
-def _acl_entries(config: DeviceConfig, out: Emitter) -> None:
-    for acl in config.acls.values():
-        _acl_protocols(acl)
-        _split_port_lists(acl)
-        if any(e.remark is not None for e in acl.entries):
-            _merge_remarks(acl, out)
-            _number_rules(acl)
-
-
-def _acl_protocols(acl: Acl) -> None:
-    for entry in acl.entries:
-        proto = entry.protocol
-        if proto is not None and proto not in ACL_PROTOCOLS and not proto.isdigit():
-            entry.protocol = PROTOCOL_NUMBERS.get(proto, proto)
-        icmp = entry.icmp_type
-        if icmp is not None and acl.kind != "ipv6" and icmp not in ICMP_NAMES:
-            entry.icmp_type = ICMP_FROM_IOS.get(icmp, icmp.replace(" ", "/"))
-
-
-def _split_port_lists(acl: Acl) -> None:
-    """`eq 80 443` matches either port on IOS; Comware takes one port per rule."""
-    out: list[AclEntry] = []
-    seqs = {e.seq for e in acl.entries if e.seq is not None}
-    for entry in acl.entries:
-        ports = entry.destination_port
-        if ports is None or ports.op != "eq" or len(ports.ports) < 2:
-            out.append(entry)
-            continue
-        for i, port in enumerate(ports.ports):
-            copy = dataclasses.replace(entry, destination_port=PortMatch("eq", (port,)))
-            copy.src = entry.src
-            if i and entry.seq is not None:
-                copy.seq = entry.seq + i if entry.seq + i not in seqs else None
-                if copy.seq is not None:
-                    seqs.add(copy.seq)
-            out.append(copy)
-    acl.entries = out
-
-
-def _merge_remarks(acl: Acl, out: Emitter) -> None:
-    """Comware keeps one comment per rule: consecutive remarks become one."""
-    merged: list[AclEntry] = []
-    for entry in acl.entries:
-        last = merged[-1] if merged else None
-        if entry.action is None and last is not None and last.action is None:
-            last.remark = f"{last.remark} / {entry.remark}"
-            for n in entry.src.every():
-                last.at(n)
-            out.change(last, "", note="consecutive remarks join into one rule comment")
-            continue
-        merged.append(entry)
-    acl.entries = merged
-
-
-def _number_rules(acl: Acl) -> None:
-    """Comments attach to numbered rules: number the rules that have no number (step 10)."""
-    last = 0
-    for entry in acl.entries:
-        if entry.action is None:
-            continue
-        if entry.seq is None:
-            entry.seq = last + 10
-        last = entry.seq
 
 
 # --- interfaces -----------------------------------------------------------------------------
@@ -510,84 +315,12 @@ def _system(config: DeviceConfig, out: Emitter) -> None:
                 for n in log.src.get("facility"):
                     host.at(n, "facility")
         log.facility = None
-    _policies(config)
-    _route_filters(config, out)
+    policies(config)
+    route_filters(config, out)
     services = config.services
     helpers = any(ifc.helper_addresses for ifc in config.interfaces.values())
     if services.dhcp_enabled is None and (services.dhcp_pools or helpers):
         services.dhcp_enabled = True
-
-
-def _qos(config: DeviceConfig, out: Emitter) -> None:
-    """Leave out the QoS actions and class matches Comware has no form for, with a note."""
-    from orchestrator.syntax.hp_comware_render_services import action_text, classifier_match
-
-    for policy in config.services.policy_maps.values():
-        for entry in policy.classes:
-            kept = [(k, v) for k, v in entry.actions if action_text(k, v) is not None]
-            for kind, value in entry.actions:
-                if (kind, value) not in kept:
-                    out.change(
-                        entry,
-                        "actions",
-                        note=f"QoS action {kind} {value} has no Comware form: left out",
-                    )
-            entry.actions = kept
-    for cmap in config.services.class_maps.values():
-        kept = [(k, v) for k, v in cmap.matches if classifier_match(k, v) is not None]
-        for kind, value in cmap.matches:
-            if (kind, value) not in kept:
-                out.change(
-                    cmap,
-                    "matches",
-                    note=f"class match {kind} {value} has no Comware if-match: left out",
-                )
-        cmap.matches = kept
-
-
-def _route_filters(config: DeviceConfig, out: Emitter) -> None:
-    """Junos inline route filters become a prefix list of their own, matched by name."""
-    for policy in config.route_maps.values():
-        for entry in policy.entries:
-            for match in entry.matches:
-                if match.kind != "route-filter" or not match.prefixes:
-                    continue
-                v6 = match.prefixes[0].prefix.version == 6
-                name = f"{policy.name}_{entry.seq}"
-                while name in config.prefix_lists:
-                    name += "_1"
-                plist = PrefixList(name=name, afi="ipv6" if v6 else "ipv4")
-                for i, item in enumerate(match.prefixes, start=1):
-                    copy = dataclasses.replace(item, seq=i * 10)
-                    copy.src = item.src
-                    plist.entries.append(copy)
-                plist.src = match.src
-                config.prefix_lists[name] = plist
-                match.kind = "ipv6-address-prefix-list" if v6 else "ip-address-prefix-list"
-                match.values, match.prefixes = [name], []
-                out.change(match, "", note=f"the inline route filters become prefix list {name}")
-
-
-def _policies(config: DeviceConfig) -> None:
-    """Spellings Comware has one word for: community names, DSCP/precedence matches."""
-    for clist in config.community_lists.values():
-        for entry in clist.entries:
-            entry.communities = [
-                "no-export-subconfed" if c.lower() == "local-as" else c for c in entry.communities
-            ]
-    for cmap in config.services.class_maps.values():
-        cmap.matches = [
-            (
-                {
-                    "ip-dscp": "dscp",
-                    "ip-precedence": "precedence",
-                    "not-ip-dscp": "not-dscp",
-                    "not-ip-precedence": "not-precedence",
-                }.get(kind, kind),
-                value,
-            )
-            for kind, value in cmap.matches
-        ]
 
 
 def _hhmm(point: tuple[str, str, str, str]) -> tuple[str, str, str, str]:
@@ -596,10 +329,10 @@ def _hhmm(point: tuple[str, str, str, str]) -> tuple[str, str, str, str]:
 
 
 STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (
-    _acl_names,
-    _acl_entries,
-    _inspect_names,
-    _qos,
+    acl_names,
+    acl_entries,
+    inspect_names,
+    qos,
     _interfaces,
     _ospf,
     _bgp,

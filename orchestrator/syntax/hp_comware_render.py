@@ -12,6 +12,7 @@ from orchestrator.syntax.base import Emitter, Rendered
 from orchestrator.syntax.hp_comware_common import drop, is_set, sweep, vlan_text, write_secret
 from orchestrator.syntax.hp_comware_prepare import prepare
 from orchestrator.syntax.hp_comware_render_aaa import render_aaa, render_lines, render_users
+from orchestrator.syntax.hp_comware_render_bgp import render_bgp
 from orchestrator.syntax.hp_comware_render_ifc import (
     render_interfaces,
     render_static_routes,
@@ -20,7 +21,7 @@ from orchestrator.syntax.hp_comware_render_ifc import (
     render_vrfs,
 )
 from orchestrator.syntax.hp_comware_render_policy import render_filters, render_route_policies
-from orchestrator.syntax.hp_comware_render_routing import render_bgp, render_ospf
+from orchestrator.syntax.hp_comware_render_routing import render_ospf
 from orchestrator.syntax.hp_comware_render_security import render_security
 from orchestrator.syntax.hp_comware_render_services import (
     check_nat_rules,

@@ -11,7 +11,8 @@ from orchestrator.model import DeviceConfig, Interface
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.hp_comware_common import drop, drop_node, sweep
 from orchestrator.syntax.hp_comware_parse_ifc import TUNNEL_MODES
-from orchestrator.syntax.hp_comware_render_port import render_port, track_numbers
+from orchestrator.syntax.hp_comware_render_port import render_port
+from orchestrator.syntax.hp_comware_render_port_l3 import track_numbers
 
 _KIND_ORDER = {
     "lag": 0,

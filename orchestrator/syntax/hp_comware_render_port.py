@@ -3,20 +3,21 @@ aggregation, OSPF, VRRP, filters and port features."""
 
 from __future__ import annotations
 
-from orchestrator.model import DeviceConfig, FhrpGroup, Interface, InterfaceOspf, Switchport
-from orchestrator.syntax.base import Emitter, secret_token
+from orchestrator.model import DeviceConfig, Interface, Switchport
+from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.hp_comware_common import (
-    carried,
     drop,
-    drop_node,
-    every,
     sweep,
     vlan_text,
-    write_secret,
+)
+from orchestrator.syntax.hp_comware_render_port_l3 import (
+    nd_lines,
+    ospf_lines,
+    ppp_lines,
+    vrrp_lines,
 )
 from orchestrator.syntax.hp_comware_render_services import render_interface_nat
 
-_NETWORK_TYPES = {"point-to-point": "p2p", "broadcast": "broadcast", "nbma": "nbma", "p2mp": "p2mp"}
 _HANDLED = (
     "name",
     "kind",
@@ -84,12 +85,6 @@ _HANDLED = (
 )
 
 
-def track_numbers(config: DeviceConfig) -> dict[str, int]:
-    """Interface → track entry number, for every interface a VRRP group tracks."""
-    names = sorted({t[0] for ifc in config.interfaces.values() for g in ifc.fhrp for t in g.track})
-    return {name: i for i, name in enumerate(names, start=1)}
-
-
 def _layer3(ifc: Interface) -> bool:
     if ifc.kind == "ethernet":
         return ifc.routed is True
@@ -149,16 +144,16 @@ def render_port(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
                 rule="Ethernet keepalives are an IOS mechanism; Comware follows the link state",
             )
     _addresses(ifc, out)
-    _ppp(ifc, out)
-    _nd(config, ifc, out)
+    ppp_lines(ifc, out)
+    nd_lines(config, ifc, out)
     if ifc.switchport is not None:
         _switchport(ifc, ifc.switchport, out)
     _aggregation(config, ifc, out)
     if ifc.ospf is not None:
-        _ospf(ifc, ifc.ospf, out, "ospf")
+        ospf_lines(ifc, ifc.ospf, out, "ospf")
     if ifc.ospfv3 is not None:
-        _ospf(ifc, ifc.ospfv3, out, "ospfv3")
-    _vrrp(config, ifc, out)
+        ospf_lines(ifc, ifc.ospfv3, out, "ospfv3")
+    vrrp_lines(config, ifc, out)
     _filters(config, ifc, out)
     render_interface_nat(config, ifc, out)
     _features(ifc, out)
@@ -211,108 +206,6 @@ def _addresses(ifc: Interface, out: Emitter) -> None:
             e(f" ipv6 address {addr6.address.network} eui-64", addr6)
         else:
             e(f" ipv6 address {addr6.address}", addr6)
-
-
-def _ppp(ifc: Interface, out: Emitter) -> None:
-    """PPP links (dialers, serial lines): framing, negotiated address, authentication."""
-    e = out.emit
-    if ifc.encapsulation in ("ppp", "hdlc"):
-        e(f" link-protocol {ifc.encapsulation}", ifc, "encapsulation")
-    elif ifc.encapsulation is not None:
-        drop(out, ifc, "encapsulation", f"{ifc.encapsulation} framing is not translated")
-    if ifc.ipv4_negotiated:
-        e(" ip address ppp-negotiate", ifc, "ipv4_negotiated")
-    if ifc.dialer_group is not None:
-        e(f" dialer-group {ifc.dialer_group}", ifc, "dialer_group")
-    if ifc.dialer_idle_timeout is not None:
-        e(f" dialer timer idle {ifc.dialer_idle_timeout}", ifc, "dialer_idle_timeout")
-    ppp = ifc.ppp
-    if ppp is None:
-        return
-    if ppp.authentication:
-        callin = " call-in" if ppp.auth_callin else ""
-        e(
-            f" ppp authentication-mode {' '.join(ppp.authentication)}{callin}",
-            ppp,
-            "authentication",
-            "auth_callin",
-        )
-        if ppp.auth_optional:
-            carried(
-                out,
-                ppp,
-                "auth_optional",
-                "Comware does not accept a peer that refuses to authenticate",
-            )
-    if ppp.chap_hostname is not None:
-        e(f" ppp chap user {ppp.chap_hostname}", ppp, "chap_hostname")
-    if ppp.chap_password is not None:
-        e(f" ppp chap password {write_secret(ppp.chap_password)}", ppp, "chap_password")
-    if ppp.pap_username is not None and ppp.pap_password is not None:
-        e(
-            f" ppp pap local-user {ppp.pap_username} password {write_secret(ppp.pap_password)}",
-            ppp,
-            "pap_username",
-            "pap_password",
-        )
-    sweep(
-        out,
-        ppp,
-        (
-            "authentication",
-            "auth_callin",
-            "auth_optional",
-            "chap_hostname",
-            "chap_password",
-            "pap_username",
-            "pap_password",
-        ),
-        "PPP",
-    )
-
-
-def _nd(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
-    """Router advertisements: Comware sends none until told (`undo ipv6 nd ra halt`), IOS
-    sends them from every routed IPv6 interface."""
-    nd = ifc.ipv6_nd
-    e = out.emit
-    suppressed = nd is not None and nd.ra_suppress is not None
-    if suppressed:
-        assert nd is not None
-        e(" ipv6 nd ra halt", nd, "ra_suppress")
-    elif config.system.ipv6_routing and any(a.kind != "link-local" for a in ifc.ipv6):
-        e(" undo ipv6 nd ra halt", ifc, "ipv6")
-    if nd is None:
-        return
-    if nd.managed_config:
-        e(" ipv6 nd autoconfig managed-address-flag", nd, "managed_config")
-    if nd.other_config:
-        e(" ipv6 nd autoconfig other-flag", nd, "other_config")
-    if nd.ra_lifetime is not None:
-        e(f" ipv6 nd ra router-lifetime {nd.ra_lifetime}", nd, "ra_lifetime")
-    if nd.ra_interval is not None:
-        e(f" ipv6 nd ra interval {nd.ra_interval} {max(nd.ra_interval // 3, 3)}", nd, "ra_interval")
-    for prefix in nd.prefixes:
-        if prefix.prefix is None or not prefix.advertise:
-            drop_node(
-                out,
-                prefix,
-                "Comware advertises every on-link prefix; it has no "
-                "default prefix settings and no per-prefix no-advertise",
-            )
-            continue
-        text = f" ipv6 nd ra prefix {prefix.prefix} {prefix.valid} {prefix.preferred}"
-        if not prefix.autoconfig:
-            text += " no-autoconfig"
-        if not prefix.onlink:
-            text += " off-link"
-        e(text, prefix, *every(prefix))
-    sweep(
-        out,
-        nd,
-        ("managed_config", "other_config", "ra_lifetime", "ra_interval", "ra_suppress", "prefixes"),
-        "IPv6 ND",
-    )
 
 
 def _switchport(ifc: Interface, sw: Switchport, out: Emitter) -> None:
@@ -387,131 +280,6 @@ def _aggregation(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
 def _lag_of(member: Interface) -> str:
     kind = "Route-Aggregation" if member.routed else "Bridge-Aggregation"
     return f"{kind}{member.lag_group}"
-
-
-def _ospf(ifc: Interface, ospf: InterfaceOspf, out: Emitter, word: str) -> None:
-    e = out.emit
-    if ospf.area is not None and ospf.process is not None:
-        e(f" {word} {ospf.process} area {ospf.area}", ospf, "process", "area")
-    elif ospf.area is not None or ospf.process is not None:
-        drop(out, ospf, "area", "the interface's OSPF process is not known")
-        drop(out, ospf, "process", "the interface's OSPF process is not known")
-    if ospf.cost is not None:
-        e(f" {word} cost {ospf.cost}", ospf, "cost")
-    if ospf.network_type is not None:
-        e(f" {word} network-type {_NETWORK_TYPES[ospf.network_type]}", ospf, "network_type")
-    if ospf.priority is not None:
-        e(f" {word} dr-priority {ospf.priority}", ospf, "priority")
-    if ospf.hello is not None:
-        e(f" {word} timer hello {ospf.hello}", ospf, "hello")
-    if ospf.dead is not None:
-        e(f" {word} timer dead {ospf.dead}", ospf, "dead")
-    if word == "ospfv3" and (ospf.auth is not None or ospf.auth_key is not None):
-        drop(out, ospf, "auth", "OSPFv3 authenticates with IPsec, not with keys")
-        drop(out, ospf, "auth_key", "OSPFv3 authenticates with IPsec, not with keys")
-    elif ospf.auth in ("md5", "simple") and ospf.auth_key is not None:
-        key_id = f" {ospf.auth_key_id}" if ospf.auth == "md5" else ""
-        if ospf.auth == "md5" and ospf.auth_key_id is None:
-            drop(out, ospf, "auth", "MD5 authentication needs a key id")
-        else:
-            e(
-                f" ospf authentication-mode {ospf.auth}{key_id} plain "
-                f"{secret_token(ospf.auth_key)}",
-                ospf,
-                "auth",
-                "auth_key_id",
-                "auth_key",
-            )
-    elif ospf.auth is not None:
-        drop(out, ospf, "auth", f"OSPF {ospf.auth} authentication without a key")
-    if ospf.bfd:
-        e(f" {word} bfd enable", ospf, "bfd")
-    if ospf.passive is not None:
-        drop(out, ospf, "passive", "no OSPF process to make the interface silent in")
-    sweep(
-        out,
-        ospf,
-        (
-            "process",
-            "area",
-            "cost",
-            "network_type",
-            "priority",
-            "hello",
-            "dead",
-            "auth",
-            "auth_key_id",
-            "auth_key",
-            "bfd",
-            "passive",
-        ),
-        "interface OSPF",
-    )
-
-
-def _vrrp(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
-    tracks = track_numbers(config)
-    versions = {g.version for g in ifc.fhrp if g.version is not None}
-    versioned = [g for g in ifc.fhrp if g.version is not None]
-    if len(versions) == 1 and len(versioned) == len(ifc.fhrp):
-        out.emit(f" vrrp version {versions.pop()}", versioned[0], "version")
-    else:
-        for group in versioned:
-            drop(out, group, "version", "the VRRP groups of an interface share one version")
-    for group in ifc.fhrp:
-        if group.protocol != "vrrp":
-            drop(out, ifc, "fhrp", "only VRRP is translated")
-            continue
-        _vrrp_group(group, tracks, out)
-
-
-def _vrrp_group(group: FhrpGroup, tracks: dict[str, int], out: Emitter) -> None:
-    head = f" vrrp vrid {group.group}"
-    for address in group.virtual_ip:
-        out.emit(f"{head} virtual-ip {address}", group, "virtual_ip")
-    if group.priority is not None:
-        out.emit(f"{head} priority {group.priority}", group, "priority")
-    if group.preempt is False:
-        out.emit(f" undo vrrp vrid {group.group} preempt-mode", group, "preempt")
-    elif group.preempt_delay is not None:
-        out.emit(
-            f"{head} preempt-mode delay {group.preempt_delay * 100}",
-            group,
-            "preempt",
-            "preempt_delay",
-        )
-    elif group.preempt:
-        out.emit(f"{head} preempt-mode", group, "preempt")
-    if group.hello is not None:
-        out.emit(f"{head} timer advertise {group.hello * 100}", group, "hello")
-    if group.auth is not None:
-        mode = "md5" if group.auth_md5 else "simple"
-        out.emit(
-            f"{head} authentication-mode {mode} plain {secret_token(group.auth)}",
-            group,
-            "auth",
-            "auth_md5",
-        )
-    for name, decrement in group.track:
-        out.emit(f"{head} track {tracks[name]} priority reduced {decrement}", group, "track")
-    sweep(
-        out,
-        group,
-        (
-            "protocol",
-            "group",
-            "virtual_ip",
-            "priority",
-            "preempt",
-            "preempt_delay",
-            "hello",
-            "auth",
-            "auth_md5",
-            "track",
-            "version",
-        ),
-        "VRRP",
-    )
 
 
 def _filters(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:

@@ -1,0 +1,124 @@
+"""Comware 7 VLANs, VPN instances, static routes and track entries; the top-level table of
+`interface` and these."""
+
+from __future__ import annotations
+
+import re
+from ipaddress import ip_network
+from typing import Any
+
+from orchestrator.model import StaticRoute, Vlan, Vrf
+from orchestrator.syntax.hp_comware_common import (
+    ifname,
+    is_ipv4,
+    mask_or_length,
+    str_field,
+    vlan_words,
+)
+from orchestrator.syntax.hp_comware_parse_ifc import p_interface
+from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
+from orchestrator.syntax.text import Line
+
+
+def p_vlan(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    for vid in vlan_words(m.group(1).split()):
+        vlan = ctx.config.vlans.get(vid) or Vlan(id=vid)
+        ctx.config.vlans[vid] = vlan
+        vlan.at(line.n)
+        for child in line.children:
+            dispatch(ctx, child, VLAN_RULES, vlan)
+
+
+VLAN_RULES: list[Rule] = [
+    rule(r"name (.+)", str_field("name")),
+    rule(r"description (.+)", str_field("description")),
+]
+
+
+def p_vrf(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    vrf = ctx.config.vrfs.get(m.group(1)) or Vrf(name=m.group(1))
+    ctx.config.vrfs[vrf.name] = vrf
+    vrf.at(line.n)
+    for child in line.children:
+        if child.text in ("address-family ipv4", "address-family ipv6"):
+            ctx.report.parsed(child)
+            if child.text.endswith("ipv6"):
+                vrf.ipv6 = True
+                vrf.at(child.n, "ipv6")
+            for grandchild in child.children:
+                dispatch(ctx, grandchild, VRF_RULES, vrf)
+        else:
+            dispatch(ctx, child, VRF_RULES, vrf)
+
+
+def f_target(ctx: Ctx, line: Line, m: re.Match[str], vrf: Vrf) -> None:
+    direction = m.group(2) or "both"
+    for value in m.group(1).split():
+        if direction in ("import-extcommunity", "both") and value not in vrf.import_targets:
+            vrf.import_targets.append(value)
+            vrf.at(line.n, "import_targets")
+        if direction in ("export-extcommunity", "both") and value not in vrf.export_targets:
+            vrf.export_targets.append(value)
+            vrf.at(line.n, "export_targets")
+
+
+VRF_RULES: list[Rule] = [
+    rule(r"route-distinguisher (\S+)", str_field("rd")),
+    rule(r"description (.+)", str_field("description")),
+    rule(r"vpn-target (.+?)(?: (import-extcommunity|export-extcommunity|both))?", f_target),
+    rule(r"import route-policy (\S+)", str_field("import_map")),
+    rule(r"export route-policy (\S+)", str_field("export_map")),
+]
+
+
+def p_route(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    """`ip route-static [vpn-instance V] DEST MASK|LEN [IFC] [NH | vpn-instance D NH | NH
+    public] [permanent] [track N] [preference P] [tag T] [description TEXT]`."""
+    words = m.group(2).split()
+    route = StaticRoute(prefix=ip_network("0.0.0.0/0"))
+    if words[:1] == ["vpn-instance"]:
+        route.vrf = words[1]
+        words = words[2:]
+    if m.group(1):
+        route.prefix = ip_network(f"{words[0]}/{words[1]}", strict=False)
+    else:
+        route.prefix = ip_network(f"{words[0]}/{mask_or_length(words[1])}", strict=False)
+    words = words[2:]
+    while words:
+        word = words.pop(0)
+        if word == "vpn-instance" and len(words) >= 2:
+            route.next_hop_vrf, route.next_hop = words.pop(0), words.pop(0)
+        elif word == "public":
+            route.next_hop_vrf = "global"
+        elif word == "permanent":
+            route.permanent = True
+        elif word in ("track", "preference", "tag") and words:
+            value = int(words.pop(0))
+            name = {"track": "track", "preference": "distance", "tag": "tag"}[word]
+            setattr(route, name, value)
+        elif word == "description":
+            route.name = " ".join(words)
+            words = []
+        elif is_ipv4(word) or ":" in word:
+            route.next_hop = word
+        elif route.interface is None and route.next_hop is None and word[0].isalpha():
+            route.interface = ifname(word)
+        else:
+            ctx.report.unsupported(line, f"static route option {word!r} is not translated")
+            return
+    route.at(line.n)
+    ctx.config.static_routes.append(route)
+
+
+def p_track(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    """`track N interface IFC`: VRRP tracks interfaces through these entries."""
+    ctx.state.setdefault("tracks", {})[int(m.group(1))] = (ifname(m.group(2)), line.n)
+
+
+IFC_TOP: list[Rule] = [
+    rule(r"interface (\S+)(?: mode (.+))?", p_interface),
+    rule(r"vlan (\d+(?: to \d+)?)", p_vlan),
+    rule(r"ip vpn-instance (\S+)", p_vrf),
+    rule(r"ip(v6)? route-static (.+)", p_route),
+    rule(r"track (\d+) interface (\S+)(?: protocol ipv4)?", p_track),
+]
