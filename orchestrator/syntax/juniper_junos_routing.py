@@ -1,4 +1,4 @@
-"""Junos `routing-options`, `routing-instances`, LLDP and spanning tree → the model.
+"""Junos `routing-options` and `routing-instances` → static routes, VRFs, router ID.
 
 Routing instances of type ``vrf`` and ``virtual-router`` (and ``mgmt_junos``, which has no type)
 become VRFs; their ``routing-options`` and ``protocols`` go through the same tables as the global
@@ -32,7 +32,7 @@ from orchestrator.syntax.juniper_junos_index import (
 from orchestrator.syntax.juniper_junos_ospf import h_ospf, h_ospf_in
 from orchestrator.syntax.juniper_junos_overlay import h_instance_evpn
 from orchestrator.syntax.juniper_junos_relay import relay_statement
-from orchestrator.syntax.juniper_junos_text import Stmt, tokens, unquote, values
+from orchestrator.syntax.juniper_junos_text import Stmt, unquote, values
 from orchestrator.syntax.rules import Ctx, Rule, rule
 from orchestrator.syntax.text import Line
 
@@ -365,65 +365,7 @@ def finish_routing(ctx: Ctx) -> None:
             ctx.report.unsupported(n, "graceful restart for every protocol is not translated")
 
 
-# --- LLDP, spanning tree, and protocols that are not translated --------------------------
-
-
-def p_lldp(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
-    rest = m.group(1) or ""
-    system = ctx.config.system
-    words = tokens(rest)
-    if not words or words == ["interface", "all"]:
-        system.lldp = True
-        system.at(line.n, "lldp")
-    elif words in (["disable"], ["interface", "all", "disable"]):
-        system.lldp = False
-        system.at(line.n, "lldp")
-    elif words[0] == "interface" and len(words) in (2, 3):
-        ifc = interface(ctx, junos(ctx).index.ifname(words[1]))
-        ifc.lldp = words[2:] != ["disable"]
-        ifc.at(line.n, "lldp")
-        if system.lldp is None:
-            system.lldp = True
-            system.at(line.n, "lldp")
-    elif words[0] == "port-id-subtype" and words[1:] == ["interface-name"]:
-        ctx.report.ignored(line, "the targets send the interface name as LLDP port ID")
-    else:
-        ctx.report.unsupported(line, f"LLDP setting `{rest}` is not carried by the model")
-
-
-_STP_MODE = {"rstp": "rstp", "mstp": "mstp", "stp": "stp", "vstp": "rapid-pvst"}
-
-
-def p_stp(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
-    system = ctx.config.system
-    system.stp_mode = _STP_MODE[m.group(1)]  # type: ignore[assignment]
-    system.at(line.n, "stp_mode")
-    claim(ctx, stmt, 2, system, "stp_mode")
-    words = tokens(m.group(2) or "")
-    if not words:
-        return
-    if words[0] == "bridge-priority" and len(words) == 2 and m.group(1) != "mstp":
-        system.stp_priority[0] = _priority(words[1])
-        system.at(line.n, "stp_priority")
-    elif words[0] == "interface" and len(words) >= 3:
-        ifc = interface(ctx, junos(ctx).index.ifname(words[1]))
-        if words[2:] == ["edge"]:
-            ifc.stp_edge = True
-            ifc.at(line.n, "stp_edge")
-        elif words[2] == "cost" and len(words) == 4:
-            ifc.stp_cost = int(words[3])
-            ifc.at(line.n, "stp_cost")
-        elif words[2] == "priority" and len(words) == 4:
-            ifc.stp_port_priority = int(words[3])
-            ifc.at(line.n, "stp_port_priority")
-        else:
-            ctx.report.unsupported(line, f"spanning-tree port option `{' '.join(words[2:])}`")
-    else:
-        ctx.report.unsupported(line, f"spanning-tree option `{' '.join(words)}` is not translated")
-
-
-def _priority(text: str) -> int:
-    return int(text[:-1]) * 1024 if text.endswith("k") else int(text)
+# --- protocols that are not translated ------------------------------------------------------
 
 
 def p_protocol(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
@@ -433,8 +375,6 @@ def p_protocol(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
 PROTOCOLS_TOP: list[Rule] = [
     *BGP_TOP,
     rule(r"protocols (ospf3?)(?: (.+))?", h_ospf),
-    rule(r"protocols lldp(?: (.+))?", p_lldp),
-    rule(r"protocols (rstp|mstp|stp|vstp)(?: (.+))?", p_stp),
     rule(r"protocols (\S+)(?: .*)?", p_protocol),
     rule(r"routing-options (.+)", h_routing_options),
     rule(r"routing-instances (\S+) (.+)", h_instance),

@@ -1,4 +1,4 @@
-"""Junos layer 2: `family ethernet-switching` on ports, and the `vlans` hierarchy.
+"""Junos layer 2: `family ethernet-switching` on ports, `vlans`, LLDP and spanning tree.
 
 Ports name their VLANs by name (`members [ VLAN100 VLAN300 ]`) or number, and the port mode may
 come after the members in `display set` output, so membership is settled once the whole file is
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from orchestrator.model import Interface, Switchport, Vlan
 from orchestrator.syntax.juniper_junos_index import claim, interface, junos, sub
-from orchestrator.syntax.juniper_junos_text import Stmt, unquote, values
+from orchestrator.syntax.juniper_junos_text import Stmt, tokens, unquote, values
 from orchestrator.syntax.rules import Ctx, Rule, rule
 from orchestrator.syntax.text import Line
 
@@ -212,6 +212,69 @@ def finish_switching(ctx: Ctx) -> None:
             _vlan_port(ctx, sw, vid, line)
 
 
+# --- LLDP and spanning tree ----------------------------------------------------------------
+
+
+def p_lldp(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    rest = m.group(1) or ""
+    system = ctx.config.system
+    words = tokens(rest)
+    if not words or words == ["interface", "all"]:
+        system.lldp = True
+        system.at(line.n, "lldp")
+    elif words in (["disable"], ["interface", "all", "disable"]):
+        system.lldp = False
+        system.at(line.n, "lldp")
+    elif words[0] == "interface" and len(words) in (2, 3):
+        ifc = interface(ctx, junos(ctx).index.ifname(words[1]))
+        ifc.lldp = words[2:] != ["disable"]
+        ifc.at(line.n, "lldp")
+        if system.lldp is None:
+            system.lldp = True
+            system.at(line.n, "lldp")
+    elif words[0] == "port-id-subtype" and words[1:] == ["interface-name"]:
+        ctx.report.ignored(line, "the targets send the interface name as LLDP port ID")
+    else:
+        ctx.report.unsupported(line, f"LLDP setting `{rest}` is not carried by the model")
+
+
+_STP_MODE = {"rstp": "rstp", "mstp": "mstp", "stp": "stp", "vstp": "rapid-pvst"}
+
+
+def p_stp(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    system = ctx.config.system
+    system.stp_mode = _STP_MODE[m.group(1)]  # type: ignore[assignment]
+    system.at(line.n, "stp_mode")
+    claim(ctx, stmt, 2, system, "stp_mode")
+    words = tokens(m.group(2) or "")
+    if not words:
+        return
+    if words[0] == "bridge-priority" and len(words) == 2 and m.group(1) != "mstp":
+        system.stp_priority[0] = _priority(words[1])
+        system.at(line.n, "stp_priority")
+    elif words[0] == "interface" and len(words) >= 3:
+        ifc = interface(ctx, junos(ctx).index.ifname(words[1]))
+        if words[2:] == ["edge"]:
+            ifc.stp_edge = True
+            ifc.at(line.n, "stp_edge")
+        elif words[2] == "cost" and len(words) == 4:
+            ifc.stp_cost = int(words[3])
+            ifc.at(line.n, "stp_cost")
+        elif words[2] == "priority" and len(words) == 4:
+            ifc.stp_port_priority = int(words[3])
+            ifc.at(line.n, "stp_port_priority")
+        else:
+            ctx.report.unsupported(line, f"spanning-tree port option `{' '.join(words[2:])}`")
+    else:
+        ctx.report.unsupported(line, f"spanning-tree option `{' '.join(words)}` is not translated")
+
+
+def _priority(text: str) -> int:
+    return int(text[:-1]) * 1024 if text.endswith("k") else int(text)
+
+
 SWITCHING_TOP: list[Rule] = [
+    rule(r"protocols lldp(?: (.+))?", p_lldp),
+    rule(r"protocols (rstp|mstp|stp|vstp)(?: (.+))?", p_stp),
     rule(r"(?:vlans|bridge-domains) (\S+) (.+)", h_vlan),
 ]
