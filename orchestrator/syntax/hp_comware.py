@@ -18,7 +18,7 @@ from orchestrator.syntax.base import LineReport, Parsed, Platform, Rendered
 from orchestrator.syntax.hp_comware_common import build_tree
 from orchestrator.syntax.hp_comware_parse_aaa import AAA_TOP, finish_aaa, finish_lines
 from orchestrator.syntax.hp_comware_parse_monitor import MONITOR_TOP
-from orchestrator.syntax.hp_comware_parse_net import IFC_TOP
+from orchestrator.syntax.hp_comware_parse_net import IFC_TOP, finish_mirroring
 from orchestrator.syntax.hp_comware_parse_policy import POLICY_TOP
 from orchestrator.syntax.hp_comware_parse_routing import ROUTING_TOP
 from orchestrator.syntax.hp_comware_parse_security import SECURITY_TOP, finish_security
@@ -186,6 +186,7 @@ class HpComware(Platform):
                 for child in line.descendants():
                     report.unsupported(child, f"inside an unsupported block (line {line.n})")
         finish_interfaces(ctx)
+        finish_mirroring(ctx)
         finish_nat(ctx)
         finish_security(ctx)
         finish_aaa(ctx)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import MISSING, fields, is_dataclass
 from ipaddress import IPv4Address
 from typing import Any
 
 from orchestrator import ports
 from orchestrator.model import Node, Secret, SecretKind
+from orchestrator.model.base import field_default, node_fields
 from orchestrator.syntax.base import SECRET_TOKEN, Emitter, secret_token
 from orchestrator.syntax.rules import Ctx, Handler, mask_to_prefixlen, vlan_ranges
 from orchestrator.syntax.text import Line
@@ -231,20 +231,10 @@ def flag_field(name: str, undo_group: int | None = 1) -> Handler:
 # --- accounting for what a renderer does not write ------------------------------------------
 
 
-def default_of(node: object, name: str) -> object:
-    for f in fields(node):  # type: ignore[arg-type]
-        if f.name == name:
-            if f.default is not MISSING:
-                return f.default
-            if f.default_factory is not MISSING:
-                return f.default_factory()
-    return None
-
-
 def is_set(node: object, name: str) -> bool:
     """True when field ``name`` of ``node`` holds something other than its default."""
     value = getattr(node, name)
-    return bool(value != default_of(node, name))
+    return bool(value != field_default(type(node), name))
 
 
 def nodes_below(value: object) -> list[Node]:
@@ -252,9 +242,8 @@ def nodes_below(value: object) -> list[Node]:
     out: list[Node] = []
     if isinstance(value, Node):
         out.append(value)
-        for f in fields(value):
-            if f.name != "src":
-                out.extend(nodes_below(getattr(value, f.name)))
+        for f in node_fields(type(value)):
+            out.extend(nodes_below(getattr(value, f.name)))
     elif isinstance(value, dict):
         for item in value.values():
             out.extend(nodes_below(item))
@@ -314,9 +303,7 @@ def sweep(out: Emitter, node: Node, handled: Iterable[str], what: str) -> None:
     reported with a reason instead of vanishing.
     """
     done = set(handled)
-    if not is_dataclass(node):
-        return
-    for f in fields(node):
-        if f.name == "src" or f.name in done or not is_set(node, f.name):
+    for f in node_fields(type(node)):
+        if f.name in done or not is_set(node, f.name):
             continue
         drop(out, node, f.name, f"{what} {f.name.replace('_', ' ')}: no Comware equivalent")

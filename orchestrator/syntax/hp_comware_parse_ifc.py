@@ -220,6 +220,11 @@ def i_bpdu(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     ifc.at(line.n, "stp_bpdu_guard")
 
 
+def i_stp_vlan_cost(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ifc.stp_vlan_cost[int(m.group(1))] = int(m.group(2))
+    ifc.at(line.n, "stp_vlan_cost")
+
+
 def i_speed(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     ifc.speed = m.group(1)
     ifc.at(line.n, "speed")
@@ -321,6 +326,7 @@ INTERFACE_RULES: list[Rule] = [
     rule(r"(undo )?stp edged-port(?: enable)?", flag_field("stp_edge")),
     rule(r"stp port bpdu-protection (enable|disable)", i_bpdu),
     rule(r"stp cost (\d+)", int_field("stp_cost")),
+    rule(r"stp vlan (\d+) cost (\d+)", i_stp_vlan_cost),
     rule(r"stp port priority (\d+)", int_field("stp_port_priority")),
     rule(r"(undo )?lldp enable", flag_field("lldp")),
     rule(r"lldp admin-status (disable|rx|tx|txrx)", i_lldp_status),

@@ -115,7 +115,32 @@ def p_track(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     ctx.state.setdefault("tracks", {})[int(m.group(1))] = (ifname(m.group(2)), line.n)
 
 
+def p_mirroring(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    """`mirroring-group N local|mirroring-port X both|monitor-port Y`: Y monitors X."""
+    groups = ctx.state.setdefault("mirroring", {})
+    group = groups.setdefault(m.group(1), {"sources": [], "monitor": None, "lines": []})
+    group["lines"].append(line.n)
+    words = m.group(2).split()
+    if words[0] == "mirroring-port" and words[-1] == "both":
+        group["sources"].extend(ifname(w) for w in words[1:-1])
+    elif words[0] == "monitor-port" and len(words) == 2:
+        group["monitor"] = ifname(words[1])
+    elif words != ["local"]:
+        ctx.report.unsupported(line, "only local mirroring of both directions is translated")
+
+
+def finish_mirroring(ctx: Ctx) -> None:
+    for group in ctx.state.get("mirroring", {}).values():
+        if group["monitor"] is None:
+            continue
+        ifc = ctx.config.interface(group["monitor"])
+        ifc.monitor_sources.extend(group["sources"])
+        for n in group["lines"]:
+            ifc.at(n, "monitor_sources")
+
+
 IFC_TOP: list[Rule] = [
+    rule(r"mirroring-group (\d+) (.+)", p_mirroring),
     rule(r"interface (\S+)(?: mode (.+))?", p_interface),
     rule(r"vlan (\d+(?: to \d+)?)", p_vlan),
     rule(r"ip vpn-instance (\S+)", p_vrf),

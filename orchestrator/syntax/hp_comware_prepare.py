@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from ipaddress import IPv4Network
 
 from orchestrator.model import (
     BgpAfPeer,
@@ -18,6 +19,7 @@ from orchestrator.model import (
     Interface,
     InterfaceOspf,
     Ospf,
+    StaticRoute,
 )
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.hp_comware_common import ignore_removed
@@ -246,6 +248,33 @@ def _system(config: DeviceConfig, out: Emitter) -> None:
             line.login = "password"  # IOS vty lines check the line password by default
         if set(line.transport_input) == {"ssh", "telnet"}:
             line.transport_input = ["ssh", "telnet"]
+    ssh_lines = [line for line in system.lines if "ssh" in line.transport_input]
+    if system.ssh_server is None and (ssh_lines or system.ssh_version is not None):
+        system.ssh_server = True
+        for line in ssh_lines:
+            for n in line.src.get("transport_input"):
+                system.at(n, "ssh_server")
+        for n in system.src.get("ssh_version"):
+            system.at(n, "ssh_server")
+        out.change(
+            system,
+            "ssh_server",
+            note="Comware serves SSH only once told to; generate "
+            "its host key on the new box (public-key local create rsa)",
+        )
+    if system.default_gateway is not None and not any(
+        r.prefix.prefixlen == 0 and r.prefix.version == 4 and r.vrf is None
+        for r in config.static_routes
+    ):
+        route = StaticRoute(prefix=IPv4Network("0.0.0.0/0"), next_hop=system.default_gateway)
+        route.src = system.src
+        config.static_routes.append(route)
+        out.change(
+            system,
+            "default_gateway",
+            note="a Comware box always routes: the default gateway becomes a default route",
+        )
+        system.default_gateway = None
     vtys = [line for line in system.lines if line.kind == "vty"]
     for field in ("acl_in", "ipv6_acl_in"):
         acls = {getattr(line, field) for line in vtys} - {None}
@@ -301,6 +330,7 @@ def _system(config: DeviceConfig, out: Emitter) -> None:
         loose = [s for s in aaa.servers if s.protocol == name and s.address not in grouped]
         if {s.address for s in loose} == set(members):
             del aaa.groups[name]  # the scheme named like the protocol holds its loose servers
+    aaa.group_protocols = {}  # each written scheme says its protocol by its kind
     known = set(aaa.groups) | {s.protocol for s in aaa.servers}
     for entry in aaa.method_lists:
         dead = [m for m in entry.methods if m.startswith("group:") and m[6:] not in known]

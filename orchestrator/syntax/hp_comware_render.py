@@ -15,6 +15,7 @@ from orchestrator.syntax.hp_comware_render_aaa import render_aaa, render_lines, 
 from orchestrator.syntax.hp_comware_render_bgp import render_bgp
 from orchestrator.syntax.hp_comware_render_ifc import (
     render_interfaces,
+    render_mirroring,
     render_static_routes,
     render_tracks,
     render_vlans,
@@ -90,6 +91,7 @@ def render_config(config: DeviceConfig) -> Rendered:
     render_security(config, out)
     render_tracks(config, out)
     render_interfaces(config, out)
+    render_mirroring(config, out)
     check_nat_rules(config, out)
     render_nat_static(config, out)
     render_static_routes(config, out)

@@ -123,6 +123,22 @@ def render_interfaces(config: DeviceConfig, out: Emitter) -> None:
             render_port(config, ifc, out)
 
 
+def render_mirroring(config: DeviceConfig, out: Emitter) -> None:
+    """Local port mirroring: one group per monitor port, its sources mirrored both ways."""
+    group = 0
+    for ifc in sorted(config.interfaces.values(), key=_order):
+        if not ifc.monitor_sources:
+            continue
+        group += 1
+        out.plain("#")
+        out.emit(f" mirroring-group {group} local", ifc, "monitor_sources")
+        for source in ifc.monitor_sources:
+            out.emit(
+                f" mirroring-group {group} mirroring-port {source} both", ifc, "monitor_sources"
+            )
+        out.emit(f" mirroring-group {group} monitor-port {ifc.name}", ifc, "monitor_sources")
+
+
 def render_static_routes(config: DeviceConfig, out: Emitter) -> None:
     if config.static_routes:
         out.plain("#")

@@ -82,6 +82,8 @@ _HANDLED = (
     "dialer_group",
     "dialer_idle_timeout",
     "ppp",
+    "stp_vlan_cost",
+    "monitor_sources",
 )
 
 
@@ -100,10 +102,12 @@ def render_port(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
         e(f" description {ifc.description}", ifc, "description")
     elif ifc.description is not None:
         out.ignore(ifc, "description", rule="an empty description says nothing")
-    if ifc.speed is not None:
-        e(f" speed {ifc.speed}", ifc, "speed")
-    if ifc.duplex is not None:
-        e(f" duplex {ifc.duplex}", ifc, "duplex")
+    for name in ("speed", "duplex"):
+        value = getattr(ifc, name)
+        if value == "auto":
+            out.ignore(ifc, name, rule="ports negotiate speed and duplex by default")
+        elif value is not None:
+            e(f" {name} {value}", ifc, name)
     if (
         ifc.autonegotiation is False
         and ifc.speed not in (None, "auto")
@@ -339,6 +343,8 @@ def _features(ifc: Interface, out: Emitter) -> None:
         e(f" stp cost {ifc.stp_cost}", ifc, "stp_cost")
     if ifc.stp_port_priority is not None:
         e(f" stp port priority {ifc.stp_port_priority}", ifc, "stp_port_priority")
+    for vlan, cost in sorted(ifc.stp_vlan_cost.items()):
+        e(f" stp vlan {vlan} cost {cost}", ifc, "stp_vlan_cost")
     if ifc.lldp is not None:
         e(" lldp enable" if ifc.lldp else " undo lldp enable", ifc, "lldp")
     if ifc.bfd_interval is not None:
