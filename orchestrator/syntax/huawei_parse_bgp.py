@@ -24,7 +24,7 @@ from orchestrator.model import (
     BgpVrf,
 )
 from orchestrator.syntax.huawei_common import ifname, mask_or_length, read_secret
-from orchestrator.syntax.huawei_parse_routing import parse_import_route
+from orchestrator.syntax.huawei_parse_ospf import parse_import_route
 from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
 from orchestrator.syntax.text import Line
 

@@ -13,67 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from orchestrator.model import AclEntry, DeviceConfig, Interface, Vlan
-from orchestrator.syntax.huawei_common import vrp_acl_number
+from orchestrator.model import DeviceConfig, Interface, Vlan
+from orchestrator.syntax.huawei_prepare_acl import acl_entries, acl_names, implicit_deny
 from orchestrator.syntax.huawei_render_base import Writer
 
-if TYPE_CHECKING:
-    pass
-
-#: protocol names a VRP ACL rule accepts; others are written as numbers
-ACL_PROTOCOLS = {"ip", "tcp", "udp", "icmp", "gre", "ospf", "igmp", "ipinip"}
-PROTOCOL_NUMBERS = {
-    "esp": "50",
-    "ahp": "51",
-    "ah": "51",
-    "pim": "103",
-    "eigrp": "88",
-    "igrp": "9",
-    "nos": "94",
-    "pcp": "108",
-    "vrrp": "112",
-    "sctp": "132",
-    "4": "ipinip",
-}
-#: ICMP message names VRP knows
-ICMP_NAMES = {
-    "echo",
-    "echo-reply",
-    "fragmentneed-DFset",
-    "host-redirect",
-    "host-tos-redirect",
-    "host-unreachable",
-    "information-reply",
-    "information-request",
-    "net-redirect",
-    "net-tos-redirect",
-    "net-unreachable",
-    "parameter-problem",
-    "port-unreachable",
-    "protocol-unreachable",
-    "reassembly-timeout",
-    "source-quench",
-    "source-route-failed",
-    "timestamp-reply",
-    "timestamp-request",
-    "ttl-exceeded",
-}
-#: IOS ICMP names VRP lacks → VRP name or "type[/code]"
-ICMP_FROM_IOS = {
-    "unreachable": "3",
-    "time-exceeded": "11",
-    "redirect": "5",
-    "packet-too-big": "fragmentneed-DFset",
-    "administratively-prohibited": "3/13",
-    "mask-request": "17",
-    "mask-reply": "18",
-    "router-advertisement": "9",
-    "router-solicitation": "10",
-    "traceroute": "30",
-}
-_ACL_NAME = re.compile(r"[A-Za-z0-9][\w.-]{0,31}")
 #: highest vty number: VRP5 S-series 0-14 (maximum-vty 15), CloudEngine 0-20
 MAX_VTY = {False: 14, True: 20}
 
@@ -82,160 +26,6 @@ def prepare(config: DeviceConfig, w: Writer) -> None:
     """Normalise ``config`` in place for ``w.platform``; notes go to ``w``."""
     for step in STEPS:
         step(config, w)
-
-
-# --- ACLs ---------------------------------------------------------------------------------------
-
-
-def _acl_names(config: DeviceConfig, w: Writer) -> None:
-    """Numbered ACLs of other vendors get VRP numbers; names must not be digits only."""
-    renames: dict[str, str] = {}
-    taken = set(config.acls)
-    for name, acl in list(config.acls.items()):
-        number = vrp_acl_number(name, acl.kind)
-        new = str(number) if number is not None else name
-        if number is None and (name.isdigit() or not _ACL_NAME.fullmatch(name)):
-            new = "acl-" + re.sub(r"[^\w.-]", "-", name)
-        if new == name:
-            continue
-        while new in taken:
-            new += "-1"
-        taken.add(new)
-        renames[name] = new
-        w.change(acl, "", note=f"ACL {name} is called {new} on VRP")
-    if renames:
-        config.acls = {renames.get(k, k): v for k, v in config.acls.items()}
-        for new in renames.values():
-            config.acls[new].name = new
-    # references to ACLs that are not defined are renumbered the same way
-    kinds = {n: a.kind for n, a in config.acls.items()}
-
-    def rename(name: str, kind: str = "extended") -> str:
-        if name in renames:
-            return renames[name]
-        if name in kinds:
-            return name
-        number = vrp_acl_number(name, _cisco_kind(name) or kind)
-        return str(number) if number is not None else name
-
-    rename_acl_references(config, rename)
-
-
-def _cisco_kind(name: str) -> str | None:
-    if not name.isdigit():
-        return None
-    number = int(name)
-    if 1 <= number <= 99 or 1300 <= number <= 1999:
-        return "standard"
-    if 100 <= number <= 199 or 2000 <= number <= 2699:
-        return "extended"
-    return None
-
-
-def rename_acl_references(config: DeviceConfig, rename: Callable[[str], str]) -> None:
-    for ifc in config.interfaces.values():
-        for field in ("acl_in", "acl_out", "ipv6_acl_in", "ipv6_acl_out"):
-            value = getattr(ifc, field)
-            if value is not None:
-                setattr(ifc, field, rename(value))
-    system = config.system
-    for line in system.lines:
-        if line.acl_in is not None:
-            line.acl_in = rename(line.acl_in)
-    for community in system.snmp.communities:
-        if community.acl is not None:
-            community.acl = rename(community.acl)
-    for nat in config.services.nat_rules:
-        if nat.acl is not None:
-            nat.acl = rename(nat.acl)
-    for route_map in config.route_maps.values():
-        for entry in route_map.entries:
-            for match in entry.matches:
-                if match.kind == "ip-address-acl":
-                    match.values = [rename(v) for v in match.values]
-    for cmap in config.services.class_maps.values():
-        cmap.matches = [
-            (k, rename(v) if k.endswith("access-group") else v) for k, v in cmap.matches
-        ]
-
-
-def _acl_entries(config: DeviceConfig, w: Writer) -> None:
-    for acl in config.acls.values():
-        for entry in acl.entries:
-            proto = entry.protocol
-            if proto is not None and proto not in ACL_PROTOCOLS and proto in PROTOCOL_NUMBERS:
-                entry.protocol = PROTOCOL_NUMBERS[proto]
-            icmp = entry.icmp_type
-            if icmp is not None and icmp not in ICMP_NAMES:
-                entry.icmp_type = ICMP_FROM_IOS.get(icmp, icmp.replace(" ", "/"))
-        _merge_remarks(acl.entries, w)
-
-
-def _merge_remarks(entries: list[AclEntry], w: Writer) -> None:
-    """VRP keeps one description per rule: consecutive remarks become one."""
-    i = 0
-    while i < len(entries) - 1:
-        first, second = entries[i], entries[i + 1]
-        if (
-            first.remark is not None
-            and second.remark is not None
-            and first.action is None
-            and second.action is None
-        ):
-            first.remark = f"{first.remark} / {second.remark}"
-            for n in second.src.get(""):
-                first.at(n)
-            w.change(first, "", note="consecutive remarks are one rule description on VRP")
-            del entries[i + 1]
-            continue
-        i += 1
-
-
-def _catch_all_deny(entry: AclEntry) -> bool:
-    return (
-        entry.action == "deny"
-        and entry.source is None
-        and entry.destination is None
-        and entry.protocol in (None, "ip")
-        and entry.source_port is None
-        and entry.destination_port is None
-        and not entry.established
-        and entry.icmp_type is None
-        and entry.dscp is None
-        and entry.precedence is None
-        and not entry.fragments
-        and entry.time_range is None
-    )
-
-
-def _implicit_deny(config: DeviceConfig, w: Writer) -> None:
-    """VRP forwards what no rule of a packet filter matches: write Cisco's implicit deny."""
-    users: dict[str, list[tuple[Interface, str]]] = {}
-    for ifc in config.interfaces.values():
-        for field in ("acl_in", "acl_out", "ipv6_acl_in", "ipv6_acl_out"):
-            name = getattr(ifc, field)
-            if name is not None:
-                users.setdefault(name, []).append((ifc, field))
-    for name, where in users.items():
-        acl = config.acls.get(name)
-        if acl is None:
-            continue
-        rules = [e for e in acl.entries if e.action is not None]
-        if rules and _catch_all_deny(rules[-1]):
-            continue
-        entry = AclEntry(action="deny", protocol=None if acl.kind == "standard" else "ip")
-        if rules and any(e.seq is not None for e in rules):
-            entry.seq = max(e.seq or 0 for e in rules) + 10
-        for ifc, field in where:
-            for n in ifc.src.get(field):
-                entry.at(n)
-            w.change(
-                ifc,
-                field,
-                note=f"VRP forwards packets no rule of ACL {name} matches; "
-                "an explicit final `deny` keeps the source's implicit deny",
-            )
-        acl.entries.append(entry)
 
 
 # --- interfaces and VLANs -------------------------------------------------------------------
@@ -447,9 +237,9 @@ def _system(config: DeviceConfig, w: Writer) -> None:
 
 
 STEPS: tuple[Callable[[DeviceConfig, Writer], None], ...] = (
-    _acl_names,
-    _acl_entries,
-    _implicit_deny,
+    acl_names,
+    acl_entries,
+    implicit_deny,
     _vlans,
     _interfaces,
     _services,

@@ -13,16 +13,15 @@ from typing import TYPE_CHECKING
 from orchestrator.model import DeviceConfig, Interface, NatRule
 from orchestrator.syntax.base import Emitter, Rendered
 from orchestrator.syntax.huawei_prepare import prepare
+from orchestrator.syntax.huawei_render_aaa import render_aaa, render_aaa_servers, render_lines
+from orchestrator.syntax.huawei_render_acl import render_acls
 from orchestrator.syntax.huawei_render_base import Writer, sweep
 from orchestrator.syntax.huawei_render_bgp import render_bgp
 from orchestrator.syntax.huawei_render_interfaces import render_interfaces
 from orchestrator.syntax.huawei_render_policy import (
-    render_acls,
     render_community_lists,
     render_prefix_lists,
-    render_qos,
     render_route_policies,
-    render_services,
 )
 from orchestrator.syntax.huawei_render_routing import (
     render_ospf,
@@ -30,14 +29,12 @@ from orchestrator.syntax.huawei_render_routing import (
     render_vlans,
     render_vrfs,
 )
+from orchestrator.syntax.huawei_render_services import render_qos, render_services
 from orchestrator.syntax.huawei_render_system import (
-    render_aaa,
-    render_aaa_servers,
     render_bpdu_protection,
     render_enable,
     render_header,
     render_identity,
-    render_lines,
     render_logging,
     render_ntp,
     render_servers,

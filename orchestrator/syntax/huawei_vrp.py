@@ -14,12 +14,14 @@ from typing import ClassVar
 from orchestrator.model import DeviceConfig, SecretKind
 from orchestrator.syntax.base import LineReport, Parsed, Platform, Rendered
 from orchestrator.syntax.huawei_common import build_vrp_tree
+from orchestrator.syntax.huawei_parse_aaa import finish_aaa, p_local_user_block
 from orchestrator.syntax.huawei_parse_bgp import BGP_TOP
 from orchestrator.syntax.huawei_parse_finish import finish_interfaces
 from orchestrator.syntax.huawei_parse_interfaces import p_interface
-from orchestrator.syntax.huawei_parse_policy import POLICY_TOP, finish_behaviors
+from orchestrator.syntax.huawei_parse_policy import POLICY_TOP
 from orchestrator.syntax.huawei_parse_routing import ROUTING_TOP, finish_vrfs
-from orchestrator.syntax.huawei_parse_system import SYSTEM_TOP, finish_aaa, p_local_user_block
+from orchestrator.syntax.huawei_parse_services import finish_behaviors
+from orchestrator.syntax.huawei_parse_system import SYSTEM_TOP
 from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
 from orchestrator.syntax.text import Line, split_lines
 

@@ -1,0 +1,154 @@
+"""VRP services: QoS traffic classifiers, behaviors and policies, NAT address groups, DHCP."""
+
+from __future__ import annotations
+
+import re
+from ipaddress import IPv4Network
+from typing import Any
+
+from orchestrator.model import (
+    ClassMap,
+    DhcpPool,
+    NatPool,
+    PolicyClass,
+    PolicyMap,
+)
+from orchestrator.syntax.huawei_common import mask_or_length
+from orchestrator.syntax.rules import Ctx
+from orchestrator.syntax.text import Line
+
+
+def p_classifier(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    cmap = ClassMap(name=m.group(1), match="all" if m.group(2) == "and" else "any")
+    cmap.at(line.n)
+    ctx.config.services.class_maps[cmap.name] = cmap
+    ctx.config.services.at(line.n, "class_maps")
+    for child in line.children:
+        cm = re.fullmatch(
+            r"if-match (acl|dscp|ip-precedence|8021p|vlan-id|any)(?: (.+))?", child.text
+        )
+        if cm is None:
+            ctx.report.unsupported(child, "classifier match not translated")
+            continue
+        kind = {
+            "acl": "access-group",
+            "dscp": "dscp",
+            "ip-precedence": "precedence",
+            "8021p": "cos",
+            "vlan-id": "vlan",
+            "any": "any",
+        }[cm.group(1)]
+        value = (cm.group(2) or "").removeprefix("name ")
+        cmap.matches.append((kind, value))
+        cmap.at(child.n, "matches")
+        ctx.report.parsed(child)
+
+
+def p_behavior(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    actions: list[tuple[str, str]] = []
+    for child in line.children:
+        words = child.words
+        if words[0] in ("deny", "permit") and len(words) == 1:
+            actions.append((words[0], ""))
+        elif words[:2] == ["remark", "dscp"] and len(words) == 3:
+            actions.append(("set-dscp", words[2]))
+        elif words[:2] == ["remark", "8021p"] and len(words) == 3:
+            actions.append(("set-cos", words[2]))
+        elif words[:2] == ["car", "cir"] and len(words) >= 3:
+            actions.append(("police", words[2]))
+        elif words == ["statistic", "enable"]:
+            ctx.report.ignored(child, "per-behavior counters are a monitoring setting")
+            continue
+        else:
+            ctx.report.unsupported(child, "traffic behavior action not translated")
+            continue
+        ctx.report.parsed(child)
+    ctx.state.setdefault("behaviors", {})[m.group(1)] = (actions, line)
+
+
+def p_traffic_policy(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    pmap = PolicyMap(name=m.group(1))
+    pmap.at(line.n)
+    ctx.config.services.policy_maps[pmap.name] = pmap
+    ctx.config.services.at(line.n, "policy_maps")
+    for child in line.children:
+        cm = re.fullmatch(r"classifier (\S+) behavior (\S+)(?: precedence \d+)?", child.text)
+        if cm is None:
+            ctx.report.unsupported(child, "traffic policy statement not translated")
+            continue
+        entry = PolicyClass(class_name=cm.group(1))
+        ctx.state.setdefault("pending_behaviors", []).append((entry, cm.group(2)))
+        entry.at(child.n)
+        pmap.classes.append(entry)
+        pmap.at(child.n, "classes")
+        ctx.report.parsed(child)
+
+
+def finish_behaviors(ctx: Ctx) -> None:
+    """Copy each behavior's actions into the policy classes that name it."""
+    behaviors = ctx.state.get("behaviors", {})
+    for entry, name in ctx.state.get("pending_behaviors", []):
+        found = behaviors.get(name)
+        if found is not None:
+            entry.actions = list(found[0])
+            entry.at(found[1].n, "actions")
+
+
+def p_nat_group(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    pool = NatPool(name=m.group(1), start=m.group(2), end=m.group(3))
+    pool.at(line.n)
+    ctx.config.services.nat_pools[pool.name] = pool
+    ctx.config.services.at(line.n, "nat_pools")
+
+
+def p_ip_pool(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    if m.group(2):
+        ctx.report.unsupported_tree(line, "subscriber (BAS) address pools are not translated")
+        return
+    pool = DhcpPool(name=m.group(1))
+    pool.at(line.n)
+    services = ctx.config.services
+    services.dhcp_pools[pool.name] = pool
+    services.at(line.n, "dhcp_pools")
+    for child in line.children:
+        words = child.words
+        head = words[0]
+        if head == "network" and len(words) >= 2:
+            length = mask_or_length(words[3]) if words[2:3] == ["mask"] else 32
+            pool.network = IPv4Network(f"{words[1]}/{length}", strict=False)
+            pool.at(child.n, "network")
+        elif head == "gateway-list":
+            pool.default_routers.extend(words[1:])
+            pool.at(child.n, "default_routers")
+        elif head == "dns-list":
+            pool.dns_servers.extend(words[1:])
+            pool.at(child.n, "dns_servers")
+        elif head == "domain-name" and len(words) == 2:
+            pool.domain_name = words[1]
+            pool.at(child.n, "domain_name")
+        elif head == "lease":
+            lm = re.fullmatch(
+                r"lease (?:day )?(\d+)(?: (?:hour )?(\d+))?(?: (?:minute )?(\d+))?", child.text
+            )
+            if lm is None:
+                ctx.report.unsupported(child, "lease form not understood")
+                continue
+            pool.lease = (int(lm.group(1)), int(lm.group(2) or 0), int(lm.group(3) or 0))
+            pool.at(child.n, "lease")
+        elif head == "excluded-ip-address" and len(words) >= 2:
+            services.dhcp_excluded.append((words[1], words[-1]))
+            services.at(child.n, "dhcp_excluded")
+        else:
+            ctx.report.unsupported(child, "DHCP pool option not translated")
+            continue
+        ctx.report.parsed(child)
+
+
+def p_dhcp_enable(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    ctx.config.services.dhcp_enabled = True
+    ctx.config.services.at(line.n, "dhcp_enabled")
+
+
+def p_forbidden(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    ctx.config.services.dhcp_excluded.append((m.group(1), m.group(2) or m.group(1)))
+    ctx.config.services.at(line.n, "dhcp_excluded")

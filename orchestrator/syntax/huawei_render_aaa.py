@@ -1,0 +1,302 @@
+"""VRP AAA: server templates, the `aaa` view (schemes, domains, local users), and the
+management lines (`user-interface`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from orchestrator.model import AaaServer, DeviceConfig, MgmtLine, System
+from orchestrator.syntax.huawei_common import secret_text
+from orchestrator.syntax.huawei_render_base import Writer
+
+_LINE_KINDS = {"console": "con", "aux": "aux", "vty": "vty"}
+
+
+def render_aaa_servers(config: DeviceConfig, w: Writer) -> None:
+    """Server groups become HWTACACS/RADIUS templates; servers in no group go to `default`."""
+    aaa = config.system.aaa
+    grouped: dict[str, list[AaaServer]] = {}
+    placed: set[int] = set()
+    for name, members in aaa.groups.items():
+        grouped[name] = [s for s in aaa.servers if s.address in members or s.name in members]
+        placed.update(id(s) for s in grouped[name])
+    rest = [s for s in aaa.servers if id(s) not in placed]
+    if rest:
+        grouped.setdefault("default", []).extend(rest)
+    for name, servers in grouped.items():
+        _template(w, aaa, name, servers, servers[0].protocol)
+    if aaa.groups:
+        w.mark(aaa, "groups")
+    if aaa.new_model is not None:
+        w.ignore(aaa, "new_model", rule="AAA is always on in VRP")
+    for field in ("source_interface", "tacacs_source_interface", "radius_source_interface"):
+        if getattr(aaa, field):
+            w.unsupported(
+                aaa,
+                field,
+                reason="VRP sets the AAA source address per template "
+                "(`source-ip`), not by interface",
+            )
+
+
+def _template(w: Writer, aaa: object, name: str, servers: list[AaaServer], protocol: str) -> None:
+    word = "hwtacacs" if protocol == "tacacs" else "radius"
+    keys = {s.key for s in servers}
+    shared = keys.pop() if len(keys) == 1 else None
+    group_node = aaa if name != "default" else None
+    with w.view(f"{word}-server template {name}", group_node, "groups"):  # type: ignore[arg-type]
+        if shared is not None:
+            w.line_multi(
+                f"{word}-server shared-key cipher {secret_text(shared)}",
+                [(s, "key") for s in servers],
+            )
+        for rank, server in enumerate(servers):
+            tail = ""
+            if server.key is not None and shared is None and protocol == "radius":
+                tail += f" shared-key cipher {secret_text(server.key)}"
+            if server.vrf:
+                tail += f" vpn-instance {server.vrf}"
+            if rank and not (protocol == "radius" and w.platform.vpn_ipv4_family):
+                tail += " secondary"
+            if server.key is not None and shared is None and protocol != "radius":
+                tail += f" shared-key cipher {secret_text(server.key)}"
+            port = server.port
+            if protocol == "radius":
+                auth_port, acct_port = port or 1812, server.acct_port or 1813
+                w.line(
+                    f"radius-server authentication {server.address} {auth_port}{tail}",
+                    server,
+                    "",
+                    "port",
+                    "vrf",
+                    "key",
+                )
+                w.line(
+                    f"radius-server accounting {server.address} {acct_port}{tail}",
+                    server,
+                    "",
+                    "acct_port",
+                    "vrf",
+                    "key",
+                )
+            else:
+                port_text = f" {port}" if port else ""
+                for role in ("authentication", "authorization", "accounting"):
+                    w.line(
+                        f"hwtacacs-server {role} {server.address}{port_text}{tail}",
+                        server,
+                        "",
+                        "port",
+                        "vrf",
+                        "key",
+                    )
+            if server.name:
+                w.ignore(server, "name", rule="VRP names the template, not each server")
+            if server.timeout is not None:
+                w.unsupported(server, "timeout", reason="VRP sets timeouts per template")
+    for server in servers:
+        w.mark(server, "key")
+
+
+_SCHEMES = {"login": "authentication", "exec": "authorization", "accounting": "accounting"}
+
+
+_MODE_WORDS = {"local": "local", "none": "none", "if-authenticated": "if-authenticated"}
+
+
+def render_aaa(config: DeviceConfig, w: Writer) -> None:
+    """`aaa` view: local users and one scheme per method list."""
+    system = config.system
+    aaa = system.aaa
+    protocols = {s.address: s.protocol for s in aaa.servers}
+    group_protocol = {g: protocols.get(m[0]) for g, m in aaa.groups.items() if m}
+    if not (system.users or aaa.method_lists):
+        return
+    with w.view("aaa"):
+        for method_list in aaa.method_lists:
+            kind = _SCHEMES.get(method_list.service)
+            modes: list[str] = []
+            for method in method_list.methods:
+                if method.startswith("group:"):
+                    group = method[6:]
+                    protocol = {"tacacs": "tacacs", "radius": "radius"}.get(
+                        group, group_protocol.get(group)
+                    )
+                    if protocol is None:
+                        modes = []
+                        break
+                    modes.append("hwtacacs" if protocol == "tacacs" else "radius")
+                elif method in _MODE_WORDS:
+                    modes.append(_MODE_WORDS[method])
+                else:
+                    modes = []
+                    break
+            if kind is None or not modes:
+                w.unsupported(
+                    method_list,
+                    reason=f"no VRP scheme for {method_list.service} "
+                    f"methods {' '.join(method_list.methods)}",
+                )
+                continue
+            with w.view(f"{kind}-scheme {method_list.name}", method_list, "", "name", "service"):
+                w.line(f"{kind}-mode {' '.join(modes)}", method_list, "methods")
+            if method_list.name != "default" and any(
+                m.startswith("group:") and m[6:] not in ("tacacs", "radius")
+                for m in method_list.methods
+            ):
+                w.change(
+                    method_list,
+                    "methods",
+                    note="VRP picks the AAA domain from the user "
+                    "name (user@domain); a line cannot pick this method list",
+                )
+        _domains(aaa, group_protocol, w)
+        for user in system.users.values():
+            _user(config, user, w)
+
+
+def _domains(aaa: object, group_protocol: Mapping[str, str | None], w: Writer) -> None:
+    """A method list naming a server group binds that group's template in an AAA domain."""
+    from orchestrator.model import Aaa
+
+    assert isinstance(aaa, Aaa)
+    domains: dict[str, list[tuple[str, str, object]]] = {}
+    for method_list in aaa.method_lists:
+        kind = _SCHEMES.get(method_list.service)
+        groups = [
+            m[6:]
+            for m in method_list.methods
+            if m.startswith("group:") and m[6:] not in ("tacacs", "radius")
+        ]
+        if kind is None or not groups or (id(method_list), "") in {p for p in w.out.result.dropped}:
+            continue
+        name = "default_admin" if method_list.name == "default" else method_list.name
+        domains.setdefault(name, []).append((kind, method_list.name, method_list))
+        for group in groups:
+            protocol = group_protocol.get(group)
+            word = "hwtacacs-server" if protocol == "tacacs" else "radius-server"
+            domains[name].append(("template", f"{word} {group}", method_list))
+    for name, items in domains.items():
+        with w.view(f"domain {name}"):
+            seen: set[str] = set()
+            for kind, value, node in items:
+                text = value if kind == "template" else f"{kind}-scheme {value}"
+                if text not in seen:
+                    seen.add(text)
+                    w.line(text, node, "methods")  # type: ignore[arg-type]
+
+
+def _user(config: DeviceConfig, user: object, w: Writer) -> None:
+    from orchestrator.model import LocalUser
+
+    assert isinstance(user, LocalUser)
+    if user.secret is not None:
+        w.line(
+            f"local-user {user.name} password irreversible-cipher {secret_text(user.secret)}",
+            user,
+            "",
+            "secret",
+        )
+    if user.privilege is not None:
+        w.line(f"local-user {user.name} privilege level {user.privilege}", user, "privilege")
+    services = ["terminal", "ssh"]
+    if config.system.telnet_server:
+        services.append("telnet")
+    w.line(f"local-user {user.name} service-type {' '.join(services)}", user)
+    if user.role is not None:
+        w.unsupported(user, "role", reason="VRP grants rights by privilege level, not by role")
+
+
+def render_lines(system: System, w: Writer) -> None:
+    limit = 20 if w.platform.vpn_ipv4_family else 14
+    vty = [ln for ln in system.lines if ln.kind == "vty" and ln.first <= limit]
+    top = max((ln.last if ln.last is not None else ln.first for ln in vty), default=0)
+    if w.platform.vpn_ipv4_family and top > 4:
+        w.line(f"user-interface maximum-vty {top + 1}", vty[-1])
+    elif not w.platform.vpn_ipv4_family and top > 4:
+        w.line(f"user-interface maximum-vty {min(top + 1, 15)}", vty[-1])
+    for line in system.lines:
+        _line(line, w)
+
+
+def _console_vrp8(line: MgmtLine, w: Writer) -> None:
+    """The CloudEngine console view takes the authentication mode only."""
+    span = f"{line.first}" if line.last is None else f"{line.first} {line.last}"
+    with w.view(f"user-interface con {span}", line, "", "first", "last", "kind"):
+        if line.login in ("aaa", "password"):
+            w.line(f"authentication-mode {line.login}", line, "login")
+        elif line.login is not None:
+            w.unsupported(line, "login", reason="the CloudEngine console always authenticates")
+    if line.privilege is not None and line.login == "aaa":
+        w.ignore(line, "privilege", rule="with AAA login the user's own level applies")
+    for field in ("password", "privilege", "exec_timeout"):
+        if getattr(line, field) is not None and (id(line), field) not in w.handled:
+            w.unsupported(line, field, reason="the CloudEngine console view has no such setting")
+    if line.transport_input:
+        w.ignore(line, "transport_input", rule="the console takes no network protocol")
+    if line.acl_in is not None:
+        w.ignore(line, "acl_in", rule="the console is not reached over the network")
+    for field in ("login_list", "authorization_exec"):
+        if getattr(line, field) == "default":
+            w.ignore(line, field, rule="every VRP line uses the default AAA schemes")
+        elif getattr(line, field) is not None:
+            w.unsupported(
+                line,
+                field,
+                reason="VRP applies the AAA domain's schemes to every "
+                "line; a per-line method list is not translated",
+            )
+
+
+def _line(line: MgmtLine, w: Writer) -> None:
+    kind = _LINE_KINDS[line.kind]
+    limit = 20 if w.platform.vpn_ipv4_family else 14
+    if line.kind == "vty" and line.first > limit:
+        w.unsupported(line, reason=f"{w.platform.name} has vty lines 0-{limit} only")
+        return
+    if line.kind == "aux" and w.platform.vpn_ipv4_family:
+        w.unsupported(line, reason="CloudEngine switches have no AUX port")
+        return
+    if line.kind == "console" and w.platform.vpn_ipv4_family:
+        _console_vrp8(line, w)
+        return
+    span = f"{line.first}" if line.last is None else f"{line.first} {line.last}"
+    with w.view(f"user-interface {kind} {span}", line, "", "first", "last", "kind"):
+        if line.login is not None:
+            w.line(f"authentication-mode {line.login}", line, "login")
+        if line.password is not None:
+            w.line(
+                f"set authentication password cipher {secret_text(line.password)}", line, "password"
+            )
+        if line.privilege is not None:
+            w.line(f"user privilege level {line.privilege}", line, "privilege")
+        if line.exec_timeout is not None:
+            minutes, seconds = divmod(line.exec_timeout, 60)
+            w.line(f"idle-timeout {minutes} {seconds}", line, "exec_timeout")
+        transport = line.transport_input
+        if transport and line.kind == "vty":
+            if transport == ["ssh", "telnet"]:
+                w.line("protocol inbound all", line, "transport_input")
+            elif transport in (["ssh"], ["telnet"]):
+                w.line(f"protocol inbound {transport[0]}", line, "transport_input")
+            else:
+                w.unsupported(
+                    line, "transport_input", reason="VRP vty lines accept SSH, telnet or both"
+                )
+        elif transport:
+            w.ignore(line, "transport_input", rule="the console takes no network protocol")
+        if line.acl_in is not None and line.kind == "vty":
+            w.line(f"acl {line.acl_in} inbound", line, "acl_in")
+        elif line.acl_in is not None:
+            w.ignore(line, "acl_in", rule="the console is not reached over the network")
+        for field in ("login_list", "authorization_exec"):
+            value = getattr(line, field)
+            if value == "default":
+                w.ignore(line, field, rule="every VRP line uses the default AAA schemes")
+            elif value is not None:
+                w.unsupported(
+                    line,
+                    field,
+                    reason="VRP applies the AAA domain's schemes to "
+                    "every line; a per-line method list is not translated",
+                )
