@@ -118,8 +118,11 @@ def test_campus_switch_export_reads_into_the_model() -> None:
     assert area.auth == "simple" and area.auth_key == Secret("plain", "123456")
     assert IPv4Network("1.1.1.1/32") in area.networks and len(area.networks) == 14
     acl = c.acls["2001"]
-    assert (acl.kind, acl.description, len(acl.entries)) == ("standard", "permit FW106", 6)
+    assert (acl.kind, acl.description, len(acl.entries)) == ("standard", "permit FW106", 7)
     assert acl.entries[0].seq is None  # VRP's own numbering (5, 10, ...) reads as unnumbered
+    # a packet filter forwards what no rule matches: the model says so with a final permit
+    last = acl.entries[-1]
+    assert (last.action, last.source, last.protocol) == ("permit", None, None)
     assert c.acls["3002"].entries[0].time_range == "SAT_LATE"
     users = c.system.users
     assert users["admin"].secret == Secret("plain", "admin")

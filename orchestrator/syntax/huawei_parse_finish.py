@@ -5,6 +5,8 @@
 - `stp bpdu-protection` is global on VRP and guards every edge port: the edge ports get it.
 - A traffic policy whose only class matches one ACL with the behaviour `permit` is an ACL
   filter (VRP8 has no `traffic-filter`): it reads as the interface's ACL.
+- A packet filter lets through what no rule matches: a filter ACL gets that `permit` written
+  out, so that the model's ACLs always end the Cisco way (what no rule matches is dropped).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from __future__ import annotations
 from typing import Literal
 
 from orchestrator import ports
+from orchestrator.model import AclEntry, Interface
+from orchestrator.syntax.huawei_common import catch_all
 from orchestrator.syntax.rules import Ctx
 
 
@@ -44,6 +48,47 @@ def finish_interfaces(ctx: Ctx) -> None:
         else:
             ctx.report.ignored(protection, "BPDU protection guards edge ports; there are none")
     _policies_as_filters(ctx)
+    _filter_default_permit(ctx)
+
+
+def _filter_default_permit(ctx: Ctx) -> None:
+    """VRP forwards what no rule of a packet filter matches; the model's ACLs (like Cisco's)
+    drop it. An ACL used only as a filter gets that last `permit` written out."""
+    config = ctx.config
+    elsewhere = {line.acl_in for line in config.system.lines}
+    elsewhere |= {c.acl for c in config.system.snmp.communities}
+    elsewhere |= {r.acl for r in config.services.nat_rules}
+    elsewhere |= {
+        v for c in config.services.class_maps.values() for k, v in c.matches if k == "access-group"
+    }
+    elsewhere |= {
+        v
+        for rm in config.route_maps.values()
+        for e in rm.entries
+        for m in e.matches
+        if m.kind == "ip-address-acl"
+        for v in m.values
+    }
+    users: dict[str, list[tuple[Interface, str]]] = {}
+    for ifc in config.interfaces.values():
+        for field in ("acl_in", "acl_out", "ipv6_acl_in", "ipv6_acl_out"):
+            name = getattr(ifc, field)
+            if name is not None:
+                users.setdefault(name, []).append((ifc, field))
+    for name, where in users.items():
+        acl = config.acls.get(name)
+        if acl is None or name in elsewhere:
+            continue
+        rules = [e for e in acl.entries if e.action is not None]
+        if rules and catch_all(rules[-1]):
+            continue
+        entry = AclEntry(action="permit", protocol=None if acl.kind == "standard" else "ip")
+        if any(e.seq is not None for e in rules):
+            entry.seq = max(e.seq or 0 for e in rules) + 5
+        for ifc, field in where:
+            for n in ifc.src.get(field):
+                entry.at(n)
+        acl.entries.append(entry)
 
 
 def _policies_as_filters(ctx: Ctx) -> None:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from orchestrator.model import AclEntry, DeviceConfig, Interface
-from orchestrator.syntax.huawei_common import vrp_acl_number
+from orchestrator.syntax.huawei_common import catch_all, vrp_acl_number
 from orchestrator.syntax.huawei_render_base import Writer
 
 #: protocol names a VRP ACL rule accepts; others are written as numbers
@@ -177,23 +177,6 @@ def _merge_remarks(entries: list[AclEntry], w: Writer) -> None:
         i += 1
 
 
-def _catch_all_deny(entry: AclEntry) -> bool:
-    return (
-        entry.action == "deny"
-        and entry.source is None
-        and entry.destination is None
-        and entry.protocol in (None, "ip")
-        and entry.source_port is None
-        and entry.destination_port is None
-        and not entry.established
-        and entry.icmp_type is None
-        and entry.dscp is None
-        and entry.precedence is None
-        and not entry.fragments
-        and entry.time_range is None
-    )
-
-
 def implicit_deny(config: DeviceConfig, w: Writer) -> None:
     """VRP forwards what no rule of a packet filter matches: write Cisco's implicit deny."""
     users: dict[str, list[tuple[Interface, str]]] = {}
@@ -207,8 +190,8 @@ def implicit_deny(config: DeviceConfig, w: Writer) -> None:
         if acl is None:
             continue
         rules = [e for e in acl.entries if e.action is not None]
-        if rules and _catch_all_deny(rules[-1]):
-            continue
+        if rules and catch_all(rules[-1]):
+            continue  # the source already says what happens to the rest
         entry = AclEntry(action="deny", protocol=None if acl.kind == "standard" else "ip")
         if rules and any(e.seq is not None for e in rules):
             entry.seq = max(e.seq or 0 for e in rules) + 10
