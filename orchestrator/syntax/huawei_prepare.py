@@ -160,6 +160,39 @@ def _bgp(config: DeviceConfig, w: Writer) -> None:
                 vrf.at(n)
 
 
+def _route_filters(config: DeviceConfig, w: Writer) -> None:
+    """Inline route filters (Junos) become ip-prefix lists that the route-policy node names."""
+    from orchestrator.model import PrefixList, RouteMapMatch
+
+    for rmap in config.route_maps.values():
+        for entry in rmap.entries:
+            for i, match in enumerate(entry.matches):
+                if match.kind != "route-filter" or not match.prefixes or match.values:
+                    continue
+                six = {e.prefix.version for e in match.prefixes}
+                if len(six) != 1:
+                    continue
+                name = f"{rmap.name}-{entry.seq}"
+                while name in config.prefix_lists:
+                    name += "-1"
+                afi = "ipv6" if six == {6} else "ipv4"
+                plist = PrefixList(name=name, afi=afi, entries=list(match.prefixes))  # type: ignore[arg-type]
+                for n in match.src.get(""):
+                    plist.at(n)
+                config.prefix_lists[name] = plist
+                kind = "ipv6-address-prefix-list" if afi == "ipv6" else "ip-address-prefix-list"
+                new = RouteMapMatch(kind=kind, values=[name])  # type: ignore[arg-type]
+                for n in match.src.get(""):
+                    new.at(n)
+                entry.matches[i] = new
+                w.change(
+                    new,
+                    "",
+                    note=f"the route filters become ip-prefix {name}; VRP takes "
+                    "the first entry that matches, not the longest",
+                )
+
+
 def _layer3(ifc: Interface) -> bool:
     return bool(
         ifc.ipv4
@@ -243,6 +276,7 @@ STEPS: tuple[Callable[[DeviceConfig, Writer], None], ...] = (
     _vlans,
     _interfaces,
     _services,
+    _route_filters,
     _bgp,
     _system,
 )

@@ -61,12 +61,20 @@ class Writer:
             self.out.plain(text)
 
     def ignore(self, node: Node | None, *fields: str, rule: str) -> None:
+        """Declare ``fields`` (the whole node if none) as needing no line, with the rule;
+        the lines of any node they hold are accounted the same way."""
         self._mark(node, fields)
         self.out.ignore(node, *fields, rule=rule)
+        for child in _held(node, fields):
+            _account_all(self.out, child, rule, ignored=True)
 
     def unsupported(self, node: Node | None, *fields: str, reason: str) -> None:
+        """Declare ``fields`` (the whole node if none) as inexpressible, with the reason;
+        the lines of any node they hold are reported too."""
         self._mark(node, fields)
         self.out.unsupported(node, *fields, reason=reason)
+        for child in _held(node, fields):
+            _account_all(self.out, child, reason, ignored=False)
 
     def change(self, node: Node | None, *fields: str, note: str) -> None:
         self.out.change(node, *fields, note=note)
@@ -146,11 +154,34 @@ def _default_of(node: Node, name: str) -> object:
 
 def _report_all(w: Writer, node: Node, reason: str) -> None:
     """Mark every source line behind ``node`` and the nodes inside it unsupported."""
-    w.out.unsupported(node, *node.src.lines, reason=reason)
+    _account_all(w.out, node, reason, ignored=False)
+
+
+def _held(node: Node | None, names: tuple[str, ...]) -> list[Node]:
+    """The nodes inside ``node`` that dropping ``names`` (the node itself if none) drops."""
+    if node is None:
+        return []
+    if not names or names == ("",):
+        return [
+            child
+            for f in fields(node)
+            if f.name != "src"
+            for _, child in _nodes(getattr(node, f.name)) or []
+        ]
+    return [child for name in names if name for _, child in _nodes(getattr(node, name)) or []]
+
+
+def _account_all(out: Emitter, node: Node, why: str, *, ignored: bool) -> None:
+    """Account every source line behind ``node`` and the nodes inside it the same way."""
+    names = tuple(node.src.lines) or ("",)
+    if ignored:
+        out.ignore(node, *names, rule=why)
+    else:
+        out.unsupported(node, *names, reason=why)
     for f in fields(node):
         if f.name != "src":
             for _, child in _nodes(getattr(node, f.name)) or []:
-                _report_all(w, child, reason)
+                _account_all(out, child, why, ignored=ignored)
 
 
 def _touched(node: Node, touched: set[int]) -> bool:
