@@ -126,7 +126,10 @@ class HpComware(Platform):
         {"plain", "huawei_cipher", "huawei_hash"}
     )
     features: ClassVar[frozenset[str]] = frozenset({"vrrp", "lldp"})
-    stp_modes: ClassVar[frozenset[str]] = frozenset({"stp", "rstp", "mstp", "pvst"})
+    #: Comware's PVST runs rapid transitions and interworks with Rapid PVST+, so a rapid-pvst
+    #: source is written as `stp mode pvst` (by `prepare`, with a note) instead of falling
+    #: back to MSTP, which would lose the per-VLAN trees and priorities
+    stp_modes: ClassVar[frozenset[str]] = frozenset({"stp", "rstp", "mstp", "pvst", "rapid-pvst"})
     ospf_reference_bandwidth: ClassVar[int] = 100
     renders: ClassVar[bool] = True
     fingerprints: ClassVar[tuple[str, ...]] = (
@@ -141,6 +144,11 @@ class HpComware(Platform):
         r"^ port link-aggregation group \d+",
         r"^ ?snmp-agent target-host .* params securityname ",
         r"^ authorization-attribute user-role ",
+        r"^dhcp server ip-pool \S+$",
+        r"^ expired day \d+",
+        r"^acl (?:ipv6 )?(?:basic|advanced|mac) (?:\d+|name \S+)$",
+        r"^ ?header (?:motd|legal) \S",
+        r"^ ?snmp-agent community (?:read|write) (?!cipher )",
     )
 
     TOP: ClassVar[list[Rule]] = [
