@@ -77,6 +77,39 @@ def i_ospf_enable(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> Non
     ospf.at(line.n, "process", "area")
 
 
+def _ospfv3(ifc: Interface) -> InterfaceOspf:
+    if ifc.ospfv3 is None:
+        ifc.ospfv3 = InterfaceOspf()
+    return ifc.ospfv3
+
+
+def i_ospfv3(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    """`ospfv3 P area A`, `ospfv3 cost N`, `ospfv3 network-type T`, `ospfv3 timer hello N`..."""
+    ospf = _ospfv3(ifc)
+    words = m.group(1).split()
+    if words and words[-2:-1] == ["instance"]:
+        ctx.report.unsupported(line, "OSPFv3 instances other than 0 are not translated")
+        return
+    if len(words) == 3 and words[1] == "area":
+        ospf.process, ospf.area = words[0], area_dotted(words[2])
+        ospf.at(line.n, "process", "area")
+    elif words[0] in ("cost", "dr-priority") and len(words) == 2:
+        field = "cost" if words[0] == "cost" else "priority"
+        setattr(ospf, field, int(words[1]))
+        ospf.at(line.n, field)
+    elif words[:1] == ["timer"] and len(words) == 3 and words[1] in ("hello", "dead"):
+        setattr(ospf, words[1], int(words[2]))
+        ospf.at(line.n, words[1])
+    elif words[:1] == ["network-type"] and len(words) == 2 and words[1] in _NETWORK_TYPES:
+        ospf.network_type = _NETWORK_TYPES[words[1]]  # type: ignore[assignment]
+        ospf.at(line.n, "network_type")
+    elif words == ["bfd", "enable"]:
+        ospf.bfd = True
+        ospf.at(line.n, "bfd")
+    else:
+        ctx.report.unsupported(line, "OSPFv3 interface option not translated")
+
+
 def i_ospf_bfd(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     _ospf(ifc).bfd = True
     _ospf(ifc).at(line.n, "bfd")

@@ -32,6 +32,7 @@ from orchestrator.syntax.huawei_parse_ifc_l3 import (
     i_ospf_bfd,
     i_ospf_enable,
     i_ospf_network,
+    i_ospfv3,
     i_relay_server,
     i_stp_edge,
     i_traffic_policy,
@@ -320,9 +321,10 @@ INTERFACE_RULES: list[Rule] = [
         r"(?:gvrp|port-isolate .+|loopback-detect .+|port-security .+)",
         unsupported="this switching feature is not translated",
     ),
+    rule(r"ospfv3 (.+)", i_ospfv3),
     rule(
-        r"(?:isis .+|mpls.*|ospfv3 .+|rip .+|pim .+|igmp .+)",
-        unsupported="routing protocols other than OSPFv2 and BGP are not translated",
+        r"(?:isis .+|mpls.*|rip .+|pim .+|igmp .+)",
+        unsupported="routing protocols other than OSPF and BGP are not translated",
     ),
     rule(
         r"(?:vrrp6 .+|ipv6 nd .+|undo ipv6 nd .+|dhcpv6 .+)",

@@ -21,10 +21,13 @@ from orchestrator.syntax.text import Line
 
 
 def p_ospf(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    """`ospf` and `ospfv3` processes (OSPFv3 sets its router ID inside the view)."""
+    v3 = line.words[0] == "ospfv3"
     words = line.words[1:]
     process_id = words.pop(0) if words and words[0].isdigit() else "1"
-    process = ctx.config.ospf.get(process_id) or Ospf(process=process_id)
-    ctx.config.ospf[process_id] = process
+    table = ctx.config.ospfv3 if v3 else ctx.config.ospf
+    process = table.get(process_id) or Ospf(process=process_id)
+    table[process_id] = process
     process.at(line.n)
     while words:
         word = words.pop(0)
@@ -35,7 +38,12 @@ def p_ospf(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
             process.vrf = words.pop(0)
             process.at(line.n, "vrf")
     for child in line.children:
-        dispatch(ctx, child, OSPF_RULES, process)
+        dispatch(ctx, child, OSPFV3_RULES if v3 else OSPF_RULES, process)
+
+
+def o_router_id(ctx: Ctx, line: Line, m: re.Match[str], p: Ospf) -> None:
+    p.router_id = m.group(1)
+    p.at(line.n, "router_id")
 
 
 def o_silent(ctx: Ctx, line: Line, m: re.Match[str], p: Ospf) -> None:
@@ -235,3 +243,5 @@ OSPF_RULES: list[Rule] = [
         unsupported="this OSPF option is not translated",
     ),
 ]
+
+OSPFV3_RULES: list[Rule] = [rule(r"router-id (\S+)", o_router_id), *OSPF_RULES]

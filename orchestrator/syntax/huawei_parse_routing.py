@@ -219,5 +219,5 @@ ROUTING_TOP: list[Rule] = [
     rule(r"vlan (\d+)", p_vlan),
     rule(r"ip vpn-instance (\S+)", p_vpn_instance),
     rule(r"(ip|ipv6) route-static (.+)", p_route),
-    rule(r"ospf(?: .*)?", p_ospf),
+    rule(r"ospf(?:v3)?(?: .*)?", p_ospf),
 ]

@@ -25,6 +25,7 @@ from orchestrator.syntax.huawei_render_policy import (
 )
 from orchestrator.syntax.huawei_render_routing import (
     render_ospf,
+    render_ospfv3,
     render_static_routes,
     render_vlans,
     render_vrfs,
@@ -79,6 +80,7 @@ def render_config(config: DeviceConfig, platform: HuaweiVrp) -> Rendered:
     w.sep()
     render_interfaces(config, w, acl_policies, _nat(config, w))
     render_ospf(config, w)
+    render_ospfv3(config, w)
     if config.bgp is not None:
         render_bgp(config.bgp, w)
         w.sep()

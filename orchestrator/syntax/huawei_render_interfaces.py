@@ -127,6 +127,8 @@ def _interface(
     _speed(ifc, w)
     if ifc.ospf is not None:
         _ospf(ifc, ifc.ospf, w)
+    if ifc.ospfv3 is not None:
+        _ospfv3(config, ifc.ospfv3, w)
     for group in ifc.fhrp:
         _vrrp(group, w)
     _filters(ifc, w, acl_policies)
@@ -315,6 +317,26 @@ def _ospf(ifc: Interface, ospf: InterfaceOspf, w: Writer) -> None:
         w.line("ospf bfd enable", ospf, "bfd")
     if ospf.passive is not None:
         w.mark(ospf, "passive")  # written in the OSPF process as `silent-interface`
+
+
+def _ospfv3(config: DeviceConfig, ospf: InterfaceOspf, w: Writer) -> None:
+    process = ospf.process or next(iter(config.ospfv3), "1")
+    if ospf.area is not None:
+        w.line(f"ospfv3 {process} area {ospf.area}", ospf, "process", "area")
+    elif ospf.process is not None:
+        w.unsupported(ospf, "process", reason="an OSPFv3 interface joins an area")
+    for field, word in (("cost", "cost"), ("priority", "dr-priority")):
+        if getattr(ospf, field) is not None:
+            w.line(f"ospfv3 {word} {getattr(ospf, field)}", ospf, field)
+    if ospf.network_type is not None:
+        w.line(f"ospfv3 network-type {_NETWORK_TYPES[ospf.network_type]}", ospf, "network_type")
+    for field in ("hello", "dead"):
+        if getattr(ospf, field) is not None:
+            w.line(f"ospfv3 timer {field} {getattr(ospf, field)}", ospf, field)
+    if ospf.bfd:
+        w.line("ospfv3 bfd enable", ospf, "bfd")
+    if ospf.passive is not None:
+        w.mark(ospf, "passive")  # written in the OSPFv3 process as `silent-interface`
 
 
 def _vrrp(group: FhrpGroup, w: Writer) -> None:

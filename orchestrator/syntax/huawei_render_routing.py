@@ -272,6 +272,41 @@ def _process(p: Ospf, w: Writer, config: DeviceConfig, silent: list[str]) -> Non
                     w.line(f"default-cost {area.default_cost}", area, "default_cost")
 
 
+def render_ospfv3(config: DeviceConfig, w: Writer) -> None:
+    """OSPFv3 processes: the router ID in the view, areas without networks (interfaces join
+    areas with `ospfv3 P area A`)."""
+    silent: dict[str, list[str]] = {}
+    for ifc in config.interfaces.values():
+        if ifc.ospfv3 is not None and ifc.ospfv3.passive:
+            owner = ifc.ospfv3.process or next(iter(config.ospfv3), "1")
+            silent.setdefault(owner, []).append(ifc.name)
+    for p in config.ospfv3.values():
+        vrf = f" vpn-instance {p.vrf}" if p.vrf else ""
+        with w.view(f"ospfv3 {p.process}{vrf}", p, "", "process", "vrf"):
+            if p.router_id:
+                w.line(f"router-id {p.router_id}", p, "router_id")
+            if p.passive_default:
+                w.line("silent-interface all", p, "passive_default")
+            for name in p.passive:
+                w.line(f"silent-interface {name}", p, "passive")
+            for name in silent.get(p.process, []):
+                ospf = config.interfaces[name].ospfv3
+                assert ospf is not None
+                w.line(f"silent-interface {name}", ospf, "passive")
+            for item in p.redistribute:
+                _import_route(item, w, "cost", ospf=True)
+            if p.default_originate:
+                w.line("default-route-advertise", p, "default_originate")
+            for area in p.areas.values():
+                with w.view(f"area {area.area}", area, "", "area"):
+                    if area.kind != "normal":
+                        tail = " no-summary" if area.no_summary else ""
+                        w.line(f"{area.kind}{tail}", area, "kind", "no_summary")
+                    if area.default_cost is not None:
+                        w.line(f"default-cost {area.default_cost}", area, "default_cost")
+        w.sep()
+
+
 def _import_route(item: Redistribution, w: Writer, metric_word: str, ospf: bool) -> None:
     protocol = _IMPORT.get(item.protocol)
     if protocol is None:

@@ -59,10 +59,10 @@ _IGNORE_TOP: list[Rule] = [
         tree=True,
     ),
     rule(
-        r"(?:ospfv3|isis|rip|ripng|mpls|mpls ldp|mpls lsr-id|explicit-path|te-class-mapping|"
+        r"(?:isis|rip|ripng|mpls|mpls ldp|mpls lsr-id|explicit-path|te-class-mapping|"
         r"tunnel-policy|l2tp-group|evpn|bridge-domain|ip dcn|remote-backup-\S+|license|soc|"
         r"user-group|ipv4-family)(?: .*)?",
-        unsupported="MPLS, EVPN, IS-IS, OSPFv3, RIP and carrier features are not translated",
+        unsupported="MPLS, EVPN, IS-IS, RIP and carrier features are not translated",
         tree=True,
     ),
     rule(
