@@ -691,9 +691,9 @@ def test_rendered_management() -> None:
         " protocol inbound ssh",
     ]
     lines = rendered.text.splitlines()
-    assert [" ssh server acl 2001", " telnet server acl 2001"] == [
+    assert [
         x for x in lines if "server acl" in x
-    ]
+    ] == [" ssh server acl 2001", " telnet server acl 2001"]
     target = (
         " snmp-agent target-host trap address udp-domain 192.0.2.20 params securityname "
         "{{secret:snmp.trap}} v2c"

@@ -206,7 +206,9 @@ def _car(words: list[str]) -> Police | None:
         if not words:
             return None
         value = words.pop(0)
-        if word == "cir":
+        if word == "cir" and value == "percent" and words:
+            police.cir_percent = int(words.pop(0))
+        elif word == "cir":
             police.cir = int(value) * 1000
         elif word == "pir":
             police.pir = int(value) * 1000

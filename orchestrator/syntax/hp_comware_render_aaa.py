@@ -10,6 +10,7 @@ from orchestrator.model import AaaMethodList, AaaServer, DeviceConfig, MgmtLine,
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.hp_comware_common import (
     add_sources,
+    carried,
     drop,
     drop_node,
     every,
@@ -197,12 +198,13 @@ _LINE_WORD = {"console": "con", "aux": "aux", "vty": "vty"}
 
 
 def render_lines(system: System, out: Emitter) -> None:
+    domains = {e.name for e in system.aaa.method_lists}
     acls: dict[str, tuple[list[MgmtLine], str]] = {}
     for entry in system.lines:
         last = f" {entry.last}" if entry.last is not None else ""
         out.plain("#")
         with out.view(f"line {_LINE_WORD[entry.kind]} {entry.first}{last}", entry):
-            _line_body(entry, out)
+            _line_body(entry, out, domains)
         for field in ("acl_in", "ipv6_acl_in"):
             acl = getattr(entry, field)
             if acl is None:
@@ -222,7 +224,7 @@ def render_lines(system: System, out: Emitter) -> None:
                 add_sources(out, entry, field)
 
 
-def _line_body(entry: MgmtLine, out: Emitter) -> None:
+def _line_body(entry: MgmtLine, out: Emitter, domains: set[str]) -> None:
     if entry.login is not None:
         mode = {"local": "scheme", "aaa": "scheme", "password": "password", "none": "none"}
         out.emit(f" authentication-mode {mode[entry.login]}", entry, "login")
@@ -254,6 +256,19 @@ def _line_body(entry: MgmtLine, out: Emitter) -> None:
             "transport_input",
             f"inbound protocols {' '.join(transport)} have no Comware form",
         )
+    for name in ("login_list", "authorization_exec"):
+        listed = getattr(entry, name)
+        if listed is not None and listed != "default" and listed in domains:
+            carried(
+                out,
+                entry,
+                name,
+                f"Comware lines authenticate through the default domain; "
+                f"method list {listed} is ISP domain {listed}, used by logging in as "
+                f"user@{listed}",
+            )
+        elif listed == "default":
+            out.ignore(entry, name, rule="the default method list is the default domain's")
     handled = (
         "kind",
         "first",
@@ -265,5 +280,10 @@ def _line_body(entry: MgmtLine, out: Emitter) -> None:
         "transport_input",
         "acl_in",
         "ipv6_acl_in",
+        *(
+            name
+            for name in ("login_list", "authorization_exec")
+            if getattr(entry, name) in domains | {"default"}
+        ),
     )
     sweep(out, entry, handled, "line")

@@ -130,6 +130,11 @@ _CAR_ACTIONS = {"transmit": "pass", "drop": "discard"}
 
 
 def _car(police: Police) -> str | None:
+    if police.cir_percent is not None and police.cir is None:
+        if police.bc is not None or police.be is not None or police.pir is not None:
+            return None  # Comware counts bursts of a percentage CAR in milliseconds
+        text = f"car cir percent {police.cir_percent}"
+        return _car_actions(police, text)
     if police.cir is None or police.cir % 1000 or police.cir_percent is not None:
         return None
     text = f"car cir {police.cir // 1000}"
@@ -141,6 +146,10 @@ def _car(police: Police) -> str | None:
         text += f" cbs {police.bc}"
     if police.be is not None:
         text += f" ebs {police.be}"
+    return _car_actions(police, text)
+
+
+def _car_actions(police: Police, text: str) -> str | None:
     colours = [("green", police.conform)]
     if police.violate is not None:
         colours += [("yellow", police.exceed), ("red", police.violate)]
