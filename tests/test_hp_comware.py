@@ -691,9 +691,10 @@ def test_rendered_management() -> None:
         " protocol inbound ssh",
     ]
     lines = rendered.text.splitlines()
-    assert [
-        x for x in lines if "server acl" in x
-    ] == [" ssh server acl 2001", " telnet server acl 2001"]
+    assert [x for x in lines if "server acl" in x] == [
+        " ssh server acl 2001",
+        " telnet server acl 2001",
+    ]
     target = (
         " snmp-agent target-host trap address udp-domain 192.0.2.20 params securityname "
         "{{secret:snmp.trap}} v2c"
@@ -786,13 +787,14 @@ def test_ios_branch_translates_with_notes() -> None:
 
 
 def test_secret_reference_with_an_interface_in_its_key_reads_back() -> None:
-    parsed = parse("""
+    key = "interfaces.GigabitEthernet1/0/1.ospf.auth_key"
+    parsed = parse(f"""
         interface GigabitEthernet1/0/1
-         ospf authentication-mode md5 1 plain {{secret:interfaces.GigabitEthernet1/0/1.ospf.auth_key}}
+         ospf authentication-mode md5 1 plain {{{{secret:{key}}}}}
         """)
     ospf = parsed.config.interfaces["GigabitEthernet1/0/1"].ospf
     assert ospf is not None
-    assert ospf.auth_key == Secret("ref", "interfaces.GigabitEthernet1/0/1.ospf.auth_key")
+    assert ospf.auth_key == Secret("ref", key)
 
 
 def test_return_and_separators() -> None:
