@@ -39,6 +39,7 @@ def adapt(config: DeviceConfig, source: str, target: str, names: dict[str, str])
     _map_ports(config, source, target, names, notes)
     for conversion in CONVERSIONS:
         conversion(config, src, dst, notes)
+    dst.prepare(config, notes)
     secrets = _secrets_to_references(config, notes)
     return Adapted(config=config, notes=notes, secrets=secrets)
 

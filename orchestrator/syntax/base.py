@@ -318,6 +318,16 @@ class Platform:
     #: True when this platform can be a translation target
     renders: ClassVar[bool] = False
 
+    def prepare(self, config: DeviceConfig, notes: Emitter) -> None:
+        """Shape an adapted model into what this platform can write (called by `adapt`).
+
+        Target-specific shaping lives here, not in `render`: renumbering named ACLs, turning
+        inline route filters into prefix lists, making implicit defaults explicit. Each change
+        leaves a note on ``notes`` (`notes.change`, `notes.ignore`, `notes.unsupported`).
+        `render` then writes exactly the model it is given and must not change it: the round
+        trip compares that model with what the platform's parser reads back.
+        """
+
     def render(self, config: DeviceConfig) -> Rendered:
         """Write ``config`` in this platform's syntax, with provenance for every line."""
         raise NotImplementedError(f"{self.name} has no renderer")
