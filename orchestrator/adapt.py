@@ -11,7 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields, is_dataclass
 
 from orchestrator import ports
-from orchestrator.model import DeviceConfig, Node, Redistribution, Secret, StpMode
+from orchestrator.model import (
+    DeviceConfig,
+    Node,
+    PrefixList,
+    Redistribution,
+    Secret,
+    StpMode,
+)
 from orchestrator.model.walk import rename_interfaces
 from orchestrator.secrets import SecretRef, env_name, needs_rekey
 from orchestrator.syntax import get_platform
@@ -233,9 +240,7 @@ def _mtu(config: DeviceConfig, src: Platform, dst: Platform, notes: Notes) -> No
             )
 
 
-def _ospf_process_numbers(
-    config: DeviceConfig, src: Platform, dst: Platform, notes: Notes
-) -> None:
+def _ospf_process_numbers(config: DeviceConfig, src: Platform, dst: Platform, notes: Notes) -> None:
     """NX-OS names OSPF processes (`router ospf UNDERLAY`); the targets number them.
 
     Process ids are only locally significant, so a renumbering changes nothing on the wire.
@@ -255,7 +260,8 @@ def _ospf_process_numbers(
     for key, process in config.ospf.items():
         if key in renumber:
             notes.change(
-                process, "",
+                process,
+                "",
                 note=f"OSPF process {key!r} is numbered {renumber[key]} on {dst.name} "
                 "(process ids are local to the box)",
             )
@@ -271,7 +277,42 @@ def _ospf_process_numbers(
             item.process = renumber.get(item.process, item.process)
 
 
+def _route_filters(config: DeviceConfig, src: Platform, dst: Platform, notes: Notes) -> None:
+    """Junos inline route filters become a prefix list of their own, matched by name.
+
+    The filters of one term all carry the term's action, so the list is permit-only and its
+    first-match order cannot change the result (Junos picks the longest filter).
+    """
+    if "route-filter" in dst.features:
+        return
+    for policy in config.route_maps.values():
+        for entry in policy.entries:
+            for match in entry.matches:
+                if match.kind != "route-filter" or not match.prefixes:
+                    continue
+                versions = {item.prefix.version for item in match.prefixes}
+                if len(versions) != 1:
+                    notes.unsupported(
+                        match, "", reason="a term that filters IPv4 and IPv6 prefixes at once"
+                    )
+                    continue
+                v6 = versions == {6}
+                name = f"{policy.name}-{entry.name or entry.seq}"
+                while name in config.prefix_lists:
+                    name += "-1"
+                plist = PrefixList(name=name, afi="ipv6" if v6 else "ipv4")
+                for i, item in enumerate(match.prefixes, start=1):
+                    item.seq = i * 5
+                    item.action = "permit"
+                    plist.entries.append(item)
+                plist.src = match.src
+                config.prefix_lists[name] = plist
+                match.kind = "ipv6-address-prefix-list" if v6 else "ip-address-prefix-list"
+                match.values, match.prefixes = [name], []
+
+
 CONVERSIONS: tuple[Conversion, ...] = (
+    _route_filters,
     _ospf_process_numbers,
     _hsrp_to_vrrp,
     _cdp_to_lldp,
