@@ -283,6 +283,11 @@ def b_sync(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> None
     af.at(line.n, "synchronization")
 
 
+def b_dampening(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> None:
+    af.dampening = True
+    af.at(line.n, "dampening")
+
+
 def b_summary(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> None:
     af.auto_summary = True
     af.at(line.n, "auto_summary")
@@ -345,6 +350,7 @@ BGP_RULES: list[Rule] = [
     rule(r"maximum load-balancing (?:(ibgp|ebgp) )?(\d+)", b_load_balancing),
     rule(r"(undo )?synchronization", b_sync),
     rule(r"summary automatic", b_summary),
+    rule(r"dampening", b_dampening),
     rule(r"default-route imported", b_default_imported),
     rule(r"preference (\d+) (\d+) (\d+)", b_preference),
     rule(r"router-id (\S+)", b_router_id),

@@ -74,6 +74,35 @@ def s_timezone(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     ctx.config.system.at(line.n, "timezone")
 
 
+_WEEK_NUMBERS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "last": "last"}
+
+
+def s_summer_time(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    """`clock daylight-saving-time NAME repeating HH:MM WEEK DAY MONTH HH:MM WEEK DAY MONTH OFF`."""
+    from orchestrator.model import SummerTime
+
+    words = m.group(2).split()
+    if len(words) != 9 or words[1] not in _WEEK_NUMBERS or words[5] not in _WEEK_NUMBERS:
+        ctx.report.unsupported(line, "this daylight-saving rule is not translated")
+        return
+
+    def point(time: str, week: str, day: str, month: str) -> tuple[str, str, str, str]:
+        hour, minute = time.split(":")[:2]
+        return (_WEEK_NUMBERS[week], day[:3].title(), month[:3].title(), f"{int(hour)}:{minute}")
+
+    hours, minutes = words[8].split(":")[:2]
+    summer = SummerTime(
+        zone=m.group(1),
+        mode="recurring",
+        start=point(*words[0:4]),
+        end=point(*words[4:8]),
+        offset=int(hours) * 60 + int(minutes),
+    )
+    summer.at(line.n)
+    ctx.config.system.summer_time = summer
+    ctx.config.system.at(line.n, "summer_time")
+
+
 def s_ntp_server(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     words = m.group(1).split()
     server = Server(address=words.pop(0))
@@ -331,6 +360,11 @@ def s_bpdu_protection(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> Non
     ctx.state["bpdu_protection"] = line.n
 
 
+def s_icmp_rate(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    ctx.config.system.icmp_unreachable_rate = 0
+    ctx.config.system.at(line.n, "icmp_unreachable_rate")
+
+
 def s_enable_secret(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     ctx.config.system.enable_secret = read_secret(ctx, line, m.group(2), m.group(1))
     ctx.config.system.at(line.n, "enable_secret")
@@ -343,6 +377,7 @@ SYSTEM_TOP: list[Rule] = [
     rule(r"dns server (?:ipv6 )?(\S+)(?: vpn-instance (\S+))?", s_dns_server),
     rule(r"dns server source-interface (.+)", s_dns_source),
     rule(r"clock timezone (\S+) (add|minus) (\d+)(?::(\d+))?(?::\d+)?", s_timezone),
+    rule(r"clock daylight-saving-time (\S+) repeating (.+)", s_summer_time),
     rule(r"ntp(?:-service)? unicast-server (.+)", s_ntp_server),
     rule(r"ntp-service source-interface (.+)", s_ntp_source),
     rule(r"ntp server source-interface (.+)", s_ntp_source),
@@ -410,4 +445,5 @@ SYSTEM_TOP: list[Rule] = [
         r"super password (?:level 15 )?(cipher|irreversible-cipher|simple) (\S+)", s_enable_secret
     ),
     rule(r"ipv6", _sys_flag("ipv6_routing", True)),
+    rule(r"icmp rate-limit disable", s_icmp_rate),
 ]

@@ -244,6 +244,13 @@ def _system(config: DeviceConfig, w: Writer) -> None:
                     note=f"VRP8 user levels are 0-3: level {old} "
                     f"becomes {user.privilege} ({'manage' if old == 15 else 'system'})",
                 )
+    summer = system.summer_time
+    if summer is not None:  # one spelling of the hour ("2:00", not "02:00"): same time
+        for field in ("start", "end"):
+            week, day, month, time = getattr(summer, field)
+            hour, _, minute = time.partition(":")
+            if hour.isdigit():
+                setattr(summer, field, (week, day, month, f"{int(hour)}:{minute}"))
     banners = system.banners
     if "motd" in banners:
         motd = banners.pop("motd")

@@ -41,6 +41,7 @@ from orchestrator.syntax.huawei_render_system import (
     render_servers,
     render_snmp,
     render_stp,
+    render_summer_time,
 )
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ def render_config(config: DeviceConfig, platform: HuaweiVrp) -> Rendered:
     system = config.system
     w.sep()
     render_identity(config, w)
+    render_summer_time(config.system, w)
     w.sep()
     render_logging(system, w)
     render_vlans(config, w)
@@ -180,6 +182,13 @@ def _nat_text(rule: NatRule) -> str | None:
 def _system_rest(config: DeviceConfig, w: Writer) -> None:
     """System flags with no VRP line: ignored with their rule, or swept as unsupported."""
     system = config.system
+    if system.icmp_unreachable_rate == 0 and w.platform.vpn_ipv4_family:
+        w.line("icmp rate-limit disable", system, "icmp_unreachable_rate")
+        w.change(
+            system,
+            "icmp_unreachable_rate",
+            note="CloudEngine stops rate-limiting all ICMP it sends, not only unreachables",
+        )
     if system.ip_routing:
         w.ignore(system, "ip_routing", rule="VRP routes IPv4 always")
     if system.ipv6_routing:

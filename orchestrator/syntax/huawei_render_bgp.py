@@ -191,6 +191,16 @@ def _family(bgp: Bgp, af: BgpAddressFamily, w: Writer) -> None:
         w.line("summary automatic", af, "auto_summary")
     elif af.auto_summary is False:
         w.ignore(af, "auto_summary", rule="VRP does not summarise automatically")
+    if af.dampening and af.dampening_params is None:
+        w.line("dampening", af, "dampening")
+    elif af.dampening:
+        w.unsupported(
+            af,
+            "dampening",
+            "dampening_params",
+            reason="VRP's fourth dampening "
+            "value is a penalty ceiling, not a suppress time: set it by hand",
+        )
     if af.default_information_originate:
         w.line("default-route imported", af, "default_information_originate")
     if af.distance is not None:

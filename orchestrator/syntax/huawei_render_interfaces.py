@@ -182,6 +182,16 @@ def _interface(
         w.ignore(
             ifc, "delay", rule="interface delay only feeds EIGRP metrics, which VRP does not run"
         )
+    if ifc.tcp_mss is not None:
+        if plat.vpn_ipv4_family:
+            w.unsupported(
+                ifc,
+                "tcp_mss",
+                reason="CloudEngine clamps the TCP MSS on Eth-Trunks "
+                "only (`tcp adjust-mss N inbound`)",
+            )
+        else:
+            w.line(f"tcp adjust-mss {ifc.tcp_mss}", ifc, "tcp_mss")
     _tunnel(ifc, w)
     if ifc.nat == "inside":
         w.ignore(ifc, "nat", rule="VRP NAT is configured on the outside interface only")

@@ -38,6 +38,65 @@ def render_identity(config: DeviceConfig, w: Writer) -> None:
         )
 
 
+_WEEKS = {"1": "first", "2": "second", "3": "third", "4": "fourth", "last": "last", "5": "last"}
+_DAYS = {
+    "sun": "Sunday",
+    "mon": "Monday",
+    "tue": "Tuesday",
+    "wed": "Wednesday",
+    "thu": "Thursday",
+    "fri": "Friday",
+    "sat": "Saturday",
+}
+_MONTHS = {
+    m[:3].lower(): m
+    for m in (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    )
+}
+
+
+def render_summer_time(system: System, w: Writer) -> None:
+    """`clock daylight-saving-time NAME repeating 02:00 second Sunday March ...`."""
+    summer = system.summer_time
+    if summer is None:
+        return
+    points = []
+    for week, day, month, time in (summer.start, summer.end):
+        names = (
+            _WEEKS.get(week.lower()),
+            _DAYS.get(day[:3].lower()),
+            _MONTHS.get(month[:3].lower()),
+        )
+        hour, _, minute = time.partition(":")
+        if summer.mode != "recurring" or None in names or not (hour.isdigit() and minute):
+            w.unsupported(summer, reason="this summer time rule has no VRP form")
+            return
+        points.append(f"{int(hour):02d}:{minute} {names[0]} {names[1]} {names[2]}")
+    offset = f"{summer.offset // 60:02d}:{summer.offset % 60:02d}"
+    w.line(
+        f"clock daylight-saving-time {summer.zone} repeating {points[0]} {points[1]} {offset}",
+        summer,
+        "",
+        "zone",
+        "mode",
+        "start",
+        "end",
+        "offset",
+    )
+
+
 def render_logging(system: System, w: Writer) -> None:
     logging = system.logging
     if logging.enabled is False:
