@@ -215,6 +215,9 @@ def p_aaa_template(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     if name != "default":
         aaa.groups[name] = members
         aaa.at(line.n, "groups")
+        if not members:  # an empty template: only its type tells the protocol
+            aaa.group_protocols[name] = protocol  # type: ignore[assignment]
+            aaa.at(line.n, "group_protocols")
     aaa.at(line.n, "servers")
 
 

@@ -124,15 +124,29 @@ def _services(config: DeviceConfig, w: Writer) -> None:
     aaa = config.system.aaa
     for name, members in list(aaa.groups.items()):
         servers = [s for s in aaa.servers if s.address in members or s.name in members]
-        if not servers or len({s.protocol for s in servers}) != 1:
+        if len({s.protocol for s in servers}) > 1:
             del aaa.groups[name]
+            aaa.group_protocols.pop(name, None)
             w.change(
                 aaa,
                 "groups",
-                note=f"server group {name} has no servers of one protocol and is left out",
+                note=f"server group {name} mixes TACACS+ and RADIUS "
+                "servers; a VRP template holds one kind: left out",
             )
+            continue
+        known = [s.address for s in servers]
+        if known != members:
+            w.change(
+                aaa,
+                "groups",
+                note=f"server group {name} keeps its servers defined in the configuration",
+            )
+        aaa.groups[name] = known
+        # a template's type says its protocol: a group of servers needs no separate entry
+        if servers:
+            aaa.group_protocols.pop(name, None)
         else:
-            aaa.groups[name] = [s.address for s in servers]
+            aaa.group_protocols.setdefault(name, "tacacs")
     for cmap in config.services.class_maps.values():
         cmap.matches = [
             ({"ip-dscp": "dscp", "ip-precedence": "precedence"}.get(k, k), v)

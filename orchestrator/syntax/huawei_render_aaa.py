@@ -24,9 +24,10 @@ def render_aaa_servers(config: DeviceConfig, w: Writer) -> None:
     if rest:
         grouped.setdefault("default", []).extend(rest)
     for name, servers in grouped.items():
-        _template(w, aaa, name, servers, servers[0].protocol)
+        protocol = servers[0].protocol if servers else aaa.group_protocols.get(name, "tacacs")
+        _template(w, aaa, name, servers, protocol)
     if aaa.groups:
-        w.mark(aaa, "groups")
+        w.mark(aaa, "groups", "group_protocols")
     if aaa.new_model is not None:
         w.ignore(aaa, "new_model", rule="AAA is always on in VRP")
     for field in ("source_interface", "tacacs_source_interface", "radius_source_interface"):
@@ -109,7 +110,10 @@ def render_aaa(config: DeviceConfig, w: Writer) -> None:
     system = config.system
     aaa = system.aaa
     protocols = {s.address: s.protocol for s in aaa.servers}
-    group_protocol = {g: protocols.get(m[0]) for g, m in aaa.groups.items() if m}
+    group_protocol: dict[str, str | None] = {
+        g: protocols.get(m[0]) if m else aaa.group_protocols.get(g, "tacacs")
+        for g, m in aaa.groups.items()
+    }
     if not (system.users or aaa.method_lists):
         return
     with w.view("aaa"):
