@@ -6,6 +6,10 @@ from orchestrator.errors import PlatformError
 from orchestrator.syntax import MODULES, get_platform
 
 
+#: this many fingerprint hits make a file clearly the given platform
+_CONFIDENT = 8
+
+
 def detection_scores(text: str) -> dict[str, int]:
     """Fingerprint hits per platform, highest first."""
     sample = text[:200_000]
@@ -34,6 +38,8 @@ def resolve_platform(text: str, given: str, *, path: str = "<input>") -> tuple[s
     if given == "auto":
         return detect_platform(text, path=path), True
     platform = get_platform(given)
+    if platform.detect_score(text[:200_000]) >= _CONFIDENT:
+        return given, False  # the text clearly is what the user says: no need to look further
     scores = detection_scores(text)
     best, best_score = next(iter(scores.items()))
     own = scores.get(given, 0)

@@ -195,8 +195,13 @@ def translate_parsed(
     hardware: Profile | None = None,
     path: str = "<input>",
     detected: bool = False,
+    consume: bool = False,
 ) -> Translation:
-    """Translate an already parsed config; see `translate_text`."""
+    """Translate an already parsed config; see `translate_text`.
+
+    ``consume=True`` lets adapt work on ``parsed.config`` itself instead of a copy (the caller
+    will not use the parsed model again); only its line report is read afterwards.
+    """
     if hardware is not None:
         if hardware.platform != target:
             raise PortMapError(
@@ -206,7 +211,8 @@ def translate_parsed(
         port_map = assign_ports(parsed.config, parsed.platform, hardware, port_map)
         port_map_path = f"hardware profile {hardware.model}"
     names = plan_port_names(parsed, target, port_map, port_map_path=port_map_path)
-    adapted = adapt(copy.deepcopy(parsed.config), parsed.platform, target, names)
+    config = parsed.config if consume else copy.deepcopy(parsed.config)
+    adapted = adapt(config, parsed.platform, target, names)
     rendered, roundtrip = render_and_check(adapted, target)
     return Translation(
         source_platform=parsed.platform,
@@ -252,6 +258,7 @@ def translate_text(
         hardware=hardware,
         path=path,
         detected=detected,
+        consume=True,
     )
 
 
