@@ -57,9 +57,59 @@ def rule(
     return Rule(re.compile(regex, flags), handler, ignore, unsupported, tree)
 
 
+def _first_word(pattern: str) -> str | None:
+    """The literal word every full match of ``pattern`` starts with, or None if unknown.
+
+    >>> _first_word(r"ip address (\\S+) (\\S+)"), _first_word(r"(no )?shutdown")
+    ('ip', None)
+    """
+    depth = 0
+    escaped = False
+    for ch in pattern:  # a top-level alternative could start with any word
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return None
+    m = _LEADING_WORD.match(pattern)
+    return m.group(1) if m else None
+
+
+_LEADING_WORD = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_\-]*)(?= |$)")
+_INDEX: dict[int, tuple[Sequence[Rule], int, dict[str, list[Rule]], list[Rule]]] = {}
+
+
+def _candidates(table: Sequence[Rule], text: str) -> Sequence[Rule]:
+    """The rules of ``table`` that can match a line starting with its first word, in order.
+
+    Tables hold hundreds of rules; trying only those whose literal first word fits (plus those
+    that start with a group) keeps the table order, so the first match is the same as a scan.
+    """
+    cached = _INDEX.get(id(table))
+    if cached is None or cached[0] is not table or cached[1] != len(table):
+        buckets: dict[str, list[int]] = {}
+        wild: list[int] = []
+        for i, r in enumerate(table):
+            word = None if r.pattern.flags & re.IGNORECASE else _first_word(r.pattern.pattern)
+            if word is None:
+                wild.append(i)
+            else:
+                buckets.setdefault(word, []).append(i)
+        index = {w: [table[i] for i in sorted(ids + wild)] for w, ids in buckets.items()}
+        cached = (table, len(table), index, [table[i] for i in wild])
+        _INDEX[id(table)] = cached
+    word = text.split(" ", 1)[0]
+    return cached[2].get(word, cached[3])
+
+
 def dispatch(ctx: Ctx, line: Line, table: Sequence[Rule], scope: Any = None) -> bool:
     """Apply the first matching rule of ``table`` to ``line``; False if none matched."""
-    for r in table:
+    for r in _candidates(table, line.text):
         m = r.pattern.fullmatch(line.text)
         if m is None:
             continue
