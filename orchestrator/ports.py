@@ -173,8 +173,10 @@ NAMING: dict[str, tuple[PortType, ...]] = {
         _t("Tunnel", "tunnel", None),
         _t("NULL", "null", None),
         _t("MEth", "management", None),
-        # Serial, Dialer, Virtual-Template exist on AR routers, but "other" ports map by kind
-        # alone (every one to the first "other" type): they are left unmapped, and reported
+        # AR routers: WAN and dial-up interfaces ("other" ports map only to the same name)
+        _t("Serial", "other", None),
+        _t("Dialer", "other", None),
+        _t("Virtual-Template", "other", None),
     ),
     "huawei_vrpv8": (
         _t("GE", "ethernet", 1000),

@@ -226,6 +226,8 @@ def i_nat_static(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None
         outside_address=m.group(2),
         inside_address=m.group(4),
     )
+    if m.group(2) == "current-interface":  # the outside interface's own address
+        nat.outside_address, nat.interface = None, ifc.name
     if m.group(3):
         nat.outside_port = int(m.group(3))
     if m.group(5):

@@ -126,6 +126,11 @@ def i_duplex(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     ifc.at(line.n, "duplex")
 
 
+def i_encapsulation(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    ifc.encapsulation = "ppp"
+    ifc.at(line.n, "encapsulation")
+
+
 def i_vrf(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     ifc.vrf = m.group(1)
     ifc.at(line.n, "vrf")
@@ -262,6 +267,8 @@ INTERFACE_RULES: list[Rule] = [
     rule(r"ip address (\d+\.\d+\.\d+\.\d+) (\S+)( sub)?", i_ip_address),
     rule(r"ip address unnumbered interface (.+)", i_unnumbered),
     rule(r"ip address dhcp-alloc", i_dhcp_client),
+    rule(r"ip address ppp-negotiate", i_flag("ipv4_negotiated", True)),
+    rule(r"link-protocol ppp", i_encapsulation),
     rule(r"ipv6 enable", i_ipv6_enable),
     rule(r"ipv6 address (\S+(?: \d+)?)(?: (eui-64))?", i_ipv6_address),
     rule(r"ipv6 address (\S+) (link-local)", i_ipv6_address),

@@ -105,6 +105,27 @@ def acl_names(config: DeviceConfig, w: Writer) -> None:
         return str(number) if number is not None else name
 
     rename_acl_references(config, rename)
+    _nat_acl_numbers(config, w)
+
+
+def _nat_acl_numbers(config: DeviceConfig, w: Writer) -> None:
+    """`nat outbound` takes an ACL number: named ACLs that NAT uses get one."""
+    renames: dict[str, str] = {}
+    for rule in config.services.nat_rules:
+        name = rule.acl
+        if name is None or name.isdigit() or name not in config.acls or name in renames:
+            continue
+        acl = config.acls[name]
+        low, high = (2000, 2999) if acl.kind == "standard" else (3000, 3999)
+        free = next((n for n in range(high, low - 1, -1) if str(n) not in config.acls), None)
+        if free is None:
+            continue
+        renames[name] = str(free)
+        config.acls[str(free)] = config.acls.pop(name)
+        config.acls[str(free)].name = str(free)
+        w.change(acl, "", note=f"ACL {name} is numbered {free} on VRP: NAT takes ACL numbers")
+    if renames:
+        rename_acl_references(config, lambda n: renames.get(n, n))
 
 
 def _cisco_kind(name: str) -> str | None:

@@ -168,6 +168,19 @@ def _nat_text(rule: NatRule) -> str | None:
         if rule.interface is not None and rule.overload:
             return f"nat outbound {rule.acl}"
         return None
+    if (
+        rule.kind == "static"
+        and rule.inside_address
+        and rule.interface is not None
+        and rule.outside_address is None
+        and rule.protocol is not None
+        and rule.inside_port
+        and rule.outside_port
+    ):
+        return (
+            f"nat server protocol {rule.protocol} global current-interface {rule.outside_port} "
+            f"inside {rule.inside_address} {rule.inside_port}"
+        )
     if rule.kind == "static" and rule.inside_address and rule.outside_address:
         if rule.protocol is not None and rule.inside_port and rule.outside_port:
             return (

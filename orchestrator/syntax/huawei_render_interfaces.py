@@ -112,6 +112,10 @@ def _interface(
         w.line(f"ip address unnumbered interface {ifc.ipv4_unnumbered}", ifc, "ipv4_unnumbered")
     if ifc.ipv4_dhcp:
         w.line("ip address dhcp-alloc", ifc, "ipv4_dhcp")
+    if ifc.encapsulation == "ppp":
+        w.line("link-protocol ppp", ifc, "encapsulation")
+    if ifc.ipv4_negotiated:
+        w.line("ip address ppp-negotiate", ifc, "ipv4_negotiated")
     if ifc.ipv6_enabled:
         w.line("ipv6 enable", ifc, "ipv6_enabled")
     for address6 in ifc.ipv6:
