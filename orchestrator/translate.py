@@ -18,7 +18,7 @@ from orchestrator import ports
 from orchestrator.adapt import Adapted, adapt
 from orchestrator.detect import resolve_platform
 from orchestrator.errors import PortMapError
-from orchestrator.model.walk import differences, normalise, to_plain
+from orchestrator.model.walk import comparable, differences
 from orchestrator.portmap import Profile, assign_ports, canonical_port_map
 from orchestrator.secrets import SecretRef
 from orchestrator.syntax import get_platform
@@ -173,10 +173,9 @@ def render_and_check(adapted: Adapted, target: str) -> tuple[Rendered, RoundTrip
     platform = get_platform(target)
     rendered = platform.render(adapted.config)
     reparsed = platform.parse(rendered.text, path=f"<rendered {target}>")
-    dropped = frozenset(rendered.dropped)
-    expected = normalise(to_plain(adapted.config, dropped))
-    got = normalise(to_plain(reparsed.config))
-    diffs = differences(expected, got)
+    expected = comparable(adapted.config, frozenset(rendered.dropped))
+    got = comparable(reparsed.config)
+    diffs = [] if expected == got else differences(expected, got)
     not_understood = [
         f"rendered line {e.n}: {e.text!r} ({e.reason})"
         for e in reparsed.report.lines.values()

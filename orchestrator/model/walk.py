@@ -42,52 +42,68 @@ UNORDERED_LISTS: frozenset[str] = frozenset(
 )
 
 
+_SCALARS: frozenset[type] = frozenset({str, int, float, bool, type(None)})
+_ADDRESSES = (IPv4Interface, IPv6Interface, IPv4Network, IPv6Network)
+
+
 def to_plain(node: object, dropped: frozenset[tuple[int, str]] = frozenset()) -> Plain:
     """The model as plain data; ``dropped`` (id(node), field) pairs read as their default.
 
     A ``""`` field in ``dropped`` removes the node itself from its list or dict.
     """
-    if isinstance(node, Secret):
-        return f"secret:{node.kind}:{node.value}"
-    if isinstance(node, (IPv4Interface, IPv6Interface, IPv4Network, IPv6Network)):
-        return str(node)
-    if is_dataclass(node) and not isinstance(node, type):
+    return _plain(node, dropped, None)
+
+
+def comparable(node: object, dropped: frozenset[tuple[int, str]] = frozenset()) -> Plain:
+    """`to_plain` with the lists whose order means nothing sorted: equal configs compare equal."""
+    return _plain(node, dropped, "")
+
+
+def _plain(node: object, dropped: frozenset[tuple[int, str]], key: str | None) -> Plain:
+    """One walk for both forms: ``key`` None keeps list order, else it names the field."""
+    kind = type(node)
+    if kind in _SCALARS:
+        return node
+    sort = key is not None
+    if isinstance(node, Node):
         out: dict[str, Plain] = {}
-        for f in node_fields(type(node)):
-            value = (
-                field_default(type(node), f.name)
-                if (id(node), f.name) in dropped
-                else getattr(node, f.name)
-            )
-            out[f.name] = to_plain(value, dropped)
+        nid = id(node)
+        for f in node_fields(kind):
+            name = f.name
+            value = field_default(kind, name) if (nid, name) in dropped else getattr(node, name)
+            out[name] = _plain(value, dropped, name if sort else None)
         return out
+    if kind is Secret:
+        assert isinstance(node, Secret)
+        return f"secret:{node.kind}:{node.value}"
+    if isinstance(node, _ADDRESSES):
+        return str(node)
     if isinstance(node, dict):
         return {
-            str(k): to_plain(v, dropped)
+            str(k): _plain(v, dropped, "" if sort else None)
             for k, v in node.items()
             if not (isinstance(v, Node) and (id(v), "") in dropped)
         }
     if isinstance(node, (list, tuple)):
-        return [
-            to_plain(v, dropped)
+        items = [
+            _plain(v, dropped, "" if sort else None)
             for v in node
             if not (isinstance(v, Node) and (id(v), "") in dropped)
         ]
+        if sort and key in UNORDERED_LISTS:
+            items.sort(key=repr)
+        return items
     return node
 
 
-def _sort_key(value: Plain) -> str:
-    return repr(value)
-
-
 def normalise(plain: Plain, key: str = "") -> Plain:
-    """Sort the lists whose order means nothing, so equal configs compare equal."""
+    """Sort the lists whose order means nothing in an already plain model."""
     if isinstance(plain, dict):
         return {k: normalise(v, k) for k, v in plain.items()}
     if isinstance(plain, list):
         items = [normalise(v) for v in plain]
         if key in UNORDERED_LISTS:
-            items.sort(key=_sort_key)
+            items.sort(key=repr)
         return items
     return plain
 
