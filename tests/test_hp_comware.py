@@ -57,7 +57,7 @@ from orchestrator.model import (
     Vrf,
 )
 from orchestrator.model.walk import differences, normalise, to_plain
-from orchestrator.syntax.base import Parsed, Rendered
+from orchestrator.syntax.base import Emitter, Parsed, Rendered
 from orchestrator.syntax.hp_comware import PLATFORM as COMWARE
 from orchestrator.syntax.text import read_config
 from orchestrator.translate import translate_text
@@ -515,6 +515,12 @@ def rich_model() -> DeviceConfig:
     return config
 
 
+def render(config: DeviceConfig) -> Rendered:
+    """What `translate` does after adapting: Comware's own shaping, then the renderer."""
+    COMWARE.prepare(config, Emitter("hp_comware"))
+    return COMWARE.render(config)
+
+
 def block(rendered: Rendered, opener: str) -> list[str]:
     """The lines of the view that ``opener`` opens (opener included)."""
     lines = rendered.text.splitlines()
@@ -524,7 +530,7 @@ def block(rendered: Rendered, opener: str) -> list[str]:
 
 
 def round_trip(config: DeviceConfig) -> tuple[Rendered, list[str]]:
-    rendered = COMWARE.render(config)
+    rendered = render(config)
     reparsed = COMWARE.parse(rendered.text)
     expected = normalise(to_plain(config, frozenset(rendered.dropped)))
     got = normalise(to_plain(reparsed.config))
@@ -541,8 +547,27 @@ def test_rich_model_round_trips_with_nothing_left_out() -> None:
     assert rendered.dropped == [] and rendered.unsupported == {} and rendered.ignored == {}
 
 
+def test_render_writes_the_prepared_model_without_changing_it() -> None:
+    config = rich_model()
+    COMWARE.prepare(config, Emitter("hp_comware"))
+    before = normalise(to_plain(config))
+    COMWARE.render(config)
+    assert normalise(to_plain(config)) == before
+
+
+def test_prepare_marks_a_switched_port_and_makes_the_aggregate() -> None:
+    config = DeviceConfig()
+    port = config.interface("GigabitEthernet1/0/3")
+    port.switchport = Switchport(mode="access", access_vlan=10)
+    port.lag_group = 7
+    notes = Emitter("hp_comware")
+    COMWARE.prepare(config, notes)
+    assert port.routed is False and port.lag_mode == "on"
+    assert config.interfaces["Bridge-Aggregation7"].kind == "lag"
+
+
 def test_rendered_switch_ports_and_aggregate() -> None:
-    rendered = COMWARE.render(rich_model())
+    rendered = render(rich_model())
     assert block(rendered, "interface Bridge-Aggregation1") == [
         "interface Bridge-Aggregation1",
         " description to access-1",
@@ -569,7 +594,7 @@ def test_rendered_switch_ports_and_aggregate() -> None:
 
 
 def test_rendered_routed_port_svi_and_vrrp() -> None:
-    rendered = COMWARE.render(rich_model())
+    rendered = render(rich_model())
     assert block(rendered, "interface Ten-GigabitEthernet1/0/49") == [
         "interface Ten-GigabitEthernet1/0/49",
         " port link-mode route",
@@ -598,7 +623,7 @@ def test_rendered_routed_port_svi_and_vrrp() -> None:
 
 
 def test_rendered_routing() -> None:
-    rendered = COMWARE.render(rich_model())
+    rendered = render(rich_model())
     assert block(rendered, "ospf 1 router-id 10.255.0.1") == [
         "ospf 1 router-id 10.255.0.1",
         " silent-interface all",
@@ -644,7 +669,7 @@ def test_rendered_routing() -> None:
 
 
 def test_rendered_filters_and_policies() -> None:
-    rendered = COMWARE.render(rich_model())
+    rendered = render(rich_model())
     assert block(rendered, "acl advanced 3100") == [
         "acl advanced 3100",
         " rule 10 permit tcp destination 192.168.10.5 0 destination-port eq 443",
@@ -667,7 +692,7 @@ def test_rendered_filters_and_policies() -> None:
 
 
 def test_rendered_management() -> None:
-    rendered = COMWARE.render(rich_model())
+    rendered = render(rich_model())
     assert block(rendered, "hwtacacs scheme tacacs")[1:4] == [
         " primary authentication 192.0.2.30 key simple {{secret:tac.1}}",
         " primary authorization 192.0.2.30 key simple {{secret:tac.1}}",

@@ -1,8 +1,8 @@
 """H3C Comware 7 (`hp_comware`): `display current-configuration` text ↔ the model.
 
-Statements are rule tables per view (`hp_comware_parse_*`); the renderer lives in
-`hp_comware_render*` and first shapes the model to what Comware can hold
-(`hp_comware_prepare`). Comware's `#` separators decide which view a line belongs to, and
+Statements are rule tables per view (`hp_comware_parse_*`); `prepare` shapes an adapted model to
+what Comware can hold (`hp_comware_prepare*`), and the renderer (`hp_comware_render*`) writes
+that model as it is. Comware's `#` separators decide which view a line belongs to, and
 `header` banners span raw lines, so this parser reads every line of the file, not only the
 counted ones.
 """
@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from orchestrator.errors import ParseError, ParserCrash
 from orchestrator.model import DeviceConfig, SecretKind
-from orchestrator.syntax.base import LineReport, Parsed, Platform, Rendered
+from orchestrator.syntax.base import Emitter, LineReport, Parsed, Platform, Rendered
 from orchestrator.syntax.hp_comware_common import build_tree
 from orchestrator.syntax.hp_comware_parse_aaa import AAA_TOP, finish_aaa, finish_lines
 from orchestrator.syntax.hp_comware_parse_monitor import MONITOR_TOP
@@ -200,7 +200,14 @@ class HpComware(Platform):
         finish_aaa(ctx)
         finish_lines(ctx)
 
+    def prepare(self, config: DeviceConfig, notes: Emitter) -> None:
+        """Shape an adapted model into what Comware holds (`hp_comware_prepare`)."""
+        from orchestrator.syntax.hp_comware_prepare import prepare
+
+        prepare(config, notes)
+
     def render(self, config: DeviceConfig) -> Rendered:
+        """Write the prepared model as it is; the model is not changed."""
         from orchestrator.syntax.hp_comware_render import render_config
 
         return render_config(config)

@@ -29,7 +29,6 @@ from orchestrator.syntax.hp_comware_prepare_policy import (
     inspect_names,
     policies,
     qos,
-    route_filters,
 )
 
 
@@ -346,7 +345,6 @@ def _system(config: DeviceConfig, out: Emitter) -> None:
                     host.at(n, "facility")
         log.facility = None
     policies(config)
-    route_filters(config, out)
     services = config.services
     helpers = any(ifc.helper_addresses for ifc in config.interfaces.values())
     if services.dhcp_enabled is None and (services.dhcp_pools or helpers):

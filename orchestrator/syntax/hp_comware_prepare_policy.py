@@ -1,5 +1,5 @@
 """Shape filters and policies for Comware: ACL numbers and names, rule options Comware spells
-differently, ASPF policy numbers, QoS actions it has, inline route filters as prefix lists."""
+differently, ASPF policy numbers, QoS actions it has."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 
-from orchestrator.model import Acl, AclEntry, DeviceConfig, PortMatch, PrefixList
+from orchestrator.model import Acl, AclEntry, DeviceConfig, PortMatch
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.hp_comware_common import comware_acl_number
 
@@ -240,29 +240,6 @@ def qos(config: DeviceConfig, out: Emitter) -> None:
                     note=f"class match {kind} {value} has no Comware if-match: left out",
                 )
         cmap.matches = kept
-
-
-def route_filters(config: DeviceConfig, out: Emitter) -> None:
-    """Junos inline route filters become a prefix list of their own, matched by name."""
-    for policy in config.route_maps.values():
-        for entry in policy.entries:
-            for match in entry.matches:
-                if match.kind != "route-filter" or not match.prefixes:
-                    continue
-                v6 = match.prefixes[0].prefix.version == 6
-                name = f"{policy.name}_{entry.seq}"
-                while name in config.prefix_lists:
-                    name += "_1"
-                plist = PrefixList(name=name, afi="ipv6" if v6 else "ipv4")
-                for i, item in enumerate(match.prefixes, start=1):
-                    copy = dataclasses.replace(item, seq=i * 10)
-                    copy.src = item.src
-                    plist.entries.append(copy)
-                plist.src = match.src
-                config.prefix_lists[name] = plist
-                match.kind = "ipv6-address-prefix-list" if v6 else "ip-address-prefix-list"
-                match.values, match.prefixes = [name], []
-                out.change(match, "", note=f"the inline route filters become prefix list {name}")
 
 
 def policies(config: DeviceConfig) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from orchestrator.model import DeviceConfig, System
 from orchestrator.syntax.base import Emitter, Rendered
 from orchestrator.syntax.hp_comware_common import drop, is_set, sweep, vlan_text, write_secret
-from orchestrator.syntax.hp_comware_prepare import prepare
 from orchestrator.syntax.hp_comware_render_aaa import render_aaa, render_lines, render_users
 from orchestrator.syntax.hp_comware_render_bgp import render_bgp
 from orchestrator.syntax.hp_comware_render_ifc import (
@@ -71,9 +70,8 @@ HEADERS = {
 
 
 def render_config(config: DeviceConfig) -> Rendered:
-    """Comware text for ``config`` (shaped in place by `prepare` first)."""
+    """Comware text for ``config``, which `HpComware.prepare` has shaped; it is not changed."""
     out = Emitter("hp_comware")
-    prepare(config, out)
     system = config.system
     _identity(system, out)
     render_vrfs(config, out)
