@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import is_dataclass
 from ipaddress import IPv4Interface, IPv4Network, IPv6Interface, IPv6Network
 from typing import Any
 
@@ -140,20 +139,37 @@ def _short(value: Plain) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
+_REF_PLANS: dict[type, tuple[tuple[str, int], ...]] = {}
+
+
+def _ref_plan(cls: type) -> tuple[tuple[str, int], ...]:
+    """(field, 1 interface name / 2 list of names / 0 anything else) per field of ``cls``."""
+    plan = _REF_PLANS.get(cls)
+    if plan is None:
+        plan = _REF_PLANS[cls] = tuple(
+            (f.name, 1 if f.metadata.get("ifref") else 2 if f.metadata.get("iflist") else 0)
+            for f in node_fields(cls)
+        )
+    return plan
+
+
 def rename_interfaces(node: object, rename: Callable[[str], str]) -> None:
     """Apply ``rename`` to every field that names an interface (IFREF / IFLIST metadata)."""
-    if is_dataclass(node) and not isinstance(node, type):
-        for f in node_fields(type(node)):
-            value = getattr(node, f.name)
-            if f.metadata.get("ifref") and isinstance(value, str):
-                setattr(node, f.name, rename(value))
-            elif f.metadata.get("iflist") and isinstance(value, list):
-                setattr(node, f.name, [rename(v) for v in value])
-            else:
+    if isinstance(node, Node):
+        for name, kind in _ref_plan(type(node)):
+            value = getattr(node, name)
+            if type(value) in _SCALARS:
+                if kind == 1 and isinstance(value, str):
+                    setattr(node, name, rename(value))
+            elif kind == 2 and isinstance(value, list):
+                setattr(node, name, [rename(v) for v in value])
+            elif isinstance(value, (Node, dict, list)):
                 rename_interfaces(value, rename)
     elif isinstance(node, dict):
         for value in node.values():
-            rename_interfaces(value, rename)
+            if isinstance(value, (Node, dict, list)):
+                rename_interfaces(value, rename)
     elif isinstance(node, list):
         for value in node:
-            rename_interfaces(value, rename)
+            if isinstance(value, (Node, dict, list)):
+                rename_interfaces(value, rename)

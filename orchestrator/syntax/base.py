@@ -341,22 +341,19 @@ def walk_secrets(node: object, path: str = "") -> Iterator[tuple[str, Secret, ob
     if isinstance(node, Node):
         for f in node_fields(type(node)):
             value = getattr(node, f.name)
-            sub = f"{path}.{f.name}" if path else f.name
             if isinstance(value, Secret):
-                yield sub, value, node, f.name
-            else:
-                yield from walk_secrets(value, sub)
+                yield (f"{path}.{f.name}" if path else f.name), value, node, f.name
+            elif isinstance(value, (Node, dict, list)) and value:
+                yield from walk_secrets(value, f"{path}.{f.name}" if path else f.name)
     elif isinstance(node, dict):
         for key, value in node.items():
-            sub = f"{path}.{key}"
             if isinstance(value, Secret):
-                yield sub, value, node, key
-            else:
-                yield from walk_secrets(value, sub)
+                yield f"{path}.{key}", value, node, key
+            elif isinstance(value, (Node, dict, list)):
+                yield from walk_secrets(value, f"{path}.{key}")
     elif isinstance(node, list):
         for i, value in enumerate(node):
-            sub = f"{path}.{i}"
             if isinstance(value, Secret):
-                yield sub, value, node, str(i)
-            else:
-                yield from walk_secrets(value, sub)
+                yield f"{path}.{i}", value, node, str(i)
+            elif isinstance(value, (Node, dict, list)):
+                yield from walk_secrets(value, f"{path}.{i}")
