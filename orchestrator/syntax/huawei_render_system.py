@@ -39,31 +39,10 @@ def render_identity(config: DeviceConfig, w: Writer) -> None:
 
 
 _WEEKS = {"1": "first", "2": "second", "3": "third", "4": "fourth", "last": "last", "5": "last"}
-_DAYS = {
-    "sun": "Sunday",
-    "mon": "Monday",
-    "tue": "Tuesday",
-    "wed": "Wednesday",
-    "thu": "Thursday",
-    "fri": "Friday",
-    "sat": "Saturday",
-}
+_DAYS = {d.lower(): d for d in ("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat")}
 _MONTHS = {
-    m[:3].lower(): m
-    for m in (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    )
+    m.lower(): m
+    for m in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 }
 
 
