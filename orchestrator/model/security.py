@@ -263,6 +263,9 @@ class ApplicationTerm(Node):
     icmp_code: int | None = None
     #: seconds an idle session of this term is kept; None: the protocol's default
     inactivity_timeout: int | None = None
+    #: application-layer gateway that follows the control session and opens its related
+    #: sessions: "ftp", "tftp", "sip", "pptp", "rtsp", "h323", "dns", ...; None: none
+    alg: str | None = None
 
 
 @dataclass(kw_only=True)
