@@ -87,6 +87,7 @@ from orchestrator.syntax.text import Line, split_lines
 from orchestrator.syntax.zte_zxros_coverage import account_unknown
 from orchestrator.syntax.zte_zxros_ifaces import IFACE_TOP, finish_interfaces, render_interfaces
 from orchestrator.syntax.zte_zxros_policy import POLICY_TOP, render_policy
+from orchestrator.syntax.zte_zxros_prepare import prepare
 from orchestrator.syntax.zte_zxros_routing import ROUTING_TOP, render_routing
 from orchestrator.syntax.zte_zxros_system import (
     SYSTEM_TOP,
@@ -233,6 +234,9 @@ class ZteZxros(Platform):
             _follow(report, n, head, pieces[n])
         finish_interfaces(ctx)
         finish_system(ctx)
+
+    def prepare(self, config: DeviceConfig, notes: Emitter) -> None:
+        prepare(config, notes)
 
     def render(self, config: DeviceConfig) -> Rendered:
         out = Emitter(self.name)

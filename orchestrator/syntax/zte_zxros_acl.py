@@ -200,23 +200,33 @@ def render_acls(w: Writer, config: DeviceConfig) -> None:
         family = "ipv6" if acl.kind == "ipv6" else "ipv4"
         if acl.kind == "standard":
             out.ignore(acl, "kind", rule="ZXROS has one kind of IPv4 list for both")
+        texts: dict[int, str] = {}
+        for i, e in enumerate(acl.entries):
+            if e.remark is None:
+                try:
+                    texts[i] = rule_text(e)
+                except RuleError as exc:
+                    out.unsupported(e, *all_fields(e), reason=f"ZXROS rule: {exc}")
         with w.view(f"{family}-access-list {acl.name}", acl):
             for i, e in enumerate(acl.entries):
                 if e.remark is not None:
-                    nxt = next((x for x in acl.entries[i + 1 :] if x.remark is None), None)
-                    if nxt is None or nxt.seq is None:
-                        out.unsupported(
-                            e,
-                            *all_fields(e),
-                            reason="ZXROS describes a rule by "
-                            "its number; this remark has no numbered rule after it",
-                        )
-                    else:
-                        w.line(f'description rule {nxt.seq} "{e.remark}"', e)
-                    continue
-                try:
-                    w.line(rule_text(e), e)
-                except RuleError as exc:
-                    out.unsupported(e, *all_fields(e), reason=f"ZXROS rule: {exc}")
+                    _render_remark(w, acl.entries, i, texts)
+                elif i in texts:
+                    w.line(texts[i], e)
         if acl.description is not None:
             out.unsupported(acl, "description", reason="ACL descriptions are not translated")
+
+
+def _render_remark(w: Writer, entries: list[AclEntry], i: int, texts: dict[int, str]) -> None:
+    """A remark becomes the description of the numbered rule written right after it."""
+    e = entries[i]
+    nxt = next((k for k in range(i + 1, len(entries)) if entries[k].remark is None), None)
+    seq = entries[nxt].seq if nxt is not None else None
+    if nxt is None or seq is None:
+        reason = "ZXROS describes a rule by its number; this remark has no numbered rule after it"
+    elif nxt not in texts:
+        reason = "ZXROS describes a rule by its number; the rule after this remark is not written"
+    else:
+        w.line(f'description rule {seq} "{e.remark}"', e)
+        return
+    w.out.unsupported(e, *all_fields(e), reason=reason)
