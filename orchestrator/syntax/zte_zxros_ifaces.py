@@ -42,6 +42,13 @@ from orchestrator.syntax.zte_zxros_common import (
     unquote,
     write_secret,
 )
+from orchestrator.syntax.zte_zxros_ifextra import (
+    EXTRA_TOP,
+    IFEXTRA_RULES,
+    account_extras,
+    render_arp,
+    render_if_extras,
+)
 from orchestrator.syntax.zte_zxros_switching import (
     p_lacp,
     p_switchvlan,
@@ -133,6 +140,7 @@ INTERFACE_RULES: list[Rule] = [
     rule(r"ip mtu (\d+)", int_field("ip_mtu")),
     rule(r"mpls mtu \d+", unsupported="MPLS is not translated"),
     rule(r"name \S+", unsupported="OLT ONU names are not translated"),
+    *IFEXTRA_RULES,
 ]
 
 
@@ -191,47 +199,10 @@ def _render_interface(w: Writer, ifc: Interface) -> None:
         for addr6 in ifc.ipv6:
             suffix = "" if addr6.kind == "global" else f" {addr6.kind}"
             w.line(f"ipv6 address {addr6.address}{suffix}", addr6)
+        render_if_extras(w, ifc)
         if ifc.shutdown is not None:
             w.line("shutdown" if ifc.shutdown else "no shutdown", ifc, "shutdown")
-    _account_interface_extras(out, ifc)
-
-
-_NOT_TRANSLATED: dict[str, str] = {
-    "mac_address": "a configured MAC address is not translated to ZXROS",
-    "nat": "interface NAT roles: ZXROS NAT (CGN) is configured differently; not translated",
-    "service_policy_in": "QoS policies are not translated to ZXROS",
-    "service_policy_out": "QoS policies are not translated to ZXROS",
-    "stp_edge": "per-port spanning-tree settings: ZXROS spelling not confirmed, not translated",
-    "stp_bpdu_guard": "per-port spanning-tree settings: ZXROS spelling not confirmed",
-    "stp_cost": "per-port spanning-tree settings: ZXROS spelling not confirmed",
-    "stp_port_priority": "per-port spanning-tree settings: ZXROS spelling not confirmed",
-    "lldp": "per-port LLDP state: ZXROS spelling not confirmed, not translated",
-    "cdp": "CDP does not exist on ZXROS",
-    "bfd_interval": "interface BFD timers are not translated to ZXROS",
-    "bandwidth": "interface bandwidth (IGP cost input) is not translated to ZXROS",
-    "delay": "interface delay is an EIGRP metric; ZXROS has no EIGRP",
-    "keepalive": "interface keepalives are not translated to ZXROS",
-    "tunnel_source": "tunnels are not translated to ZXROS",
-    "tunnel_destination": "tunnels are not translated to ZXROS",
-    "tunnel_mode": "tunnels are not translated to ZXROS",
-    "proxy_arp": "proxy ARP: ZXROS spelling not confirmed, not translated",
-    "redirects": "ICMP redirects: ZXROS spelling not confirmed, not translated",
-    "unreachables": "ICMP unreachables: ZXROS spelling not confirmed, not translated",
-    "storm_control": "storm control is not translated to ZXROS",
-    "lacp_rate": "LACP rate on a smartgroup: ZXROS sets `lacp timeout` on members only",
-}
-
-
-def _account_interface_extras(out: Emitter, ifc: Interface) -> None:
-    for name, reason in _NOT_TRANSLATED.items():
-        value = getattr(ifc, name)
-        if value in (None, {}, []):
-            continue
-        if name == "lacp_rate" and ifc.lag_group is not None:
-            continue
-        out.unsupported(ifc, name, reason=reason)
-    if ifc.load_interval is not None:
-        out.ignore(ifc, "load_interval", rule="statistics sampling interval: monitoring only")
+    account_extras(out, ifc)
 
 
 # --- switch ports and VLANs ---------------------------------------------------------------------
@@ -470,6 +441,7 @@ IFACE_TOP: list[Rule] = [
     rule(r"ip dhcp relay server group (\d+)", p_relay_group),
     rule(r"dhcp", p_dhcp),
     rule(r"ipv(4|6)-access-group interface (\S+) (ingress|egress) (\S+)", p_access_group),
+    *EXTRA_TOP,
 ]
 
 
@@ -503,6 +475,7 @@ def render_interfaces(out: Emitter, config: DeviceConfig) -> None:
     render_lacp(w, config)
     _render_vrrp(w, config)
     _render_dhcp_relay(w, config)
+    render_arp(w, config)
 
 
 def render_acl_bindings(out: Emitter, config: DeviceConfig) -> None:

@@ -37,6 +37,7 @@ from orchestrator.syntax.zte_zxros_common import (
     read_secret,
     write_secret,
 )
+from orchestrator.syntax.zte_zxros_ifextra import render_lldp
 from orchestrator.syntax.zte_zxros_mgmt import (
     render_logging,
     render_ntp,
@@ -271,10 +272,6 @@ SYSTEM_TOP: list[Rule] = [
         lambda c, ln, m, s: _set(c.config.system, ln, "ssh_version", int(m.group(1))),
     ),
     rule(r"ssh server access-class ipv4 (\S+)", s_ssh_acl),
-    rule(
-        r"lldp (enable|disable)",
-        lambda c, ln, m, s: _set(c.config.system, ln, "lldp", m.group(1) == "enable"),
-    ),
     rule(r"spantree", s_spantree),
 ]
 
@@ -461,9 +458,7 @@ def _render_services(w: Writer, config: DeviceConfig) -> None:
             out.unsupported(system, name, reason="turning routing off")
     if system.cdp is not None:
         out.unsupported(system, "cdp", reason="CDP does not exist on ZXROS")
-    if system.lldp is not None:
-        with w.section("lldp"):
-            w.line("lldp enable" if system.lldp else "lldp disable", system, "lldp")
+    render_lldp(w, config)
     _render_stp(w, config)
 
 
