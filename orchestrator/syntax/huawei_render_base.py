@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import MISSING, fields, is_dataclass
+from dataclasses import MISSING
 from typing import TYPE_CHECKING
 
 from orchestrator.model import Node
+from orchestrator.model.base import field_default, node_fields
 from orchestrator.syntax.base import Emitter
 
 if TYPE_CHECKING:
@@ -91,22 +92,18 @@ class Writer:
 
 def sweep(w: Writer, root: Node) -> None:
     """Report every field of ``root`` (recursively) that was neither written nor declared."""
-    dropped = {pair for pair in w.out.result.dropped}
-    touched = {node_id for node_id, _ in w.handled}
+    dropped = set(w.out.result.dropped)
+    handled = w.handled
+    touched = {node_id for node_id, _ in handled}
     platform = w.platform.name
 
-    def required(node: Node) -> list[str]:
-        return [
-            f.name
-            for f in fields(node)
-            if f.default is MISSING and f.default_factory is MISSING and f.name != "src"
-        ]
-
     def walk(node: Node, path: str, owner: tuple[Node, str] | None) -> None:
-        if (id(node), "") in dropped:
+        node_id = id(node)
+        if (node_id, "") in dropped:
             return
-        header = (id(node), "") in w.handled
-        if required(node) and not header:
+        cls = type(node)
+        required = _required(cls)
+        if required and (node_id, "") not in handled:
             reason = f"{platform} has no form for {path}"
             if owner is not None:  # a node held directly in a field: drop it through the field
                 w.unsupported(owner[0], owner[1], reason=reason)
@@ -114,42 +111,43 @@ def sweep(w: Writer, root: Node) -> None:
                 w.unsupported(node, reason=reason)
             _report_all(w, node, reason)
             return
-        for f in fields(node):
-            if f.name == "src" or f.name in required(node):
+        for f in node_fields(cls):
+            name = f.name
+            if name in required or (node_id, name) in dropped:
                 continue
-            value = getattr(node, f.name)
-            if (id(node), f.name) in dropped:
-                continue
+            value = getattr(node, name)
             children = _nodes(value)
             if children is not None:
                 direct = isinstance(value, Node)
-                if direct and _default_of(node, f.name) is None and not _touched(value, touched):
+                if direct and field_default(cls, name) is None and not _touched(value, touched):
                     # nothing of this part was written: report it whole, by its own lines too
-                    reason = f"{platform} has no form for {path}.{f.name}"
-                    w.unsupported(node, f.name, reason=reason)
+                    reason = f"{platform} has no form for {path}.{name}"
+                    w.unsupported(node, name, reason=reason)
                     _report_all(w, value, reason)
                     continue
                 for key, child in children:
-                    walk(child, f"{path}.{f.name}{key}", (node, f.name) if direct else None)
+                    walk(child, f"{path}.{name}{key}", (node, name) if direct else None)
                 continue
-            if value == _default_of(node, f.name):
+            if value == field_default(cls, name) or (node_id, name) in handled:
                 continue
-            pair = (id(node), f.name)
-            if pair in w.handled or pair in dropped:
-                continue
-            w.unsupported(node, f.name, reason=f"{platform} has no form for {path}.{f.name}")
+            w.unsupported(node, name, reason=f"{platform} has no form for {path}.{name}")
 
     walk(root, type(root).__name__, None)
 
 
-def _default_of(node: Node, name: str) -> object:
-    for f in fields(node):
-        if f.name == name:
-            if f.default is not MISSING:
-                return f.default
-            if f.default_factory is not MISSING:
-                return f.default_factory()
-    return None
+_REQUIRED: dict[type, frozenset[str]] = {}
+
+
+def _required(cls: type) -> frozenset[str]:
+    """The fields of ``cls`` without a default (a node's identity: name, number, address)."""
+    found = _REQUIRED.get(cls)
+    if found is None:
+        found = _REQUIRED[cls] = frozenset(
+            f.name
+            for f in node_fields(cls)
+            if f.default is MISSING and f.default_factory is MISSING
+        )
+    return found
 
 
 def _report_all(w: Writer, node: Node, reason: str) -> None:
@@ -164,8 +162,7 @@ def _held(node: Node | None, names: tuple[str, ...]) -> list[Node]:
     if not names or names == ("",):
         return [
             child
-            for f in fields(node)
-            if f.name != "src"
+            for f in node_fields(type(node))
             for _, child in _nodes(getattr(node, f.name)) or []
         ]
     return [child for name in names if name for _, child in _nodes(getattr(node, name)) or []]
@@ -178,19 +175,16 @@ def _account_all(out: Emitter, node: Node, why: str, *, ignored: bool) -> None:
         out.ignore(node, *names, rule=why)
     else:
         out.unsupported(node, *names, reason=why)
-    for f in fields(node):
-        if f.name != "src":
-            for _, child in _nodes(getattr(node, f.name)) or []:
-                _account_all(out, child, why, ignored=ignored)
+    for f in node_fields(type(node)):
+        for _, child in _nodes(getattr(node, f.name)) or []:
+            _account_all(out, child, why, ignored=ignored)
 
 
 def _touched(node: Node, touched: set[int]) -> bool:
     """Whether any line was written for ``node`` or a node inside it."""
     if id(node) in touched:
         return True
-    for f in fields(node):
-        if f.name == "src":
-            continue
+    for f in node_fields(type(node)):
         for _, child in _nodes(getattr(node, f.name)) or []:
             if _touched(child, touched):
                 return True
@@ -201,12 +195,16 @@ def _nodes(value: object) -> list[tuple[str, Node]] | None:
     """The nodes inside a field value (a node, a list/dict of nodes), or None if it holds data."""
     if isinstance(value, Node):
         return [("", value)]
-    if isinstance(value, list) and value and all(isinstance(v, Node) for v in value):
-        return [(f"[{i}]", v) for i, v in enumerate(value)]
-    if isinstance(value, dict) and value and all(isinstance(v, Node) for v in value.values()):
-        return [(f"[{k}]", v) for k, v in value.items()]
-    if isinstance(value, (list, dict)) and not value:
-        return []
-    if is_dataclass(value) and not isinstance(value, type):
+    if isinstance(value, list):
+        if not value:
+            return []
+        if all(isinstance(v, Node) for v in value):
+            return [(f"[{i}]", v) for i, v in enumerate(value)]
+        return None
+    if isinstance(value, dict):
+        if not value:
+            return []
+        if all(isinstance(v, Node) for v in value.values()):
+            return [(f"[{k}]", v) for k, v in value.items()]
         return None
     return None
