@@ -31,9 +31,12 @@ def is_ipv4(token: str) -> bool:
 _ADDRESS_NAME = re.compile(r"ip|addr|mask|router-?id|next-?hop", re.IGNORECASE)
 _NOT_IPV4_NAME = re.compile(r"ipv6|len|length|num|index|name|pool|type", re.IGNORECASE)
 _RANGE = re.compile(r"from (-?\d+) to (-?\d+)")
-#: an integer parameter described with another form too is not range-checked
+#: an integer parameter described with another form too is not range-checked; a description
+#: of the parts of a time or date ("HH specifies the hour, which is an integer ranging from 0
+#: to 23. MM specifies the minute ...") describes an `HH:MM` value, not an integer
 _OTHER_KINDS = re.compile(
-    r"string|dotted|format|hexadecimal|x\.y|\bor (?:an? )?(?:ip|name|keyword)"
+    r"string|dotted|format|hexadecimal|x\.y|\bor (?:an? )?(?:ip|name|keyword)|"
+    r"\b(?:hh|mm|ss|yyyy|dd) specifies"
 )
 _INTEGER = re.compile(r"-?\d+")
 _FREE_TEXT = re.compile(r"(?:with |and )?spaces (?:are )?supported", re.IGNORECASE)
@@ -75,6 +78,10 @@ def value_check(name: str, info: str) -> Check:
     True
     >>> value_check("interface-type", "")("tunneq"), value_check("ifName", "")("10GE1/0/1")
     (False, True)
+    >>> hhmm = "HH specifies the hour, which is an integer ranging from 0 to 23. MM specifies "
+    >>> value_check("start-time", hhmm + "the minute, an integer ranging from 0 to 59.") is None
+    True
+
     """
     low = info.lower()
     literal = _NUMERIC_NAME.match(name)
