@@ -693,3 +693,175 @@ def test_unsupported_and_ignored_are_declared() -> None:
     assert rendered.unsupported[3].startswith("interface NAT")
     # a statistics interval has meaning on the target; with no known spelling it is reported
     assert rendered.unsupported[4].startswith("interface statistics interval")
+
+
+# --- round two: prepare, QoS, interface extras --------------------------------------------------
+
+
+def _translate(text: str, source: str = "cisco_ios") -> object:
+    from orchestrator.translate import translate_text
+
+    return translate_text(text, "zte_zxros", source=source)
+
+
+IOS_QOS = """\
+hostname R1
+ip access-list extended EDGE
+ remark web servers
+ remark (second remark line)
+ permit tcp any host 10.0.0.80 eq 80
+ remark everything else
+ deny ip any any
+class-map match-all PREC
+ match ip precedence 5  2
+class-map match-any ALL
+ match any
+class-map match-all WEB
+ match access-group name EDGE
+policy-map CHILD
+ class PREC
+  priority percent 10
+ class WEB
+  bandwidth percent 40
+  queue-limit 100
+ class class-default
+  bandwidth remaining percent 20
+  set dscp af11
+policy-map PARENT
+ class ALL
+  shape average 2000000
+  service-policy CHILD
+interface GigabitEthernet0/1
+ mac-address 0011.2233.4455
+ ip address 192.0.2.1 255.255.255.0
+ no ip redirects
+ no ip unreachables
+ no ip proxy-arp
+ ip proxy-arp
+ service-policy output PARENT
+interface GigabitEthernet0/2
+ ip address 198.51.100.1 255.255.255.0
+ no ip proxy-arp
+ no lldp transmit
+"""
+
+
+def test_ios_qos_acl_remarks_and_interface_extras() -> None:
+    from orchestrator.translate import Translation
+
+    result = _translate(IOS_QOS)
+    assert isinstance(result, Translation)
+    assert result.roundtrip.ok, result.roundtrip.differences
+    lines = result.target_config.splitlines()
+    expected_blocks = [
+        [
+            "ipv4-access-list EDGE",
+            '  description rule 10 "web servers / (second remark line)"',
+            "  rule 10 permit tcp any 10.0.0.80 0.0.0.0 eq 80",
+            '  description rule 20 "everything else"',
+            "  rule 20 deny ip any any",
+            "$",
+        ],
+        ["class-map PREC match-all", "  match ipv4 precedence 2,5", "$"],
+        ["class-map ALL match-any", "  match precedence 0-7", "$"],
+        ["class-map WEB match-all", "  match ipv4-access-list EDGE", "$"],
+        [
+            "policy-map CHILD",
+            "  class PREC",
+            "    priority-llq",
+            "  $",
+            "  class WEB",
+            "    bandwidth percent 40",
+            "  $",
+            "  class class-default",
+            "    bandwidth-remaining percent 20",
+            "    set dscp 10",
+            "  $",
+            "$",
+        ],
+        [
+            "policy-map PARENT",
+            "  class ALL",
+            "    shape average 2000",
+            "    service-policy CHILD",
+            "  $",
+            "$",
+        ],
+        [
+            "interface gei-1/1/0/1",
+            "  ip address 192.0.2.1 255.255.255.0",
+            "  mac-address 0011.2233.4455",
+            "  no ip redirects",
+            "  no ip unreachables",
+            "$",
+        ],
+        ["arp", "  interface gei-1/1/0/1", "    proxy", "  $", "$"],
+        ["service-policy gei-1/1/0/1 output PARENT"],
+    ]
+    for block in expected_blocks:
+        start = lines.index(block[0])
+        assert lines[start : start + len(block)] == block, block
+    by_text = {line.text: line for line in result.lines}
+    assert by_text["queue-limit 100"].status == "unsupported"
+    assert "7, 16, 24, 64, 512, 2000, 8000" in (by_text["queue-limit 100"].reason or "")
+    assert by_text["match any"].status == "translated-with-change"
+    assert by_text["priority percent 10"].status == "translated-with-change"
+    assert by_text["remark (second remark line)"].status == "translated-with-change"
+    assert by_text["bandwidth percent 40"].target == ["bandwidth percent 40"]
+    # IOS `no ip proxy-arp` is what ZXROS does unless told otherwise
+    gi2 = [ln for ln in result.lines if ln.text == "no ip proxy-arp"]
+    assert gi2[-1].status == "ignored"
+
+
+def test_qos_and_extras_parse_back() -> None:
+    text = "\n".join(
+        [
+            "class-map C1 match-any",
+            "  match dscp range not 10,46",
+            "  match out-vlan 10-12",
+            "$",
+            "policy-map P1",
+            "  class C1",
+            "    police cir 8000 conform-action transmit exceed-action drop violate-action drop",
+            "    random-detect enable",
+            "  $",
+            "$",
+            "service-policy gei-1/1/0/2 input P1",
+            "interface gei-1/1/0/2",
+            "  mac-address 00aa.bbcc.ddee",
+            "  no ipv6 redirects",
+            "$",
+            "lldp",
+            "  lldp enable",
+            "  interface gei-1/1/0/2",
+            "    lldp disable",
+            "  $",
+            "$",
+        ]
+    )
+    parsed = PLATFORM.parse(text)
+    assert [e.outcome for e in parsed.report.lines.values()].count("unsupported") == 0
+    cfg = parsed.config
+    cmap = cfg.services.class_maps["C1"]
+    assert (cmap.match, cmap.matches) == ("any", [("not-dscp", "10 46"), ("vlan", "10 11 12")])
+    cls = cfg.services.policy_maps["P1"].classes[0]
+    assert cls.actions == [("random-detect", "")]
+    assert cls.police is not None
+    assert (cls.police.cir, cls.police.conform, cls.police.exceed, cls.police.violate) == (
+        8_000_000,
+        "transmit",
+        "drop",
+        None,
+    )
+    port = cfg.interfaces["gei-1/1/0/2"]
+    assert (port.service_policy_in, port.mac_address, port.ipv6_redirects) == (
+        "P1",
+        "00aa.bbcc.ddee",
+        False,
+    )
+    assert (cfg.system.lldp, port.lldp) == (True, False)
+    again, diffs = roundtrip(cfg)
+    assert diffs == []
+    assert "    police cir 8000 conform-action transmit exceed-action drop violate-action drop" in (
+        again.splitlines()
+    )

@@ -93,6 +93,11 @@ class Writer:
             fields = tuple(node.src.lines) or ("",)
         self.out.emit("  " * self.depth + text, node, *fields)
 
+    def line_at(self, text: str, lines: tuple[int, ...]) -> None:
+        """One target line from exactly these source lines (one item of a list field)."""
+        self.out.emit("  " * self.depth + text)
+        self.out.result.emissions[-1].sources = lines
+
     def also(self, node: Node | None, *fields: str) -> None:
         """The last line written also comes from ``fields`` of ``node``."""
         if node is None or not self.out.result.emissions:
@@ -137,3 +142,10 @@ class Writer:
 def all_fields(node: Node) -> tuple[str, ...]:
     """Every field that has provenance on ``node`` (to account a whole node at once)."""
     return tuple(node.src.lines) or ("",)
+
+
+def item_lines(node: Node, field: str, index: int, count: int) -> tuple[int, ...]:
+    """The source lines of item ``index`` of list ``field``: parsers record one line per item,
+    in order; when they did not (two items from one line), every line of the field."""
+    lines = node.src.get(field)
+    return (lines[index],) if len(lines) == count else lines

@@ -19,7 +19,11 @@ def _f(names: str) -> frozenset[str]:
 
 #: class name → the fields the ZXROS renderer writes or declares itself
 #: fields added to the model later that the renderer now writes as well
-ADDED: dict[str, frozenset[str]] = {"Interface": _f("ip_mtu ipv6_redirects ipv6_unreachables")}
+ADDED: dict[str, frozenset[str]] = {
+    "Interface": _f("ip_mtu ipv6_redirects ipv6_unreachables"),
+    "PolicyClass": _f("police"),
+    "Police": _f("cir cir_percent bc be pir conform exceed violate"),
+}
 
 HANDLED: dict[str, frozenset[str]] = {
     "Aaa": _f("groups method_lists new_model servers source_interface"),

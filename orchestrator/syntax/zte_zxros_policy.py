@@ -1,6 +1,6 @@
 """ZXROS filters and policies: `ipv4-access-list` / `ipv6-access-list` with `rule` entries, prefix
-lists, community and AS-path lists, route maps, and the services the model holds (DHCP pools;
-NAT and QoS are reported, not translated).
+lists, community and AS-path lists, route maps, and the services the model holds (DHCP pools,
+QoS through `zte_zxros_qos`; NAT is reported, not translated).
 
 ZXROS ACL rules take port operators `eq`, `ge`, `le` and `range A-B` only ([REF] `rule`), so
 IOS `gt N` / `lt N` become `ge N+1` / `le N-1` (same ports) and read back as `gt` / `lt`; `neq`
@@ -39,6 +39,7 @@ from orchestrator.syntax.text import Line
 from orchestrator.syntax.zte_zxros_acl import p_acl, render_acls
 from orchestrator.syntax.zte_zxros_common import Writer, all_fields, unquote
 from orchestrator.syntax.zte_zxros_ifaces import render_acl_bindings
+from orchestrator.syntax.zte_zxros_qos import QOS_TOP, render_qos
 
 
 def _set(node: Any, line: Line, name: str, value: object) -> None:
@@ -359,12 +360,7 @@ def _render_services(w: Writer, config: DeviceConfig) -> None:
         out.unsupported(nat_pool, *all_fields(nat_pool), reason=reason)
     for nat_rule in services.nat_rules:
         out.unsupported(nat_rule, *all_fields(nat_rule), reason=reason)
-    for cmap in services.class_maps.values():
-        out.unsupported(cmap, *all_fields(cmap), reason="QoS class maps are not translated")
-    for pmap in services.policy_maps.values():
-        out.unsupported(pmap, *all_fields(pmap), reason="QoS policy maps are not translated")
-        for cls in pmap.classes:
-            out.unsupported(cls, *all_fields(cls), reason="QoS policy maps are not translated")
+    render_qos(w, config)
 
 
 POLICY_TOP: list[Rule] = [
@@ -379,6 +375,7 @@ POLICY_TOP: list[Rule] = [
     rule(r"ip as-path access-list (?:(\d+)|name (\S+)) (permit|deny) (\S+)", p_as_path),
     rule(r"route-map (\S+)(?: (permit|deny))?(?: (\d+))?", p_route_map),
     rule(r"ip pool (\S+)", p_pool),
+    *QOS_TOP,
 ]
 
 

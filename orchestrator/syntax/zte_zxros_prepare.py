@@ -4,6 +4,10 @@
 ZXROS happens here, with a note on the source lines it touches, so that the round trip compares
 the ZXROS parser's result with this shaped model:
 
+- QoS ([QOS] grammar in `zte_zxros_qos`): value lists become sorted numbers (DSCP and
+  precedence names are numbers on ZXROS), `match any` becomes every IP precedence (ZXROS has no
+  match-anything rule), an LLQ class keeps its priority but loses the IOS rate (ZXROS
+  `priority-llq` takes none), and actions ZXROS cannot write are dropped and reported.
 - ACL remarks: ZXROS describes a rule by its number (`description rule N "text"`), one
   description per rule. Lists whose rules carry no numbers are numbered the way IOS numbers them
   implicitly (10, 20, ...), which keeps their order and meaning; consecutive remarks before one
@@ -14,8 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from orchestrator.model import Acl, AclEntry, DeviceConfig
+from orchestrator.model import Acl, AclEntry, ClassMap, DeviceConfig, PolicyClass
 from orchestrator.syntax.base import Emitter
+from orchestrator.syntax.zte_zxros_common import item_lines
+from orchestrator.syntax.zte_zxros_qos import QosError, action_text
 
 #: IOS numbers the entries of an ACL 10, 20, 30, ... when none is given.
 ACL_STEP = 10
@@ -60,4 +66,104 @@ def _join_remarks(acl: Acl, notes: Emitter) -> None:
     acl.entries = joined
 
 
-STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (_number_acl_rules,)
+#: DSCP and IP precedence names → the numbers ZXROS takes
+DSCP_NAMES = {
+    "default": 0,
+    "ef": 46,
+    **{f"cs{i}": 8 * i for i in range(1, 8)},
+    **{f"af{c}{d}": 8 * c + 2 * d for c in range(1, 5) for d in range(1, 4)},
+}
+PRECEDENCE_NAMES = {
+    "routine": 0,
+    "priority": 1,
+    "immediate": 2,
+    "flash": 3,
+    "flash-override": 4,
+    "critical": 5,
+    "internet": 6,
+    "network": 7,
+}
+_NUMERIC_MATCHES = {
+    "ip-dscp": DSCP_NAMES,
+    "dscp": DSCP_NAMES,
+    "ip-precedence": PRECEDENCE_NAMES,
+    "precedence": PRECEDENCE_NAMES,
+    "cos": {},
+    "vlan": {},
+}
+
+
+def _numbers(value: str, names: dict[str, int]) -> str:
+    """'af11 ef' → '10 46'; '5 2' → '2 5'; unknown words are left for the renderer to refuse."""
+    words = value.split()
+    if not all(w.isdigit() or w.lower() in names for w in words):
+        return value
+    numbers = {int(w) if w.isdigit() else names[w.lower()] for w in words}
+    return " ".join(str(n) for n in sorted(numbers))
+
+
+def _line_note(notes: Emitter, lines: tuple[int, ...], note: str) -> None:
+    for n in lines:
+        found = notes.result.changes.setdefault(n, [])
+        if note not in found:
+            found.append(note)
+
+
+def _qos(config: DeviceConfig, notes: Emitter) -> None:
+    for cmap in config.services.class_maps.values():
+        _class_matches(cmap, notes)
+    for pmap in config.services.policy_maps.values():
+        for cls in pmap.classes:
+            _class_actions(cls, notes)
+
+
+def _class_matches(cmap: ClassMap, notes: Emitter) -> None:
+    shaped: list[tuple[str, str]] = []
+    for i, (kind, value) in enumerate(cmap.matches):
+        base = kind.removeprefix("not-")
+        if kind == "any":
+            kind, value = "precedence", "0 1 2 3 4 5 6 7"
+            _line_note(
+                notes,
+                item_lines(cmap, "matches", i, len(cmap.matches)),
+                "ZXROS class maps have no match-anything rule: every IP precedence is matched "
+                "(all IP packets; non-IP frames fall to class-default)",
+            )
+        elif base in _NUMERIC_MATCHES:
+            value = _numbers(value, _NUMERIC_MATCHES[base])
+        shaped.append((kind, value))
+    cmap.matches = shaped
+
+
+def _class_actions(cls: PolicyClass, notes: Emitter) -> None:
+    kept: list[tuple[str, str]] = []
+    kept_lines: list[int] = []
+    count = len(cls.actions)
+    for i, (kind, value) in enumerate(cls.actions):
+        lines = item_lines(cls, "actions", i, count)
+        if kind == "priority" and value:
+            value = ""
+            _line_note(
+                notes,
+                lines,
+                "ZXROS `priority-llq` takes no rate: the class is served first but not capped "
+                "by this statement",
+            )
+        elif kind == "set-dscp":
+            value = _numbers(value, DSCP_NAMES)
+        elif kind == "set-precedence":
+            value = _numbers(value, PRECEDENCE_NAMES)
+        try:
+            action_text(kind, value)
+        except QosError as exc:
+            for n in lines:
+                notes.result.unsupported.setdefault(n, f"ZXROS policy: {exc}")
+            continue
+        kept.append((kind, value))
+        kept_lines.extend(n for n in lines if n not in kept_lines)
+    if len(kept) != count:
+        cls.src.lines["actions"] = kept_lines
+    cls.actions = kept
+
+
+STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (_number_acl_rules, _qos)
