@@ -7,9 +7,11 @@ is a model node (an interface, a BGP group, a neighbor, a policy term) is parsed
 the others (``protocols {``) are blocks whose status follows from the statements inside. Lines
 that are only ``}`` are separators, and comments (``#``, ``/* */``) do not count.
 
+SRX ``security`` is read into the model's zone-based firewall (`juniper_junos_zones`,
+`juniper_junos_secpolicy`) and IKE/IPsec objects (`juniper_junos_ike`, `juniper_junos_ipsec`).
 Hierarchies with no meaning on the targets are ignored with their rule (``chassis``: the Junos
 box's own hardware); those the targets could express but cutover does not translate are
-unsupported with the reason (SRX ``security``, ``class-of-service``, EVPN-VXLAN).
+unsupported with the reason (``class-of-service``, SRX UTM/IDP, ...).
 """
 
 from __future__ import annotations
@@ -23,9 +25,12 @@ from orchestrator.syntax.base import LineReport, Parsed, Platform
 from orchestrator.syntax.juniper_junos_bgp import finish_bgp
 from orchestrator.syntax.juniper_junos_filter import FILTER_TOP, finish_filters
 from orchestrator.syntax.juniper_junos_groups import read_stream
+from orchestrator.syntax.juniper_junos_ike import finish_ike
 from orchestrator.syntax.juniper_junos_index import Junos, as_line, build_index, junos
 from orchestrator.syntax.juniper_junos_interfaces import INTERFACE_TOP, finish_interfaces
+from orchestrator.syntax.juniper_junos_ipsec import IPSEC_TOP, finish_ipsec
 from orchestrator.syntax.juniper_junos_login import LOGIN_TOP, finish_users
+from orchestrator.syntax.juniper_junos_nat import NAT_TOP, finish_nat
 from orchestrator.syntax.juniper_junos_ospf import finish_ospf
 from orchestrator.syntax.juniper_junos_overlay import OVERLAY_TOP, finish_overlay
 from orchestrator.syntax.juniper_junos_policy import POLICY_TOP, finish_policies
@@ -36,6 +41,7 @@ from orchestrator.syntax.juniper_junos_routing import (
     finish_routing,
     finish_vrfs,
 )
+from orchestrator.syntax.juniper_junos_secpolicy import SECPOLICY_TOP, finish_zone_policies
 from orchestrator.syntax.juniper_junos_snmp import SNMP_TOP, finish_snmp
 from orchestrator.syntax.juniper_junos_switching import SWITCHING_TOP, finish_switching
 from orchestrator.syntax.juniper_junos_system import SYSTEM_TOP
@@ -46,12 +52,12 @@ from orchestrator.syntax.juniper_junos_text import (
     blank_block_comments,
     tokens,
 )
+from orchestrator.syntax.juniper_junos_zones import ZONES_TOP, finish_books
 from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
 from orchestrator.syntax.text import Line, split_lines
 
 SRX_SECURITY = (
-    "SRX security (zones, policies, screens, NAT, IPsec VPN) is a stateful firewall; the "
-    "targets are routers and switches: rebuild it on a firewall or as ACLs"
+    "this SRX security feature (UTM, IDP, ALG and flow settings, PKI, ...) is not translated"
 )
 
 
@@ -281,6 +287,10 @@ JuniperJunos.TOP = [
     *POLICY_TOP,
     *FILTER_TOP,
     *RELAY_TOP,
+    *ZONES_TOP,
+    *SECPOLICY_TOP,
+    *IPSEC_TOP,
+    *NAT_TOP,
     *MISC_TOP,
 ]
 
@@ -288,6 +298,11 @@ JuniperJunos.TOP = [
 FINISH = (
     finish_switching,
     finish_interfaces,
+    finish_ike,
+    finish_ipsec,
+    finish_books,
+    finish_zone_policies,
+    finish_nat,
     finish_relay,
     finish_users,
     finish_snmp,

@@ -13,6 +13,8 @@ Interface naming (the model holds names a target's port map can read):
   id found through ``vlans <name> l3-interface`` (MX: ``bridge-domains <name>
   routing-interface``); a unit no VLAN binds carries no traffic and is not translated;
 * ``lo0.0`` is the loopback ``lo0``; ``lo0.<n>`` becomes ``lo<n>`` (one loopback per unit);
+* ``st0.<n>`` (an SRX secure tunnel bound to a route-based IPsec VPN) becomes the tunnel
+  interface ``st<n>``;
 * management ports (``fxp0``, ``em0``, ``me0``) unit 0 are the port itself.
 """
 
@@ -31,7 +33,7 @@ from orchestrator.syntax.text import Line
 
 #: Interface types whose units cannot be carried, with the reason (matched on the name).
 IFD_UNSUPPORTED: tuple[tuple[str, str], ...] = (
-    (r"st\d+", "st0 secure-tunnel units carry SRX route-based IPsec VPNs, not translated"),
+    (r"st[1-9]\d*", "secure-tunnel interfaces other than st0 are not translated"),
     (r"gr-.*", "GRE tunnel interfaces (gr-) are not translated"),
     (r"(ip|lt|vt|ud|mt|pd|pe|ps|si|sp|ms|rlsq|rms)-.*", "service/tunnel PIC interfaces"),
     (r"(fab|swfab)\d+", "SRX chassis-cluster fabric links have no meaning on the targets"),
@@ -71,6 +73,8 @@ class Index:
             return f"{ifd}{vid if vid is not None else unit}"
         if ifd == "lo0":
             return "lo0" if unit == "0" else f"lo{unit}"
+        if ifd == "st0":
+            return f"st{unit}"  # one tunnel interface per secure-tunnel unit
         if ifd in self.tagged or (ifd, unit) in self.unit_vlan or unit != "0":
             return f"{ifd}.{unit}"
         return ifd

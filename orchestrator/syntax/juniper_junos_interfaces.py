@@ -62,7 +62,7 @@ def h_interface(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
         return
     name = idx.unit_name(ifd, unit)
     ifc = interface(ctx, name)
-    if name != ifd and ifd not in ("irb", "vlan", "lo0"):
+    if name != ifd and ifd not in ("irb", "vlan", "lo0", "st0"):
         claim(ctx, stmt, 2, interface(ctx, ifd))
         vid = idx.unit_vlan.get((ifd, unit))
         if ifc.kind == "subinterface" and vid is not None and ifc.encapsulation_vlan is None:
