@@ -52,7 +52,7 @@ from orchestrator.syntax.juniper_junos_text import (
     blank_block_comments,
     tokens,
 )
-from orchestrator.syntax.juniper_junos_zones import ZONES_TOP, finish_books
+from orchestrator.syntax.juniper_junos_zones import ZONES_TOP, finish_zones
 from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
 from orchestrator.syntax.text import Line, split_lines
 
@@ -300,7 +300,7 @@ FINISH = (
     finish_interfaces,
     finish_ike,
     finish_ipsec,
-    finish_books,
+    finish_zones,
     finish_zone_policies,
     finish_nat,
     finish_relay,

@@ -203,8 +203,10 @@ def _address_set(
     claim(ctx, stmt, depth, entry)
 
 
-def finish_books(ctx: Ctx) -> None:
-    """Scope each address object to its book's zone (zone books: the zone itself)."""
+def finish_zones(ctx: Ctx) -> None:
+    """Scope each address object to its book's zone (zone books: the zone itself); write out
+    the SYN flood defaults."""
+    _syn_flood_defaults(ctx)
     state = junos(ctx)
     books: dict[str, str | None] = state.bucket("address books")
     owners: dict[str, str] = state.bucket("address owners")
@@ -281,25 +283,30 @@ def h_screen(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
         screen.floods[flood.group(1)] = int(flood.group(2) or FLOOD_DEFAULT)
         screen.at(line.n, "floods")
     elif syn is not None and (syn.group(1) is None or syn.group(1) in SYN_FLOOD):
-        _syn_flood(screen, line.n, syn.group(1), int(syn.group(2) or 0))
+        junos(ctx).bucket("syn flood").setdefault(name, line.n)
+        if syn.group(1) is not None:
+            field, _ = SYN_FLOOD[syn.group(1)]
+            if field == "floods":
+                screen.floods["syn"] = int(syn.group(2))
+            else:
+                setattr(screen, field, int(syn.group(2)))
+            screen.at(line.n, field)
     else:
         ctx.report.unsupported(line, f"screen option `{rest}` is not translated")
 
 
-def _syn_flood(screen: Screen, n: int, key: str | None, value: int) -> None:
-    for name, (field, default) in SYN_FLOOD.items():
-        current = screen.floods.get("syn") if field == "floods" else getattr(screen, field)
-        if name == key:
-            current = value
-        elif current is not None:
-            continue
-        else:
-            current = default
-        if field == "floods":
-            screen.floods["syn"] = current
-        else:
-            setattr(screen, field, current)
-        screen.at(n, field)
+def _syn_flood_defaults(ctx: Ctx) -> None:
+    """A screen with `tcp syn-flood` gets the Junos default of each threshold it leaves unset,
+    from its first syn-flood line."""
+    for name, n in junos(ctx).bucket("syn flood").items():
+        screen = ctx.config.security.screens[name]
+        for field, default in SYN_FLOOD.values():
+            if field == "floods" and "syn" not in screen.floods:
+                screen.floods["syn"] = default
+                screen.at(n, field)
+            elif field != "floods" and getattr(screen, field) is None:
+                setattr(screen, field, default)
+                screen.at(n, field)
 
 
 ZONES_TOP: list[Rule] = [
