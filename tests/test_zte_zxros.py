@@ -334,7 +334,8 @@ def full_model() -> DeviceConfig:
     s.ntp.authenticate = True
     s.ntp.keys[6] = ref("ntp.6")
     s.ntp.trusted_keys.append(6)
-    s.logging.hosts["10.0.0.514"] = Server(address="10.0.0.514", port=1514, facility="local5")
+    s.logging.hosts["10.0.0.514"] = Server(address="10.0.0.514", port=1514)
+    s.logging.facility = "local5"
     s.logging.source_interface = "loopback0"
     s.logging.trap_level = "warnings"
     s.snmp.communities.append(SnmpCommunity(name=ref("snmp.ro"), access="ro", acl="SNMP"))

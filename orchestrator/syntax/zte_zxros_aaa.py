@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from orchestrator.model import (
+    Aaa,
     AaaMethodList,
     AaaServer,
     DeviceConfig,
@@ -85,6 +86,9 @@ def s_group(protocol: str) -> Any:
         if name not in ALL_SERVERS.values():  # cutover's name for "every server" of a protocol
             aaa.groups[name] = members
             aaa.at(line.n, "groups")
+            if protocol == "radius" and not members:  # members would tell; TACACS+ is implied
+                aaa.group_protocols[name] = "radius"
+                aaa.at(line.n, "group_protocols")
 
     return handler
 
@@ -175,6 +179,13 @@ SYSTEM_USER_RULES: list[Rule] = [
 ]
 
 
+def group_protocol(aaa: Aaa, name: str) -> str:
+    """The protocol of a server group: as recorded, else its servers', else TACACS+."""
+    members = aaa.groups.get(name, [])
+    found = next((s.protocol for s in aaa.servers if s.address in members), None)
+    return aaa.group_protocols.get(name) or found or "tacacs"
+
+
 def render_aaa(w: Writer, config: DeviceConfig) -> None:
     aaa = config.system.aaa
     out = w.out
@@ -204,8 +215,7 @@ def render_aaa(w: Writer, config: DeviceConfig) -> None:
                 out.unsupported(aaa, "source_interface", reason="RADIUS source interface")
         grouped = {a for members in aaa.groups.values() for a in members}
         for name, members in aaa.groups.items():
-            proto = next((s.protocol for s in aaa.servers if s.address in members), "tacacs")
-            _render_group(w, aaa, name, proto, members, radius)
+            _render_group(w, aaa, name, group_protocol(aaa, name), members, radius)
         loose = [s for s in radius if s.address not in grouped]
         if loose:
             names = [s.address for s in loose]
@@ -273,14 +283,7 @@ def _render_method(w: Writer, aaa: Any, method: AaaMethodList) -> None:
     for m in method.methods[:2]:
         if m.startswith("group:"):
             name = m.split(":", 1)[1]
-            proto = (
-                name
-                if name in ("tacacs", "radius")
-                else next(
-                    (s.protocol for s in aaa.servers if s.address in aaa.groups.get(name, [])),
-                    "tacacs",
-                )
-            )
+            proto = name if name in ("tacacs", "radius") else group_protocol(aaa, name)
             words.append(proto)
             implicit = name in ALL_SERVERS and name not in aaa.groups
             group, protocol = (ALL_SERVERS[name] if implicit else name), proto

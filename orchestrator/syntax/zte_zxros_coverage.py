@@ -22,6 +22,8 @@ def _f(names: str) -> frozenset[str]:
 ADDED: dict[str, frozenset[str]] = {
     "Interface": _f("ip_mtu ipv6_redirects ipv6_unreachables"),
     "PolicyClass": _f("police"),
+    "Logging": _f("facility"),
+    "Aaa": _f("group_protocols"),
     "Police": _f("cir cir_percent bc be pir conform exceed violate"),
 }
 

@@ -73,7 +73,7 @@ def s_syslog_host(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
 
 
 def s_syslog_facility(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
-    ctx.state["syslog_facility"] = (m.group(1), line.n)
+    _set(ctx.config.system.logging, line, "facility", m.group(1))
 
 
 def s_snmp_community(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
@@ -147,7 +147,6 @@ def render_logging(w: Writer, config: DeviceConfig) -> None:
     logging = config.system.logging
     out = w.out
     with w.section("syslog"):
-        facilities = {h.facility for h in logging.hosts.values() if h.facility}
         for host in logging.hosts.values():
             port = f" fport {host.port}" if host.port is not None else ""
             w.line(f"syslog-server host {host.address}{port}", host)
@@ -155,15 +154,11 @@ def render_logging(w: Writer, config: DeviceConfig) -> None:
                 out.unsupported(host, "vrf", reason="syslog hosts in a VRF are not translated")
             if host.level is not None:
                 out.unsupported(host, "level", reason="per-host syslog levels are not translated")
-        if len(facilities) == 1:
-            first = next(h for h in logging.hosts.values() if h.facility)
-            w.line(f"syslog-server facility {first.facility}", first, "facility")
-            for host in logging.hosts.values():
-                if host.facility is None:
-                    out.unsupported(host, "", reason="ZXROS uses one facility for all hosts")
-        elif facilities:
-            for host in logging.hosts.values():
+            if host.facility is not None:
+                # prepare lifts a facility every host shares to the global one
                 out.unsupported(host, "facility", reason="ZXROS uses one facility for all hosts")
+        if logging.facility is not None:
+            w.line(f"syslog-server facility {logging.facility}", logging, "facility")
         if logging.source_interface is not None:
             w.line(
                 f"syslog-server source interface {logging.source_interface}",
@@ -177,7 +172,11 @@ def render_logging(w: Writer, config: DeviceConfig) -> None:
                 out.unsupported(logging, "trap_level", reason="numeric syslog level")
         for name in ("buffered_size", "buffered_level", "console_level"):
             if getattr(logging, name) is not None:
-                out.ignore(logging, name, rule="local log buffer and console output: housekeeping")
+                out.unsupported(
+                    logging,
+                    name,
+                    reason="local log buffer and console log level: no ZXROS spelling known",
+                )
         if logging.enabled is not None:
             out.unsupported(logging, "enabled", reason="switching all logging on/off")
 

@@ -444,7 +444,7 @@ def _render_ospf_interface(w: Writer, name: str, s: InterfaceOspf) -> None:
             out.unsupported(s, "passive", reason="passive interface outside an area view")
         else:
             w.line(f"passive-interface {name}", s, "passive")
-    with w.view(f"interface {name}", s):
+    with w.view(f"interface {name}", s, "", "process", "area"):
         if s.cost is not None:
             w.line(f"cost {s.cost}", s, "cost")
         if s.network_type is not None:

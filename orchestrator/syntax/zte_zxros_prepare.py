@@ -8,6 +8,9 @@ the ZXROS parser's result with this shaped model:
   precedence names are numbers on ZXROS), `match any` becomes every IP precedence (ZXROS has no
   match-anything rule), an LLQ class keeps its priority but loses the IOS rate (ZXROS
   `priority-llq` takes none), and actions ZXROS cannot write are dropped and reported.
+- RADIUS groups: ZXROS defines RADIUS servers in their groups; members defined nowhere else
+  become servers without a key of their own (what they are on the source too).
+- Syslog: ZXROS has one facility for all hosts; a facility every host shares becomes it.
 - ACL remarks: ZXROS describes a rule by its number (`description rule N "text"`), one
   description per rule. Lists whose rules carry no numbers are numbered the way IOS numbers them
   implicitly (10, 20, ...), which keeps their order and meaning; consecutive remarks before one
@@ -18,8 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from orchestrator.model import Acl, AclEntry, ClassMap, DeviceConfig, PolicyClass
+from orchestrator.model import AaaServer, Acl, AclEntry, ClassMap, DeviceConfig, PolicyClass
 from orchestrator.syntax.base import Emitter
+from orchestrator.syntax.zte_zxros_aaa import group_protocol
 from orchestrator.syntax.zte_zxros_common import item_lines
 from orchestrator.syntax.zte_zxros_qos import QosError, action_text
 
@@ -166,4 +170,47 @@ def _class_actions(cls: PolicyClass, notes: Emitter) -> None:
     cls.actions = kept
 
 
-STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (_number_acl_rules, _qos)
+def _syslog_facility(config: DeviceConfig, notes: Emitter) -> None:
+    """ZXROS has one facility for every syslog host: a facility all hosts share is that one."""
+    logging = config.system.logging
+    hosts = list(logging.hosts.values())
+    shared = {h.facility for h in hosts}
+    if not hosts or len(shared) != 1 or None in shared:
+        return
+    facility = shared.pop()
+    if logging.facility not in (None, facility):
+        return
+    logging.facility = facility
+    for host in hosts:
+        for n in host.src.get("facility"):
+            logging.at(n, "facility")
+        host.facility = None
+
+
+def _radius_groups(config: DeviceConfig, notes: Emitter) -> None:
+    """ZXROS defines RADIUS servers inside their groups (`server N A [key K]`).
+
+    A member the source defines nowhere else (IOS `server A auth-port ..` in a group, with no
+    `radius-server host A`) is a server without its own key there too; the model says so by
+    listing it as a server. A group whose members now tell its protocol needs no recorded one.
+    """
+    aaa = config.system.aaa
+    for name, members in aaa.groups.items():
+        if group_protocol(aaa, name) != "radius":
+            continue
+        for address in members:
+            if not any(s.address == address for s in aaa.servers):
+                server = AaaServer(protocol="radius", address=address)
+                for n in aaa.src.get("groups"):
+                    server.at(n)
+                aaa.servers.append(server)
+        if members and aaa.group_protocols.get(name) == "radius":
+            del aaa.group_protocols[name]
+
+
+STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (
+    _radius_groups,
+    _number_acl_rules,
+    _qos,
+    _syslog_facility,
+)

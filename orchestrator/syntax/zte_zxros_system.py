@@ -277,12 +277,6 @@ SYSTEM_TOP: list[Rule] = [
 
 
 def finish_system(ctx: Ctx) -> None:
-    system = ctx.config.system
-    facility = ctx.state.get("syslog_facility")
-    if facility:
-        for host in system.logging.hosts.values():
-            host.facility = facility[0]
-            host.at(facility[1], "facility")
     levels: dict[str, int] = ctx.state.get("priv_templates", {})
     for user, template, n in ctx.state.get("user_templates", []):
         if template in levels:
