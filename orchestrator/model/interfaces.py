@@ -138,7 +138,8 @@ class Interface(Node):
     delay: int | None = None  # tens of microseconds (IOS units)
     storm_control: dict[str, str] = field(default_factory=dict)  # broadcast/multicast -> level
     keepalive: int | None = None
-    tunnel_source: str | None = None  # an address, or an interface name (renamed if it is one)
+    #: an address, or an interface name (renamed if it is one)
+    tunnel_source: str | None = field(default=None, metadata=IFREF)
     tunnel_destination: str | None = None
     tunnel_mode: str | None = None
     tunnel_protection: str | None = None  # IPsec profile protecting the tunnel
