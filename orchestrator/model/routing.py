@@ -122,6 +122,14 @@ class BgpPeer(Node):
     ttl_security: int | None = None
     peer_group: str | None = None  # the group a neighbor belongs to
     fall_over_bfd: bool = False
+    #: BFD timers of the session: (transmit ms, receive ms, detect multiplier); None: the
+    #: platform's BFD defaults (Junos `bfd-liveness-detection minimum-interval/multiplier`,
+    #: Huawei `peer X bfd min-tx-interval/min-rx-interval/detect-multiplier`)
+    bfd_interval: tuple[int, int, int] | None = None
+    #: size the session's TCP segments by path-MTU discovery (True) or by the small default
+    #: MSS (False); None: the platform default (Junos off, IOS on). Junos `mtu-discovery`, IOS
+    #: `neighbor X transport path-mtu-discovery`, Huawei `peer X path-mtu auto-discovery`
+    path_mtu_discovery: bool | None = None
 
 
 @dataclass(kw_only=True)
