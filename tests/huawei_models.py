@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ipaddress import IPv4Interface, IPv4Network, IPv6Interface
 
+from orchestrator.adapt import Adapted, Notes
 from orchestrator.model import (
     AaaMethodList,
     AaaServer,
@@ -58,6 +59,9 @@ from orchestrator.model import (
     Vlan,
     Vrf,
 )
+from orchestrator.syntax import get_platform
+from orchestrator.syntax.base import Rendered
+from orchestrator.translate import render_and_check
 
 
 def ref(key: str) -> Secret:
@@ -357,3 +361,18 @@ def branch_router() -> DeviceConfig:
         name="MARK", classes=[PolicyClass(class_name="VOICE", actions=[("set-dscp", "ef")])]
     )
     return c
+
+
+def shaped_render(config: DeviceConfig, target: str) -> Rendered:
+    """What `translate` does after adapting: the target's own shaping, then its renderer."""
+    platform = get_platform(target)
+    platform.prepare(config, Notes(target))
+    return platform.render(config)
+
+
+def roundtrip(config: DeviceConfig, target: str) -> list[str]:
+    """Differences between ``config`` (shaped for ``target``) and the parse of its rendering,
+    as the pipeline checks them."""
+    notes = Notes(target)
+    get_platform(target).prepare(config, notes)
+    return render_and_check(Adapted(config=config, notes=notes), target)[1].differences

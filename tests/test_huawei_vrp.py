@@ -8,13 +8,15 @@ from ipaddress import IPv4Interface, IPv4Network
 from pathlib import Path
 
 import pytest
-from conftest import shared_dir
-from huawei_models import branch_router, campus_switch
+from conftest import corpus_files, shared_dir
+from huawei_models import branch_router, campus_switch, shaped_render
+from huawei_models import roundtrip as shaped_roundtrip
 
-from orchestrator.adapt import Adapted, Notes
+from orchestrator.adapt import Notes
 from orchestrator.detect import detect_platform
 from orchestrator.model import DeviceConfig, Secret
 from orchestrator.model.walk import differences, normalise, to_plain
+from orchestrator.syntax.base import Rendered
 from orchestrator.syntax.huawei_vrp import PLATFORM
 from orchestrator.syntax.text import read_config, split_lines
 from orchestrator.translate import render_and_check, translate_text
@@ -46,8 +48,11 @@ def parse_file(prefix: str) -> DeviceConfig:
 
 def roundtrip(config: DeviceConfig, target: str = "huawei_vrp") -> list[str]:
     """Differences between ``config`` and the parse of its rendering (the pipeline's check)."""
-    result = render_and_check(Adapted(config=config, notes=Notes(target)), target)[1]
-    return result.differences
+    return shaped_roundtrip(config, target)
+
+
+def render(config: DeviceConfig) -> Rendered:
+    return shaped_render(config, "huawei_vrp")
 
 
 # --- the corpus -------------------------------------------------------------------------------
@@ -457,20 +462,82 @@ return
 
 
 def test_campus_switch_renders_reviewed_vrp5_text() -> None:
-    assert PLATFORM.render(campus_switch()).text == CAMPUS_VRP5
+    assert render(campus_switch()).text == CAMPUS_VRP5
 
 
 def test_branch_router_renders_reviewed_vrp5_text() -> None:
-    assert PLATFORM.render(branch_router()).text == BRANCH_VRP5
+    assert render(branch_router()).text == BRANCH_VRP5
 
 
 def test_every_rendered_line_names_its_view() -> None:
-    rendered = PLATFORM.render(campus_switch())
+    rendered = render(campus_switch())
     views = {e.text.strip(): e.view for e in rendered.emissions}
     assert views["peer IBGP enable"] == ("bgp 65000", "ipv4-family unicast")
     assert views["network 10.0.10.0 0.0.0.255"] == ("ospf 1 router-id 192.0.2.1", "area 0.0.0.0")
     assert views["port default vlan 10"] == ("interface GigabitEthernet0/0/3",)
     assert views["sysname R1"] == ()
+
+
+# --- prepare shapes, render writes ----------------------------------------------------------
+
+
+def _ported(path: Path, source: str, target: str) -> tuple[DeviceConfig, Notes]:
+    """A corpus file parsed and adapted for ``target`` (which runs the target's `prepare`)."""
+    from orchestrator.adapt import adapt
+    from orchestrator.syntax import get_platform
+    from orchestrator.translate import plan_port_names
+
+    parsed = get_platform(source).parse(read_config(path).text, path=str(path))
+    names = plan_port_names(parsed, target)
+    adapted = adapt(parsed.config, source, target, names)
+    return adapted.config, adapted.notes
+
+
+@pytest.mark.parametrize("target", ["huawei_vrp", "huawei_vrpv8"])
+@pytest.mark.parametrize("source", ["cisco_ios", "cisco_nxos", "juniper_junos"])
+def test_render_writes_the_prepared_model_without_changing_it(source: str, target: str) -> None:
+    from orchestrator.model.walk import comparable
+    from orchestrator.syntax import get_platform
+
+    for _, path in corpus_files(source):
+        config, _ = _ported(path, source, target)
+        before = comparable(config)
+        provenance = [dict(node.src.lines) for node in _nodes(config)]
+        get_platform(target).render(config)
+        assert comparable(config) == before, path.name
+        assert [dict(node.src.lines) for node in _nodes(config)] == provenance, path.name
+
+
+def _nodes(node: object) -> list[object]:
+    from orchestrator.model import Node
+    from orchestrator.model.base import node_fields
+
+    found: list[object] = []
+    if isinstance(node, Node):
+        found.append(node)
+        for f in node_fields(type(node)):
+            found.extend(_nodes(getattr(node, f.name)))
+    elif isinstance(node, (list, tuple)):
+        for item in node:
+            found.extend(_nodes(item))
+    elif isinstance(node, dict):
+        for item in node.values():
+            found.extend(_nodes(item))
+    return found
+
+
+def test_prepare_leaves_inline_route_filters_to_adapt() -> None:
+    """Junos inline route filters are converted once, by `adapt`, for every target."""
+    text = """\
+set policy-options policy-statement IMPORT term LOOPS from route-filter 10.0.0.0/8 orlonger
+set policy-options policy-statement IMPORT term LOOPS then accept
+"""
+    result = translate_text(text, "huawei_vrp", source="juniper_junos")
+    assert result.roundtrip.ok, result.roundtrip.differences
+    assert "ip ip-prefix IMPORT-LOOPS index 5 permit 10.0.0.0 8 less-equal 32" in (
+        result.target_config
+    )
+    assert "if-match ip-prefix IMPORT-LOOPS" in result.target_config
 
 
 # --- round trips ----------------------------------------------------------------------------
@@ -484,7 +551,7 @@ def test_hand_built_models_survive_the_round_trip(build: object) -> None:
 
 def test_round_trip_is_exact_on_the_model_areas() -> None:
     config = campus_switch()
-    rendered = PLATFORM.render(config)
+    rendered = render(config)
     back = PLATFORM.parse(rendered.text).config
     assert not [
         e for e in PLATFORM.parse(rendered.text).report.lines.values() if e.outcome == "unsupported"
@@ -515,7 +582,7 @@ def test_what_vrp_cannot_hold_is_reported_not_dropped() -> None:
     config.interfaces["Vlanif10"].ospf.demand_circuit = True  # type: ignore[union-attr]
     config.interfaces["Vlanif10"].at(7, "load_interval")
     config.system.ntp.at(8, "master")
-    rendered = PLATFORM.render(config)
+    rendered = render(config)
     assert rendered.ignored[7].startswith("the traffic statistics interval")
     assert "NTP master" in rendered.unsupported[8]
     assert roundtrip(config) == []  # dropped fields are left out of the comparison
@@ -532,7 +599,7 @@ def test_cisco_numbered_acls_get_vrp_numbers_and_references_follow() -> None:
     ifc.acl_in = "10"
     config.system.snmp.communities = copy.deepcopy(campus_switch().system.snmp.communities)
     config.system.snmp.communities[0].acl = "10"
-    text = PLATFORM.render(config).text
+    text = render(config).text
     assert "acl number 2010\n rule 5 permit source 192.0.2.0 0.0.0.255\n rule 10 deny\n" in text
     assert " traffic-filter inbound acl 2010\n" in text
     assert "acl 2010\n" in text.split("snmp-agent community")[1]

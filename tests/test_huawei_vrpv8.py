@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 from conftest import shared_dir
-from huawei_models import branch_router, campus_switch
+from huawei_models import branch_router, campus_switch, shaped_render
+from huawei_models import roundtrip as shaped_roundtrip
 
-from orchestrator.adapt import Adapted, Notes, adapt
+from orchestrator.adapt import adapt
 from orchestrator.detect import detect_platform
 from orchestrator.model import Address4, DeviceConfig, MgmtLine
+from orchestrator.syntax.base import Rendered
 from orchestrator.syntax.huawei_vrpv8 import PLATFORM
 from orchestrator.syntax.text import read_config, split_lines
 from orchestrator.translate import render_and_check, translate_text
@@ -31,9 +33,11 @@ def parse_file(prefix: str) -> DeviceConfig:
 
 
 def roundtrip(config: DeviceConfig) -> list[str]:
-    return render_and_check(Adapted(config=config, notes=Notes(PLATFORM.name)), PLATFORM.name)[
-        1
-    ].differences
+    return shaped_roundtrip(config, PLATFORM.name)
+
+
+def render(config: DeviceConfig) -> Rendered:
+    return shaped_render(config, PLATFORM.name)
 
 
 # --- the corpus (08-10 are NE40E examples; VRP5 exports must parse too) ------------------------
@@ -355,12 +359,12 @@ return
 
 
 def test_campus_switch_renders_reviewed_vrp8_text() -> None:
-    assert PLATFORM.render(campus_switch("GE1/0/")).text == CAMPUS_VRP8
+    assert render(campus_switch("GE1/0/")).text == CAMPUS_VRP8
 
 
 def test_vrp8_filters_with_traffic_policies_and_reads_them_back_as_acls() -> None:
     config = campus_switch("GE1/0/")
-    text = PLATFORM.render(config).text
+    text = render(config).text
     assert "traffic-filter" not in text
     assert " traffic-policy acl-3001 inbound\n" in text
     back = PLATFORM.parse(text).config
@@ -373,7 +377,7 @@ def test_cloudengine_ports_with_addresses_are_routed() -> None:
     config = DeviceConfig()
     ifc = config.interface("GE1/0/7")
     ifc.ipv4 = [Address4(address=IPv4Interface("192.0.2.9/31"))]
-    text = PLATFORM.render(config).text
+    text = render(config).text
     assert "interface GE1/0/7\n undo portswitch\n ip address 192.0.2.9 255.255.255.254\n" in text
     assert config.interfaces["GE1/0/7"].routed is True  # shaped, and read back the same
     assert roundtrip(config) == []
@@ -386,7 +390,7 @@ def test_cloudengine_console_takes_the_authentication_mode_only() -> None:
     ]
     config.system.lines[0].at(3, "exec_timeout")
     config.system.lines[0].at(4, "privilege")
-    rendered = PLATFORM.render(config)
+    rendered = render(config)
     assert "user-interface con 0\n authentication-mode aaa\n#\n" in rendered.text
     assert rendered.unsupported[3].startswith("the CloudEngine console view")
     assert rendered.ignored[4] == "with AAA login the user's own level applies"
@@ -396,7 +400,7 @@ def test_cloudengine_console_takes_the_authentication_mode_only() -> None:
 def test_branch_router_features_vrp8_lacks_are_reported() -> None:
     config = branch_router()
     config.services.nat_rules[0].at(21)
-    rendered = PLATFORM.render(config)
+    rendered = render(config)
     assert "nat outbound" not in rendered.text
     assert "do not translate addresses" in rendered.unsupported[21]
     assert roundtrip(branch_router()) == []
@@ -416,7 +420,7 @@ def test_campus_switch_lines_are_in_the_command_reference() -> None:
     ref = huawei_reference.reference()
     tracker = huawei_views.ViewTracker(ports_layer2=True)
     failures = []
-    for emission in PLATFORM.render(campus_switch("GE1/0/")).emissions:
+    for emission in render(campus_switch("GE1/0/")).emissions:
         line = " ".join(emission.text.split())
         if line in ("#", "return"):
             continue

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from orchestrator import ports
-from orchestrator.model import AclEntry, Secret, SecretKind
-from orchestrator.syntax.base import SECRET_TOKEN
+from orchestrator.model import AclEntry, Node, Secret, SecretKind
+from orchestrator.syntax.base import SECRET_TOKEN, Emitter
 from orchestrator.syntax.rules import Ctx
 from orchestrator.syntax.text import Line
+
+if TYPE_CHECKING:
+    from orchestrator.syntax.huawei_vrp import HuaweiVrp
 
 #: lines that continue the previous top-level view even after a column-0 `#` (NE40E examples)
 _CONTINUES = {
@@ -55,6 +59,18 @@ def build_vrp_tree(lines: list[Line], counted: set[int]) -> list[Line]:
             closed = None
         stack.append(line)
     return roots
+
+
+class Shaper:
+    """What a shaping step (`huawei_prepare*`) needs: the target platform, and the notes that
+    say how a shaped node differs from its source lines."""
+
+    def __init__(self, platform: HuaweiVrp, notes: Emitter) -> None:
+        self.platform = platform
+        self.notes = notes
+
+    def change(self, node: Node | None, *fields: str, note: str) -> None:
+        self.notes.change(node, *fields, note=note)
 
 
 # --- secrets --------------------------------------------------------------------------------

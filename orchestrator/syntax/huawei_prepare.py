@@ -1,4 +1,5 @@
-"""Shape a model to what VRP can hold, in place, before it is rendered (with change notes).
+"""Shape an adapted model to what VRP can hold, in place (`HuaweiVrp.prepare`, called by
+`adapt`); the renderer then writes it unchanged. Each change leaves a note.
 
 Each step keeps the meaning or says how it differs: ACLs get VRP numbers; a filter ACL gets an
 explicit final deny (VRP lets through what no rule matches, Cisco drops it); VLANs that access
@@ -15,23 +16,23 @@ import re
 from collections.abc import Callable
 
 from orchestrator.model import DeviceConfig, Interface, Vlan
+from orchestrator.syntax.huawei_common import Shaper
 from orchestrator.syntax.huawei_prepare_acl import acl_entries, acl_names, implicit_deny
-from orchestrator.syntax.huawei_render_base import Writer
 
 #: highest vty number: VRP5 S-series 0-14 (maximum-vty 15), CloudEngine 0-20
 MAX_VTY = {False: 14, True: 20}
 
 
-def prepare(config: DeviceConfig, w: Writer) -> None:
-    """Normalise ``config`` in place for ``w.platform``; notes go to ``w``."""
+def prepare(config: DeviceConfig, shape: Shaper) -> None:
+    """Normalise ``config`` in place for ``shape.platform``; notes go to ``shape.notes``."""
     for step in STEPS:
-        step(config, w)
+        step(config, shape)
 
 
 # --- interfaces and VLANs -------------------------------------------------------------------
 
 
-def _vlans(config: DeviceConfig, w: Writer) -> None:
+def _vlans(config: DeviceConfig, shape: Shaper) -> None:
     """VRP refuses `port default vlan N` and `interface VlanifN` until VLAN N exists."""
     for ifc in config.interfaces.values():
         needed: list[tuple[int, str]] = []
@@ -54,8 +55,8 @@ def _vlans(config: DeviceConfig, w: Writer) -> None:
                 vlan.at(n)
 
 
-def _interfaces(config: DeviceConfig, w: Writer) -> None:
-    plat = w.platform
+def _interfaces(config: DeviceConfig, shape: Shaper) -> None:
+    plat = shape.platform
     for ifc in config.interfaces.values():
         if ifc.speed not in (None, "auto") and ifc.autonegotiation is None:
             ifc.autonegotiation = False
@@ -67,7 +68,7 @@ def _interfaces(config: DeviceConfig, w: Writer) -> None:
                 ifc.at(n, "ipv6_enabled")
         if ifc.lag_mode == "passive":
             ifc.lag_mode = "active"
-            w.change(
+            shape.change(
                 ifc,
                 "lag_mode",
                 note="VRP runs LACP actively on every member; the far end may stay passive",
@@ -87,7 +88,7 @@ def _interfaces(config: DeviceConfig, w: Writer) -> None:
             if not 1 <= group.group <= 255:
                 new = next(v for v in range(1, 256) if v not in used)
                 used.add(new)
-                w.change(
+                shape.change(
                     group,
                     "",
                     note=f"VRRP groups are numbered 1-255: group {group.group} "
@@ -99,7 +100,7 @@ def _interfaces(config: DeviceConfig, w: Writer) -> None:
             ospf.auth = "md5" if ospf.auth_key_id is not None else "simple"
             for n in ospf.src.get("auth_key"):
                 ospf.at(n, "auth")
-            w.change(
+            shape.change(
                 ospf,
                 "auth_key",
                 note="VRP sets the key with its authentication mode on the interface",
@@ -111,14 +112,14 @@ def _interfaces(config: DeviceConfig, w: Writer) -> None:
                 ifc.stp_bpdu_guard = True
                 for n in ifc.src.get("stp_edge"):
                     ifc.at(n, "stp_bpdu_guard")
-                w.change(
+                shape.change(
                     ifc,
                     "stp_edge",
                     note="BPDU protection is global on VRP: this edge port is guarded too",
                 )
 
 
-def _services(config: DeviceConfig, w: Writer) -> None:
+def _services(config: DeviceConfig, shape: Shaper) -> None:
     """Same meaning, VRP's words: classifier match kinds, RADIUS ports written out; a server
     group becomes a template, so a group must hold servers of one protocol."""
     aaa = config.system.aaa
@@ -127,7 +128,7 @@ def _services(config: DeviceConfig, w: Writer) -> None:
         if len({s.protocol for s in servers}) > 1:
             del aaa.groups[name]
             aaa.group_protocols.pop(name, None)
-            w.change(
+            shape.change(
                 aaa,
                 "groups",
                 note=f"server group {name} mixes TACACS+ and RADIUS "
@@ -136,7 +137,7 @@ def _services(config: DeviceConfig, w: Writer) -> None:
             continue
         known = [s.address for s in servers]
         if known != members:
-            w.change(
+            shape.change(
                 aaa,
                 "groups",
                 note=f"server group {name} keeps its servers defined in the configuration",
@@ -160,7 +161,7 @@ def _services(config: DeviceConfig, w: Writer) -> None:
                 server.acct_port = 1813
 
 
-def _bgp(config: DeviceConfig, w: Writer) -> None:
+def _bgp(config: DeviceConfig, shape: Shaper) -> None:
     """A VPN instance family in BGP has its VPN entry (VRP opens both with one view)."""
     from orchestrator.model import BgpVrf
 
@@ -172,39 +173,6 @@ def _bgp(config: DeviceConfig, w: Writer) -> None:
             vrf = bgp.vrfs[af.vrf] = BgpVrf(name=af.vrf)
             for n in af.src.get(""):
                 vrf.at(n)
-
-
-def _route_filters(config: DeviceConfig, w: Writer) -> None:
-    """Inline route filters (Junos) become ip-prefix lists that the route-policy node names."""
-    from orchestrator.model import PrefixList, RouteMapMatch
-
-    for rmap in config.route_maps.values():
-        for entry in rmap.entries:
-            for i, match in enumerate(entry.matches):
-                if match.kind != "route-filter" or not match.prefixes or match.values:
-                    continue
-                six = {e.prefix.version for e in match.prefixes}
-                if len(six) != 1:
-                    continue
-                name = f"{rmap.name}-{entry.seq}"
-                while name in config.prefix_lists:
-                    name += "-1"
-                afi = "ipv6" if six == {6} else "ipv4"
-                plist = PrefixList(name=name, afi=afi, entries=list(match.prefixes))  # type: ignore[arg-type]
-                for n in match.src.get(""):
-                    plist.at(n)
-                config.prefix_lists[name] = plist
-                kind = "ipv6-address-prefix-list" if afi == "ipv6" else "ip-address-prefix-list"
-                new = RouteMapMatch(kind=kind, values=[name])  # type: ignore[arg-type]
-                for n in match.src.get(""):
-                    new.at(n)
-                entry.matches[i] = new
-                w.change(
-                    new,
-                    "",
-                    note=f"the route filters become ip-prefix {name}; VRP takes "
-                    "the first entry that matches, not the longest",
-                )
 
 
 def _layer3(ifc: Interface) -> bool:
@@ -222,19 +190,19 @@ def _layer3(ifc: Interface) -> bool:
 # --- system ---------------------------------------------------------------------------------
 
 
-def _system(config: DeviceConfig, w: Writer) -> None:
+def _system(config: DeviceConfig, shape: Shaper) -> None:
     system = config.system
-    plat = w.platform
+    plat = shape.platform
     limit = MAX_VTY[plat.vpn_ipv4_family]
     for line in list(system.lines):
         if line.kind == "vty" and line.first > limit:
             continue
         if line.kind == "vty" and line.last is not None and line.last > limit:
-            w.change(line, "", note=f"{plat.name} numbers vty lines 0-{limit}")
+            shape.change(line, "", note=f"{plat.name} numbers vty lines 0-{limit}")
             line.last = limit
         if line.login == "local":
             line.login = "aaa"
-            w.change(
+            shape.change(
                 line, "login", note="VRP checks local users through AAA (`authentication-mode aaa`)"
             )
         if set(line.transport_input) == {"ssh", "telnet"}:
@@ -252,7 +220,7 @@ def _system(config: DeviceConfig, w: Writer) -> None:
             if user.privilege is not None and user.privilege > 3:
                 old = user.privilege
                 user.privilege = 3 if old == 15 else 2
-                w.change(
+                shape.change(
                     user,
                     "privilege",
                     note=f"VRP8 user levels are 0-3: level {old} "
@@ -269,7 +237,7 @@ def _system(config: DeviceConfig, w: Writer) -> None:
     if "motd" in banners:
         motd = banners.pop("motd")
         banners["login"] = motd + ("\n" + banners["login"] if "login" in banners else "")
-        w.change(
+        shape.change(
             system,
             "banners",
             note="VRP shows one banner before the login prompt "
@@ -277,7 +245,9 @@ def _system(config: DeviceConfig, w: Writer) -> None:
         )
     for kind in [k for k in banners if k not in ("login", "exec")]:
         del banners[kind]
-        w.change(system, "banners", note=f"the {kind} banner has no VRP equivalent and is left out")
+        shape.change(
+            system, "banners", note=f"the {kind} banner has no VRP equivalent and is left out"
+        )
     services = config.services
     relays = [i for i in config.interfaces.values() if i.helper_addresses]
     if (relays or services.dhcp_pools) and services.dhcp_enabled is None:
@@ -290,14 +260,13 @@ def _system(config: DeviceConfig, w: Writer) -> None:
                 services.at(n, "dhcp_enabled")
 
 
-STEPS: tuple[Callable[[DeviceConfig, Writer], None], ...] = (
+STEPS: tuple[Callable[[DeviceConfig, Shaper], None], ...] = (
     acl_names,
     acl_entries,
     implicit_deny,
     _vlans,
     _interfaces,
     _services,
-    _route_filters,
     _bgp,
     _system,
 )

@@ -8,8 +8,7 @@ import re
 from collections.abc import Callable
 
 from orchestrator.model import AclEntry, DeviceConfig, Interface
-from orchestrator.syntax.huawei_common import catch_all, vrp_acl_number
-from orchestrator.syntax.huawei_render_base import Writer
+from orchestrator.syntax.huawei_common import Shaper, catch_all, vrp_acl_number
 
 #: protocol names a VRP ACL rule accepts; others are written as numbers
 ACL_PROTOCOLS = {"ip", "tcp", "udp", "icmp", "gre", "ospf", "igmp", "ipinip"}
@@ -73,7 +72,7 @@ ICMP_FROM_IOS = {
 _ACL_NAME = re.compile(r"[A-Za-z0-9][\w.-]{0,31}")
 
 
-def acl_names(config: DeviceConfig, w: Writer) -> None:
+def acl_names(config: DeviceConfig, shape: Shaper) -> None:
     """Numbered ACLs of other vendors get VRP numbers; names must not be digits only."""
     renames: dict[str, str] = {}
     taken = set(config.acls)
@@ -88,7 +87,7 @@ def acl_names(config: DeviceConfig, w: Writer) -> None:
             new += "-1"
         taken.add(new)
         renames[name] = new
-        w.change(acl, "", note=f"ACL {name} is called {new} on VRP")
+        shape.change(acl, "", note=f"ACL {name} is called {new} on VRP")
     if renames:
         config.acls = {renames.get(k, k): v for k, v in config.acls.items()}
         for new in renames.values():
@@ -105,10 +104,10 @@ def acl_names(config: DeviceConfig, w: Writer) -> None:
         return str(number) if number is not None else name
 
     rename_acl_references(config, rename)
-    _nat_acl_numbers(config, w)
+    _nat_acl_numbers(config, shape)
 
 
-def _nat_acl_numbers(config: DeviceConfig, w: Writer) -> None:
+def _nat_acl_numbers(config: DeviceConfig, shape: Shaper) -> None:
     """`nat outbound` takes an ACL number: named ACLs that NAT uses get one."""
     renames: dict[str, str] = {}
     for rule in config.services.nat_rules:
@@ -123,7 +122,7 @@ def _nat_acl_numbers(config: DeviceConfig, w: Writer) -> None:
         renames[name] = str(free)
         config.acls[str(free)] = config.acls.pop(name)
         config.acls[str(free)].name = str(free)
-        w.change(acl, "", note=f"ACL {name} is numbered {free} on VRP: NAT takes ACL numbers")
+        shape.change(acl, "", note=f"ACL {name} is numbered {free} on VRP: NAT takes ACL numbers")
     if renames:
         rename_acl_references(config, lambda n: renames.get(n, n))
 
@@ -166,7 +165,7 @@ def rename_acl_references(config: DeviceConfig, rename: Callable[[str], str]) ->
         ]
 
 
-def acl_entries(config: DeviceConfig, w: Writer) -> None:
+def acl_entries(config: DeviceConfig, shape: Shaper) -> None:
     for acl in config.acls.values():
         for entry in acl.entries:
             proto = entry.protocol
@@ -175,10 +174,10 @@ def acl_entries(config: DeviceConfig, w: Writer) -> None:
             icmp = entry.icmp_type
             if icmp is not None and icmp not in ICMP_NAMES:
                 entry.icmp_type = ICMP_FROM_IOS.get(icmp, icmp.replace(" ", "/"))
-        _merge_remarks(acl.entries, w)
+        _merge_remarks(acl.entries, shape)
 
 
-def _merge_remarks(entries: list[AclEntry], w: Writer) -> None:
+def _merge_remarks(entries: list[AclEntry], shape: Shaper) -> None:
     """VRP keeps one description per rule: consecutive remarks become one."""
     i = 0
     while i < len(entries) - 1:
@@ -192,13 +191,13 @@ def _merge_remarks(entries: list[AclEntry], w: Writer) -> None:
             first.remark = f"{first.remark} / {second.remark}"
             for n in second.src.get(""):
                 first.at(n)
-            w.change(first, "", note="consecutive remarks are one rule description on VRP")
+            shape.change(first, "", note="consecutive remarks are one rule description on VRP")
             del entries[i + 1]
             continue
         i += 1
 
 
-def implicit_deny(config: DeviceConfig, w: Writer) -> None:
+def implicit_deny(config: DeviceConfig, shape: Shaper) -> None:
     """VRP forwards what no rule of a packet filter matches: write Cisco's implicit deny."""
     users: dict[str, list[tuple[Interface, str]]] = {}
     for ifc in config.interfaces.values():
@@ -219,7 +218,7 @@ def implicit_deny(config: DeviceConfig, w: Writer) -> None:
         for ifc, field in where:
             for n in ifc.src.get(field):
                 entry.at(n)
-            w.change(
+            shape.change(
                 ifc,
                 field,
                 note=f"VRP forwards packets no rule of ACL {name} matches; "

@@ -1,8 +1,8 @@
 """Render a model as VRP `display current-configuration` text, in the order VRP prints it.
 
-The model is shaped first (`huawei_prepare`), then each part is written by its module; a sweep
-reports whatever no part expressed. NAT rules are written on the outside interface, where VRP
-configures them.
+The model arrives shaped (`HuaweiVrp.prepare`, `huawei_prepare`) and is written as it is, never
+changed: each part is written by its module, and a sweep reports whatever no part expressed.
+NAT rules are written on the outside interface, where VRP configures them.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from orchestrator.model import DeviceConfig, Interface, NatRule
 from orchestrator.syntax.base import Emitter, Rendered
-from orchestrator.syntax.huawei_prepare import prepare
 from orchestrator.syntax.huawei_render_aaa import render_aaa, render_aaa_servers, render_lines
 from orchestrator.syntax.huawei_render_acl import render_acls
 from orchestrator.syntax.huawei_render_base import Writer, sweep
@@ -49,9 +48,8 @@ if TYPE_CHECKING:
 
 
 def render_config(config: DeviceConfig, platform: HuaweiVrp) -> Rendered:
-    """VRP text for ``config`` (shaped in place by `prepare` first)."""
+    """VRP text for ``config``, which `HuaweiVrp.prepare` has shaped; it is not changed."""
     w = Writer(Emitter(platform.name), platform)
-    prepare(config, w)
     system = config.system
     w.sep()
     render_identity(config, w)

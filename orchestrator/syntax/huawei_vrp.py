@@ -12,8 +12,8 @@ import re
 from typing import ClassVar
 
 from orchestrator.model import DeviceConfig, SecretKind
-from orchestrator.syntax.base import LineReport, Parsed, Platform, Rendered
-from orchestrator.syntax.huawei_common import build_vrp_tree
+from orchestrator.syntax.base import Emitter, LineReport, Parsed, Platform, Rendered
+from orchestrator.syntax.huawei_common import Shaper, build_vrp_tree
 from orchestrator.syntax.huawei_parse_aaa import finish_aaa, p_local_user_block
 from orchestrator.syntax.huawei_parse_bgp import BGP_TOP
 from orchestrator.syntax.huawei_parse_finish import finish_interfaces
@@ -226,7 +226,14 @@ class HuaweiVrp(Platform):
 
     # --- writing ---------------------------------------------------------------------------
 
+    def prepare(self, config: DeviceConfig, notes: Emitter) -> None:
+        """Shape an adapted model into what VRP holds (`huawei_prepare`), with notes."""
+        from orchestrator.syntax.huawei_prepare import prepare
+
+        prepare(config, Shaper(self, notes))
+
     def render(self, config: DeviceConfig) -> Rendered:
+        """Write the prepared model as it is; the model is not changed."""
         from orchestrator.syntax.huawei_render import render_config
 
         return render_config(config, self)
