@@ -176,6 +176,11 @@ class Interface(Node):
     monitor_sources: list[str] = field(default_factory=list, metadata=IFLIST)
     mlag_id: int | None = None  # this LAG is leg N of the multi-chassis LAG pair (vPC N)
     autonegotiation: bool | None = None  # False: speed and duplex fixed, no negotiation
+    #: EVPN distributed (anycast) gateway: IPv4 addresses every leaf of the fabric answers on
+    #: this SVI, with a shared virtual MAC, besides the SVI's own addresses (Junos
+    #: `virtual-gateway-address`; Huawei `arp distribute-gateway`, Comware `distributed-gateway
+    #: local` and NX-OS `fabric forwarding mode anycast-gateway` use the SVI address itself)
+    anycast_gateway: list[str] = field(default_factory=list)
 
 
 @dataclass(kw_only=True)
