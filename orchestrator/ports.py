@@ -216,7 +216,7 @@ NAMING: dict[str, tuple[PortType, ...]] = {
         _t("Serial", "other", None),
         _t("Dialer", "other", None),
         _t("Virtual-Template", "other", None),
-        _t("Vsi-interface", "other", None),
+        _t("Vsi-interface", "svi", None),  # routes a VSI (VXLAN segment) as Vlan-interface a VLAN
     ),
     "zte_zxros": (
         PortType("fei", "ethernet", 100, (), "-"),

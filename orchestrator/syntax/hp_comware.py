@@ -19,6 +19,7 @@ from orchestrator.syntax.hp_comware_common import build_tree
 from orchestrator.syntax.hp_comware_parse_aaa import AAA_TOP, finish_aaa, finish_lines
 from orchestrator.syntax.hp_comware_parse_monitor import MONITOR_TOP
 from orchestrator.syntax.hp_comware_parse_net import IFC_TOP, finish_mirroring
+from orchestrator.syntax.hp_comware_parse_overlay import finish_overlay
 from orchestrator.syntax.hp_comware_parse_policy import POLICY_TOP
 from orchestrator.syntax.hp_comware_parse_routing import ROUTING_TOP
 from orchestrator.syntax.hp_comware_parse_security import SECURITY_TOP, finish_security
@@ -194,6 +195,7 @@ class HpComware(Platform):
                 for child in line.descendants():
                     report.unsupported(child, f"inside an unsupported block (line {line.n})")
         finish_interfaces(ctx)
+        finish_overlay(ctx)
         finish_mirroring(ctx)
         finish_nat(ctx)
         finish_security(ctx)

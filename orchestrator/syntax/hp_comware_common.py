@@ -276,10 +276,11 @@ def ignore_removed(out: Emitter, node: Node, rule: str) -> None:
 
 
 def carried(out: Emitter, node: Node, field: str, note: str) -> None:
-    """``field`` rides on another written line but means slightly less on Comware: the line
-    is a translation with a change, and the field leaves the round-trip comparison."""
+    """``field`` is carried only approximately (by another written line, or by a construct
+    that works differently on Comware): its lines are a translation with a change, never
+    `ignored`, and the field leaves the round-trip comparison (the parser cannot give it back)."""
     out.change(node, field, note=note)
-    out.ignore(node, field, rule=note)
+    out.result.dropped.append((id(node), field))
 
 
 def drop(out: Emitter, node: Node, name: str, reason: str) -> None:

@@ -279,4 +279,8 @@ AF_RULES: list[Rule] = [
     rule(r"summary automatic", af_field("auto_summary")),
     rule(r"dampening(?: (\d+ \d+ \d+ \d+))?", af_dampening),
     rule(r"additional-paths select-best (\d+)", lambda c, ln, m, w: _select(ln, m, w)),
+    # a VPN instance's routes also go out as EVPN IP prefix (type-5) routes
+    rule(r"advertise l2vpn evpn", af_field("advertise_evpn")),
+    # keep VPN/EVPN routes no local VPN instance imports (route reflectors)
+    rule(r"undo policy vpn-target", af_field("retain_route_target_all")),
 ]

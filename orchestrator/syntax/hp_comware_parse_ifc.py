@@ -34,6 +34,7 @@ from orchestrator.syntax.hp_comware_parse_ifc_l3 import (
     i_vrrp,
     i_vrrp_version,
 )
+from orchestrator.syntax.hp_comware_parse_overlay import INTERFACE_OVERLAY_RULES
 from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
 from orchestrator.syntax.text import Line
 
@@ -261,6 +262,7 @@ def i_nat(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
 
 
 INTERFACE_RULES: list[Rule] = [
+    *INTERFACE_OVERLAY_RULES,
     rule(r"description (.+)", str_field("description")),
     rule(r"(undo )?shutdown", flag_field("shutdown")),
     rule(r"port link-mode (route|bridge)", i_link_mode),

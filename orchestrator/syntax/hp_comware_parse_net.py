@@ -16,6 +16,11 @@ from orchestrator.syntax.hp_comware_common import (
     vlan_words,
 )
 from orchestrator.syntax.hp_comware_parse_ifc import p_interface
+from orchestrator.syntax.hp_comware_parse_overlay import (
+    OVERLAY_TOP,
+    VLAN_OVERLAY_RULES,
+    e_target,
+)
 from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
 from orchestrator.syntax.text import Line
 
@@ -32,6 +37,7 @@ def p_vlan(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
 VLAN_RULES: list[Rule] = [
     rule(r"name (.+)", str_field("name")),
     rule(r"description (.+)", str_field("description")),
+    *VLAN_OVERLAY_RULES,
 ]
 
 
@@ -40,7 +46,11 @@ def p_vrf(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     ctx.config.vrfs[vrf.name] = vrf
     vrf.at(line.n)
     for child in line.children:
-        if child.text in ("address-family ipv4", "address-family ipv6"):
+        if child.text == "address-family evpn":
+            ctx.report.parsed(child)
+            for grandchild in child.children:
+                dispatch(ctx, grandchild, VRF_EVPN_RULES, vrf)
+        elif child.text in ("address-family ipv4", "address-family ipv6"):
             ctx.report.parsed(child)
             if child.text.endswith("ipv6"):
                 vrf.ipv6 = True
@@ -68,6 +78,11 @@ VRF_RULES: list[Rule] = [
     rule(r"vpn-target (.+?)(?: (import-extcommunity|export-extcommunity|both))?", f_target),
     rule(r"import route-policy (\S+)", str_field("import_map")),
     rule(r"export route-policy (\S+)", str_field("export_map")),
+]
+
+
+VRF_EVPN_RULES: list[Rule] = [
+    rule(r"vpn-target (.+?)(?: (import-extcommunity|export-extcommunity|both))?", e_target),
 ]
 
 
@@ -146,4 +161,5 @@ IFC_TOP: list[Rule] = [
     rule(r"ip vpn-instance (\S+)", p_vrf),
     rule(r"ip(v6)? route-static (.+)", p_route),
     rule(r"track (\d+) interface (\S+)(?: protocol ipv4)?", p_track),
+    *OVERLAY_TOP,
 ]

@@ -312,10 +312,11 @@ def finish_security(ctx: Ctx) -> None:
     """Give each IPsec profile the perfect forward secrecy of its transform sets."""
     pfs: dict[str, tuple[str, int]] = ctx.state.get("pfs", {})
     for profile in ctx.config.security.ipsec_profiles.values():
-        groups = {pfs[name] for name in profile.transform_sets if name in pfs}
-        if len(groups) == 1:
-            profile.pfs, n = groups.pop()
-            profile.at(n, "pfs")
+        found = [pfs[name] for name in profile.transform_sets if name in pfs]
+        if len({group for group, _ in found}) == 1:
+            profile.pfs = found[0][0]
+            for _, n in found:
+                profile.at(n, "pfs")
 
 
 def p_security_global(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:

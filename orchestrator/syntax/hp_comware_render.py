@@ -20,6 +20,7 @@ from orchestrator.syntax.hp_comware_render_ifc import (
     render_vlans,
     render_vrfs,
 )
+from orchestrator.syntax.hp_comware_render_overlay import render_overlay_globals, render_vsis
 from orchestrator.syntax.hp_comware_render_policy import render_filters, render_route_policies
 from orchestrator.syntax.hp_comware_render_routing import render_ospf
 from orchestrator.syntax.hp_comware_render_security import render_security
@@ -77,6 +78,7 @@ def render_config(config: DeviceConfig) -> Rendered:
     render_vrfs(config, out)
     render_dns(system, out)
     _services(system, out)
+    render_overlay_globals(config, out)
     render_vlans(config, out)
     _stp(system, out)
     _archive(system, out)
@@ -89,6 +91,7 @@ def render_config(config: DeviceConfig) -> Rendered:
     render_security(config, out)
     render_tracks(config, out)
     render_interfaces(config, out)
+    render_vsis(config, out)
     render_mirroring(config, out)
     check_nat_rules(config, out)
     render_nat_static(config, out)
@@ -124,6 +127,8 @@ _CONFIG_FIELDS = (
     "services",
     "security",
     "ospfv3",
+    "nve",
+    "evpn_vnis",
 )
 
 

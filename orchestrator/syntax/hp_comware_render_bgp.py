@@ -255,6 +255,7 @@ def _family(bgp: Bgp, af: BgpAddressFamily, indent: str, out: Emitter) -> None:
                 "additional_paths_select",
                 f"Comware selects the best N paths, not {select}",
             )
+        _evpn_lines(af, inner, out)
         caps = [
             w
             for w, f in (("receive", "additional_paths_receive"), ("send", "additional_paths_send"))
@@ -296,9 +297,30 @@ def _family(bgp: Bgp, af: BgpAddressFamily, indent: str, out: Emitter) -> None:
             "additional_paths_select",
             "additional_paths_send",
             "additional_paths_receive",
+            "advertise_evpn",
+            "retain_route_target_all",
         ),
         "BGP address family",
     )
+
+
+def _evpn_lines(af: BgpAddressFamily, inner: str, out: Emitter) -> None:
+    """EVPN type-5 advertisement of a VPN instance; keeping routes no VPN instance imports."""
+    if af.advertise_evpn:
+        if af.vrf is not None and af.afi in ("ipv4", "ipv6") and af.safi == "unicast":
+            out.emit(f"{inner}advertise l2vpn evpn", af, "advertise_evpn")
+        else:
+            drop(out, af, "advertise_evpn", "only a VPN instance's routes go out as EVPN routes")
+    if af.retain_route_target_all:
+        if af.afi in ("vpnv4", "vpnv6", "l2vpn-evpn"):
+            out.emit(f"{inner}undo policy vpn-target", af, "retain_route_target_all")
+        else:
+            drop(
+                out,
+                af,
+                "retain_route_target_all",
+                "route target filtering applies to VPN and EVPN families only",
+            )
 
 
 def _af_peer(head: str, peer: BgpAfPeer, out: Emitter) -> None:

@@ -11,6 +11,11 @@ from orchestrator.model import DeviceConfig, Interface
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.hp_comware_common import drop, drop_node, sweep
 from orchestrator.syntax.hp_comware_parse_ifc import TUNNEL_MODES
+from orchestrator.syntax.hp_comware_render_overlay import (
+    layer2_vnis,
+    vrf_evpn_lines,
+    vrf_vni_handled,
+)
 from orchestrator.syntax.hp_comware_render_port import render_port
 from orchestrator.syntax.hp_comware_render_port_l3 import track_numbers
 
@@ -50,6 +55,7 @@ def render_vrfs(config: DeviceConfig, out: Emitter) -> None:
                 out.emit(" address-family ipv6", vrf, "ipv6")
             if not vrf.ipv4:
                 out.ignore(vrf, "ipv4", rule="a Comware VPN instance always carries IPv4")
+            vrf_evpn_lines(config, vrf.name, out)
         sweep(
             out,
             vrf,
@@ -63,6 +69,9 @@ def render_vrfs(config: DeviceConfig, out: Emitter) -> None:
                 "export_map",
                 "ipv6",
                 "ipv4",
+                "evpn_import_targets",
+                "evpn_export_targets",
+                *(("vni",) if vrf_vni_handled(config, vrf.name) else ()),
             ),
             "VPN instance",
         )
@@ -76,7 +85,8 @@ def render_vlans(config: DeviceConfig, out: Emitter) -> None:
                 out.emit(f" name {vlan.name}", vlan, "name")
             if vlan.description is not None:
                 out.emit(f" description {vlan.description}", vlan, "description")
-        sweep(out, vlan, ("id", "name", "description"), "VLAN")
+        written = ("vni",) if vlan.vni in layer2_vnis(config) else ()
+        sweep(out, vlan, ("id", "name", "description", *written), "VLAN")
 
 
 def render_tracks(config: DeviceConfig, out: Emitter) -> None:

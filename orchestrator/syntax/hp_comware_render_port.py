@@ -10,6 +10,7 @@ from orchestrator.syntax.hp_comware_common import (
     sweep,
     vlan_text,
 )
+from orchestrator.syntax.hp_comware_render_overlay import overlay_interface_lines
 from orchestrator.syntax.hp_comware_render_port_l3 import (
     nd_lines,
     ospf_lines,
@@ -148,6 +149,7 @@ def render_port(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
                 rule="Ethernet keepalives are an IOS mechanism; Comware follows the link state",
             )
     _addresses(ifc, out)
+    overlay_interface_lines(config, ifc, out)
     ppp_lines(ifc, out)
     nd_lines(config, ifc, out)
     if ifc.switchport is not None:

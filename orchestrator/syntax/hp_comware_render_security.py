@@ -209,6 +209,7 @@ def _ipsec(security: Security, out: Emitter) -> None:
                 )
                 break
             pfs[name] = (profile.pfs, profile)
+    written: set[str] = set()  # transform sets written with their PFS group
     for tset in security.transform_sets.values():
         words = {
             "esp-enc": [t for t in tset.transforms if t in esp_enc],
@@ -246,8 +247,16 @@ def _ipsec(security: Security, out: Emitter) -> None:
 
                 assert isinstance(owner, IpsecProfile)
                 out.emit(f" pfs dh-{group}", owner, "pfs")
+                written.add(tset.name)
         sweep(out, tset, ("name", "transforms", "mode"), "transform set")
     for profile in security.ipsec_profiles.values():
+        if profile.pfs is not None and not written & set(profile.transform_sets):
+            drop(
+                out,
+                profile,
+                "pfs",
+                "Comware sets PFS in a transform set; this profile has none written",
+            )
         out.plain("#")
         with out.view(f"ipsec profile {profile.name} isakmp", profile):
             if profile.transform_sets:
