@@ -116,6 +116,13 @@ def _bgp_statement(
     if words[0] == "neighbor" and len(words) >= 3:
         _neighbor(ctx, line, bgp, family_of, words[1], words[2:])
         return
+    if words[:2] == ["bgp", "dampening"] and len(words) in (2, 6):
+        family = family_of()
+        _set(family, line, "dampening", True)
+        if len(words) == 6:
+            a, b, c, d = (int(w) for w in words[2:])
+            _set(family, line, "dampening_params", (a, b, c, d))
+        return
     if words[0] in ("bgp", "timers") or text == "no bgp default ipv4-unicast":
         _bgp_global(ctx, line, bgp)
         return
@@ -399,6 +406,9 @@ def _render_family_body(w: Writer, f: BgpAddressFamily) -> None:
         w.line(text, agg)
     for r in f.redistribute:
         render_redistribution(w, r, ospf_target=False)
+    if f.dampening:
+        params = " ".join(map(str, f.dampening_params)) if f.dampening_params else ""
+        w.line(f"bgp dampening {params}".strip(), f, "dampening", "dampening_params")
     if f.synchronization is False:
         w.line("synchronization disable", f, "synchronization")
     elif f.synchronization:

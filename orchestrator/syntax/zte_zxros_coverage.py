@@ -24,6 +24,9 @@ ADDED: dict[str, frozenset[str]] = {
     "PolicyClass": _f("police"),
     "Logging": _f("facility"),
     "Aaa": _f("group_protocols"),
+    "System": _f("summer_time"),
+    "SummerTime": _f("zone mode start end offset"),
+    "BgpAddressFamily": _f("dampening dampening_params"),
     "Police": _f("cir cir_percent bc be pir conform exceed violate"),
 }
 

@@ -10,8 +10,10 @@ from orchestrator.model import (
     Server,
     SnmpCommunity,
     SnmpHost,
+    SnmpUser,
+    SummerTime,
 )
-from orchestrator.syntax.rules import Ctx
+from orchestrator.syntax.rules import Ctx, Rule, rule
 from orchestrator.syntax.text import Line
 from orchestrator.syntax.zte_zxros_common import (
     Writer,
@@ -183,7 +185,6 @@ def render_logging(w: Writer, config: DeviceConfig) -> None:
 
 def render_snmp(w: Writer, config: DeviceConfig) -> None:
     snmp = config.system.snmp
-    out = w.out
     if not (
         snmp.communities
         or snmp.hosts
@@ -222,9 +223,104 @@ def render_snmp(w: Writer, config: DeviceConfig) -> None:
                 snmp,
                 "source_interface",
             )
-        for user in snmp.users.values():
+        _render_snmp_users(w, config)
+
+
+# --- SNMPv3 users (uncertain spelling: IOS-like `snmp-server group` / `snmp-server user`) --------
+
+
+def s_snmp_user(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    user = SnmpUser(name=m.group(1), group=m.group(2))
+    if m.group(3):
+        user.auth = m.group(3)  # type: ignore[assignment]
+        user.auth_key = read_secret(ctx, line, m.group(4))
+    if m.group(5):
+        user.priv = m.group(5)  # type: ignore[assignment]
+        user.priv_key = read_secret(ctx, line, m.group(6))
+    user.at(line.n)
+    snmp = ctx.config.system.snmp
+    snmp.users[user.name] = user
+    snmp.at(line.n, "users")
+
+
+SNMP_USER_TOP: list[Rule] = [
+    rule(
+        r"snmp-server user (\S+) (\S+) v3(?: auth (md5|sha) (\S+)(?: priv (des|aes128) (\S+))?)?",
+        s_snmp_user,
+    ),
+    rule(
+        r"snmp-server group \S+ v3 (?:noauth|auth|priv)",
+        ignore="an SNMPv3 group line follows from the security level of its users",
+    ),
+]
+
+
+def _render_snmp_users(w: Writer, config: DeviceConfig) -> None:
+    out = w.out
+    groups: dict[str, str] = {}
+    for user in config.system.snmp.users.values():
+        if user.group is None:
+            out.unsupported(user, *all_fields(user), reason="a ZXROS SNMPv3 user needs a group")
+            continue
+        level = "priv" if user.priv else "auth" if user.auth else "noauth"
+        if groups.setdefault(user.group, level) != level:
             out.unsupported(
-                user,
-                *all_fields(user),
-                reason="SNMPv3 users: ZXROS spelling not confirmed, not translated",
+                user, *all_fields(user), reason="users of one group need one security level"
             )
+            continue
+    for group, level in groups.items():
+        w.plain(f"snmp-server group {group} v3 {level}")
+    for user in config.system.snmp.users.values():
+        if user.group not in groups or groups[user.group] != _level(user):
+            continue
+        text = f"snmp-server user {user.name} {user.group} v3"
+        if user.auth is not None and user.auth_key is not None:
+            text += f" auth {user.auth} {write_secret(user.auth_key)}"
+            if user.priv is not None and user.priv_key is not None:
+                text += f" priv {user.priv} {write_secret(user.priv_key)}"
+        w.line(text, user)
+        out.change(
+            user,
+            *all_fields(user),
+            note=f"group {user.group} is created on ZXROS with its default views; the source "
+            "group's (or role's) MIB views are not carried",
+        )
+
+
+def _level(user: SnmpUser) -> str:
+    return "priv" if user.priv else "auth" if user.auth else "noauth"
+
+
+# --- daylight saving time (uncertain spelling: IOS-like `clock summer-time`) ---------------------
+
+
+def s_summer_time(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    words = m.group(3).split()
+    start, end = tuple(words[0:4]), tuple(words[4:8])
+    summer = SummerTime(
+        zone=m.group(1),
+        mode=m.group(2),  # type: ignore[arg-type]
+        start=start,
+        end=end,
+        offset=int(words[8]),
+    )
+    summer.at(line.n)
+    _set(ctx.config.system, line, "summer_time", summer)
+
+
+SUMMER_TOP: list[Rule] = [
+    rule(r"clock summer-time (\S+) (recurring|date) ((?:\S+ ){8}\d+)", s_summer_time),
+]
+
+
+def render_summer_time(w: Writer, config: DeviceConfig) -> None:
+    summer = config.system.summer_time
+    if summer is None:
+        return
+    when = " ".join([*summer.start, *summer.end])
+    w.line(
+        f"clock summer-time {summer.zone} {summer.mode} {when} {summer.offset}",
+        config.system,
+        "summer_time",
+    )
+    w.also(summer, *all_fields(summer))

@@ -39,9 +39,12 @@ from orchestrator.syntax.zte_zxros_common import (
 )
 from orchestrator.syntax.zte_zxros_ifextra import render_lldp
 from orchestrator.syntax.zte_zxros_mgmt import (
+    SNMP_USER_TOP,
+    SUMMER_TOP,
     render_logging,
     render_ntp,
     render_snmp,
+    render_summer_time,
     s_ntp_key,
     s_ntp_server,
     s_ntp_trusted,
@@ -235,6 +238,8 @@ SYSTEM_TOP: list[Rule] = [
         r"(?: showclear)?(?: udp-port 162)?",
         s_snmp_host,
     ),
+    *SNMP_USER_TOP,
+    *SUMMER_TOP,
     rule(r"snmp-server location (.+)", s_snmp_field("location")),
     rule(r"snmp-server contact (.+)", s_snmp_field("contact")),
     rule(r"snmp-server enable trap", _flag("snmp.traps_enabled", True)),
@@ -313,6 +318,7 @@ def render_system(out: Emitter, config: DeviceConfig) -> None:
                 system,
                 "timezone",
             )
+        render_summer_time(w, config)
         if system.enable_secret is not None:
             w.line(f"enable secret {write_secret(system.enable_secret)}", system, "enable_secret")
     render_ntp(w, config)
