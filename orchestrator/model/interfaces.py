@@ -51,6 +51,9 @@ class FhrpGroup(Node):
     version: int | None = None
     name: str | None = None
     virtual_ipv6: list[str] = field(default_factory=list)  # addresses; "autoconfig": EUI-64
+    #: the master accepts packets addressed to the virtual address (VRRPv3 accept mode,
+    #: Junos `accept-data`); None: the platform default (Junos, IOS: not accepted unless owner)
+    accept_data: bool | None = None
 
 
 @dataclass(kw_only=True)
@@ -181,6 +184,9 @@ class Interface(Node):
     #: `virtual-gateway-address`; Huawei `arp distribute-gateway`, Comware `distributed-gateway
     #: local` and NX-OS `fabric forwarding mode anycast-gateway` use the SVI address itself)
     anycast_gateway: list[str] = field(default_factory=list)
+    #: LAG: fewest member links that must be up for the LAG to be up (IOS `port-channel
+    #: min-links`, Junos `minimum-links`, Huawei `least active-linknumber`)
+    lag_min_links: int | None = None
 
 
 @dataclass(kw_only=True)
@@ -249,6 +255,8 @@ class Vlan(Node):
     description: str | None = None
     shutdown: bool | None = None
     vni: int | None = None  # VXLAN segment the VLAN is bridged into (NX-OS `vn-segment`)
+    #: IGMP snooping in this VLAN; None: follows `System.igmp_snooping`
+    igmp_snooping: bool | None = None
 
 
 @dataclass(kw_only=True)

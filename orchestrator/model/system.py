@@ -256,3 +256,6 @@ class System(Node):
     password_strength_check: bool | None = None  # False: weak local passwords are accepted
     errdisable_recovery_causes: list[str] = field(default_factory=list)  # "all" or cause names
     errdisable_recovery_interval: int | None = None  # seconds before an err-disabled port retries
+    #: IGMP snooping on every VLAN (a VLAN may say otherwise in `Vlan.igmp_snooping`); None:
+    #: the platform default (IOS on, Huawei and Comware off)
+    igmp_snooping: bool | None = None
