@@ -1,7 +1,8 @@
 """Shape a parsed model for a target platform: port names, secrets, and semantics that differ.
 
 Each conversion here is driven by data on the platform objects (`features`, `stp_modes`,
-`ospf_reference_bandwidth`, `mtu_overhead`), never by a platform's name, and each leaves a change
+`ospf_reference_bandwidth`, `mtu_overhead`, `proxy_arp_default`, `dns_lookup_default`), never
+by a platform's name, and each leaves a change
 note on the source lines it touched: a translation never changes meaning silently.
 """
 
@@ -311,6 +312,53 @@ def _route_filters(config: DeviceConfig, src: Platform, dst: Platform, notes: No
                 match.values, match.prefixes = [name], []
 
 
+#: interface kinds where proxy ARP means something: broadcast media that route IPv4
+_PROXY_ARP_KINDS = frozenset({"ethernet", "lag", "svi", "subinterface"})
+
+
+def _proxy_arp(config: DeviceConfig, src: Platform, dst: Platform, notes: Notes) -> None:
+    """Proxy ARP that the source answers (or not) by default is made explicit where the
+    target's default differs, on every routed interface that does not configure it."""
+    before, after = src.proxy_arp_default, dst.proxy_arp_default
+    if before is None or after is None or before == after:
+        return
+    for ifc in config.interfaces.values():
+        if ifc.proxy_arp is not None or ifc.kind not in _PROXY_ARP_KINDS:
+            continue
+        if not (ifc.ipv4 or ifc.ipv4_unnumbered):
+            continue
+        ifc.proxy_arp = before
+        for n in ifc.src.get("ipv4") or ifc.src.get("ipv4_unnumbered"):
+            ifc.at(n, "proxy_arp")
+        notes.change(
+            ifc,
+            "proxy_arp",
+            note=f"proxy ARP is {'on' if before else 'off'} by default on {src.name} and "
+            f"{'on' if after else 'off'} on {dst.name}: made explicit to keep the behaviour",
+        )
+
+
+def _dns_lookup(config: DeviceConfig, src: Platform, dst: Platform, notes: Notes) -> None:
+    """A box with DNS servers resolves names by default on some platforms only: the source's
+    behaviour is made explicit where the target's default differs."""
+    before, after = src.dns_lookup_default, dst.dns_lookup_default
+    system = config.system
+    if before is None or after is None or before == after:
+        return
+    if system.domain_lookup is not None or not system.dns_servers:
+        return
+    system.domain_lookup = before
+    for server in system.dns_servers:
+        for n in server.src.get(""):
+            system.at(n, "domain_lookup")
+    notes.change(
+        system,
+        "domain_lookup",
+        note=f"{src.name} {'resolves' if before else 'does not resolve'} names through its DNS "
+        f"servers by default, {dst.name} {'does' if after else 'does not'}: made explicit",
+    )
+
+
 CONVERSIONS: tuple[Conversion, ...] = (
     _route_filters,
     _ospf_process_numbers,
@@ -319,4 +367,6 @@ CONVERSIONS: tuple[Conversion, ...] = (
     _stp_mode,
     _ospf_reference_bandwidth,
     _mtu,
+    _proxy_arp,
+    _dns_lookup,
 )

@@ -641,6 +641,38 @@ end
     assert "0-14" in (status["line vty 0 15"].reason or "")
 
 
+def test_ios_defaults_vrp_lacks_are_made_explicit() -> None:
+    """IOS answers proxy ARP and resolves names by default; VRP does neither unless told."""
+    ios = """\
+hostname EDGE
+ip name-server 192.0.2.53
+interface GigabitEthernet0/1
+ ip address 10.0.0.2 255.255.255.0
+interface GigabitEthernet0/2
+ ip address 10.0.1.2 255.255.255.0
+ no ip proxy-arp
+interface Loopback0
+ ip address 10.255.0.1 255.255.255.255
+end
+"""
+    result = translate_text(ios, "huawei_vrp", source="cisco_ios")
+    assert result.roundtrip.ok, result.roundtrip.differences
+    text = result.target_config
+    assert "dns resolve\n" in text
+    assert (
+        "interface GigabitEthernet0/0/1\n ip address 10.0.0.2 255.255.255.0\n arp-proxy enable\n"
+        in text
+    )
+    assert "interface GigabitEthernet0/0/2\n ip address 10.0.1.2 255.255.255.0\n#" in text
+    assert "interface LoopBack0\n ip address 10.255.0.1 255.255.255.255\n#" in text
+    status = {ln.text.strip(): ln for ln in result.lines}
+    assert status["ip name-server 192.0.2.53"].target == ["dns resolve", "dns server 192.0.2.53"]
+    assert "made explicit" in (status["ip name-server 192.0.2.53"].reason or "")
+    first = status["ip address 10.0.0.2 255.255.255.0"]
+    assert first.status == "translated-with-change" and "proxy ARP" in (first.reason or "")
+    assert status["no ip proxy-arp"].status == "ignored"
+
+
 # --- secrets and detection ------------------------------------------------------------------
 
 

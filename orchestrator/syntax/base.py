@@ -259,6 +259,12 @@ class Platform:
     ospf_process_names: ClassVar[bool] = False
     #: bytes an interface `mtu` counts beyond the IP packet (Junos counts the Ethernet header)
     mtu_overhead: ClassVar[int] = 0
+    #: routed interfaces answer proxy ARP unless configured otherwise (IOS yes, VRP no);
+    #: None: not declared, and `adapt` leaves proxy ARP as the source has it
+    proxy_arp_default: ClassVar[bool | None] = None
+    #: the box resolves host names through its configured DNS servers unless told not to
+    #: (IOS `ip domain lookup` is on by default, VRP needs `dns resolve`); None: not declared
+    dns_lookup_default: ClassVar[bool | None] = None
 
     # --- reading --------------------------------------------------------------------------
 

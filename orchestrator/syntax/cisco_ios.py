@@ -252,6 +252,8 @@ class CiscoIos(Platform):
     comment_prefixes: ClassVar[tuple[str, ...]] = ("!",)
     features: ClassVar[frozenset[str]] = frozenset({"hsrp", "cdp"})
     stp_modes: ClassVar[frozenset[str]] = frozenset({"pvst", "rapid-pvst", "mstp"})
+    proxy_arp_default: ClassVar[bool | None] = True
+    dns_lookup_default: ClassVar[bool | None] = True
     fingerprints: ClassVar[tuple[str, ...]] = (
         r"^interface (?:GigabitEthernet|FastEthernet|TenGigabitEthernet|Loopback|Vlan)\d",
         r"^ ip address \d+\.\d+\.\d+\.\d+ \d+\.\d+\.\d+\.\d+",

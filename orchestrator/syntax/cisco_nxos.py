@@ -272,6 +272,8 @@ class CiscoNxos(CiscoIos):
     name: ClassVar[str] = "cisco_nxos"
     #: NX-OS's OSPF default: 40 Gbit/s, so a 10G port costs 4 (IOS: 100 Mbit/s)
     ospf_reference_bandwidth: ClassVar[int] = 40000
+    proxy_arp_default: ClassVar[bool | None] = False
+    dns_lookup_default: ClassVar[bool | None] = True
     fingerprints: ClassVar[tuple[str, ...]] = (
         r"^feature ",
         r"^vdc \S+ id \d+",

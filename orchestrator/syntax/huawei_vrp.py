@@ -148,6 +148,8 @@ class HuaweiVrp(Platform):
     features: ClassVar[frozenset[str]] = frozenset({"vrrp", "lldp"})
     stp_modes: ClassVar[frozenset[str]] = frozenset({"stp", "rstp", "mstp"})
     ospf_reference_bandwidth: ClassVar[int] = 100
+    proxy_arp_default: ClassVar[bool | None] = False
+    dns_lookup_default: ClassVar[bool | None] = False
     renders: ClassVar[bool] = True
     fingerprints: ClassVar[tuple[str, ...]] = VRP_COMMON + VRP5_ONLY
 
