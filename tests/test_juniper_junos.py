@@ -189,10 +189,7 @@ def test_router1_interfaces_svis_and_vrfs() -> None:
     assert [str(a.address) for a in ifcs["lo0"].ipv4] == ["172.16.0.100/32"]
     assert ifcs["lo0"].kind == "loopback"
     assert [str(a.address) for a in ifcs["fxp0"].ipv6] == ["2001:db8::2/64"]
-    assert outcome(parsed, 44) == (
-        "unsupported",
-        "EVPN anycast gateway address (virtual-gateway-address) is not translated",
-    )
+    assert outcome(parsed, 44) == ("parsed", None)  # anycast gateway (round 3 test below)
     vrf = parsed.config.vrfs["TENANT-A"]
     assert (vrf.rd, vrf.import_targets, vrf.export_targets) == (
         "172.16.0.100:10000",
@@ -350,7 +347,7 @@ def test_ex_switch_ports_vlans_svis_and_snmp() -> None:
     assert config.system.users["admin"].privilege == 15  # class super-user
     # the community name is a secret on its opener line too
     assert "school-ro" not in parsed.report.shown_text(295)
-    assert outcome(parsed, 318) == ("unsupported", "protocol igmp-snooping is not translated")
+    assert outcome(parsed, 318) == ("parsed", None)  # igmp-snooping vlan all
 
 
 # --- display set form: deactivate, classes, plain export policy -------------------------------
@@ -950,3 +947,52 @@ def test_a_damaged_value_costs_its_own_line_only() -> None:
     assert parsed.config.static_routes == []
     assert parsed.config.system.hostname == "r1"
     assert [str(a.address) for a in parsed.config.interfaces["ge-0/0/0"].ipv4] == ["10.0.0.2/24"]
+
+
+# --- round 3: BGP BFD timers and path MTU, anycast gateway, IGMP snooping, LAG and VRRP ---------
+
+
+def test_router1_bgp_bfd_timers_mtu_discovery_and_vpn_apply_export() -> None:
+    parsed = parse_file("05-")
+    bgp = parsed.config.bgp
+    assert bgp is not None
+    underlay, overlay = bgp.peer_groups["underlay"], bgp.peer_groups["overlay"]
+    # bfd-liveness-detection { minimum-interval 350; multiplier 3; } (lines 335-336)
+    assert (underlay.bfd, underlay.bfd_interval) == (True, (350, 350, 3))
+    assert underlay.src.get("bfd_interval") == (335, 336)
+    assert underlay.path_mtu_discovery is True and overlay.path_mtu_discovery is True
+    # the overlay group has no export policy: vpn-apply-export changes nothing (line 363)
+    assert outcome(parsed, 363)[0] == "ignored"
+
+
+def test_router1_virtual_gateway_address_is_the_svi_anycast_gateway() -> None:
+    parsed = parse_file("05-")
+    irb = parsed.config.interfaces["irb100"]
+    assert [str(a.address) for a in irb.ipv4] == ["172.16.100.3/24"]
+    assert irb.anycast_gateway == ["172.16.100.100"]  # line 44
+    assert outcome(parsed, 44) == ("parsed", None)
+
+
+def test_ex_igmp_snooping_on_every_vlan() -> None:
+    parsed = parse_file("02-")
+    assert parsed.config.system.igmp_snooping is True  # igmp-snooping { vlan all; }, line 318
+    one = JUNOS.parse(
+        "set vlans v10 vlan-id 10\n"
+        "set protocols igmp-snooping vlan v10 disable\n"
+        "set protocols igmp-snooping vlan v99\n"
+    )
+    assert one.config.vlans[10].igmp_snooping is False
+    assert one.config.system.igmp_snooping is None
+    assert outcome(one, 3)[0] == "unsupported"  # no such VLAN in the file
+
+
+def test_lag_minimum_links_and_vrrp_accept_data() -> None:
+    config = JUNOS.parse(
+        "set interfaces ae0 aggregated-ether-options minimum-links 2\n"
+        "set interfaces ge-0/0/1 unit 0 family inet address 10.0.0.2/24 vrrp-group 1 "
+        "virtual-address 10.0.0.1\n"
+        "set interfaces ge-0/0/1 unit 0 family inet address 10.0.0.2/24 vrrp-group 1 accept-data\n"
+    ).config
+    assert config.interfaces["ae0"].lag_min_links == 2
+    [group] = config.interfaces["ge-0/0/1"].fhrp
+    assert (group.virtual_ip, group.accept_data) == (["10.0.0.1"], True)

@@ -200,22 +200,36 @@ def _peer_option(ctx: Ctx, line: Line, text: str, spec: PeerSpec, stmt: Stmt) ->
             ctx.report.ignored(
                 line, "single-hop is how the targets run BFD for a directly connected peer"
             )
-        else:
-            ctx.report.unsupported(
-                line,
-                "BFD timers of BGP sessions are not carried: the target uses its default intervals",
-            )
+        elif args:
+            _bfd_timer(ctx, line, peer, args)
     elif key == "traceoptions":
         ctx.report.ignored(line, "Junos trace (debug) file settings")
-    elif key == "mtu-discovery":
-        ctx.report.unsupported(line, "path-MTU discovery for BGP sessions is not carried")
-    elif key == "vpn-apply-export":
-        ctx.report.unsupported(
-            line,
-            "vpn-apply-export (VRF export policy also applied to BGP VPN export) is not translated",
-        )
+    elif key == "mtu-discovery" and not args:
+        peer.path_mtu_discovery = True
+        peer.at(line.n, "path_mtu_discovery")
+    elif key == "vpn-apply-export" and not args:
+        junos(ctx).bucket("vpn_apply_export")[line.n] = spec  # settled with the exports
     else:
         ctx.report.unsupported(line, f"BGP option `{text}` is not translated")
+
+
+def _bfd_timer(ctx: Ctx, line: Line, peer: BgpPeer, args: list[str]) -> None:
+    """`minimum-interval` (both directions), `minimum-receive-interval`, `transmit-interval
+    minimum-interval`, `multiplier` (Junos default 3): one (tx, rx, multiplier) triple."""
+    tx, rx, multiplier = peer.bfd_interval or (0, 0, 3)
+    if len(args) == 2 and args[1].isdigit() and args[0] == "minimum-interval":
+        tx = rx = int(args[1])
+    elif len(args) == 2 and args[1].isdigit() and args[0] == "minimum-receive-interval":
+        rx = int(args[1])
+    elif len(args) == 2 and args[1].isdigit() and args[0] == "multiplier":
+        multiplier = int(args[1])
+    elif len(args) == 3 and args[:2] == ["transmit-interval", "minimum-interval"]:
+        tx = int(args[2])
+    else:
+        ctx.report.unsupported(line, f"BFD option `{' '.join(args)}` is not translated")
+        return
+    peer.bfd_interval = (tx, rx, multiplier)
+    peer.at(line.n, "bfd_interval")
 
 
 # --- settling ------------------------------------------------------------------------------
@@ -276,6 +290,20 @@ def finish_bgp(ctx: Ctx) -> None:
             group.peer.remote_as = group.peer.local_as or bgp.asn
             group.peer.at(group.kind[1], "remote_as")
         _settle_group(ctx, bgp, group)
+    for n, spec in state.bucket("vpn_apply_export").items():
+        peers = [spec, *spec.neighbors.values()] if isinstance(spec, GroupSpec) else [spec]
+        if any(p.exports for p in peers):
+            ctx.report.unsupported(
+                n,
+                "vpn-apply-export (BGP export policy also applied to VPN "
+                "routes, after the VRF's) is not translated",
+            )
+        else:
+            ctx.report.ignored(
+                n,
+                "vpn-apply-export applies the BGP export policy to VPN routes: "
+                "these sessions have none, so it changes nothing",
+            )
 
 
 def _settle_group(ctx: Ctx, bgp: Bgp, group: GroupSpec) -> None:

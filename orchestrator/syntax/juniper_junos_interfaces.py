@@ -159,10 +159,7 @@ IFD_RULES: list[Rule] = [
         r"(?:ether|gigether)-options no-auto-negotiation",
         unsupported="fixed speed without autonegotiation is not carried by the model",
     ),
-    rule(
-        r"aggregated-ether-options minimum-links \d+",
-        unsupported="LAG minimum active links is not carried by the model",
-    ),
+    rule(r"aggregated-ether-options minimum-links (\d+)", _set("lag_min_links", conv=int)),
     rule(
         r"aggregated-ether-options link-speed \S+",
         unsupported="LAG member speed is not carried by the model",
@@ -227,10 +224,11 @@ def u_address(ctx: Ctx, line: Line, m: re.Match[str], s: IfScope) -> None:
     if vrrp:
         _vrrp(ctx, line, s.ifc, int(vrrp.group(1)), vrrp.group(2) or "")
         return
-    if tail.startswith("virtual-gateway-address"):
-        ctx.report.unsupported(
-            line, "EVPN anycast gateway address (virtual-gateway-address) is not translated"
-        )
+    gateway = re.fullmatch(r"virtual-gateway-address (\S+)", tail)
+    if gateway is not None:
+        if gateway.group(1) not in s.ifc.anycast_gateway:
+            s.ifc.anycast_gateway.append(gateway.group(1))
+        s.ifc.at(line.n, "anycast_gateway")
         return
     ctx.report.unsupported(line, f"address option `{tail}` is not translated")
 
@@ -275,10 +273,9 @@ def _vrrp(ctx: Ctx, line: Line, ifc: Interface, group_id: int, rest: str) -> Non
         target = junos(ctx).index.ifname(args[1])
         group.track.append((target, int(args[args.index("priority-cost") + 1])))
         group.at(line.n, "track")
-    elif key == "accept-data":
-        ctx.report.unsupported(
-            line, "VRRP accept-data (answering for the virtual address) is not carried by the model"
-        )
+    elif key in ("accept-data", "no-accept-data") and not args:
+        group.accept_data = key == "accept-data"
+        group.at(line.n, "accept_data")
     else:
         ctx.report.unsupported(line, f"VRRP option `{key}` is not translated")
 

@@ -210,9 +210,29 @@ def finish_switching(ctx: Ctx) -> None:
         sw = _switchport(ifc)
         for vid, line in entries:
             _vlan_port(ctx, sw, vid, line)
+    for name, (enabled, n) in state.bucket("igmp_snooping").items():
+        vid = state.index.vlan_ids.get(name, int(name) if name.isdigit() else -1)
+        vlan = ctx.config.vlans.get(vid)
+        if vlan is None:
+            ctx.report.unsupported(n, f"IGMP snooping of VLAN {name}, which is not in this file")
+            continue
+        vlan.igmp_snooping = enabled
+        vlan.at(n, "igmp_snooping")
 
 
-# --- LLDP and spanning tree ----------------------------------------------------------------
+# --- LLDP, IGMP snooping and spanning tree ---------------------------------------------------
+
+
+def p_igmp_snooping(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
+    """`vlan all` switches snooping on for every VLAN; `vlan V [disable]` for one."""
+    name, rest = unquote(m.group(1)), m.group(2)
+    if rest not in (None, "disable"):
+        ctx.report.unsupported(line, f"IGMP snooping setting `{rest}` is not translated")
+    elif name == "all":
+        ctx.config.system.igmp_snooping = rest is None
+        ctx.config.system.at(line.n, "igmp_snooping")
+    else:
+        junos(ctx).bucket("igmp_snooping")[name] = (rest is None, line.n)
 
 
 def p_lldp(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
@@ -275,6 +295,7 @@ def _priority(text: str) -> int:
 
 SWITCHING_TOP: list[Rule] = [
     rule(r"protocols lldp(?: (.+))?", p_lldp),
+    rule(r"protocols igmp-snooping vlan (\S+)(?: (.+))?", p_igmp_snooping),
     rule(r"protocols (rstp|mstp|stp|vstp)(?: (.+))?", p_stp),
     rule(r"(?:vlans|bridge-domains) (\S+) (.+)", h_vlan),
 ]
