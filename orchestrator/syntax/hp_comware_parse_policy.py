@@ -237,6 +237,23 @@ def p_community_list(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None
     clist.at(line.n, "entries")
 
 
+def p_ext_community_list(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    """`ip extcommunity-list N permit rt A rt B`: route targets (`target:A` in the model)."""
+    words = m.group(3).split()
+    if words[::2] != ["rt"] * len(words[1::2]) or len(words) % 2:
+        ctx.report.unsupported(line, "only route-target extended communities are translated")
+        return
+    name = m.group(1)
+    clist = ctx.config.community_lists.get(name) or CommunityList(name=name)
+    ctx.config.community_lists[name] = clist
+    clist.at(line.n)
+    entry = CommunityListEntry(action=m.group(2))  # type: ignore[arg-type]
+    entry.communities = [f"target:{v}" for v in words[1::2]]
+    entry.at(line.n)
+    clist.entries.append(entry)
+    clist.at(line.n, "entries")
+
+
 def p_as_path(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     name = m.group(1)
     aslist = ctx.config.as_path_lists.get(name) or AsPathList(name=name)
@@ -270,7 +287,8 @@ MATCHES: dict[str, str] = {
     "ip address acl": "ip-address-acl",
     "ipv6 address prefix-list": "ipv6-address-prefix-list",
     "ip next-hop prefix-list": "next-hop-prefix-list",
-    "community-list": "community",
+    "community": "community",
+    "extcommunity": "community",
     "as-path": "as-path",
     "tag": "tag",
     "cost": "metric",
@@ -287,6 +305,8 @@ def r_match(ctx: Ctx, line: Line, m: re.Match[str], entry: RouteMapEntry) -> Non
             if kind == "community" and "whole-match" in values:
                 ctx.report.unsupported(line, "exact community matching is not in the model")
                 return
+            if kind == "community":
+                values = [v for v in values if v != "name"]  # `name X`: a named list
             if kind == "interface":
                 values = [ifname(v) for v in values]
             match = RouteMapMatch(kind=kind, values=values)  # type: ignore[arg-type]
@@ -308,7 +328,7 @@ APPLIES: dict[str, str] = {
     "ip-address next-hop": "next-hop",
     "as-path": "as-path-prepend",
     "community": "community",
-    "extcommunity rt": "extcommunity-rt",
+    "extcommunity": "extcommunity-rt",
 }
 
 
@@ -325,6 +345,11 @@ def r_apply(ctx: Ctx, line: Line, m: re.Match[str], entry: RouteMapEntry) -> Non
             additive = bool(values) and values[-1] == "additive"
             if additive:
                 values.pop()
+            if kind == "extcommunity-rt":
+                if values[::2] != ["rt"] * len(values[1::2]) or len(values) % 2:
+                    ctx.report.unsupported(line, "only route targets are translated")
+                    return
+                values = values[1::2]
             if kind == "as-path-prepend" and "replace" in values:
                 ctx.report.unsupported(line, "replacing the AS path is not in the model")
                 return
@@ -360,6 +385,7 @@ POLICY_TOP: list[Rule] = [
     rule(
         r"ip community-list (?:(basic|advanced) )?(\S+) (permit|deny)(?: (.+))?", p_community_list
     ),
+    rule(r"ip extcommunity-list (\d+) (permit|deny) (.+)", p_ext_community_list),
     rule(r"ip as-path (\S+) (permit|deny) (.+)", p_as_path),
     rule(r"route-policy (\S+) (permit|deny) node (\d+)", p_route_policy),
 ]

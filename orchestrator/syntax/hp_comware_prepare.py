@@ -27,6 +27,7 @@ from orchestrator.syntax.hp_comware_prepare_overlay import overlay
 from orchestrator.syntax.hp_comware_prepare_policy import (
     acl_entries,
     acl_names,
+    extended_lists,
     inspect_names,
     policies,
     qos,
@@ -361,6 +362,7 @@ STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (
     overlay,
     acl_names,
     acl_entries,
+    extended_lists,
     inspect_names,
     qos,
     _interfaces,

@@ -242,6 +242,35 @@ def qos(config: DeviceConfig, out: Emitter) -> None:
         cmap.matches = kept
 
 
+def extended_lists(config: DeviceConfig, out: Emitter) -> None:
+    """Route-target community lists are extended community lists, which Comware numbers
+    (1-199); the route policies that match them follow the new number."""
+    from orchestrator.syntax.hp_comware_render_policy import is_extended
+
+    taken = {int(n) for n in config.community_lists if n.isdigit()}
+    renames: dict[str, str] = {}
+    for name, clist in config.community_lists.items():
+        if not is_extended(clist) or (name.isdigit() and 1 <= int(name) <= 199):
+            continue
+        number = next((n for n in range(1, 200) if n not in taken), None)
+        if number is None:
+            continue  # the renderer reports it
+        taken.add(number)
+        renames[name] = clist.name = str(number)
+        out.change(clist, "", note=f"extended community list {name} is number {number}")
+    if not renames:
+        return
+    config.community_lists = {renames.get(k, k): v for k, v in config.community_lists.items()}
+    for route_map in config.route_maps.values():
+        for entry in route_map.entries:
+            for match in entry.matches:
+                if match.kind == "community":
+                    match.values = [renames.get(v, v) for v in match.values]
+            for item in entry.sets:
+                if item.kind == "community-delete":
+                    item.values = [renames.get(v, v) for v in item.values]
+
+
 def policies(config: DeviceConfig) -> None:
     """Spellings Comware has one word for: community names, DSCP/precedence matches."""
     for clist in config.community_lists.values():

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from ipaddress import ip_address
 
-from orchestrator.model import Acl, AclEntry, AddrMatch, DeviceConfig, PortMatch, RouteMapEntry
+from orchestrator.model import (
+    Acl,
+    AclEntry,
+    AddrMatch,
+    CommunityList,
+    DeviceConfig,
+    PortMatch,
+    RouteMapEntry,
+)
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.hp_comware_common import drop, drop_node, sweep
 from orchestrator.syntax.hp_comware_parse_policy import APPLIES, MATCHES
@@ -64,6 +72,9 @@ def render_filters(config: DeviceConfig, out: Emitter) -> None:
             drop_node(out, plist, "an empty prefix list cannot be written on Comware")
     for clist in config.community_lists.values():
         out.plain("#")
+        if is_extended(clist):
+            _extended_list(clist, out)
+            continue
         standard = clist.kind == "standard"
         numbered = clist.name.isdigit() and (
             1 <= int(clist.name) <= 99 if standard else 100 <= int(clist.name) <= 199
@@ -80,6 +91,31 @@ def render_filters(config: DeviceConfig, out: Emitter) -> None:
         out.plain("#")
         for asentry in aslist.entries:
             out.emit(f" ip as-path {aslist.name} {asentry.action} {asentry.regex}", asentry)
+
+
+def is_extended(clist: CommunityList) -> bool:
+    """A list of route targets only: a (numbered) extended community list on Comware."""
+    values = [c for e in clist.entries for c in e.communities]
+    return (
+        clist.kind == "standard" and bool(values) and all(c.startswith("target:") for c in values)
+    )
+
+
+def _extended_list(clist: CommunityList, out: Emitter) -> None:
+    if not (clist.name.isdigit() and 1 <= int(clist.name) <= 199):
+        drop_node(out, clist, "Comware numbers extended community lists (1-199)")
+        return
+    for centry in clist.entries:
+        targets = " ".join(f"rt {c.removeprefix('target:')}" for c in centry.communities)
+        out.emit(f" ip extcommunity-list {clist.name} {centry.action} {targets}", centry)
+
+
+def community_match(config: DeviceConfig, names: list[str]) -> str:
+    """`if-match` words for community lists: numbered, by name, or extended (numbered)."""
+    lists = [config.community_lists.get(n) for n in names]
+    if names and all(c is not None and is_extended(c) for c in lists):
+        return "extcommunity " + " ".join(names)
+    return "community " + " ".join(n if n.isdigit() else f"name {n}" for n in names)
 
 
 def _acl(acl: Acl, out: Emitter) -> None:
@@ -188,12 +224,12 @@ def render_route_policies(config: DeviceConfig, out: Emitter) -> None:
         for entry in policy.entries:
             out.plain("#")
             with out.view(f"route-policy {policy.name} {entry.action} node {entry.seq}", entry):
-                _policy_node(entry, out)
+                _policy_node(config, entry, out)
         if not policy.entries:
             drop_node(out, policy, "a route policy without nodes cannot be written")
 
 
-def _policy_node(entry: RouteMapEntry, out: Emitter) -> None:
+def _policy_node(config: DeviceConfig, entry: RouteMapEntry, out: Emitter) -> None:
     for match in entry.matches:
         form = _MATCH_WORDS.get(match.kind)
         if form is None or match.prefixes:
@@ -202,6 +238,8 @@ def _policy_node(entry: RouteMapEntry, out: Emitter) -> None:
             drop_node(
                 out, match, "several lists in one match mean OR; Comware if-match clauses mean AND"
             )
+        elif match.kind == "community":
+            out.emit(f" if-match {community_match(config, match.values)}", match)
         else:
             out.emit(f" if-match {form} {' '.join(match.values)}", match)
     for item in entry.sets:
@@ -228,7 +266,10 @@ def _policy_node(entry: RouteMapEntry, out: Emitter) -> None:
         if item.additive and item.kind not in ("community", "extcommunity-rt"):
             drop(out, item, "additive", "only communities are added to")
             additive = ""
-        out.emit(f" apply {form} {' '.join(item.values)}{additive}", item)
+        values = item.values
+        if item.kind == "extcommunity-rt":  # each route target says `rt`
+            form, values = "extcommunity", [f"rt {v}" for v in values]
+        out.emit(f" apply {form} {' '.join(values)}{additive}", item)
     if entry.continue_to is not None:
         target = f" {entry.continue_to}" if entry.continue_to else ""
         out.emit(f" continue{target}", entry, "continue_to")
