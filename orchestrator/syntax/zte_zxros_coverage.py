@@ -24,6 +24,7 @@ ADDED: dict[str, frozenset[str]] = {
     "PolicyClass": _f("police"),
     "Logging": _f("facility"),
     "Aaa": _f("group_protocols"),
+    "DeviceConfig": _f("security"),  # walked: each Security field has its own reason
     "System": _f("summer_time"),
     "SummerTime": _f("zone mode start end offset"),
     "BgpAddressFamily": _f("dampening dampening_params"),
@@ -154,6 +155,50 @@ HANDLED: dict[str, frozenset[str]] = {
 }
 
 
+_INSPECT = (
+    "stateful inspection (IOS CBAC): no inspection firewall is documented in the ZXROS NG "
+    "command reference available to cutover; return traffic must be allowed by ACLs"
+)
+_IPSEC = (
+    "IKE/IPsec: ZXROS NG has its own IPsec model (`isakmp policy`, `crypto ipsec` profiles, "
+    "ipsec_tunnel interfaces); cutover does not translate it"
+)
+_OVERLAY = "VXLAN/EVPN: no ZXROS NG spelling is available to cutover; build the overlay by hand"
+_MLAG = "multi-chassis LAG (vPC): no ZXROS NG spelling is available to cutover; not translated"
+
+#: "Class.field" → why ZXROS gets nothing for it (fields not named here get a generic reason)
+REASONS: dict[str, str] = {
+    "Security.inspect": _INSPECT,
+    "Security.inspect_policies": _INSPECT,
+    "Interface.inspect_in": _INSPECT,
+    "Interface.inspect_out": _INSPECT,
+    "Security.ips_rules": "IOS IPS signature rules: ZXROS routers have no IPS engine",
+    "Security.ike_policies": _IPSEC,
+    "Security.ike_keepalive": _IPSEC,
+    "Security.keyrings": _IPSEC,
+    "Security.ike_profiles": _IPSEC,
+    "Security.transform_sets": _IPSEC,
+    "Security.ipsec_profiles": _IPSEC,
+    "Security.ipsec_df_bit": _IPSEC,
+    "Security.ipsec_replay_window": _IPSEC,
+    "Interface.tunnel_protection": _IPSEC,
+    "DeviceConfig.nve": _OVERLAY,
+    "DeviceConfig.evpn_vnis": _OVERLAY,
+    "Vlan.vni": _OVERLAY,
+    "Vrf.vni": _OVERLAY,
+    "Vrf.evpn_import_targets": _OVERLAY,
+    "Vrf.evpn_export_targets": _OVERLAY,
+    "BgpAddressFamily.advertise_evpn": _OVERLAY,
+    "Interface.anycast_gateway": _OVERLAY,
+    "DeviceConfig.mlag": _MLAG,
+    "Interface.mlag_id": _MLAG,
+    "Services.ip_slas": "IP SLA probes: no ZXROS NG spelling is available to cutover",
+    "System.config_archive": (
+        "configuration archive to a server: no ZXROS NG spelling is available to cutover"
+    ),
+}
+
+
 def _default(f: object) -> object:
     if f.default is not MISSING:  # type: ignore[attr-defined]
         return f.default  # type: ignore[attr-defined]
@@ -196,7 +241,8 @@ def account_unknown(out: Emitter, node: object) -> None:
             continue
         if value == _default(f) or value in (None, [], {}):
             continue
-        reason = f"{type(node).__name__}.{f.name} is not translated to ZXROS"
+        key = f"{type(node).__name__}.{f.name}"
+        reason = REASONS.get(key) or f"{key} is not translated to ZXROS"
         out.unsupported(node, f.name, reason=reason)
         for child in _nodes(value):
             _every_line(out, child, reason)

@@ -11,6 +11,7 @@ to the user; cutover writes one template per privilege level, numbered 100 + lev
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from typing import Any
 
 from orchestrator.model import (
@@ -19,7 +20,7 @@ from orchestrator.model import (
     Secret,
     Server,
 )
-from orchestrator.syntax.base import Emitter
+from orchestrator.syntax.base import Emission, Emitter
 from orchestrator.syntax.rules import Ctx, Rule, rule
 from orchestrator.syntax.text import Line
 from orchestrator.syntax.zte_zxros_aaa import (
@@ -339,29 +340,28 @@ def _render_lines(w: Writer, config: DeviceConfig) -> None:
     out = w.out
     system = config.system
     seen: dict[str, MgmtLine] = {}
+    merged: dict[int, list[MgmtLine]] = {}
     with w.section("line"):
         for entry in system.lines:
             if entry.kind == "aux":
-                out.ignore(
+                out.unsupported(
                     entry,
                     *all_fields(entry),
-                    rule="ZXROS boxes have no aux port: the "
-                    "settings of the source's aux port have nothing to apply to",
+                    reason="AUX port settings: no ZXROS NG aux line configuration is known "
+                    "to cutover",
                 )
                 continue
             if entry.kind in seen:
                 first = seen[entry.kind]
                 same = all(
-                    getattr(entry, f) == getattr(first, f)
-                    for f in ("exec_timeout", "transport_input", "acl_in")
+                    getattr(entry, f.name) == getattr(first, f.name)
+                    for f in fields(MgmtLine)
+                    if f.name not in ("src", "first", "last")
                 )
                 if same:
-                    out.ignore(
-                        entry,
-                        *all_fields(entry),
-                        rule=f"same settings as {entry.kind} "
-                        f"{first.first}: ZXROS has one {entry.kind} line configuration",
-                    )
+                    # ZXROS has one line configuration per kind: these lines say the same
+                    merged.setdefault(id(first), []).append(entry)
+                    out.result.dropped.extend((id(entry), f) for f in all_fields(entry))
                 else:
                     out.unsupported(
                         entry,
@@ -371,15 +371,44 @@ def _render_lines(w: Writer, config: DeviceConfig) -> None:
                     )
                 continue
             seen[entry.kind] = entry
-            _render_line(w, entry)
+        for entry in seen.values():
+            _render_line(w, entry, merged.get(id(entry), []))
 
 
-def _render_line(w: Writer, entry: MgmtLine) -> None:
+def _render_line(w: Writer, entry: MgmtLine, same: list[MgmtLine]) -> None:
+    """One ZXROS line configuration; ``same`` are source lines of the kind that say the same."""
     out = w.out
     before = len(out.result.emissions)
     _render_line_settings(w, entry)
     if len(out.result.emissions) == before:
         out.ignore(entry, "", rule="nothing to set on ZXROS for this line")
+    written = out.result.emissions[before:]
+    for other in same:
+        for name in all_fields(other):
+            mine = entry.src.get(name) or entry.src.get("")
+            theirs = other.src.get(name)
+            _share_outcome(out, written, mine, theirs)
+
+
+def _share_outcome(
+    out: Emitter, written: list[Emission], mine: tuple[int, ...], theirs: tuple[int, ...]
+) -> None:
+    """Lines that repeat a setting get the outcome of the line they repeat."""
+    result = out.result
+    for n in mine:
+        if n in result.unsupported:
+            for m in theirs:
+                result.unsupported.setdefault(m, result.unsupported[n])
+            return
+    for emission in written:
+        if any(n in emission.sources for n in mine):
+            emission.sources += tuple(m for m in theirs if m not in emission.sources)
+            return
+    for n in mine:
+        if n in result.ignored:
+            for m in theirs:
+                result.ignored.setdefault(m, result.ignored[n])
+            return
 
 
 def _render_line_settings(w: Writer, entry: MgmtLine) -> None:
