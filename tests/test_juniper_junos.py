@@ -26,6 +26,7 @@ from orchestrator.syntax.juniper_junos_text import (
     read_statements,
 )
 from orchestrator.syntax.text import read_config, split_lines
+from orchestrator.translate import translate_text
 
 JUNOS = get_platform("juniper_junos")
 FILES = [path for _, path in corpus_files("juniper_junos")]
@@ -996,3 +997,24 @@ def test_lag_minimum_links_and_vrrp_accept_data() -> None:
     assert config.interfaces["ae0"].lag_min_links == 2
     [group] = config.interfaces["ge-0/0/1"].fhrp
     assert (group.virtual_ip, group.accept_data) == (["10.0.0.1"], True)
+
+
+def test_tagged_port_mtu_is_held_in_the_untagged_convention() -> None:
+    parsed = JUNOS.parse(
+        "set interfaces ge-0/0/1 vlan-tagging\n"
+        "set interfaces ge-0/0/1 mtu 1522\n"
+        "set interfaces ge-0/0/1 unit 100 vlan-id 100\n"
+        "set interfaces xe-0/0/2 flexible-vlan-tagging\n"
+        "set interfaces xe-0/0/2 mtu 9192\n"
+        "set interfaces ge-0/0/3 mtu 1514\n"
+    )
+    ifcs = parsed.config.interfaces
+    # IP MTU 1504 = 1522 - 14 - 4: held as 1518 so that the generic 14-byte conversion holds
+    assert (ifcs["ge-0/0/1"].mtu, ifcs["xe-0/0/2"].mtu, ifcs["ge-0/0/3"].mtu) == (1518, 9184, 1514)
+    assert any("IP MTU 1504" in w for w in parsed.report.warnings)
+    result = translate_text(
+        "set interfaces ge-0/0/1 vlan-tagging\nset interfaces ge-0/0/1 mtu 1522\n",
+        "huawei_vrp",
+        source="juniper_junos",
+    )
+    assert result.lines[1].target == ["mtu 1504"]

@@ -52,6 +52,9 @@ class Index:
     vlan_ids: dict[str, int] = field(default_factory=dict)  # vlan name -> id
     l3_vlan: dict[str, int] = field(default_factory=dict)  # "irb.100" -> vlan id
     tagged: set[str] = field(default_factory=set)  # ports with vlan-tagging
+    #: VLAN tag bytes a tagged port's `mtu` counts on top of the 14-byte Ethernet header:
+    #: 4 with vlan-tagging, 8 with flexible- or stacked-vlan-tagging (two tags)
+    tag_bytes: dict[str, int] = field(default_factory=dict)
     unit_vlan: dict[tuple[str, str], int] = field(default_factory=dict)
     owners: dict[str, str] = field(default_factory=dict)  # "10.0.0.1" -> "lo0.0"
     communities: dict[str, list[str]] = field(default_factory=dict)
@@ -111,6 +114,7 @@ def build_index(statements: list[Stmt]) -> Index:
         elif w[0] == "interfaces" and n >= 3:
             if w[2] in ("vlan-tagging", "flexible-vlan-tagging", "stacked-vlan-tagging"):
                 idx.tagged.add(w[1])
+                idx.tag_bytes[w[1]] = 4 if w[2] == "vlan-tagging" else 8
             if n >= 6 and w[2] == "unit" and w[4] == "vlan-id" and w[5].isdigit():
                 idx.unit_vlan[(w[1], w[3])] = int(w[5])
             if n >= 8 and w[2] == "unit" and w[4:7] == ("family", "inet", "address"):

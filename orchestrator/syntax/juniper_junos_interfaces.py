@@ -338,8 +338,10 @@ UNIT_RULES: list[Rule] = [
 
 
 def finish_interfaces(ctx: Ctx) -> None:
-    """Settle what needed the whole file: LACP mode of LAG members, the LAGs themselves."""
+    """Settle what needed the whole file: LACP mode of LAG members, the LAGs themselves, the
+    MTU of tagged ports."""
     state = junos(ctx)
+    _tagged_mtu(ctx)
     lacp: dict[str, tuple[str, int]] = state.bucket("lacp")
     for ifc in list(ctx.config.interfaces.values()):
         if ifc.lag_group is None:
@@ -356,6 +358,25 @@ def finish_interfaces(ctx: Ctx) -> None:
             for i in ctx.config.interfaces.values()
         ):
             ctx.report.ignored(n, f"LACP mode of {ae}, which has no member port")
+
+
+def _tagged_mtu(ctx: Ctx) -> None:
+    """Hold a tagged port's MTU in the 14-byte convention of `JuniperJunos.mtu_overhead`.
+
+    Junos counts the VLAN tags of a tagged port in its `mtu` too (IP MTU = mtu - 18 with
+    vlan-tagging, - 22 with two tags), so the port's value less its tag bytes is what the
+    generic conversion (`adapt._mtu`, 14 bytes) must start from; the report says so.
+    """
+    idx = junos(ctx).index
+    for name, tags in idx.tag_bytes.items():
+        ifc = ctx.config.interfaces.get(name)
+        if ifc is None or ifc.mtu is None:
+            continue
+        ifc.mtu -= tags
+        ctx.report.warnings.append(
+            f"{name}: mtu {ifc.mtu + tags} counts the Ethernet header and {tags} bytes of VLAN "
+            f"tags (IP MTU {ifc.mtu - 14}); held as {ifc.mtu}, the untagged 14-byte convention"
+        )
 
 
 def _mac(text: str) -> str:
