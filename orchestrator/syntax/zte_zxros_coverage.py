@@ -163,6 +163,10 @@ _IPSEC = (
     "IKE/IPsec: ZXROS NG has its own IPsec model (`isakmp policy`, `crypto ipsec` profiles, "
     "ipsec_tunnel interfaces); cutover does not translate it"
 )
+_FIREWALL = (
+    "stateful firewall (security zones, policies, screens): no zone firewall is documented in "
+    "the ZXROS NG command reference available to cutover"
+)
 _OVERLAY = "VXLAN/EVPN: no ZXROS NG spelling is available to cutover; build the overlay by hand"
 _MLAG = "multi-chassis LAG (vPC): no ZXROS NG spelling is available to cutover; not translated"
 
@@ -242,7 +246,9 @@ def account_unknown(out: Emitter, node: object) -> None:
         if value == _default(f) or value in (None, [], {}):
             continue
         key = f"{type(node).__name__}.{f.name}"
-        reason = REASONS.get(key) or f"{key} is not translated to ZXROS"
+        reason = REASONS.get(key) or (
+            _FIREWALL if name == "Security" else f"{key} is not translated to ZXROS"
+        )
         out.unsupported(node, f.name, reason=reason)
         for child in _nodes(value):
             _every_line(out, child, reason)

@@ -10,6 +10,7 @@ the ZXROS parser's result with this shaped model:
   `priority-llq` takes none), and actions ZXROS cannot write are dropped and reported.
 - RADIUS groups: ZXROS defines RADIUS servers in their groups; members defined nowhere else
   become servers without a key of their own (what they are on the source too).
+- BGP: BFD on a session is written `neighbor X fall-over bfd` whichever way the source said it.
 - Syslog: ZXROS has one facility for all hosts; a facility every host shares becomes it.
 - ACL remarks: ZXROS describes a rule by its number (`description rule N "text"`), one
   description per rule. Lists whose rules carry no numbers are numbered the way IOS numbers them
@@ -21,7 +22,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from orchestrator.model import AaaServer, Acl, AclEntry, ClassMap, DeviceConfig, PolicyClass
+from orchestrator.model import (
+    AaaServer,
+    Acl,
+    AclEntry,
+    BgpPeer,
+    ClassMap,
+    DeviceConfig,
+    PolicyClass,
+)
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.zte_zxros_aaa import group_protocol
 from orchestrator.syntax.zte_zxros_common import item_lines
@@ -208,7 +217,23 @@ def _radius_groups(config: DeviceConfig, notes: Emitter) -> None:
             del aaa.group_protocols[name]
 
 
+def _bgp_bfd(config: DeviceConfig, notes: Emitter) -> None:
+    """BFD on a BGP session is one statement on ZXROS, `neighbor X fall-over bfd`."""
+    bgp = config.bgp
+    if bgp is None:
+        return
+    peers: list[BgpPeer] = [*bgp.peer_groups.values(), *bgp.neighbors.values()]
+    for vrf in bgp.vrfs.values():
+        peers.extend(vrf.neighbors.values())
+    for peer in peers:
+        if peer.bfd:
+            peer.bfd, peer.fall_over_bfd = False, True
+            for n in peer.src.get("bfd"):
+                peer.at(n, "fall_over_bfd")
+
+
 STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (
+    _bgp_bfd,
     _radius_groups,
     _number_acl_rules,
     _qos,
