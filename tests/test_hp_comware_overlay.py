@@ -172,3 +172,69 @@ vsi blue
     # the model routes a VSI through the interface numbered like its VLAN: 9 is not
     outcomes = {e.text.strip(): e.outcome for e in parsed.report.lines.values()}
     assert outcomes["gateway vsi-interface 9"] == "unsupported"
+
+
+NXOS_VPC = """\
+hostname agg1
+vrf context KA
+vpc domain 40
+  role priority 100
+  system-priority 2000
+  system-mac 00:23:04:ee:be:28
+  peer-keepalive destination 10.9.9.2 source 10.9.9.1 vrf KA
+  delay restore 60
+  peer-gateway
+  ip arp synchronize
+interface port-channel1
+  switchport
+  switchport mode trunk
+  vpc peer-link
+interface port-channel10
+  switchport
+  switchport mode trunk
+  vpc 10
+"""
+
+
+def test_vpc_becomes_a_drni_system() -> None:
+    result = translate_text(NXOS_VPC, "hp_comware", source="cisco_nxos")
+    assert result.roundtrip.ok, result.roundtrip.differences
+    assert _block(result, " drni system-mac 0023-04ee-be28") == [
+        " drni system-mac 0023-04ee-be28",
+        " drni system-number 1",
+        " drni system-priority 2000",
+        " drni role priority 100",
+        " drni keepalive ip destination 10.9.9.2 source 10.9.9.1 vpn-instance KA",
+        " drni restore-delay 60",
+    ]
+    assert " port drni intra-portal-port 1" in _block(result, "interface Bridge-Aggregation1")
+    assert " port drni group 10" in _block(result, "interface Bridge-Aggregation10")
+    lines_of = _by_text(result)
+    status, _, reason = lines_of["vpc domain 40"]
+    assert status == "translated-with-change" and "drni system-number 2" in (reason or "")
+    assert lines_of["peer-gateway"][0] == "unsupported"
+    assert lines_of["ip arp synchronize"][0] == "ignored"
+
+
+def test_drni_reads_back() -> None:
+    parsed = COMWARE.parse(
+        """\
+#
+ drni system-mac 0001-0001-0001
+ drni system-number 2
+ drni keepalive ip destination 10.1.1.1 source 10.1.1.2
+ drni auto-recovery reload-delay 240
+#
+interface Bridge-Aggregation1
+ port drni intra-portal-port 1
+#
+interface Bridge-Aggregation5
+ port drni group 5
+"""
+    )
+    domain = parsed.config.mlag
+    assert domain is not None
+    assert (domain.domain, domain.system_mac) == (2, "0001.0001.0001")
+    assert (domain.keepalive_destination, domain.keepalive_source) == ("10.1.1.1", "10.1.1.2")
+    assert domain.auto_recovery is True and domain.peer_link == "Bridge-Aggregation1"
+    assert parsed.config.interfaces["Bridge-Aggregation5"].mlag_id == 5

@@ -16,6 +16,7 @@ from orchestrator.errors import ParseError, ParserCrash
 from orchestrator.model import DeviceConfig, SecretKind
 from orchestrator.syntax.base import Emitter, LineReport, Parsed, Platform, Rendered
 from orchestrator.syntax.hp_comware_common import build_tree
+from orchestrator.syntax.hp_comware_drni import DRNI_TOP, finish_drni
 from orchestrator.syntax.hp_comware_parse_aaa import AAA_TOP, finish_aaa, finish_lines
 from orchestrator.syntax.hp_comware_parse_monitor import MONITOR_TOP
 from orchestrator.syntax.hp_comware_parse_net import IFC_TOP, finish_mirroring
@@ -154,6 +155,7 @@ class HpComware(Platform):
 
     TOP: ClassVar[list[Rule]] = [
         *IFC_TOP,
+        *DRNI_TOP,
         *ROUTING_TOP,
         *POLICY_TOP,
         *SERVICES_TOP,
@@ -196,6 +198,7 @@ class HpComware(Platform):
                     report.unsupported(child, f"inside an unsupported block (line {line.n})")
         finish_interfaces(ctx)
         finish_overlay(ctx)
+        finish_drni(ctx)
         finish_mirroring(ctx)
         finish_nat(ctx)
         finish_security(ctx)

@@ -23,6 +23,7 @@ from orchestrator.syntax.hp_comware_common import (
     str_field,
     vlan_words,
 )
+from orchestrator.syntax.hp_comware_drni import DRNI_INTERFACE_RULES
 from orchestrator.syntax.hp_comware_parse_ifc_l3 import (
     i_nd,
     i_ospf,
@@ -263,6 +264,7 @@ def i_nat(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
 
 INTERFACE_RULES: list[Rule] = [
     *INTERFACE_OVERLAY_RULES,
+    *DRNI_INTERFACE_RULES,
     rule(r"description (.+)", str_field("description")),
     rule(r"(undo )?shutdown", flag_field("shutdown")),
     rule(r"port link-mode (route|bridge)", i_link_mode),

@@ -23,6 +23,7 @@ from orchestrator.model import (
 )
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.hp_comware_common import ignore_removed
+from orchestrator.syntax.hp_comware_drni import prepare_drni
 from orchestrator.syntax.hp_comware_prepare_overlay import overlay
 from orchestrator.syntax.hp_comware_prepare_policy import (
     acl_entries,
@@ -360,6 +361,7 @@ def _hhmm(point: tuple[str, str, str, str]) -> tuple[str, str, str, str]:
 
 STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (
     overlay,
+    prepare_drni,
     acl_names,
     acl_entries,
     extended_lists,

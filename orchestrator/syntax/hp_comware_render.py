@@ -10,6 +10,7 @@ from __future__ import annotations
 from orchestrator.model import DeviceConfig, System
 from orchestrator.syntax.base import Emitter, Rendered
 from orchestrator.syntax.hp_comware_common import drop, is_set, sweep, vlan_text, write_secret
+from orchestrator.syntax.hp_comware_drni import render_drni
 from orchestrator.syntax.hp_comware_render_aaa import render_aaa, render_lines, render_users
 from orchestrator.syntax.hp_comware_render_bgp import render_bgp
 from orchestrator.syntax.hp_comware_render_ifc import (
@@ -81,6 +82,7 @@ def render_config(config: DeviceConfig) -> Rendered:
     render_overlay_globals(config, out)
     render_vlans(config, out)
     _stp(system, out)
+    render_drni(config, out)
     _archive(system, out)
     render_filters(config, out)
     render_route_policies(config, out)
@@ -129,6 +131,7 @@ _CONFIG_FIELDS = (
     "ospfv3",
     "nve",
     "evpn_vnis",
+    "mlag",
 )
 
 

@@ -10,6 +10,7 @@ from orchestrator.syntax.hp_comware_common import (
     sweep,
     vlan_text,
 )
+from orchestrator.syntax.hp_comware_drni import drni_port_lines
 from orchestrator.syntax.hp_comware_render_overlay import overlay_interface_lines
 from orchestrator.syntax.hp_comware_render_port_l3 import (
     nd_lines,
@@ -85,6 +86,7 @@ _HANDLED = (
     "ppp",
     "stp_vlan_cost",
     "monitor_sources",
+    "mlag_id",
 )
 
 
@@ -277,6 +279,7 @@ def _aggregation(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
         out.emit(f" port link-aggregation group {ifc.lag_group}", ifc, "lag_group", "lag_mode")
         if ifc.lag_mode == "passive":
             out.emit(" lacp mode passive", ifc, "lag_mode")
+    drni_port_lines(config, ifc, out)
     if ifc.lacp_rate == "fast":
         out.emit(" lacp period short", ifc, "lacp_rate")
     elif ifc.lacp_rate == "normal":
