@@ -866,3 +866,122 @@ def test_qos_and_extras_parse_back() -> None:
     assert "    police cir 8000 conform-action transmit exceed-action drop violate-action drop" in (
         again.splitlines()
     )
+
+
+IOS_SYSTEM = """\
+hostname R2
+clock timezone CET 1 0
+clock summer-time CEST recurring last Sun Mar 2:00 last Sun Oct 3:00
+logging facility local6
+logging host 192.0.2.10
+logging buffered 4096
+snmp-server user ops OPS v3 auth sha AuthKey123 priv aes 128 PrivKey123
+aaa new-model
+aaa group server radius EMPTY
+aaa group server radius ONE
+ server 192.0.2.20 auth-port 1812 acct-port 1813
+line aux 0
+ exec-timeout 5 0
+line vty 0 4
+ exec-timeout 10 0
+ transport input ssh
+line vty 5 15
+ exec-timeout 10 0
+ transport input ssh
+router bgp 65001
+ bgp dampening 15 750 2000 60
+ neighbor 192.0.2.2 remote-as 65002
+ neighbor 192.0.2.2 fall-over bfd
+"""
+
+
+def test_ios_system_services_translation() -> None:
+    from orchestrator.translate import Translation
+
+    result = _translate(IOS_SYSTEM)
+    assert isinstance(result, Translation)
+    assert result.roundtrip.ok, result.roundtrip.differences
+    lines = result.target_config.splitlines()
+    for expected in [
+        "clock summer-time CEST recurring last Sun Mar 2:00 last Sun Oct 3:00 60",
+        "syslog-server host 192.0.2.10",
+        "syslog-server facility local6",
+        "snmp-server group OPS v3 priv",
+        "snmp-server user ops OPS v3 auth sha {{secret:system.snmp.users.ops.auth_key}} "
+        "priv aes128 {{secret:system.snmp.users.ops.priv_key}}",
+        "radius authentication-group EMPTY",
+        "  bgp dampening 15 750 2000 60",
+        "  neighbor 192.0.2.2 fall-over bfd",
+        "line telnet idle-timeout 10",
+    ]:
+        assert expected in lines, expected
+    start = lines.index("radius authentication-group ONE")
+    assert lines[start : start + 3] == [
+        "radius authentication-group ONE",
+        "  server 1 192.0.2.20",
+        "$",
+    ]
+    by_text = {line.text: line for line in result.lines}
+    # the vty 5 15 block repeats vty 0 4: its lines become the same ZXROS lines
+    vty = [ln for ln in result.lines if ln.text == "exec-timeout 10 0"]
+    assert [ln.status for ln in vty] == ["translated", "translated"]
+    assert by_text["line vty 5 15"].target == vty[0].target
+    assert by_text["line aux 0"].status == "unsupported"
+    assert by_text["logging buffered 4096"].status == "unsupported"
+    user_line = "snmp-server user ops OPS v3 auth sha <redacted> priv aes 128 <redacted>"
+    assert by_text[user_line].status == "translated-with-change"
+
+
+def test_syslog_facility_shared_by_hosts_becomes_global() -> None:
+    config = DeviceConfig()
+    for n, address in enumerate(("192.0.2.1", "192.0.2.2"), start=1):
+        host = Server(address=address, facility="local3")
+        host.at(n)
+        host.at(n, "facility")
+        config.system.logging.hosts[address] = host
+    from orchestrator.syntax.zte_zxros_prepare import prepare
+
+    notes = Notes("zte_zxros")
+    prepare(config, notes)
+    logging = config.system.logging
+    assert logging.facility == "local3"
+    assert [h.facility for h in logging.hosts.values()] == [None, None]
+    assert logging.src.get("facility") == (1, 2)
+    text, diffs = roundtrip(config)
+    assert diffs == []
+    assert text.splitlines().count("syslog-server facility local3") == 1
+
+
+def test_system_statements_parse_back() -> None:
+    text = "\n".join(
+        [
+            "clock summer-time EDT date 9 Mar 2025 2:00 2 Nov 2025 2:00 60",
+            "snmp-server group RO v3 noauth",
+            "snmp-server user watcher RO v3",
+            "radius authentication-group EMPTY",
+            "$",
+            "router bgp 1",
+            "  bgp dampening",
+            "$",
+        ]
+    )
+    parsed = PLATFORM.parse(text)
+    assert [e.outcome for e in parsed.report.lines.values()].count("unsupported") == 0
+    system = parsed.config.system
+    summer = system.summer_time
+    assert summer is not None
+    assert (summer.zone, summer.mode, summer.start, summer.end, summer.offset) == (
+        "EDT",
+        "date",
+        ("9", "Mar", "2025", "2:00"),
+        ("2", "Nov", "2025", "2:00"),
+        60,
+    )
+    user = system.snmp.users["watcher"]
+    assert (user.group, user.auth, user.priv) == ("RO", None, None)
+    assert system.aaa.groups == {"EMPTY": []}
+    assert system.aaa.group_protocols == {"EMPTY": "radius"}
+    bgp = parsed.config.bgp
+    assert bgp is not None and bgp.family().dampening and bgp.family().dampening_params is None
+    _, diffs = roundtrip(parsed.config)
+    assert diffs == []

@@ -193,7 +193,7 @@ def render_aaa(w: Writer, config: DeviceConfig) -> None:
         out.ignore(aaa, "new_model", rule="ZXROS AAA templates are always in force")
     tacacs = [s for s in aaa.servers if s.protocol == "tacacs"]
     radius = [s for s in aaa.servers if s.protocol == "radius"]
-    if not (aaa.servers or aaa.method_lists):
+    if not (aaa.servers or aaa.method_lists or aaa.groups):
         return
     with w.section("aaa"):
         if tacacs:
