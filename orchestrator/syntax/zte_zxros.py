@@ -5,12 +5,16 @@ and closes every configuration view with a `$` line. Statements are IOS-like wit
 spellings; this module holds the platform object and the file structure, the domain modules
 hold the statements, each parsing and rendering its statements side by side so that the
 spelling a renderer writes is the spelling its parser reads: `zte_zxros_system` (identity,
-banners, lines, SSH, LLDP, spanning tree), `zte_zxros_mgmt` (NTP, syslog, SNMP),
-`zte_zxros_aaa` (TACACS+/RADIUS, AAA templates, users), `zte_zxros_ifaces` (interfaces,
-sub-interfaces, VRRP, DHCP relay, ACL bindings), `zte_zxros_switching` (VLANs, switch ports,
-smartgroups), `zte_zxros_routing` (VRFs, static routes), `zte_zxros_ospf`, `zte_zxros_bgp`,
-`zte_zxros_acl`, `zte_zxros_policy` (prefix/community/AS-path lists, route maps, DHCP pools).
-`zte_zxros_coverage` reports model fields added after this renderer was written as unsupported.
+banners, SSH, spanning tree), `zte_zxros_lines` (management lines), `zte_zxros_mgmt` (NTP,
+daylight saving time, syslog, SNMP), `zte_zxros_aaa` (TACACS+/RADIUS, AAA templates, users),
+`zte_zxros_ifaces` (interfaces, sub-interfaces, ACL bindings), `zte_zxros_ifextra` (MAC, ICMP
+errors, proxy ARP, LLDP), `zte_zxros_fhrp` (VRRP, DHCP relay), `zte_zxros_switching` (VLANs,
+switch ports, smartgroups), `zte_zxros_routing` (VRFs, static routes), `zte_zxros_ospf`,
+`zte_zxros_bgp`, `zte_zxros_acl`, `zte_zxros_policy` (prefix/community/AS-path lists, route
+maps, DHCP pools), `zte_zxros_qos` (class maps, policy maps, service policies).
+`zte_zxros_prepare` shapes the adapted model for ZXROS before rendering (`render` writes exactly
+the model it is given); `zte_zxros_coverage` reports model fields no rule writes as unsupported,
+with a precise reason where one is known (inspection, IPsec, VXLAN/EVPN, M-LAG, ...).
 
 `$` is a separator: it carries no configuration, only ends a view, so it is not a source line
 (like IOS `!`). The parser still uses it to close views, together with indentation. Lines that
@@ -60,16 +64,36 @@ Sources, per construct (every spelling below was seen in at least one of them):
   `password encrypted *21*…`.
 - Device output in /work/shared/device-output/zte_zxros and ntc-templates: interface names
   `xgei-1/1/0/1`, `xxvgei-1/1/0/24`, `cgei-1/1/0/33`, sub-interfaces `xgei-1/1/0/1.201`.
+- [QOS] ZXROS NG QoS/CAR command reference (Chinese, in the public code index): `class-map N
+  match-all|match-any`, `match ipv4 precedence|precedence|ipv4 dscp range|dscp range|out-8021p|
+  out-vlan R` (R: up to four values or ranges), `match ipv4-access-list|ipv6-access-list A`,
+  `policy-map N`, `class N|class-default`, `bandwidth percent`, `bandwidth-remaining percent`,
+  `priority-llq`, `shape average|peak KBPS|percentage N`, `queue-limit 7|16|24|64|512|2000|8000`,
+  `random-detect enable`, `set dscp|precedence|8021p V`, `police cir KBPS [pir KBPS]
+  [conform-action A exceed-action A violate-action A]`, nested `service-policy N`, and the global
+  binding `service-policy IFNAME input|output N`.
+- [ARP] ZXROS NG ARP reference: `arp` view, `interface X` + `proxy` (proxy ARP, off by
+  default); MAC addresses written dotted (`000a.010c.e2c6`).
+- [LLDP] ZXROS NG LLDP reference: `lldp` view with `lldp enable|disable` and `interface X` +
+  `lldp enable|disable` (both on by default).
+- Consulted, not translated: the ZXROS NG IPsec reference (`isakmp policy N`, `crypto ipsec
+  transform-set|profile`, `ipsec-config` + `interface ipsec_tunnelN`), the GRE reference
+  (`gre-config` + `interface gre_tunnelN` + `tunnel mode|source|destination`), the CGN (NAT)
+  reference (`cgn` instances) and the OSPFv3 view name (`ipv6 router ospf N`).
 
 Uncertain spellings (written as IOS-like guesses, parsed back identically; check on a device):
 `banner motd` / `banner exec` (only `banner incoming` and `banner login` were seen; each IOS
 banner keeps its own keyword), `enable secret`, `ip name-server`, `vrrp N timers advertise`, `vrrp N
 authentication`, `vrrp N track interface X decrement D`, `lacp` static mode `smartgroup N mode
 on`, `switch attribute enable`, `speed speed-1G`/`duplex`, `ip prefix-list NAME seq N`,
-`spantree` view (`enable`, `mode`, `instance 0 priority`), `lldp enable`, `ntp server … vrf`,
-`snmp-server user`, `radius authentication-group G` + `server N A key K`, `authorization-template
-1xx` + `local-privilege-level` for user privileges, the DHCP server `ip pool` view,
-`set weight`-free route maps, static route distance written as a bare number.
+`spantree` view (`enable`, `mode`, `instance 0 priority`), `ntp server … vrf`,
+`radius authentication-group G` + `server N A key K`, `authorization-template 1xx` +
+`local-privilege-level` for user privileges, the DHCP server `ip pool` view, `set weight`-free
+route maps, static route distance written as a bare number; and since round two:
+`mac-address H.H.H` and `[no] ip|ipv6 redirects|unreachables` in the interface view,
+`snmp-server group G v3 noauth|auth|priv` + `snmp-server user U G v3 [auth md5|sha K [priv
+des|aes128 K]]`, `clock summer-time Z recurring|date … OFFSET`, `bgp dampening [H R S M]`,
+`neighbor X fall-over bfd`.
 """
 
 from __future__ import annotations
