@@ -160,8 +160,9 @@ _INSPECT = (
     "command reference available to cutover; return traffic must be allowed by ACLs"
 )
 _IPSEC = (
-    "IKE/IPsec: ZXROS NG has its own IPsec model (`isakmp policy`, `crypto ipsec` profiles, "
-    "ipsec_tunnel interfaces); cutover does not translate it"
+    "IKE/IPsec: ZXROS NG has its own model (`isakmp policy|profile|key-set`, `crypto ipsec "
+    "transform-set|static-profile`, `ipsec-config` ipsec_tunnel interfaces); cutover does not "
+    "translate IPsec to it"
 )
 _FIREWALL = (
     "stateful firewall (security zones, policies, screens): no zone firewall is documented in "
