@@ -6,7 +6,7 @@ from __future__ import annotations
 from orchestrator.model import BgpAddressFamily, BgpAfPeer, BgpNeighbor, BgpPeer, DeviceConfig
 from orchestrator.syntax.rules import prefixlen_to_mask
 from orchestrator.syntax.zte_zxros_common import Writer, all_fields, quote, write_secret
-from orchestrator.syntax.zte_zxros_ospf import render_redistribution
+from orchestrator.syntax.zte_zxros_ospf_render import render_redistribution
 
 #: per-family neighbor flags: ZXROS words → model field
 PEER_FLAGS = {
