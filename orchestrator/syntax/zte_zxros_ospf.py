@@ -186,9 +186,6 @@ _NET_TYPES = {
 }
 
 
-_NET_WORDS = {v: k for k, v in _NET_TYPES.items()}
-
-
 def o_auth_key(ctx: Ctx, line: Line, m: re.Match[str], s: InterfaceOspf) -> None:
     if m.group(1):
         _set(s, line, "auth_key_id", int(m.group(1)))
