@@ -22,6 +22,7 @@ from typing import ClassVar
 from orchestrator.errors import ParseError
 from orchestrator.model import DeviceConfig, Secret, SecretKind
 from orchestrator.syntax.base import LineReport, Parsed, Platform
+from orchestrator.syntax.juniper_junos_apps import APPLICATIONS_TOP
 from orchestrator.syntax.juniper_junos_bgp import finish_bgp
 from orchestrator.syntax.juniper_junos_filter import FILTER_TOP, finish_filters
 from orchestrator.syntax.juniper_junos_groups import read_stream
@@ -291,6 +292,7 @@ JuniperJunos.TOP = [
     *RELAY_TOP,
     *ZONES_TOP,
     *SECPOLICY_TOP,
+    *APPLICATIONS_TOP,
     *IPSEC_TOP,
     *NAT_TOP,
     *MISC_TOP,

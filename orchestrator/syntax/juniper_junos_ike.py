@@ -180,7 +180,13 @@ def finish_ike(ctx: Ctx) -> None:
     }
     used: set[str] = set()
     for name, part in state.bucket("ike gateway").items():
-        _gateway(ctx, name, part, ike_policies, policy_numbers, used)
+        try:
+            _gateway(ctx, name, part, ike_policies, policy_numbers, used)
+        except ValueError as exc:
+            ctx.config.security.ike_profiles.pop(name, None)
+            ctx.config.security.keyrings.pop(name, None)
+            fail(ctx, part, f"IKE gateway {name}: a value is not understood ({exc})")
+            junos(ctx).bucket("bad gateways")[name] = str(exc)
     for name, part in ike_policies.items():
         if name not in used and not part.bad:
             for n in part.lines + part.headers:

@@ -164,7 +164,7 @@ def build_index(statements: list[Stmt]) -> Index:
     if idx.asn is None:
         for stmt in statements:
             w = stmt.words
-            if stmt.inactive is None and w[:3] == ("protocols", "bgp", "local-as"):
+            if stmt.inactive is None and w[:3] == ("protocols", "bgp", "local-as") and len(w) > 3:
                 idx.asn = w[3]
                 idx.asn_lines.append(stmt.line.n)
     return idx

@@ -83,6 +83,9 @@ def _ipsec_proposals(ctx: Ctx) -> dict[str, tuple[TransformSet, int | None]]:
     out: dict[str, tuple[TransformSet, int | None]] = {}
     for name, part in junos(ctx).bucket("ipsec proposal").items():
         words = _transforms(part)
+        lifetime = part.get("lifetime-seconds")
+        if lifetime is not None and not lifetime.isdigit():
+            part.bad = part.bad or f"lifetime {lifetime} is not a number of seconds"
         if part.bad or not words:
             fail(
                 ctx,
@@ -101,7 +104,6 @@ def _ipsec_proposals(ctx: Ctx) -> dict[str, tuple[TransformSet, int | None]]:
         for n in part.headers:
             claim_line(ctx, n, item)
         security.transform_sets[name] = item
-        lifetime = part.get("lifetime-seconds")
         out[name] = (item, int(lifetime) if lifetime else None)
     return out
 

@@ -109,12 +109,15 @@ def finish_nat(ctx: Ctx) -> None:
     used_pools: set[str] = set()
     for (kind, name), rule_set in sets.items():
         for spec in rule_set.rules.values():
-            if spec.bad is None:
-                spec.bad = (
-                    _source(ctx, rule_set, spec, taken, used_pools)
-                    if kind == "source"
-                    else _static(ctx, spec)
-                )
+            try:
+                if spec.bad is None:
+                    spec.bad = (
+                        _source(ctx, rule_set, spec, taken, used_pools)
+                        if kind == "source"
+                        else _static(ctx, spec)
+                    )
+            except (ValueError, IndexError) as exc:
+                spec.bad = f"a value is not understood ({exc})"
             if spec.bad is not None:
                 for n in spec.lines + spec.headers:
                     ctx.report.unsupported(n, f"NAT rule {name}/{spec.name}: {spec.bad}")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from ipaddress import ip_network
+from ipaddress import ip_address, ip_network
 
 from orchestrator.model import (
     Screen,
@@ -153,28 +153,34 @@ def _address(
             line, f"address {name} is also defined in address book {owners[name]}"
         )
         return
+    words = values(rest)
+    field, value = _address_value(words)
+    if field is None:
+        # the object must not stand in a rule with less than it matches: it goes whole
+        junos(ctx).bucket("bad addresses").setdefault(name, line.n)
+        ctx.report.unsupported(line, f"address form `{rest}` is not translated")
+        return
     if entry is None:
         entry = addresses[name] = SecurityAddress(name=name)
         owners[name] = book
-    words = values(rest)
-    if words[0] == "description":
-        entry.description = " ".join(words[1:])
-        entry.at(line.n, "description")
-    elif words[0] == "dns-name" and len(words) >= 2:
-        entry.dns_name = words[1]
-        entry.at(line.n, "dns_name")
-    elif words[0] == "range-address" and len(words) == 4 and words[2] == "to":
-        entry.range = (words[1], words[3])
-        entry.at(line.n, "range")
-    elif len(words) == 1:
-        entry.prefix = ip_network(words[0], strict=False)
-        entry.at(line.n, "prefix")
-    else:
-        ctx.report.unsupported(line, f"address form `{rest}` is not translated")
-        return
+    setattr(entry, field, value)
+    entry.at(line.n, field)
     entry.at(line.n)
     ctx.config.security.at(line.n, "addresses")
     claim(ctx, stmt, depth, entry)
+
+
+def _address_value(words: list[str]) -> tuple[str | None, object]:
+    """The `SecurityAddress` field an address statement sets, and its value."""
+    if words[0] == "description":
+        return "description", " ".join(words[1:])
+    if words[0] == "dns-name" and len(words) == 2:
+        return "dns_name", words[1]
+    if words[0] == "range-address" and len(words) == 4 and words[2] == "to":
+        return "range", (str(ip_address(words[1])), str(ip_address(words[3])))
+    if len(words) == 1:
+        return "prefix", ip_network(words[0], strict=False)
+    return None, None
 
 
 def _address_set(
@@ -208,9 +214,19 @@ def finish_zones(ctx: Ctx) -> None:
     the SYN flood defaults."""
     _syn_flood_defaults(ctx)
     state = junos(ctx)
+    security = ctx.config.security
+    for name, address in list(security.addresses.items()):
+        if address.prefix is None and address.range is None and address.dns_name is None:
+            state.bucket("bad addresses").setdefault(name, 0)
+    for name, n in state.bucket("bad addresses").items():
+        dropped = security.addresses.pop(name, None)
+        lines = sorted(dropped.src.every()) if dropped is not None else []
+        for line in lines:
+            ctx.report.unsupported(
+                line, f"address {name}: " + (f"line {n} is not translated" if n else "no address")
+            )
     books: dict[str, str | None] = state.bucket("address books")
     owners: dict[str, str] = state.bucket("address owners")
-    security = ctx.config.security
     entries: list[tuple[str, SecurityAddress | SecurityAddressSet]] = [
         (owners[name], a) for name, a in security.addresses.items()
     ] + [(owners[f"set {name}"], a) for name, a in security.address_sets.items()]
