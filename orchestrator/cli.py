@@ -12,6 +12,7 @@ from pathlib import Path
 from orchestrator.errors import CutoverError, InputError
 from orchestrator.portmap import Profile, builtin_profiles, load_port_map, profile
 from orchestrator.report import human_summary
+from orchestrator.secrets import load_secrets_file, missing_secrets
 from orchestrator.syntax import MODULES, TARGETS
 from orchestrator.translate import translate_file
 
@@ -34,6 +35,10 @@ def cmd_translate(args: argparse.Namespace) -> int:
         port_map_path=args.port_map or "port map",
         hardware=hardware,
     )
+    missing = None
+    if args.secrets:
+        supplied = load_secrets_file(Path(args.secrets))
+        missing = [ref.key for ref in missing_secrets(result.secrets, supplied)]
     if args.output:
         out = Path(args.output)
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -41,10 +46,22 @@ def cmd_translate(args: argparse.Namespace) -> int:
         tmp.write_text(result.target_config, encoding="utf-8")
         tmp.replace(out)
     if args.json:
-        json.dump(result.to_json(), sys.stdout, indent=2)
+        report = result.to_json()
+        if missing is not None:
+            report["secrets_missing"] = missing
+        json.dump(report, sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(human_summary(result, output=args.output, limit=args.limit))
+        if missing is not None:
+            sys.stdout.write(
+                f"Secrets file {args.secrets}: "
+                + (
+                    f"{len(missing)} re-key secret(s) still missing: {', '.join(missing)}\n"
+                    if missing
+                    else "every re-key secret is supplied\n"
+                )
+            )
     return 0 if result.roundtrip.ok else 1
 
 
@@ -98,6 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--profile",
         help="target hardware model (see `cutover profiles`) or a "
         "profile YAML file: assigns ports automatically",
+    )
+    tr.add_argument(
+        "--secrets",
+        help="YAML file (plain or ansible-vault) with values for secrets that need re-keying; "
+        "checked, never printed",
     )
     tr.add_argument("--json", action="store_true", help="print the full JSON report")
     tr.add_argument("-o", "--output", help="write the target configuration to this file")

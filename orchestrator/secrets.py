@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 from orchestrator.errors import InputError
 from orchestrator.model import HASHED_SECRET_KINDS, Secret
@@ -162,3 +165,71 @@ def resolve_references(
             hint=f"set {names} in the environment or in the secrets file",
         )
     return out
+
+
+VAULT_HEADER = b"$ANSIBLE_VAULT;"
+
+
+def load_secrets_file(path: Path, *, vault_password: str | None = None) -> dict[str, str]:
+    """Secret values by key from a YAML mapping, plain or encrypted with ansible-vault.
+
+    The vault password comes from ``vault_password``, else `$CUTOVER_VAULT_PASSWORD`, else the
+    file named by `$CUTOVER_VAULT_PASSWORD_FILE` (the same file `ansible-vault` would use).
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the secrets file ({exc.strerror})") from exc
+    if data.startswith(VAULT_HEADER):
+        data = _decrypt_vault(path, data, vault_password)
+    try:
+        loaded = yaml.safe_load(data.decode("utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: the secrets file is not a YAML mapping ({exc})") from exc
+    if not isinstance(loaded, dict) or not all(
+        isinstance(k, str) and isinstance(v, (str, int)) for k, v in loaded.items()
+    ):
+        raise InputError(
+            f"{path}: the secrets file must map secret keys to values",
+            hint="e.g. `system.enable_secret: <value>` (keys as `cutover translate` lists them)",
+        )
+    return {k: str(v) for k, v in loaded.items()}
+
+
+def _decrypt_vault(path: Path, data: bytes, password: str | None) -> bytes:
+    from ansible.constants import DEFAULT_VAULT_ID_MATCH
+    from ansible.parsing.vault import AnsibleVaultError, VaultLib, VaultSecret
+
+    if password is None:
+        password = os.environ.get("CUTOVER_VAULT_PASSWORD")
+    if password is None and os.environ.get("CUTOVER_VAULT_PASSWORD_FILE"):
+        password_file = Path(os.environ["CUTOVER_VAULT_PASSWORD_FILE"])
+        try:
+            password = password_file.read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise InputError(f"{password_file}: cannot read the vault password file") from exc
+    if password is None:
+        raise InputError(
+            f"{path} is encrypted with ansible-vault and no vault password was given",
+            hint="set CUTOVER_VAULT_PASSWORD or CUTOVER_VAULT_PASSWORD_FILE",
+        )
+    vault = VaultLib([(DEFAULT_VAULT_ID_MATCH, VaultSecret(password.encode("utf-8")))])
+    try:
+        plain: bytes = vault.decrypt(data)
+    except AnsibleVaultError as exc:
+        raise InputError(
+            f"{path}: the vault password does not open this file",
+            hint="check CUTOVER_VAULT_PASSWORD / CUTOVER_VAULT_PASSWORD_FILE",
+        ) from exc
+    return plain
+
+
+def missing_secrets(
+    refs: Sequence[SecretRef],
+    supplied: Mapping[str, str] | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> list[SecretRef]:
+    """The re-key secrets that neither the secrets file nor the environment supplies."""
+    env = os.environ if environ is None else environ
+    given = supplied or {}
+    return [r for r in refs if r.rekey and r.key not in given and r.env not in env]

@@ -144,3 +144,18 @@ def test_missing_file_and_unknown_platform(tmp_path: Path) -> None:
     proc = run("translate", str(tmp_path / "nope.cfg"), "--to", "arista_eos")
     assert proc.returncode == 2
     assert "invalid choice: 'arista_eos'" in proc.stderr
+
+
+def test_secrets_file_is_checked_and_never_printed(tmp_path: Path) -> None:
+    src = tmp_path / "r1.cfg"
+    src.write_text(
+        GOOD_IOS + "enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0\n"
+        "username ops privilege 15 secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0\n"
+    )
+    secrets = tmp_path / "secrets.yaml"
+    secrets.write_text("system.enable_secret: Very-Secret-1\n")
+    proc = run("translate", str(src), "--to", "huawei_vrp", "--secrets", str(secrets))
+    assert proc.returncode == 0, proc.stderr
+    assert "1 re-key secret(s) still missing: system.users.ops.secret" in proc.stdout
+    assert "Very-Secret-1" not in proc.stdout + proc.stderr
+    assert "$1$mERr" not in proc.stdout

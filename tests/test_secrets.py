@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from orchestrator.errors import InputError
 from orchestrator.model import Secret
-from orchestrator.secrets import decode_cisco7, decode_junos9, env_name, resolve_references
+from orchestrator.secrets import (
+    SecretRef,
+    decode_cisco7,
+    decode_junos9,
+    env_name,
+    load_secrets_file,
+    missing_secrets,
+    resolve_references,
+)
 
 
 def test_cisco_type7_known_vectors() -> None:
@@ -81,3 +91,46 @@ def test_secret_repr_and_str_never_show_the_value() -> None:
     assert "hunter2" not in repr(secret)
     assert "hunter2" not in str(secret)
     assert "hunter2" not in f"{secret}"
+
+
+def test_secrets_file_plain_and_vault(tmp_path: Path) -> None:
+    from ansible.constants import DEFAULT_VAULT_ID_MATCH
+    from ansible.parsing.vault import VaultLib, VaultSecret
+
+    plain = tmp_path / "secrets.yaml"
+    plain.write_text("system.enable_secret: S3cret!\nbgp.neighbors.10.0.0.1.password: 42\n")
+    assert load_secrets_file(plain) == {
+        "system.enable_secret": "S3cret!",
+        "bgp.neighbors.10.0.0.1.password": "42",
+    }
+    vault = VaultLib([(DEFAULT_VAULT_ID_MATCH, VaultSecret(b"correct horse"))])
+    locked = tmp_path / "secrets.vault"
+    locked.write_bytes(vault.encrypt(plain.read_bytes()))
+    assert b"S3cret" not in locked.read_bytes()
+    assert load_secrets_file(locked, vault_password="correct horse")["system.enable_secret"] == (
+        "S3cret!"
+    )
+    with pytest.raises(InputError, match="vault password does not open"):
+        load_secrets_file(locked, vault_password="wrong")
+
+
+def test_a_vault_file_without_a_password_says_how_to_give_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("CUTOVER_VAULT_PASSWORD", raising=False)
+    monkeypatch.delenv("CUTOVER_VAULT_PASSWORD_FILE", raising=False)
+    locked = tmp_path / "s.vault"
+    locked.write_bytes(b"$ANSIBLE_VAULT;1.1;AES256\n6162\n")
+    with pytest.raises(InputError, match="CUTOVER_VAULT_PASSWORD"):
+        load_secrets_file(locked)
+
+
+def test_missing_secrets_are_the_unsupplied_hashes() -> None:
+    refs = [
+        SecretRef("a", "cisco5", (1,), rekey=True),
+        SecretRef("b", "cisco5", (2,), rekey=True),
+        SecretRef("c", "cisco7", (3,), rekey=False),
+    ]
+    missing = missing_secrets(refs, {"a": "x"}, environ={})
+    assert [r.key for r in missing] == ["b"]
+    assert missing_secrets(refs, {"a": "x"}, environ={"CUTOVER_SECRET_B": "y"}) == []
