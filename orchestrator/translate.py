@@ -79,6 +79,7 @@ class Translation:
     def to_json(self) -> dict[str, Any]:
         return {
             "source_platform": self.source_platform,
+            "source_detected": self.detected,
             "target_platform": self.target_platform,
             "source_lines": self.source_lines,
             "counts": self.counts(),
