@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from ipaddress import ip_address
 
 from orchestrator.model import (
     IkeIdentity,
@@ -301,8 +302,8 @@ def _gateway(
     addresses = values(part.get("address") or "")
     if part.bad is None and (policy is None or policy.bad):
         part.bad = f"its IKE policy {policy_name or '(none)'} is not translated"
-    if part.bad is None and len(addresses) != 1:
-        part.bad = "a gateway needs exactly one peer address (dynamic peers are not translated)"
+    if part.bad is None and (len(addresses) != 1 or not _is_address(addresses[0])):
+        part.bad = "one peer IP address is translated (no names, backup or dynamic peers)"
     if part.bad is not None or policy is None:
         fail(ctx, part, f"IKE gateway {name}: {part.bad}")
         junos(ctx).bucket("bad gateways")[name] = part.bad
@@ -347,6 +348,14 @@ def _gateway(
         if n in policy.headers:
             claim_line(ctx, n, profile)
     security.ike_profiles[name] = profile
+
+
+def _is_address(text: str) -> bool:
+    try:
+        ip_address(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _gateway_options(ctx: Ctx, part: Part, profile: IkeProfile) -> None:
