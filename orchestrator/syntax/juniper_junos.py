@@ -8,7 +8,8 @@ the others (``protocols {``) are blocks whose status follows from the statements
 that are only ``}`` are separators, and comments (``#``, ``/* */``) do not count.
 
 SRX ``security`` is read into the model's zone-based firewall (`juniper_junos_zones`,
-`juniper_junos_secpolicy`) and IKE/IPsec objects (`juniper_junos_ike`, `juniper_junos_ipsec`).
+`juniper_junos_secpolicy`, `juniper_junos_apps`), IKE/IPsec objects (`juniper_junos_ike`,
+`juniper_junos_ipsec`) and NAT rules (`juniper_junos_nat`).
 Hierarchies with no meaning on the targets are ignored with their rule (``chassis``: the Junos
 box's own hardware); those the targets could express but cutover does not translate are
 unsupported with the reason (``class-of-service``, SRX UTM/IDP, ...).
