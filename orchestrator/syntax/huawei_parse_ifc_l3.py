@@ -253,6 +253,8 @@ def i_tunnel(field: str) -> Any:
         value: str | None = m.group(1)
         if field == "tunnel_mode" and value == "gre":
             value = None  # GRE over IPv4: what a tunnel runs unless told otherwise
+        elif field == "tunnel_mode" and value == "ipsec":
+            value = "ipsec ipv4"  # IPsec over IPv4 (the model's IOS spelling)
         if field == "tunnel_source" and value and not re.fullmatch(r"[\d.:a-fA-F]+", value):
             value = ifname(ctx, value)
         setattr(ifc, field, value)

@@ -39,6 +39,7 @@ from orchestrator.syntax.huawei_parse_ifc_l3 import (
     i_tunnel,
     i_vrrp,
 )
+from orchestrator.syntax.huawei_parse_ipsec import i_protection
 from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
 from orchestrator.syntax.text import Line
 
@@ -318,6 +319,7 @@ INTERFACE_RULES: list[Rule] = [
     rule(r"source (\S+)", i_tunnel("tunnel_source")),
     rule(r"destination (\S+)", i_tunnel("tunnel_destination")),
     rule(r"tunnel-protocol (.+)", i_tunnel("tunnel_mode")),
+    rule(r"ipsec (profile|policy) (\S+)", i_protection),
     rule(
         r"(?:bpdu enable|ntdp enable|ndp enable)",
         ignore="Huawei cluster management (NDP/NTDP) and BPDU sending have no meaning elsewhere",

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from orchestrator.model import DeviceConfig, Interface, Vlan
 from orchestrator.syntax.huawei_common import Shaper
 from orchestrator.syntax.huawei_prepare_acl import acl_entries, acl_names, implicit_deny
+from orchestrator.syntax.huawei_prepare_ipsec import shape_ipsec
 
 #: highest vty number: VRP5 S-series 0-14 (maximum-vty 15), CloudEngine 0-20
 MAX_VTY = {False: 14, True: 20}
@@ -269,6 +270,7 @@ STEPS: tuple[Callable[[DeviceConfig, Shaper], None], ...] = (
     _services,
     _bgp,
     _system,
+    shape_ipsec,
 )
 
 __all__ = ["prepare"]

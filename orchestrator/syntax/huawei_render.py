@@ -17,6 +17,7 @@ from orchestrator.syntax.huawei_render_acl import render_acls
 from orchestrator.syntax.huawei_render_base import Writer, sweep
 from orchestrator.syntax.huawei_render_bgp import render_bgp
 from orchestrator.syntax.huawei_render_interfaces import render_interfaces
+from orchestrator.syntax.huawei_render_ipsec import render_ipsec
 from orchestrator.syntax.huawei_render_policy import (
     render_community_lists,
     render_prefix_lists,
@@ -70,6 +71,7 @@ def render_config(config: DeviceConfig, platform: HuaweiVrp) -> Rendered:
     render_vrfs(config, w)
     acl_policies = _acl_policies(config, platform)
     render_acls(config, w)
+    render_ipsec(config, w)
     render_prefix_lists(config, w)
     render_community_lists(config, w)
     render_qos(config, w, acl_policies)

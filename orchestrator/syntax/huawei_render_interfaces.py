@@ -453,15 +453,26 @@ def _tunnel(ifc: Interface, w: Writer) -> None:
         return
     mode = ifc.tunnel_mode
     if mode in (None, "gre", "gre ip"):
-        if ifc.tunnel_source or ifc.tunnel_destination or mode:
+        if ifc.tunnel_source or ifc.tunnel_destination or mode or ifc.tunnel_protection:
             w.line("tunnel-protocol gre", ifc, "tunnel_mode")
         if mode is not None:
             w.ignore(ifc, "tunnel_mode", rule="GRE over IPv4 is what `tunnel-protocol gre` runs")
+    elif mode == "ipsec ipv4":
+        w.line("tunnel-protocol ipsec", ifc, "tunnel_mode")
     else:
         w.unsupported(ifc, "tunnel_mode", reason=f"tunnel mode {mode!r} is not translated")
     if ifc.tunnel_source:
         w.line(f"source {ifc.tunnel_source}", ifc, "tunnel_source")
     if ifc.tunnel_destination:
         w.line(f"destination {ifc.tunnel_destination}", ifc, "tunnel_destination")
+    if ifc.tunnel_protection is not None:
+        if not w.platform.vpn_ipv4_family:
+            w.line(f"ipsec profile {ifc.tunnel_protection}", ifc, "tunnel_protection")
+        elif mode == "ipsec ipv4":
+            w.line(f"ipsec policy {ifc.tunnel_protection}", ifc, "tunnel_protection")
+        else:
+            w.unsupported(
+                ifc, "tunnel_protection", reason="NE40E protects IPsec tunnels, not GRE tunnels"
+            )
     if ifc.keepalive is not None:
         w.unsupported(ifc, "keepalive", reason="GRE keepalives are not translated")

@@ -18,6 +18,7 @@ from orchestrator.syntax.huawei_parse_aaa import finish_aaa, p_local_user_block
 from orchestrator.syntax.huawei_parse_bgp import BGP_TOP
 from orchestrator.syntax.huawei_parse_finish import finish_interfaces
 from orchestrator.syntax.huawei_parse_interfaces import p_interface
+from orchestrator.syntax.huawei_parse_ipsec import IPSEC_TOP
 from orchestrator.syntax.huawei_parse_policy import POLICY_TOP
 from orchestrator.syntax.huawei_parse_routing import ROUTING_TOP, finish_vrfs
 from orchestrator.syntax.huawei_parse_services import finish_behaviors
@@ -283,6 +284,7 @@ TOP: list[Rule] = [
     *ROUTING_TOP,
     *BGP_TOP,
     *POLICY_TOP,
+    *IPSEC_TOP,
     *_IGNORE_TOP,
 ]
 
