@@ -214,6 +214,7 @@ NAMING: dict[str, tuple[PortType, ...]] = {
         _t("NULL", "null", None),
         _t("M-GigabitEthernet", "management", None, "mge"),
         _t("Serial", "other", None),
+        _t("ATM", "other", None),  # ADSL/G.SHDSL/OC-3 modules of MSR routers
         _t("Dialer", "other", None),
         _t("Virtual-Template", "other", None),
         _t("Vsi-interface", "svi", None),  # routes a VSI (VXLAN segment) as Vlan-interface a VLAN

@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from orchestrator.model import AaaMethodList, AaaServer, LocalUser, MgmtLine
-from orchestrator.syntax.hp_comware_common import is_ipv4, read_secret
+from orchestrator.syntax.hp_comware_common import flag_field, is_ipv4, read_secret
 from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
 from orchestrator.syntax.text import Line
 
@@ -102,6 +102,10 @@ def p_scheme(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
             setting = "radius_retransmit" if words[0] == "retry" else "radius_timeout"
             setattr(ctx.config.system.aaa, setting, int(words[-1]))
             ctx.config.system.aaa.at(child.n, setting)
+            ctx.report.parsed(child)
+        elif protocol == "radius" and words[:2] == ["timer", "quiet"] and len(words) == 3:
+            ctx.config.system.aaa.radius_deadtime = int(words[2])
+            ctx.config.system.aaa.at(child.n, "radius_deadtime")
             ctx.report.parsed(child)
         elif words[:1] == ["nas-ip"] and len(words) == 2 and is_ipv4(words[1]):
             ctx.state.setdefault("nas_ip", []).append((protocol, words[1], child.n))
@@ -318,6 +322,7 @@ LINE_RULES: list[Rule] = [
     rule(r"protocol inbound (ssh|telnet|all)", l_protocol),
     rule(r"user-role (\S+)", l_role),
     rule(r"acl (ipv6 )?(\S+) inbound", l_acl),
+    rule(r"(undo )?shell", flag_field("exec")),
     rule(
         r"command (?:authorization|accounting)",
         unsupported="per-command AAA on a line is not in the model",

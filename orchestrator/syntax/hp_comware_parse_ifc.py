@@ -10,6 +10,7 @@ from orchestrator import ports
 from orchestrator.model import (
     Address4,
     Address6,
+    AtmPvc,
     Interface,
     Switchport,
 )
@@ -61,8 +62,42 @@ def p_interface(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
         else:
             ifc.tunnel_mode = TUNNEL_MODES[mode]
             ifc.at(line.n, "tunnel_mode")
+    if m.group(3):
+        ifc.point_to_point = m.group(3) == "p2p"
+        ifc.at(line.n, "point_to_point")
     for child in line.children:
+        if child.text.startswith("pvc "):
+            i_pvc(ctx, child, ifc)
+            continue
         dispatch(ctx, child, INTERFACE_RULES, ifc)
+
+
+def i_pvc(ctx: Ctx, line: Line, ifc: Interface) -> None:
+    """`pvc VPI/VCI` and its service category and encapsulation."""
+    m = re.fullmatch(r"pvc (\d+)/(\d+)", line.text)
+    if m is None:
+        ctx.report.unsupported_tree(line, "named PVCs are not translated")
+        return
+    pvc = AtmPvc(vpi=int(m.group(1)), vci=int(m.group(2)))
+    pvc.at(line.n)
+    ctx.report.parsed(line)
+    ifc.atm_pvc = pvc
+    ifc.at(line.n, "atm_pvc")
+    for child in line.children:
+        words = child.words
+        if words[:2] == ["service", "vbr-nrt"] and len(words) == 5:
+            pvc.vbr_nrt = tuple(int(w) for w in words[2:])
+            pvc.at(child.n, "vbr_nrt")
+        elif words[:2] == ["service", "ubr"] and len(words) == 3:
+            pvc.ubr = int(words[2])
+            pvc.at(child.n, "ubr")
+        elif words[:1] == ["encapsulation"] and len(words) == 2:
+            pvc.encapsulation = words[1]
+            pvc.at(child.n, "encapsulation")
+        else:
+            ctx.report.unsupported(child, "PVC setting not translated")
+            continue
+        ctx.report.parsed(child)
 
 
 def i_link_mode(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
@@ -263,6 +298,8 @@ def i_nat(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
 
 
 INTERFACE_RULES: list[Rule] = [
+    rule(r"ipv6 mtu (\d+)", int_field("ipv6_mtu")),
+    rule(r"ntp-service broadcast-client", flag_field("ntp_broadcast_client", None)),
     *INTERFACE_OVERLAY_RULES,
     *DRNI_INTERFACE_RULES,
     rule(r"description (.+)", str_field("description")),

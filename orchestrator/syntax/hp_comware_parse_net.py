@@ -156,7 +156,7 @@ def finish_mirroring(ctx: Ctx) -> None:
 
 IFC_TOP: list[Rule] = [
     rule(r"mirroring-group (\d+) (.+)", p_mirroring),
-    rule(r"interface (\S+)(?: mode (.+))?", p_interface),
+    rule(r"interface (\S+)(?: mode (.+)| (p2p|p2mp))?", p_interface),
     rule(r"vlan (\d+(?: to \d+)?)", p_vlan),
     rule(r"ip vpn-instance (\S+)", p_vrf),
     rule(r"ip(v6)? route-static (.+)", p_route),

@@ -30,6 +30,7 @@ from orchestrator.syntax.hp_comware_prepare_policy import (
     acl_names,
     extended_lists,
     inspect_names,
+    nat_timeouts,
     policies,
     qos,
 )
@@ -245,8 +246,16 @@ def _system(config: DeviceConfig, out: Emitter) -> None:
                     "domain: with login method lists that is AAA, without them local",
                 )
                 line.login = wanted  # type: ignore[assignment]
+    default_login = aaa.new_model and any(
+        e.service == "login" and e.name == "default" for e in aaa.method_lists
+    )
     for line in system.lines:
-        if line.kind == "vty" and line.login is None and line.password is not None:
+        if line.login is None and default_login:
+            # with AAA on, IOS applies the default login list to every line that names none
+            line.login = "aaa"
+            for n in aaa.src.get("new_model"):
+                line.at(n, "login")
+        elif line.kind == "vty" and line.login is None and line.password is not None:
             line.login = "password"  # IOS vty lines check the line password by default
         if set(line.transport_input) == {"ssh", "telnet"}:
             line.transport_input = ["ssh", "telnet"]
@@ -366,6 +375,7 @@ STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (
     acl_entries,
     extended_lists,
     inspect_names,
+    nat_timeouts,
     qos,
     _interfaces,
     _ospf,

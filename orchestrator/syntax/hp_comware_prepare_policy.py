@@ -1,5 +1,5 @@
 """Shape filters and policies for Comware: ACL numbers and names, rule options Comware spells
-differently, ASPF policy numbers, QoS actions it has."""
+differently, ASPF policy numbers, QoS actions it has, NAT timeouts as session aging times."""
 
 from __future__ import annotations
 
@@ -269,6 +269,48 @@ def extended_lists(config: DeviceConfig, out: Emitter) -> None:
             for item in entry.sets:
                 if item.kind == "community-delete":
                     item.values = [renames.get(v, v) for v in item.values]
+
+
+#: IOS NAT translation timeouts → the session-aging setting of the model that Comware 7 writes
+#: as `session aging-time state ...` (see `hp_comware_render_security`)
+NAT_TIMEOUT_AGING = {
+    "tcp-timeout": "tcp_idle_time",
+    "udp-timeout": "udp_idle_time",
+    "syn-timeout": "tcp_synwait_time",
+    "finrst-timeout": "tcp_finwait_time",
+}
+
+
+def nat_timeouts(config: DeviceConfig, out: Emitter) -> None:
+    """Comware 7 NAT entries live as long as their sessions: per-protocol translation timeouts
+    become the session aging times of those states (shared with stateful inspection)."""
+    services, aging = config.services, config.security.inspect
+    timeouts = services.nat_timeouts
+    if not timeouts:
+        return
+    lines = services.src.get("nat_timeouts")
+    paired = len(lines) == len(timeouts)
+    for i, (key, seconds) in enumerate(timeouts.items()):
+        where = NAT_TIMEOUT_AGING.get(key)
+        n = lines[i] if paired else None
+        if n is None:
+            out.unsupported(services, "nat_timeouts", reason="a NAT timeout is given twice")
+            break
+        current = getattr(aging, where) if where is not None else None
+        if where is None:
+            out.result.unsupported.setdefault(n, f"Comware 7 has no session state for {key}")
+        elif current is not None and current != seconds:
+            out.result.unsupported.setdefault(
+                n, f"the session aging time of this state is already {current} s (inspection)"
+            )
+        else:
+            setattr(aging, where, seconds)
+            aging.at(n, where)
+            out.result.changes.setdefault(n, []).append(
+                "Comware 7 ages NAT entries with their sessions: this aging time applies to "
+                "every session in that state, translated or not"
+            )
+    services.nat_timeouts = {}
 
 
 def policies(config: DeviceConfig) -> None:

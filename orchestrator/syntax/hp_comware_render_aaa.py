@@ -54,8 +54,29 @@ def render_aaa(config: DeviceConfig, out: Emitter) -> None:
     aaa = config.system.aaa
     if aaa.new_model is not None:
         out.ignore(aaa, "new_model", rule="Comware always authenticates through ISP domains")
+    if aaa.authorization_console:
+        consoles = [line for line in config.system.lines if line.kind == "console"]
+        if consoles and all(line.login in ("aaa", "local") for line in consoles):
+            out.ignore(
+                aaa,
+                "authorization_console",
+                rule="Comware authorizes console logins through the ISP domain, like every "
+                "login on a line with scheme authentication",
+            )
+        else:
+            drop(
+                out,
+                aaa,
+                "authorization_console",
+                "the console line does not authenticate through AAA here",
+            )
     protocols: dict[str, str] = {}
-    for name, protocol, servers in _schemes(config, out):
+    schemes = _schemes(config, out)
+    if not any(protocol == "radius" for _, protocol, _ in schemes):
+        for name in ("radius_timeout", "radius_retransmit", "radius_deadtime"):
+            if getattr(aaa, name) is not None:
+                out.ignore(aaa, name, rule="no RADIUS server is configured to apply it to")
+    for name, protocol, servers in schemes:
         protocols[name] = protocol
         word = "hwtacacs" if protocol == "tacacs" else "radius"
         out.plain("#")
@@ -73,6 +94,8 @@ def render_aaa(config: DeviceConfig, out: Emitter) -> None:
         "radius_source_interface",
         "radius_timeout",
         "radius_retransmit",
+        "radius_deadtime",
+        "authorization_console",
     )
     sweep(out, aaa, handled, "AAA")
 
@@ -111,6 +134,12 @@ def _scheme_body(
             out.emit(f" timer response-timeout {aaa.radius_timeout}", aaa, "radius_timeout")
         if aaa.radius_retransmit is not None:
             out.emit(f" retry {aaa.radius_retransmit}", aaa, "radius_retransmit")
+        deadtime = aaa.radius_deadtime
+        if deadtime is not None and 1 <= deadtime <= 255:
+            # a server that stops answering is skipped (blocked) for this many minutes
+            out.emit(f" timer quiet {deadtime}", aaa, "radius_deadtime")
+        elif deadtime is not None:
+            drop(out, aaa, "radius_deadtime", "Comware's quiet timer is 1-255 minutes")
     out.emit(" user-name-format without-domain", servers[0], "")
     field = f"{protocol}_source_interface"
     source = getattr(aaa, field)
@@ -256,6 +285,10 @@ def _line_body(entry: MgmtLine, out: Emitter, domains: set[str]) -> None:
             "transport_input",
             f"inbound protocols {' '.join(transport)} have no Comware form",
         )
+    if entry.exec is False:
+        out.emit(" undo shell", entry, "exec")
+    elif entry.exec:
+        out.ignore(entry, "exec", rule="terminal service is on by default on every Comware line")
     for name in ("login_list", "authorization_exec"):
         listed = getattr(entry, name)
         if listed is not None and listed != "default" and listed in domains:
@@ -280,6 +313,7 @@ def _line_body(entry: MgmtLine, out: Emitter, domains: set[str]) -> None:
         "transport_input",
         "acl_in",
         "ipv6_acl_in",
+        "exec",
         *(
             name
             for name in ("login_list", "authorization_exec")

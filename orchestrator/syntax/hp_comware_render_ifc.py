@@ -27,8 +27,8 @@ _KIND_ORDER = {
     "tunnel": 4,
     "management": 5,
     "ethernet": 6,
-    "subinterface": 6,
     "other": 7,
+    "subinterface": 8,  # after every parent
 }
 _TUNNEL_WORDS = {mode: word for word, mode in TUNNEL_MODES.items()}
 
@@ -128,8 +128,12 @@ def render_interfaces(config: DeviceConfig, out: Emitter) -> None:
             opener += f" mode {word}"
         elif ifc.tunnel_mode is not None:
             drop(out, ifc, "tunnel_mode", "only tunnel interfaces have a tunnel mode")
+        if ifc.point_to_point is not None and ifc.name.startswith(("ATM", "Serial")):
+            opener += " p2p" if ifc.point_to_point else " p2mp"
+        elif ifc.point_to_point is not None:
+            drop(out, ifc, "point_to_point", "only ATM and serial subinterfaces have a link type")
         out.plain("#")
-        with out.view(opener, ifc, "", "tunnel_mode"):
+        with out.view(opener, ifc, "", "tunnel_mode", "point_to_point"):
             render_port(config, ifc, out)
 
 

@@ -13,6 +13,7 @@ from orchestrator.syntax.hp_comware_common import (
 from orchestrator.syntax.hp_comware_drni import drni_port_lines
 from orchestrator.syntax.hp_comware_render_overlay import overlay_interface_lines
 from orchestrator.syntax.hp_comware_render_port_l3 import (
+    atm_lines,
     nd_lines,
     ospf_lines,
     ppp_lines,
@@ -87,15 +88,23 @@ _HANDLED = (
     "stp_vlan_cost",
     "monitor_sources",
     "mlag_id",
+    "ipv6_mtu",
+    "ntp_broadcast_client",
+    "atm_pvc",
+    "point_to_point",
 )
 
 
 def _layer3(ifc: Interface) -> bool:
+    """Whether `mtu` (layer 3) or `jumboframe enable` (layer-2 frames) sets the MTU.
+
+    Serial, ATM, dialer and virtual-template interfaces (kind "other") route.
+    """
     if ifc.kind == "ethernet":
         return ifc.routed is True
     if ifc.kind == "lag":
         return ifc.name.startswith("Route-Aggregation")
-    return ifc.kind != "other"
+    return True
 
 
 def render_port(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
@@ -153,6 +162,7 @@ def render_port(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
     _addresses(ifc, out)
     overlay_interface_lines(config, ifc, out)
     ppp_lines(ifc, out)
+    atm_lines(ifc, out)
     nd_lines(config, ifc, out)
     if ifc.switchport is not None:
         _switchport(ifc, ifc.switchport, out)
@@ -380,6 +390,10 @@ def _features(ifc: Interface, out: Emitter) -> None:
         )
     if ifc.tcp_mss is not None:
         e(f" tcp mss {ifc.tcp_mss}", ifc, "tcp_mss")
+    if ifc.ipv6_mtu is not None:
+        e(f" ipv6 mtu {ifc.ipv6_mtu}", ifc, "ipv6_mtu")
+    if ifc.ntp_broadcast_client:
+        e(" ntp-service broadcast-client", ifc, "ntp_broadcast_client")
     for field, direction in (("inspect_in", "inbound"), ("inspect_out", "outbound")):
         policy = getattr(ifc, field)
         if policy is not None:

@@ -23,6 +23,38 @@ def track_numbers(config: DeviceConfig) -> dict[str, int]:
     return {name: i for i, name in enumerate(names, start=1)}
 
 
+def atm_lines(ifc: Interface, out: Emitter) -> None:
+    """The PVC of an ATM (sub)interface and its service category."""
+    pvc = ifc.atm_pvc
+    if pvc is None:
+        return
+    with out.view(f" pvc {pvc.vpi}/{pvc.vci}", pvc):
+        if pvc.vbr_nrt is not None and len(pvc.vbr_nrt) == 3:
+            rates = " ".join(str(v) for v in pvc.vbr_nrt)
+            out.emit(f"  service vbr-nrt {rates}", pvc, "vbr_nrt")
+        elif pvc.vbr_nrt is not None:
+            drop(out, pvc, "vbr_nrt", "Comware's VBR-NRT service needs a maximum burst size")
+        if pvc.ubr is not None:
+            out.emit(f"  service ubr {pvc.ubr}", pvc, "ubr")
+        if pvc.encapsulation in ("aal5snap", "aal5mux", "aal5nlpid"):
+            out.emit(f"  encapsulation {pvc.encapsulation}", pvc, "encapsulation")
+        elif pvc.encapsulation is not None:
+            drop(out, pvc, "encapsulation", f"AAL5 encapsulation {pvc.encapsulation}")
+    reason = (
+        "Comware carries PPP over ATM through a virtual template (`map ppp`), not through a "
+        "dialer pool"
+    )
+    for name in ("protocol", "dialer_pool_member"):
+        if getattr(pvc, name) is not None:
+            drop(out, pvc, name, reason)
+    sweep(
+        out,
+        pvc,
+        ("vpi", "vci", "vbr_nrt", "ubr", "encapsulation", "protocol", "dialer_pool_member"),
+        "ATM PVC",
+    )
+
+
 def ppp_lines(ifc: Interface, out: Emitter) -> None:
     """PPP links (dialers, serial lines): framing, negotiated address, authentication."""
     e = out.emit

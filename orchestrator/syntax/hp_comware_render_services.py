@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from orchestrator.model import DeviceConfig, Interface, NatRule, Police, PolicyClass
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.hp_comware_common import add_sources, drop, drop_node, sweep
+from orchestrator.syntax.hp_comware_common import add_sources, drop, drop_node, every, sweep
 
 #: the model's class match kinds → classifier `if-match` forms
 _MATCH_FORMS = {
@@ -46,11 +46,11 @@ def render_qos(config: DeviceConfig, out: Emitter) -> None:
             out.plain("#")
             with out.view(f"traffic behavior {behavior}", entry):
                 for text, field in lines:
-                    out.emit(
-                        f" {text}",
-                        entry.police if field == "police" else entry,
-                        "" if field == "police" else field,
-                    )
+                    if field == "police" and entry.police is not None:
+                        # one CAR line carries the policer and its actions' lines
+                        out.emit(f" {text}", entry.police, *every(entry.police))
+                    else:
+                        out.emit(f" {text}", entry, field)
         out.plain("#")
         with out.view(f"qos policy {policy.name}", policy):
             for entry, behavior in names:
