@@ -108,3 +108,25 @@ def test_management_settings() -> None:
     # the console line authenticates through AAA, and Comware authorizes such logins
     status, _, reason = _line(result, "aaa authorization console")
     assert status == "ignored" and "console" in (reason or "")
+
+
+NXOS_SYSTEM = """\
+hostname n1
+no password strength-check
+ip host pm.example.net 10.3.50.149
+errdisable recovery interval 120
+errdisable recovery cause all
+logging monitor 4
+"""
+
+
+def test_nxos_system_settings() -> None:
+    result = translate_text(NXOS_SYSTEM, "hp_comware", source="cisco_nxos")
+    assert result.roundtrip.ok, result.roundtrip.differences
+    lines = result.target_config.splitlines()
+    assert " ip host pm.example.net 10.3.50.149" in lines
+    # ports any protocol shut down come back after the interval, as with `cause all`
+    assert " shutdown-interval 120" in lines
+    assert _line(result, "errdisable recovery cause all")[1] == ["shutdown-interval 120"]
+    assert " info-center source default monitor level warning" in lines
+    assert _line(result, "no password strength-check")[0] == "ignored"

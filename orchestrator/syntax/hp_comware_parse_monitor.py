@@ -87,7 +87,12 @@ def s_loghost_source(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None
     ctx.config.system.logging.at(line.n, "source_interface")
 
 
-_CHANNEL = {"console": "console_level", "logbuffer": "buffered_level", "loghost": "trap_level"}
+_CHANNEL = {
+    "console": "console_level",
+    "monitor": "monitor_level",
+    "logbuffer": "buffered_level",
+    "loghost": "trap_level",
+}
 
 
 def s_log_source(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
@@ -229,7 +234,8 @@ MONITOR_TOP: list[Rule] = [
     rule(r"info-center loghost source (\S+)", s_loghost_source),
     rule(r"info-center loghost (.+)", s_loghost),
     rule(
-        r"info-center source default (console|logbuffer|loghost) (deny|level (\S+))", s_log_source
+        r"info-center source default (console|monitor|logbuffer|loghost) (deny|level (\S+))",
+        s_log_source,
     ),
     rule(
         r"info-center logbuffer size \d+",

@@ -162,6 +162,26 @@ def s_role(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
 
 _HOUSEKEEPING = "hardware, stacking or system housekeeping of the H3C box itself"
 
+
+def s_ip_host(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    system = ctx.config.system
+    system.ip_hosts[m.group(1)] = [m.group(2)]
+    system.at(line.n, "ip_hosts")
+
+
+def s_shutdown_interval(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    """Ports a protocol shut down (BPDU guard, loop detection...) come back after N seconds;
+    0 keeps them down."""
+    system = ctx.config.system
+    seconds = int(m.group(1))
+    if seconds:
+        system.errdisable_recovery_causes = ["all"]
+        system.errdisable_recovery_interval = seconds
+        system.at(line.n, "errdisable_recovery_causes", "errdisable_recovery_interval")
+    else:
+        ctx.report.unsupported(line, "ports that stay shut down until brought up by hand")
+
+
 SYSTEM_TOP: list[Rule] = [
     rule(r"sysname (.+)", _sys("hostname")),
     rule(r"clock timezone (\S+) (add|minus) (\d+)(?::(\d+))?(?::\d+)?", s_timezone),
@@ -173,6 +193,8 @@ SYSTEM_TOP: list[Rule] = [
     rule(r"(?:undo )?copyright-info enable", ignore="Comware copyright notice at login"),
     rule(r"dns server (\S+)(?: vpn-instance (\S+))?", s_dns_server),
     rule(r"dns domain (\S+)", s_dns_domain),
+    rule(r"ip host (\S+) (\S+)", s_ip_host),
+    rule(r"shutdown-interval (\d+)", s_shutdown_interval),
     rule(r"dns source-interface (\S+)", s_dns_source),
     rule(
         r"dns (?:domain|source-interface) \S+ vpn-instance \S+",

@@ -34,6 +34,7 @@ from orchestrator.syntax.hp_comware_prepare_policy import (
     policies,
     qos,
 )
+from orchestrator.syntax.hp_comware_prepare_system import errdisable
 
 
 def prepare(config: DeviceConfig, out: Emitter) -> None:
@@ -371,6 +372,7 @@ def _hhmm(point: tuple[str, str, str, str]) -> tuple[str, str, str, str]:
 STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (
     overlay,
     prepare_drni,
+    errdisable,
     acl_names,
     acl_entries,
     extended_lists,

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from orchestrator.model import DeviceConfig, System
 from orchestrator.syntax.base import Emitter, Rendered
-from orchestrator.syntax.hp_comware_common import drop, is_set, sweep, vlan_text, write_secret
+from orchestrator.syntax.hp_comware_common import (
+    add_sources,
+    drop,
+    is_set,
+    sweep,
+    vlan_text,
+    write_secret,
+)
 from orchestrator.syntax.hp_comware_drni import render_drni
 from orchestrator.syntax.hp_comware_render_aaa import render_aaa, render_lines, render_users
 from orchestrator.syntax.hp_comware_render_bgp import render_bgp
@@ -230,6 +237,28 @@ def _services(system: System, out: Emitter) -> None:
         lines.append(
             (f"ipv6 icmpv6 error-interval {interval} {bucket}", "ipv6_icmp_error_interval")
         )
+    interval = system.errdisable_recovery_interval
+    if system.errdisable_recovery_causes == ["all"] and interval is not None:
+        if 1 <= interval <= 300:
+            # ports any protocol shut down (BPDU guard, loop detection...) come back after this
+            lines.append((f"shutdown-interval {interval}", "errdisable_recovery_interval"))
+        else:
+            drop(
+                out,
+                system,
+                "errdisable_recovery_interval",
+                "Comware brings ports back after 1-300 s",
+            )
+    elif system.errdisable_recovery_causes or interval is not None:
+        drop(out, system, "errdisable_recovery_causes", "port recovery without a cause and time")
+    if system.password_strength_check is False:
+        out.ignore(
+            system,
+            "password_strength_check",
+            rule="Comware checks password strength only under password control, off by default",
+        )
+    elif system.password_strength_check:
+        drop(out, system, "password_strength_check", "password control is not translated")
     for name in ("login_success_log", "login_failure_log"):
         if getattr(system, name) is True:
             out.ignore(system, name, rule="Comware logs every login and failed login")
@@ -244,6 +273,8 @@ def _services(system: System, out: Emitter) -> None:
     out.plain("#")
     for text, name in lines:
         out.emit(" " + text, system, name)
+        if name == "errdisable_recovery_interval":
+            add_sources(out, system, "errdisable_recovery_causes")
 
 
 def _archive(system: System, out: Emitter) -> None:
@@ -358,6 +389,10 @@ def _banners(system: System, out: Emitter) -> None:
         "login_success_log",
         "login_failure_log",
         "http_authentication",
+        "errdisable_recovery_causes",
+        "errdisable_recovery_interval",
+        "password_strength_check",
+        "ip_hosts",
         "config_archive",
         "banners",
         "domain_name",

@@ -80,7 +80,9 @@ def render_aaa(config: DeviceConfig, out: Emitter) -> None:
         protocols[name] = protocol
         word = "hwtacacs" if protocol == "tacacs" else "radius"
         out.plain("#")
-        with out.view(f"{word} scheme {name}", aaa, "groups" if name in aaa.groups else ""):
+        # a source group named like its protocol became the scheme of the loose servers
+        grouped = name in aaa.groups or (not aaa.groups and name == protocol)
+        with out.view(f"{word} scheme {name}", aaa, "groups" if grouped else ""):
             _scheme_body(config, protocol, servers, out)
     for protocol, name in DEFAULT_SCHEME.items():
         protocols.setdefault(name, protocol)

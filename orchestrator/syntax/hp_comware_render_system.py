@@ -29,6 +29,7 @@ def render_dns(system: System, out: Emitter) -> None:
                 "domain_lookup",
                 "name lookup cannot be switched off while DNS servers are configured",
             )
+    _hosts(system, out)
     if not (
         system.domain_name
         or system.domain_search
@@ -49,6 +50,19 @@ def render_dns(system: System, out: Emitter) -> None:
         vrf = f" vpn-instance {server.vrf}" if server.vrf else ""
         out.emit(f" dns server {server.address}{vrf}", server)
         sweep(out, server, ("address", "vrf"), "DNS server")
+
+
+def _hosts(system: System, out: Emitter) -> None:
+    """Static name-to-address entries; Comware keeps one IPv4 address per name."""
+    written = False
+    for name, addresses in system.ip_hosts.items():
+        if len(addresses) != 1 or ":" in addresses[0]:
+            drop(out, system, "ip_hosts", f"{name}: Comware maps a name to one IPv4 address")
+            continue
+        if not written:
+            out.plain("#")
+            written = True
+        out.emit(f" ip host {name} {addresses[0]}", system, "ip_hosts")
 
 
 def render_ntp(system: System, out: Emitter) -> None:
@@ -109,6 +123,7 @@ def render_logging(system: System, out: Emitter) -> None:
         "trap_level",
         "buffered_level",
         "console_level",
+        "monitor_level",
         "buffered_size",
         "facility",
         "snmp_authfail",
@@ -120,6 +135,7 @@ def render_logging(system: System, out: Emitter) -> None:
         lines.append((f" info-center loghost source {log.source_interface}", "source_interface"))
     for name, channel in (
         ("console_level", "console"),
+        ("monitor_level", "monitor"),
         ("buffered_level", "logbuffer"),
         ("trap_level", "loghost"),
     ):
