@@ -237,11 +237,11 @@ def _services(system: System, out: Emitter) -> None:
         lines.append(
             (f"ipv6 icmpv6 error-interval {interval} {bucket}", "ipv6_icmp_error_interval")
         )
-    interval = system.errdisable_recovery_interval
-    if system.errdisable_recovery_causes == ["all"] and interval is not None:
-        if 1 <= interval <= 300:
+    recovery = system.errdisable_recovery_interval
+    if system.errdisable_recovery_causes == ["all"] and recovery is not None:
+        if 1 <= recovery <= 300:
             # ports any protocol shut down (BPDU guard, loop detection...) come back after this
-            lines.append((f"shutdown-interval {interval}", "errdisable_recovery_interval"))
+            lines.append((f"shutdown-interval {recovery}", "errdisable_recovery_interval"))
         else:
             drop(
                 out,
@@ -249,7 +249,7 @@ def _services(system: System, out: Emitter) -> None:
                 "errdisable_recovery_interval",
                 "Comware brings ports back after 1-300 s",
             )
-    elif system.errdisable_recovery_causes or interval is not None:
+    elif system.errdisable_recovery_causes or recovery is not None:
         drop(out, system, "errdisable_recovery_causes", "port recovery without a cause and time")
     if system.password_strength_check is False:
         out.ignore(
