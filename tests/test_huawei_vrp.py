@@ -150,7 +150,7 @@ def test_lines_that_have_no_model_say_why() -> None:
     assert by_text["return"].outcome == "ignored"
     assert "MSTP regions" in (by_text["stp region-configuration"].reason or "")
     assert by_text["ospfv3 1 area 0.0.0.0"].outcome == "parsed"
-    assert by_text["undo ipv6 nd ra halt"].outcome == "unsupported"
+    assert by_text["undo ipv6 nd ra halt"].outcome == "parsed"
     assert by_text["ssh user huawei"].outcome == "ignored"
 
 

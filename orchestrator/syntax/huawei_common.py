@@ -72,6 +72,10 @@ class Shaper:
     def change(self, node: Node | None, *fields: str, note: str) -> None:
         self.notes.change(node, *fields, note=note)
 
+    def ignore(self, node: Node | None, *fields: str, rule: str) -> None:
+        """For what shaping leaves out because it means nothing on the target."""
+        self.notes.ignore(node, *fields, rule=rule)
+
     def unsupported(self, node: Node | None, *fields: str, reason: str) -> None:
         """For what shaping leaves out of the model: its lines are reported unsupported."""
         self.notes.unsupported(node, *fields, reason=reason)

@@ -62,6 +62,7 @@ def p_bgp(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
             ctx.report.unsupported_tree(child, "this BGP address family is not translated")
             continue
         dispatch(ctx, child, BGP_RULES, default_af)
+    _finish_add_path(ctx, default_af)
     if not (
         default_af.peers
         or default_af.networks
@@ -85,6 +86,28 @@ def _family(ctx: Ctx, line: Line, names: tuple[str, str], vrf: str | None) -> No
         found.at(line.n)
     for child in line.children:
         dispatch(ctx, child, BGP_RULES, af)
+    _finish_add_path(ctx, af)
+
+
+def _finish_add_path(ctx: Ctx, af: BgpAddressFamily) -> None:
+    """The ADD-PATH capability reads as the family's when every active peer has the same."""
+    found: dict[str, tuple[str, Line]] = ctx.state.get("add_path", {}).pop(id(af), {})
+    if not found:
+        return
+    active = {name for name, peer in af.peers.items() if peer.activate}
+    modes = {mode for mode, _ in found.values()}
+    if set(found) != active or len(modes) != 1:
+        for _, line in found.values():
+            ctx.report.unsupported(line, "ADD-PATH on some peers of a family only")
+        return
+    mode = modes.pop()
+    for _, line in found.values():
+        if mode in ("both", "send"):
+            af.additional_paths_send = True
+            af.at(line.n, "additional_paths_send")
+        if mode in ("both", "receive"):
+            af.additional_paths_receive = True
+            af.at(line.n, "additional_paths_receive")
 
 
 def _neighbors(ctx: Ctx, af: BgpAddressFamily) -> dict[str, BgpNeighbor]:
@@ -181,6 +204,11 @@ def b_peer(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> None
     elif key == "allow-as-loop":
         target.allowas_in = int(words[1]) if len(words) > 1 else 0
         target.at(line.n, "allowas_in")
+    elif words[:3] == ["advertise", "add-path", "path-number"] and len(words) == 4:
+        target.advertise_additional_paths = [f"best {words[3]}"]
+        target.at(line.n, "advertise_additional_paths")
+    elif words[:2] == ["capability-advertise", "add-path"] and len(words) == 3:
+        ctx.state.setdefault("add_path", {}).setdefault(id(af), {})[name] = (words[2], line)
     elif key == "preferred-value" and len(words) == 2:
         target.weight = int(words[1])
         target.at(line.n, "weight")
@@ -278,6 +306,16 @@ def b_load_balancing(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamil
     af.at(line.n, field)
 
 
+def b_eibgp(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> None:
+    af.maximum_paths_eibgp = int(m.group(1))
+    af.at(line.n, "maximum_paths_eibgp")
+
+
+def b_add_path(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> None:
+    af.additional_paths_select = f"best {m.group(1)}"
+    af.at(line.n, "additional_paths_select")
+
+
 def b_sync(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> None:
     af.synchronization = m.group(1) is None
     af.at(line.n, "synchronization")
@@ -348,6 +386,8 @@ BGP_RULES: list[Rule] = [
     rule(r"aggregate (\S+) (\S+)(?: (.+))?", b_aggregate),
     rule(r"import-route .+", b_import),
     rule(r"maximum load-balancing (?:(ibgp|ebgp) )?(\d+)", b_load_balancing),
+    rule(r"maximum load-balancing eibgp (\d+)", b_eibgp),
+    rule(r"bestroute add-path path-number (\d+)", b_add_path),
     rule(r"(undo )?synchronization", b_sync),
     rule(r"summary automatic", b_summary),
     rule(r"dampening", b_dampening),

@@ -40,6 +40,7 @@ from orchestrator.syntax.huawei_parse_ifc_l3 import (
     i_vrrp,
 )
 from orchestrator.syntax.huawei_parse_ipsec import i_protection
+from orchestrator.syntax.huawei_parse_ipv6 import i_dhcp6_server, i_nd
 from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
 from orchestrator.syntax.text import Line
 
@@ -336,6 +337,8 @@ INTERFACE_RULES: list[Rule] = [
         r"(?:isis .+|mpls.*|rip .+|pim .+|igmp .+)",
         unsupported="routing protocols other than OSPF and BGP are not translated",
     ),
+    rule(r"(?:undo )?ipv6 nd (?:ra|autoconfig) .+", i_nd),
+    rule(r"dhcpv6 server (\S+)", i_dhcp6_server),
     rule(
         r"(?:vrrp6 .+|ipv6 nd .+|undo ipv6 nd .+|dhcpv6 .+)",
         unsupported="IPv6 neighbour discovery, DHCPv6 and VRRPv3 for IPv6 are not translated",

@@ -21,6 +21,7 @@ from orchestrator.model import (
 )
 from orchestrator.syntax.huawei_common import ifname
 from orchestrator.syntax.huawei_parse_acl import p_acl
+from orchestrator.syntax.huawei_parse_ipv6 import p_dhcp6_pool
 from orchestrator.syntax.huawei_parse_services import (
     p_behavior,
     p_classifier,
@@ -244,5 +245,6 @@ POLICY_TOP: list[Rule] = [
     rule(r"nat address-group (\S+) (\d+\.\d+\.\d+\.\d+) (\d+\.\d+\.\d+\.\d+)", p_nat_group),
     rule(r"ip pool (\S+)( .+)?", p_ip_pool),
     rule(r"dhcp enable", p_dhcp_enable),
+    rule(r"dhcpv6 pool (\S+)", p_dhcp6_pool),
     rule(r"dhcp server forbidden-ip (\S+)(?: (\S+))?", p_forbidden),
 ]

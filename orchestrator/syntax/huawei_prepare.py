@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from ipaddress import IPv6Network
 
-from orchestrator.model import DeviceConfig, Interface, Vlan
+from orchestrator.model import DeviceConfig, Interface, Ipv6Nd, Vlan
 from orchestrator.syntax.huawei_common import Shaper
 from orchestrator.syntax.huawei_prepare_acl import acl_entries, acl_names, implicit_deny
 from orchestrator.syntax.huawei_prepare_ipsec import shape_ipsec
@@ -170,10 +171,59 @@ def _bgp(config: DeviceConfig, shape: Shaper) -> None:
     if bgp is None:
         return
     for af in bgp.address_families:
+        if af.additional_paths_select == "all":
+            af.additional_paths_select = "best 64"
+            shape.change(
+                af, "additional_paths_select", note="VRP selects at most 64 paths per prefix"
+            )
+        for peer in af.peers.values():
+            if peer.advertise_additional_paths == ["all"]:
+                peer.advertise_additional_paths = ["best 64"]
+                shape.change(
+                    peer,
+                    "advertise_additional_paths",
+                    note="VRP advertises at most 64 paths per prefix to a peer",
+                )
         if af.vrf is not None and af.vrf not in bgp.vrfs:
             vrf = bgp.vrfs[af.vrf] = BgpVrf(name=af.vrf)
             for n in af.src.get(""):
                 vrf.at(n)
+
+
+def _ipv6(config: DeviceConfig, shape: Shaper) -> None:
+    """RA prefix lifetimes and DHCPv6 lifetimes written out; CloudEngine's silence kept."""
+    from orchestrator.syntax.huawei_render_ipv6 import shape_nd
+
+    cloudengine = shape.platform.vpn_ipv4_family
+    for ifc in config.interfaces.values():
+        nd = ifc.ipv6_nd
+        if nd is None:
+            continue
+        shape_nd(nd)
+        bare = Ipv6Nd(ra_suppress="all")
+        if cloudengine and nd == bare:
+            shape.ignore(
+                nd, *nd.src.lines, rule="CloudEngine sends no router advertisements by default"
+            )
+            ifc.ipv6_nd = None
+    for pool in config.services.dhcp6_pools.values():
+        prefixes: list[tuple[IPv6Network, int | None, int | None]] = []
+        for prefix, valid, preferred in pool.address_prefixes:
+            if valid is None or preferred is None:
+                shape.change(
+                    pool,
+                    "address_prefixes",
+                    note=f"VRP hands out {prefix} with lifetimes (valid {DHCP6_VALID} s, "
+                    f"preferred {DHCP6_PREFERRED} s), not infinite",
+                )
+                valid, preferred = valid or DHCP6_VALID, preferred or DHCP6_PREFERRED
+            prefixes.append((prefix, valid, preferred))
+        pool.address_prefixes = prefixes
+
+
+#: lifetimes a VRP DHCPv6 pool gives an address prefix that states none (VRP defaults)
+DHCP6_VALID = 172800
+DHCP6_PREFERRED = 86400
 
 
 def _layer3(ifc: Interface) -> bool:
@@ -268,6 +318,7 @@ STEPS: tuple[Callable[[DeviceConfig, Shaper], None], ...] = (
     _vlans,
     _interfaces,
     _services,
+    _ipv6,
     _bgp,
     _system,
     shape_ipsec,

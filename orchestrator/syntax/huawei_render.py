@@ -18,6 +18,7 @@ from orchestrator.syntax.huawei_render_base import Writer, sweep
 from orchestrator.syntax.huawei_render_bgp import render_bgp
 from orchestrator.syntax.huawei_render_interfaces import render_interfaces
 from orchestrator.syntax.huawei_render_ipsec import render_ipsec
+from orchestrator.syntax.huawei_render_ipv6 import render_dhcp6_pools
 from orchestrator.syntax.huawei_render_policy import (
     render_community_lists,
     render_prefix_lists,
@@ -76,6 +77,7 @@ def render_config(config: DeviceConfig, platform: HuaweiVrp) -> Rendered:
     render_community_lists(config, w)
     render_qos(config, w, acl_policies)
     render_services(config, w)
+    render_dhcp6_pools(config, w)
     render_aaa_servers(config, w)
     w.sep()
     render_aaa(config, w)

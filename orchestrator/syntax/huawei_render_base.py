@@ -69,6 +69,13 @@ class Writer:
         for child in _held(node, fields):
             _account_all(self.out, child, rule, ignored=True)
 
+    def default(self, node: Node, *fields: str, rule: str) -> None:
+        """``fields`` hold the target's default: no line, and the parser reads the default
+        back as this value (so, unlike `ignore`, the fields stay in the round trip)."""
+        self._mark(node, fields)
+        for n in self.out.sources_of(node, fields):
+            self.out.result.ignored.setdefault(n, rule)
+
     def unsupported(self, node: Node | None, *fields: str, reason: str) -> None:
         """Declare ``fields`` (the whole node if none) as inexpressible, with the reason;
         the lines of any node they hold are reported too."""

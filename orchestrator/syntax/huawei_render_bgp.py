@@ -209,6 +209,18 @@ def _family(bgp: Bgp, af: BgpAddressFamily, w: Writer) -> None:
         w.line(f"maximum load-balancing ebgp {af.maximum_paths}", af, "maximum_paths")
     if af.maximum_paths_ibgp is not None:
         w.line(f"maximum load-balancing ibgp {af.maximum_paths_ibgp}", af, "maximum_paths_ibgp")
+    if af.maximum_paths_eibgp is not None:
+        if af.vrf is not None:
+            w.line(
+                f"maximum load-balancing eibgp {af.maximum_paths_eibgp}", af, "maximum_paths_eibgp"
+            )
+        else:
+            w.unsupported(
+                af,
+                "maximum_paths_eibgp",
+                reason="VRP balances across eBGP and iBGP paths in VPN instances only",
+            )
+    _add_path(af, w)
     for net in af.networks:
         policy = f" route-policy {net.route_map}" if net.route_map else ""
         mask = net.prefix.netmask if isinstance(net.prefix, IPv4Network) else net.prefix.prefixlen
@@ -293,5 +305,60 @@ def _af_peer(bgp: Bgp, af: BgpAddressFamily, name: str, peer: BgpAfPeer, w: Writ
             )
     if peer.weight is not None:
         w.line(f"peer {name} preferred-value {peer.weight}", peer, "weight")
+    if peer.advertise_additional_paths:
+        paths = _path_count(peer.advertise_additional_paths)
+        if paths is None:
+            w.unsupported(
+                peer,
+                "advertise_additional_paths",
+                reason="VRP advertises up to N paths per prefix (`advertise add-path "
+                "path-number N`); "
+                + " ".join(peer.advertise_additional_paths)
+                + " has no such form",
+            )
+        else:
+            w.line(
+                f"peer {name} advertise add-path path-number {paths}",
+                peer,
+                "advertise_additional_paths",
+            )
     if peer.unsuppress_map is not None:
         w.unsupported(peer, "unsuppress_map", reason="unsuppress maps are not translated")
+
+
+def _path_count(paths: list[str]) -> int | None:
+    """`best N` (2-64), the one ADD-PATH form VRP has."""
+    if len(paths) != 1 or not paths[0].startswith("best "):
+        return None
+    count = paths[0][5:]
+    return int(count) if count.isdigit() and 2 <= int(count) <= 64 else None
+
+
+def _add_path(af: BgpAddressFamily, w: Writer) -> None:
+    """ADD-PATH: paths selected per family; the capability is negotiated per peer on VRP."""
+    if af.additional_paths_select is not None:
+        count = _path_count([af.additional_paths_select])
+        if count is None:
+            w.unsupported(
+                af,
+                "additional_paths_select",
+                reason=f"VRP selects 2-64 paths; {af.additional_paths_select} has no form",
+            )
+        else:
+            w.line(f"bestroute add-path path-number {count}", af, "additional_paths_select")
+    send, receive = af.additional_paths_send, af.additional_paths_receive
+    if not (send or receive):
+        return
+    mode = "both" if send and receive else "send" if send else "receive"
+    fields = [
+        f
+        for f, on in (("additional_paths_send", send), ("additional_paths_receive", receive))
+        if on
+    ]
+    peers = [name for name, peer in af.peers.items() if peer.activate]
+    if not peers:
+        w.unsupported(af, *fields, reason="VRP negotiates ADD-PATH per peer; this family has none")
+        return
+    for name in peers:
+        w.line(f"peer {name} capability-advertise add-path {mode}", af, *fields)
+    w.change(af, *fields, note="VRP negotiates ADD-PATH with each peer of the family")

@@ -14,6 +14,7 @@ from orchestrator.model import (
 )
 from orchestrator.syntax.huawei_common import secret_text, vlan_text
 from orchestrator.syntax.huawei_render_base import Writer
+from orchestrator.syntax.huawei_render_ipv6 import render_dhcp6_server, render_nd
 
 _ORDER = {
     "svi": 0,
@@ -126,6 +127,8 @@ def _interface(
         else:
             text = str(address6.address).upper()
         w.line(f"ipv6 address {text}", address6, "", "address", "kind")
+    render_nd(ifc, w)
+    render_dhcp6_server(config, ifc, w)
     if ifc.mtu is not None:
         w.line(f"mtu {ifc.mtu}", ifc, "mtu")
     _speed(ifc, w)

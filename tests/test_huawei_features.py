@@ -1,0 +1,111 @@
+"""Huawei VRP5/VRP8 features translated from IOS: reviewed text, notes and round trips."""
+
+from __future__ import annotations
+
+from orchestrator.translate import Translation, translate_text
+
+
+def translate(text: str, target: str, source: str = "cisco_ios") -> Translation:
+    result = translate_text(text, target, source=source)
+    assert result.roundtrip.ok, result.roundtrip.differences
+    return result
+
+
+def status(result: Translation) -> dict[str, tuple[str, str]]:
+    return {ln.text.strip(): (ln.status, ln.reason or "") for ln in result.lines}
+
+
+def block(text: str, opener: str) -> str:
+    """The view ``opener`` opens, opener included, up to the next `#`."""
+    start = text.index(opener + "\n")
+    return text[start : text.index("#", start)]
+
+
+ADD_PATH = """\
+router bgp 65001
+ neighbor 10.0.0.2 remote-as 65001
+ address-family ipv4
+  bgp additional-paths select all
+  bgp additional-paths send receive
+  neighbor 10.0.0.2 activate
+  neighbor 10.0.0.2 advertise additional-paths best 3
+ exit-address-family
+end
+"""
+
+
+def test_bgp_add_path_becomes_vrp_add_path() -> None:
+    for target in ("huawei_vrp", "huawei_vrpv8"):
+        result = translate(ADD_PATH, target)
+        assert (
+            " ipv4-family unicast\n"
+            "  bestroute add-path path-number 64\n"
+            "  peer 10.0.0.2 capability-advertise add-path both\n"
+            "  peer 10.0.0.2 enable\n"
+            "  peer 10.0.0.2 advertise add-path path-number 3\n"
+        ) in result.target_config, target
+        lines = status(result)
+        assert lines["bgp additional-paths select all"] == (
+            "translated-with-change",
+            "VRP selects at most 64 paths per prefix",
+        )
+        assert "each peer" in lines["bgp additional-paths send receive"][1]
+
+
+ND = """\
+ipv6 unicast-routing
+ipv6 dhcp pool LAN6
+ address prefix 2001:db8:10::/64 lifetime infinite
+ dns-server 2001:db8::53
+ domain-name example.com
+interface GigabitEthernet0/1
+ ipv6 address 2001:db8:10::1/64
+ ipv6 nd other-config-flag
+ ipv6 nd ra lifetime 1800
+ ipv6 nd prefix 2001:db8:10::/64 300 300 no-autoconfig
+ ipv6 dhcp server LAN6
+interface GigabitEthernet0/2
+ ipv6 address 2001:db8:20::1/64
+ ipv6 nd ra suppress all
+end
+"""
+
+
+def test_router_advertisements_and_dhcpv6_on_vrp5() -> None:
+    result = translate(ND, "huawei_vrp")
+    text = result.target_config
+    assert block(text, "interface GigabitEthernet0/0/1") == (
+        "interface GigabitEthernet0/0/1\n"
+        " ipv6 enable\n"
+        " ipv6 address 2001:DB8:10::1/64\n"
+        " ipv6 nd autoconfig other-flag\n"
+        " ipv6 nd ra router-lifetime 1800\n"
+        " ipv6 nd ra prefix 2001:DB8:10::/64 300 300 no-autoconfig\n"
+        " undo ipv6 nd ra halt\n"
+        " dhcpv6 server LAN6\n"
+    )
+    assert " ipv6 nd ra halt\n" in block(text, "interface GigabitEthernet0/0/2")
+    assert block(text, "dhcpv6 pool LAN6") == (
+        "dhcpv6 pool LAN6\n"
+        " address prefix 2001:DB8:10::/64 life-time 172800 86400\n"
+        " dns-server 2001:DB8::53\n"
+        " dns-domain-name example.com\n"
+    )
+    lines = status(result)
+    assert "not infinite" in lines["address prefix 2001:db8:10::/64 lifetime infinite"][1]
+
+
+def test_cloudengine_advertises_with_halt_disable_and_has_no_dhcpv6_pools() -> None:
+    result = translate(ND, "huawei_vrpv8")
+    text = result.target_config
+    assert " ipv6 nd ra halt disable\n" in block(text, "interface GE0/0/1")
+    assert "ipv6 nd" not in block(text, "interface GE0/0/2")
+    lines = status(result)
+    assert lines["ipv6 nd ra suppress all"] == (
+        "ignored",
+        "CloudEngine sends no router advertisements by default",
+    )
+    assert lines["ipv6 dhcp pool LAN6"] == (
+        "unsupported",
+        "CloudEngine switches have no DHCPv6 server pools",
+    )
