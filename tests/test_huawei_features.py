@@ -109,3 +109,42 @@ def test_cloudengine_advertises_with_halt_disable_and_has_no_dhcpv6_pools() -> N
         "unsupported",
         "CloudEngine switches have no DHCPv6 server pools",
     )
+
+
+MONITOR = """\
+logging monitor 4
+logging origin-id hostname
+ip sla monitor 8
+ type echo protocol ipIcmpEcho 172.16.2.254
+ timeout 500
+ frequency 2
+archive
+ log config
+  logging enable
+  hidekeys
+ path ftp://ns.foo.com//tftpboot/Foo-archive
+end
+"""
+
+
+def test_ip_sla_becomes_nqa_and_the_archive_is_accounted() -> None:
+    for target in ("huawei_vrp", "huawei_vrpv8"):
+        result = translate(MONITOR, target)
+        text = result.target_config
+        assert block(text, "nqa test-instance admin 8") == (
+            "nqa test-instance admin 8\n"
+            " test-type icmp\n"
+            " destination-address ipv4 172.16.2.254\n"
+            " frequency 2\n"
+            " timeout 1\n"
+        )
+        assert "info-center source default channel monitor log level warning\n" in text
+        lines = status(result)
+        assert lines["timeout 500"] == (
+            "translated-with-change",
+            "NQA timeouts are whole seconds: 500 ms becomes 1 s",
+        )
+        assert lines["logging origin-id hostname"] == ("ignored", "VRP messages carry the sysname")
+        assert lines["hidekeys"] == ("ignored", "VRP never logs passwords in clear text")
+        assert lines["path ftp://ns.foo.com//tftpboot/Foo-archive"][0] == "unsupported"
+        assert lines["archive"][0] == "unsupported"

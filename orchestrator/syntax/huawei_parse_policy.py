@@ -29,6 +29,7 @@ from orchestrator.syntax.huawei_parse_services import (
     p_forbidden,
     p_ip_pool,
     p_nat_group,
+    p_nqa,
     p_traffic_policy,
 )
 from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
@@ -246,5 +247,6 @@ POLICY_TOP: list[Rule] = [
     rule(r"ip pool (\S+)( .+)?", p_ip_pool),
     rule(r"dhcp enable", p_dhcp_enable),
     rule(r"dhcpv6 pool (\S+)", p_dhcp6_pool),
+    rule(r"nqa test-instance (\S+) (\S+)", p_nqa),
     rule(r"dhcp server forbidden-ip (\S+)(?: (\S+))?", p_forbidden),
 ]

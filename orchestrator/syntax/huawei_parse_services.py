@@ -152,3 +152,61 @@ def p_dhcp_enable(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
 def p_forbidden(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     ctx.config.services.dhcp_excluded.append((m.group(1), m.group(2) or m.group(1)))
     ctx.config.services.at(line.n, "dhcp_excluded")
+
+
+def p_nqa(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    """`nqa test-instance ADMIN ID`: a probe, numbered by its test name."""
+    from orchestrator.model import IpSla
+    from orchestrator.syntax.huawei_render_monitor import NQA_TYPES
+
+    if not m.group(2).isdigit():
+        ctx.report.unsupported_tree(line, "NQA tests with names are not translated")
+        return
+    probe = IpSla(id=int(m.group(2)))
+    probe.at(line.n)
+    services = ctx.config.services
+    services.ip_slas[probe.id] = probe
+    services.at(line.n, "ip_slas")
+    kinds = {v: k for k, v in NQA_TYPES.items()}
+    for child in line.children:
+        words = child.words
+        head = words[0]
+        if head == "test-type" and len(words) == 2 and words[1] in kinds:
+            probe.kind = kinds[words[1]]
+            probe.at(child.n, "kind")
+        elif head == "destination-address" and len(words) == 3:
+            probe.target = words[2]
+            probe.at(child.n, "target")
+        elif head == "destination-port" and len(words) == 2:
+            probe.target_port = int(words[1])
+            probe.at(child.n, "target_port")
+        elif head == "source-address" and len(words) == 3:
+            probe.source_address = words[2]
+            probe.at(child.n, "source_address")
+        elif head == "source-interface" and len(words) >= 2:
+            from orchestrator.syntax.huawei_common import ifname
+
+            probe.source_interface = ifname(ctx, "".join(words[1:]))
+            probe.at(child.n, "source_interface")
+        elif head == "vpn-instance" and len(words) == 2:
+            probe.vrf = words[1]
+            probe.at(child.n, "vrf")
+        elif head == "frequency" and len(words) == 2:
+            probe.frequency_s = int(words[1])
+            probe.at(child.n, "frequency_s")
+        elif head == "timeout" and len(words) == 2:
+            probe.timeout_ms = int(words[1]) * 1000
+            probe.at(child.n, "timeout_ms")
+        elif words[:2] == ["threshold", "rtd"] and len(words) == 3:
+            probe.threshold_ms = int(words[2])
+            probe.at(child.n, "threshold_ms")
+        elif head == "tos" and len(words) == 2:
+            probe.tos = int(words[1])
+            probe.at(child.n, "tos")
+        elif words == ["start", "now"]:
+            probe.schedule_start, probe.schedule_life = "now", "forever"
+            probe.at(child.n, "schedule_start", "schedule_life")
+        else:
+            ctx.report.unsupported(child, "NQA test setting not translated")
+            continue
+        ctx.report.parsed(child)

@@ -200,6 +200,8 @@ _CHANNEL_FIELD = {
     "0": "console_level",
     "logbuffer": "buffered_level",
     "4": "buffered_level",
+    "monitor": "monitor_level",
+    "1": "monitor_level",
 }
 
 

@@ -221,6 +221,20 @@ def _ipv6(config: DeviceConfig, shape: Shaper) -> None:
         pool.address_prefixes = prefixes
 
 
+def _probes(config: DeviceConfig, shape: Shaper) -> None:
+    """NQA counts timeouts in whole seconds: a shorter probe timeout is rounded up."""
+    for probe in config.services.ip_slas.values():
+        timeout = probe.timeout_ms
+        if timeout is not None and timeout % 1000:
+            probe.timeout_ms = max(1000, -(-timeout // 1000) * 1000)
+            shape.change(
+                probe,
+                "timeout_ms",
+                note=f"NQA timeouts are whole seconds: {timeout} ms becomes "
+                f"{probe.timeout_ms // 1000} s",
+            )
+
+
 #: lifetimes a VRP DHCPv6 pool gives an address prefix that states none (VRP defaults)
 DHCP6_VALID = 172800
 DHCP6_PREFERRED = 86400
@@ -319,6 +333,7 @@ STEPS: tuple[Callable[[DeviceConfig, Shaper], None], ...] = (
     _interfaces,
     _services,
     _ipv6,
+    _probes,
     _bgp,
     _system,
     shape_ipsec,

@@ -19,6 +19,11 @@ from orchestrator.syntax.huawei_render_bgp import render_bgp
 from orchestrator.syntax.huawei_render_interfaces import render_interfaces
 from orchestrator.syntax.huawei_render_ipsec import render_ipsec
 from orchestrator.syntax.huawei_render_ipv6 import render_dhcp6_pools
+from orchestrator.syntax.huawei_render_monitor import (
+    render_archive,
+    render_logging_extras,
+    render_nqa,
+)
 from orchestrator.syntax.huawei_render_policy import (
     render_community_lists,
     render_prefix_lists,
@@ -58,6 +63,8 @@ def render_config(config: DeviceConfig, platform: HuaweiVrp) -> Rendered:
     render_summer_time(config.system, w)
     w.sep()
     render_logging(system, w)
+    render_logging_extras(system, w)
+    render_archive(system, w)
     render_vlans(config, w)
     w.sep()
     render_stp(config, w)
@@ -78,6 +85,7 @@ def render_config(config: DeviceConfig, platform: HuaweiVrp) -> Rendered:
     render_qos(config, w, acl_policies)
     render_services(config, w)
     render_dhcp6_pools(config, w)
+    render_nqa(config, w)
     render_aaa_servers(config, w)
     w.sep()
     render_aaa(config, w)
