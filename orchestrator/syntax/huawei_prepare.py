@@ -17,7 +17,7 @@ from collections.abc import Callable
 from ipaddress import IPv6Network
 
 from orchestrator.model import DeviceConfig, Interface, Ipv6Nd, Vlan
-from orchestrator.syntax.huawei_common import Shaper
+from orchestrator.syntax.huawei_common import Shaper, severity_for_model, severity_for_vrp
 from orchestrator.syntax.huawei_prepare_acl import acl_entries, acl_names, implicit_deny
 from orchestrator.syntax.huawei_prepare_ipsec import shape_ipsec
 
@@ -298,6 +298,11 @@ def _system(config: DeviceConfig, shape: Shaper) -> None:
             hour, _, minute = time.partition(":")
             if hour.isdigit():
                 setattr(summer, field, (week, day, month, f"{int(hour)}:{minute}"))
+    logging = system.logging
+    for field in ("trap_level", "console_level", "buffered_level", "monitor_level"):
+        value = getattr(logging, field)
+        if value is not None and value.isdigit() and severity_for_vrp(value) is not None:
+            setattr(logging, field, severity_for_model(severity_for_vrp(value) or value))
     banners = system.banners
     if "motd" in banners:
         motd = banners.pop("motd")
