@@ -317,6 +317,13 @@ class ZonePolicy(Node):
     log_close: bool = False  # log each session when it ends
     count: bool = False  # keep per-rule hit counters
     description: str | None = None
+    #: match by an ACL instead of the address and application lists (Huawei/Comware interzone
+    #: packet filters): sessions its permit rules match get ``action``, its deny rules drop
+    acl: str | None = None
+    #: application-layer gateways following the sessions this rule lets through and opening
+    #: their related sessions (IOS CBAC `ip inspect` applications, Huawei `detect aspf`):
+    #: "ftp", "tftp", "rtsp", "sip", "h323", "pptp", ...
+    algs: list[str] = field(default_factory=list)
 
 
 @dataclass(kw_only=True)
