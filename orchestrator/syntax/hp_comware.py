@@ -26,6 +26,7 @@ from orchestrator.syntax.hp_comware_parse_routing import ROUTING_TOP
 from orchestrator.syntax.hp_comware_parse_security import SECURITY_TOP, finish_security
 from orchestrator.syntax.hp_comware_parse_services import SERVICES_TOP, finish_nat
 from orchestrator.syntax.hp_comware_parse_system import SYSTEM_TOP
+from orchestrator.syntax.hp_comware_parse_zones import ZONE_TOP, finish_zones
 from orchestrator.syntax.rules import Ctx, Rule, dispatch
 from orchestrator.syntax.text import Line, clean_line, split_lines
 
@@ -156,6 +157,7 @@ class HpComware(Platform):
     TOP: ClassVar[list[Rule]] = [
         *IFC_TOP,
         *DRNI_TOP,
+        *ZONE_TOP,
         *ROUTING_TOP,
         *POLICY_TOP,
         *SERVICES_TOP,
@@ -199,6 +201,7 @@ class HpComware(Platform):
         finish_interfaces(ctx)
         finish_overlay(ctx)
         finish_drni(ctx)
+        finish_zones(ctx)
         finish_mirroring(ctx)
         finish_nat(ctx)
         finish_security(ctx)

@@ -27,7 +27,7 @@ from orchestrator.model import (
     PreSharedKey,
     TransformSet,
 )
-from orchestrator.syntax.hp_comware_common import read_secret
+from orchestrator.syntax.hp_comware_common import ifname, read_secret
 from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
 from orchestrator.syntax.text import Line
 
@@ -217,6 +217,16 @@ def f_dpd(ctx: Ctx, line: Line, m: re.Match[str], profile: IkeProfile) -> None:
     profile.at(line.n, "keepalive")
 
 
+def f_local_interface(ctx: Ctx, line: Line, m: re.Match[str], profile: IkeProfile) -> None:
+    profile.local_interface = ifname(m.group(1))
+    profile.at(line.n, "local_interface")
+
+
+def f_proposals(ctx: Ctx, line: Line, m: re.Match[str], profile: IkeProfile) -> None:
+    profile.proposals = [int(v) for v in m.group(1).split()]
+    profile.at(line.n, "proposals")
+
+
 IKE_PROFILE_RULES: list[Rule] = [
     rule(r"keychain (\S+)", _str("keyring")),
     rule(
@@ -224,8 +234,11 @@ IKE_PROFILE_RULES: list[Rule] = [
         f_identity,
     ),
     rule(r"match local address (\d+\.\d+\.\d+\.\d+)", _str("local_address")),
+    rule(r"match local address (\S+)", f_local_interface),
     rule(r"inside-vpn vpn-instance (\S+)", _str("vrf")),
     rule(r"dpd interval (\d+) retry (\d+) on-demand", f_dpd),
+    rule(r"proposal ((?:\d+ ?)+)", f_proposals),
+    rule(r"exchange-mode (aggressive)", _str("exchange_mode")),
 ]
 
 

@@ -35,6 +35,7 @@ from orchestrator.syntax.hp_comware_prepare_policy import (
     qos,
 )
 from orchestrator.syntax.hp_comware_prepare_system import errdisable
+from orchestrator.syntax.hp_comware_zones import prepare_zones
 
 
 def prepare(config: DeviceConfig, out: Emitter) -> None:
@@ -373,6 +374,7 @@ STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (
     overlay,
     prepare_drni,
     errdisable,
+    prepare_zones,
     acl_names,
     acl_entries,
     extended_lists,

@@ -46,6 +46,7 @@ from orchestrator.syntax.hp_comware_render_system import (
     render_ntp,
     render_snmp,
 )
+from orchestrator.syntax.hp_comware_zones import render_zones
 
 _WEEKS = {"1": "first", "2": "second", "3": "third", "4": "fourth", "last": "last"}
 _MONTHS = {
@@ -100,6 +101,7 @@ def render_config(config: DeviceConfig) -> Rendered:
     render_security(config, out)
     render_tracks(config, out)
     render_interfaces(config, out)
+    render_zones(config, out)
     render_vsis(config, out)
     render_mirroring(config, out)
     check_nat_rules(config, out)

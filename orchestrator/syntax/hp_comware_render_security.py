@@ -32,6 +32,14 @@ def render_security(config: DeviceConfig, out: Emitter) -> None:
     handled = (
         "inspect",
         "inspect_policies",
+        "zones",
+        "zone_policies",
+        "zone_default_action",
+        "addresses",
+        "address_sets",
+        "applications",
+        "application_sets",
+        "screens",
         "ike_policies",
         "ike_keepalive",
         "keyrings",
@@ -179,6 +187,22 @@ def _ike(security: Security, out: Emitter) -> None:
                 sweep(out, identity, ("address", "mask", "vrf"), "IKE identity")
             if profile.local_address is not None:
                 out.emit(f" match local address {profile.local_address}", profile, "local_address")
+            elif profile.local_interface is not None:
+                out.emit(
+                    f" match local address {profile.local_interface}", profile, "local_interface"
+                )
+            if profile.local_address is not None and profile.local_interface is not None:
+                drop(out, profile, "local_interface", "a local address is matched already")
+            known = [p for p in profile.proposals if p in security.ike_policies]
+            if known:
+                words = " ".join(str(p) for p in known)
+                out.emit(f" proposal {words}", profile, "proposals")
+            if len(known) != len(profile.proposals):
+                drop(out, profile, "proposals", "a profile names an IKE proposal not written")
+            if profile.exchange_mode == "aggressive":
+                out.emit(" exchange-mode aggressive", profile, "exchange_mode")
+            elif profile.exchange_mode == "main":
+                out.ignore(profile, "exchange_mode", rule="main mode is the IKEv1 default")
             if profile.vrf is not None:
                 out.emit(f" inside-vpn vpn-instance {profile.vrf}", profile, "vrf")
             if profile.keepalive is not None:
@@ -187,7 +211,17 @@ def _ike(security: Security, out: Emitter) -> None:
         sweep(
             out,
             profile,
-            ("name", "vrf", "keyring", "identities", "local_address", "keepalive"),
+            (
+                "name",
+                "vrf",
+                "keyring",
+                "identities",
+                "local_address",
+                "keepalive",
+                "local_interface",
+                "proposals",
+                "exchange_mode",
+            ),
             "IKE profile",
         )
 

@@ -1,0 +1,467 @@
+"""Zone-based firewall on Comware 7: security zones, object groups, object policies applied
+to zone pairs, attack-defense policies (shaping and rendering; reading is in
+`hp_comware_parse_zones`).
+
+    object-group ip address WEB          (address objects and sets)
+     0 network host address 192.0.2.10
+    object-group service HTTP            (applications and sets)
+     0 service tcp destination eq 80
+    object-policy ip trust-untrust       (the rules of one zone pair, first match wins)
+     rule 0 pass source-ip WEB service HTTP logging counting
+    security-zone name untrust
+     import interface GigabitEthernet1/0/1
+     attack-defense apply policy untrust-screen
+    zone-pair security source trust destination untrust
+     object-policy apply ip trust-untrust
+
+The box itself is the `Local` zone. What a zone lets reach the box (Junos host-inbound-traffic)
+is the zone's policy towards `Local`: a pass rule per service (object groups named
+`inbound-<service>`), then a drop rule. A rule Comware cannot write exactly is left out whole,
+never written wider than the source.
+"""
+
+from __future__ import annotations
+
+from orchestrator.model import (
+    SELF_ZONE,
+    DeviceConfig,
+    Screen,
+    Security,
+    SecurityAddress,
+    SecurityApplication,
+    SecurityZone,
+    ZonePolicy,
+)
+from orchestrator.syntax.base import Emitter
+from orchestrator.syntax.hp_comware_common import drop, drop_node, sweep
+
+LOCAL = "Local"
+#: Junos host-inbound services and protocols → Comware service terms
+INBOUND: dict[str, tuple[str, ...]] = {
+    "ping": ("icmp 8 0",),
+    "ssh": ("tcp destination eq 22",),
+    "telnet": ("tcp destination eq 23",),
+    "http": ("tcp destination eq 80",),
+    "https": ("tcp destination eq 443",),
+    "snmp": ("udp destination eq 161",),
+    "snmp-trap": ("udp destination eq 162",),
+    "ntp": ("udp destination eq 123",),
+    "dns": ("udp destination eq 53", "tcp destination eq 53"),
+    "dhcp": ("udp destination range 67 68",),
+    "tftp": ("udp destination eq 69",),
+    "ftp": ("tcp destination eq 21",),
+    "ike": ("udp destination eq 500", "udp destination eq 4500"),
+    "netconf": ("tcp destination eq 830",),
+    "bgp": ("tcp destination eq 179",),
+    "ospf": ("89",),
+    "ospf3": ("89",),
+    "rip": ("udp destination eq 520",),
+    "bfd": ("udp destination range 3784 3785",),
+    "vrrp": ("112",),
+    "pim": ("103",),
+    "igmp": ("2",),
+    "ldp": ("tcp destination eq 646", "udp destination eq 646"),
+}
+#: the model's screen checks → Comware single-packet attack signatures
+SIGNATURES: dict[str, tuple[str, ...]] = {
+    "ping-of-death": ("ping-of-death",),
+    "teardrop": ("teardrop",),
+    "land": ("land",),
+    "winnuke": ("winnuke",),
+    "syn-fin": ("tcp-syn-fin",),
+    "tcp-no-flag": ("tcp-null-flag",),
+    "ip-fragment": ("fragment",),
+    "icmp-large": ("large-icmp",),
+    "ip-source-route": ("ip-option loose-source-routing", "ip-option strict-source-routing"),
+    "ip-loose-source-route": ("ip-option loose-source-routing",),
+    "ip-strict-source-route": ("ip-option strict-source-routing",),
+    "ip-record-route": ("ip-option record-route",),
+    "ip-timestamp": ("ip-option timestamp",),
+    "ip-security-option": ("ip-option security",),
+    "ip-stream-option": ("ip-option stream-id",),
+}
+#: Junos sends a large-ICMP alarm above 1024 bytes; Comware's default limit is 4000
+LARGE_ICMP = 1024
+
+
+def zone_name(name: str) -> str:
+    return LOCAL if name == SELF_ZONE else name
+
+
+def pair_policy(source: str, destination: str) -> str:
+    """The object policy of a zone pair."""
+    return f"{zone_name(source)}-{zone_name(destination)}"
+
+
+# --- shaping ----------------------------------------------------------------------------------
+
+
+def prepare_zones(config: DeviceConfig, out: Emitter) -> None:
+    """Rules grouped by zone pair (first match within a pair is all that counts), numbered as
+    Comware numbers them; host-inbound lists of a zone that also has rules to the box dropped."""
+    security = config.security
+    pairs: dict[tuple[str, str], list[ZonePolicy]] = {}
+    for policy in security.zone_policies:
+        pairs.setdefault((policy.from_zone, policy.to_zone), []).append(policy)
+    security.zone_policies = [p for rules in pairs.values() for p in rules]
+    for rules in pairs.values():
+        for i, policy in enumerate(rules):
+            policy.name = str(i)  # a Junos policy name is a label; Comware numbers its rules
+            if policy.action == "reject":
+                out.change(policy, "action", note="Comware drops without answering (no TCP RST)")
+                policy.action = "deny"
+            if policy.log_init != policy.log_close:
+                out.change(policy, "", note="Comware logs the rule's matches, not a session end")
+                policy.log_init = policy.log_close = True
+    for screen in security.screens.values():
+        lines = screen.src.get("checks")
+        unknown = [c for c in screen.checks if c not in SIGNATURES]
+        for i, check in enumerate(screen.checks):
+            if check in unknown and len(lines) == len(screen.checks):
+                out.result.unsupported.setdefault(lines[i], f"screen check {check}: no signature")
+        if unknown and len(lines) != len(screen.checks):
+            out.unsupported(screen, "checks", reason=f"checks {' '.join(unknown)}: no signature")
+        known = [c for c in screen.checks if c not in unknown]
+        screen.src.lines["checks"] = [
+            n for i, n in enumerate(lines) if i < len(screen.checks) and screen.checks[i] in known
+        ]
+        screen.checks = known
+    for zone in security.zones.values():
+        towards_box = (zone.name, SELF_ZONE)
+        if "all" in [*zone.host_inbound_services, *zone.host_inbound_protocols] and (
+            towards_box not in pairs
+        ):
+            # everything reaches the box from this zone: a plain pass rule towards it
+            policy = ZonePolicy(from_zone=zone.name, to_zone=SELF_ZONE, name="0")
+            for field in ("host_inbound_services", "host_inbound_protocols"):
+                for n in zone.src.get(field):
+                    policy.at(n)
+                setattr(zone, field, [])
+            security.zone_policies.append(policy)
+            pairs[towards_box] = [policy]
+            continue
+        to_box = pairs.get(towards_box)
+        if to_box is None:
+            continue
+        # traffic to the box passes only what the host-inbound list AND the rules allow
+        closed = all(p.action != "permit" for p in to_box)
+        for name in ("host_inbound_services", "host_inbound_protocols"):
+            if not getattr(zone, name):
+                continue
+            if closed:
+                out.ignore(
+                    zone,
+                    name,
+                    rule="the zone's rules to the box drop everything, so this list lets "
+                    "nothing through",
+                )
+            else:
+                out.unsupported(
+                    zone,
+                    name,
+                    reason="the zone's rules to the box also filter what reaches it: "
+                    "combine them with these services by hand",
+                )
+            setattr(zone, name, [])
+
+
+# --- rendering --------------------------------------------------------------------------------
+
+
+def render_zones(config: DeviceConfig, out: Emitter) -> None:
+    security = config.security
+    for screen in security.screens.values():
+        _screen(screen, out)
+    for address in security.addresses.values():
+        _address(address, out)
+    for aset in security.address_sets.values():
+        out.plain("#")
+        with out.view(f"object-group ip address {aset.name}", aset):
+            for i, member in enumerate([*aset.addresses, *aset.address_sets]):
+                out.emit(f" {i * 10} network group-object {member}", aset, "addresses")
+        if aset.zone is not None:
+            out.ignore(aset, "zone", rule="Comware address objects are usable in every zone")
+        sweep(out, aset, ("name", "addresses", "address_sets", "zone"), "address set")
+    for app in security.applications.values():
+        _application(app, out)
+    for appset in security.application_sets.values():
+        out.plain("#")
+        with out.view(f"object-group service {appset.name}", appset):
+            for i, member in enumerate([*appset.applications, *appset.application_sets]):
+                out.emit(f" {i * 10} service group-object {member}", appset, "applications")
+        sweep(out, appset, ("name", "applications", "application_sets"), "application set")
+    inbound = _inbound_groups(security, out)
+    policies = _object_policies(security, inbound, out)
+    for zone in security.zones.values():
+        _zone(zone, out)
+    for source, destination in policies:
+        out.plain("#")
+        with out.view(
+            f"zone-pair security source {zone_name(source)} destination {zone_name(destination)}"
+        ):
+            out.emit(f" object-policy apply ip {pair_policy(source, destination)}")
+    _default_action(security, out)
+
+
+def _screen(screen: Screen, out: Emitter) -> None:
+    out.plain("#")
+    with out.view(f"attack-defense policy {screen.name}", screen):
+        lines = screen.src.get("checks")
+        for i, check in enumerate(screen.checks):
+            line = (lines[i],) if len(lines) == len(screen.checks) else lines
+            texts = [
+                f" signature detect {s} action drop logging" for s in SIGNATURES.get(check, ())
+            ]
+            if check == "icmp-large":
+                texts.append(f" signature large-icmp max-length {LARGE_ICMP}")
+            for text in texts:
+                out.emit(text)
+                out.result.emissions[-1].sources = line
+            if not texts:
+                drop(out, screen, "checks", f"screen check {check}: no signature")
+        for kind, threshold in screen.floods.items():
+            if kind not in ("syn", "icmp", "udp"):
+                continue
+            out.emit(f" {kind}-flood detect non-specific", screen, "floods")
+            out.emit(f" {kind}-flood threshold {threshold}", screen, "floods")
+            out.emit(f" {kind}-flood action drop logging", screen, "floods")
+        if "syn" in screen.floods:
+            out.change(
+                screen,
+                "floods",
+                note="above the SYN threshold Comware drops new SYNs to the destination; the "
+                "SRX proxies them",
+            )
+    if any(k not in ("syn", "icmp", "udp") for k in screen.floods):
+        drop(out, screen, "floods", "only SYN, ICMP and UDP floods are translated")
+    for name in (
+        "syn_alarm_threshold",
+        "syn_source_threshold",
+        "syn_destination_threshold",
+        "syn_timeout",
+    ):
+        if getattr(screen, name) is not None:
+            drop(out, screen, name, "Comware has one SYN threshold, per destination address")
+    sweep(out, screen, ("name", "checks", "floods"), "screen")
+
+
+def _address(address: SecurityAddress, out: Emitter) -> None:
+    family = "ipv6" if address.prefix is not None and address.prefix.version == 6 else "ip"
+    out.plain("#")
+    with out.view(f"object-group {family} address {address.name}", address):
+        if address.prefix is not None:
+            if address.prefix.prefixlen == address.prefix.max_prefixlen:
+                term = f"host address {address.prefix.network_address}"
+            elif family == "ip":
+                term = f"subnet {address.prefix.network_address} {address.prefix.netmask}"
+            else:
+                term = f"subnet {address.prefix.network_address} {address.prefix.prefixlen}"
+            out.emit(f" 0 network {term}", address, "prefix")
+        elif address.range is not None:
+            out.emit(f" 0 network range {address.range[0]} {address.range[1]}", address, "range")
+        elif address.dns_name is not None:
+            out.emit(f" 0 network host name {address.dns_name}", address, "dns_name")
+    if address.zone is not None:
+        out.ignore(address, "zone", rule="Comware address objects are usable in every zone")
+    sweep(out, address, ("name", "prefix", "range", "dns_name", "zone"), "address object")
+
+
+def service_term(protocol: str | None, ports: tuple[int, int] | None, word: str) -> str:
+    """`tcp destination eq 80`, `udp destination range 67 68`, `tcp`: one service term."""
+    text = protocol or ""
+    if ports is not None:
+        low, high = ports
+        text += f" {word} eq {low}" if low == high else f" {word} range {low} {high}"
+    return text
+
+
+def _application(app: SecurityApplication, out: Emitter) -> None:
+    out.plain("#")
+    with out.view(f"object-group service {app.name}", app):
+        for i, term in enumerate(app.terms):
+            if not (
+                term.protocol in ("tcp", "udp", "icmp", "icmp6")
+                or (term.protocol is not None and term.protocol.isdigit())
+            ):
+                drop_node(out, term, f"service protocol {term.protocol} is not written")
+                continue
+            if term.protocol not in ("tcp", "udp"):
+                if term.source_ports or term.destination_ports:
+                    drop_node(out, term, "ports on a protocol without ports")
+                    continue
+                text = term.protocol
+                if term.icmp_type is not None:
+                    text += f" {term.icmp_type}"
+                    if term.icmp_code is not None:
+                        text += f" {term.icmp_code}"
+            else:
+                text = service_term(term.protocol, term.source_ports, "source")
+                if term.destination_ports is not None:
+                    text += service_term(None, term.destination_ports, "destination")
+            out.emit(f" {i * 10} service {text}", term)
+            if term.alg is not None:
+                out.ignore(term, "alg", rule="Comware runs its ALGs for every session")
+            if term.inactivity_timeout is not None:
+                drop(out, term, "inactivity_timeout", "per-service session aging is not written")
+            sweep(
+                out,
+                term,
+                (
+                    "protocol",
+                    "destination_ports",
+                    "source_ports",
+                    "icmp_type",
+                    "icmp_code",
+                    "alg",
+                    "inactivity_timeout",
+                ),
+                "service term",
+            )
+    if app.predefined:
+        out.ignore(app, "predefined", rule="the built-in service is written out as an object")
+    sweep(out, app, ("name", "terms", "predefined"), "service object")
+
+
+def _inbound_groups(security: Security, out: Emitter) -> set[str]:
+    """One service object group per host-inbound service any zone names."""
+    wanted = {
+        name
+        for zone in security.zones.values()
+        for name in [*zone.host_inbound_services, *zone.host_inbound_protocols]
+        if name in INBOUND
+    }
+    for name in sorted(wanted):
+        out.plain("#")
+        with out.view(f"object-group service inbound-{name}"):
+            for i, term in enumerate(INBOUND[name]):
+                out.emit(f" {i * 10} service {term}")
+    return wanted
+
+
+def _object_policies(security: Security, inbound: set[str], out: Emitter) -> list[tuple[str, str]]:
+    pairs: dict[tuple[str, str], list[ZonePolicy]] = {}
+    for policy in security.zone_policies:
+        pairs.setdefault((policy.from_zone, policy.to_zone), []).append(policy)
+    written: list[tuple[str, str]] = []
+    for (source, destination), rules in pairs.items():
+        out.plain("#")
+        with out.view(f"object-policy ip {pair_policy(source, destination)}"):
+            for i, policy in enumerate(rules):
+                _rule(i, policy, out)
+        written.append((source, destination))
+    for zone in security.zones.values():
+        names = [*zone.host_inbound_services, *zone.host_inbound_protocols]
+        if not names or (zone.name, SELF_ZONE) in pairs:
+            continue
+        known = [n for n in names if n in inbound]
+        for field in ("host_inbound_services", "host_inbound_protocols"):
+            missing = [n for n in getattr(zone, field) if n not in known]
+            if missing:
+                drop(out, zone, field, f"host-inbound {' '.join(missing)} not translated")
+        out.plain("#")
+        with out.view(f"object-policy ip {pair_policy(zone.name, SELF_ZONE)}"):
+            for i, name in enumerate(known):
+                field = (
+                    "host_inbound_services"
+                    if name in zone.host_inbound_services
+                    else "host_inbound_protocols"
+                )
+                out.emit(f" rule {i} pass service inbound-{name}", zone, field)
+            out.emit(f" rule {len(known)} drop", zone, "host_inbound_services")
+        written.append((zone.name, SELF_ZONE))
+    return written
+
+
+def _rule(number: int, policy: ZonePolicy, out: Emitter) -> None:
+    fields = (
+        ("source-ip", policy.source_addresses),
+        ("destination-ip", policy.destination_addresses),
+        ("service", policy.applications),
+    )
+    if any(len(values) > 1 for _, values in fields) or (
+        policy.source_negate or policy.destination_negate
+    ):
+        drop_node(
+            out,
+            policy,
+            "a rule with several objects in one field or a negated match: Comware takes one "
+            "object group per field",
+        )
+        return
+    action = "pass" if policy.action == "permit" else "drop"
+    text = f" rule {number} {action}"
+    for word, values in fields:
+        if values:
+            text += f" {word} {values[0]}"
+    if policy.log_init or policy.log_close:
+        text += " logging"
+    if policy.count:
+        text += " counting"
+    out.emit(text, policy, *(policy.src.lines or {"": []}))
+    if policy.action == "reject":
+        drop(out, policy, "action", "Comware drops without answering (no TCP RST)")
+    if policy.description is not None:
+        drop(out, policy, "description", "object-policy rules carry no description")
+    sweep(
+        out,
+        policy,
+        (
+            "from_zone",
+            "to_zone",
+            "name",
+            "source_addresses",
+            "destination_addresses",
+            "source_negate",
+            "destination_negate",
+            "applications",
+            "action",
+            "log_init",
+            "log_close",
+            "count",
+            "description",
+        ),
+        "zone policy",
+    )
+
+
+def _zone(zone: SecurityZone, out: Emitter) -> None:
+    out.plain("#")
+    with out.view(f"security-zone name {zone.name}", zone):
+        for name in zone.interfaces:
+            out.emit(f" import interface {name}", zone, "interfaces")
+        if zone.screen is not None:
+            out.emit(f" attack-defense apply policy {zone.screen}", zone, "screen")
+    if zone.tcp_rst:
+        drop(out, zone, "tcp_rst", "Comware answers no stray TCP segment with a RST")
+    if zone.interface_inbound:
+        drop(out, zone, "interface_inbound", "per-interface host-inbound lists")
+    sweep(
+        out,
+        zone,
+        (
+            "name",
+            "interfaces",
+            "screen",
+            "host_inbound_services",
+            "host_inbound_protocols",
+            "tcp_rst",
+            "interface_inbound",
+        ),
+        "security zone",
+    )
+
+
+def _default_action(security: Security, out: Emitter) -> None:
+    if security.zone_default_action == "deny":
+        out.ignore(
+            security,
+            "zone_default_action",
+            rule="Comware drops traffic between zones that no object policy passes",
+        )
+    elif security.zone_default_action == "permit":
+        drop(
+            out,
+            security,
+            "zone_default_action",
+            "Comware has no permit-all default between zones: add a pass rule per zone pair",
+        )
