@@ -130,3 +130,18 @@ def test_nxos_system_settings() -> None:
     assert _line(result, "errdisable recovery cause all")[1] == ["shutdown-interval 120"]
     assert " info-center source default monitor level warning" in lines
     assert _line(result, "no password strength-check")[0] == "ignored"
+
+
+def test_bgp_listen_range_becomes_dynamic_peers() -> None:
+    text = """\
+router bgp 65002
+ neighbor dept peer-group
+ neighbor dept remote-as 65002
+ bgp listen range 2.34.0.0/16 peer-group dept
+ bgp bestpath compare-routerid
+"""
+    result = translate_text(text, "hp_comware", source="cisco_ios")
+    assert result.roundtrip.ok, result.roundtrip.differences
+    assert " peer 2.34.0.0 16 group dept" in result.target_config.splitlines()
+    # Comware keeps the current best eBGP route, as IOS does without this setting
+    assert _line(result, "bgp bestpath compare-routerid")[0] == "unsupported"

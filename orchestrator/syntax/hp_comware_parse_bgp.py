@@ -7,6 +7,7 @@ such lines are read into the IPv4 unicast family, as Comware 7 would convert the
 from __future__ import annotations
 
 import re
+from ipaddress import ip_network
 from typing import Any
 
 from orchestrator.model import (
@@ -189,6 +190,13 @@ def b_peer(ctx: Ctx, line: Line, m: re.Match[str], where: BgpScope) -> None:
         ctx.report.unsupported(line, f"peer option {head!r} is not translated")
 
 
+def b_listen(ctx: Ctx, line: Line, m: re.Match[str], where: BgpScope) -> None:
+    """`peer NET LEN group G`: sessions from any address in the subnet join group G."""
+    prefix = ip_network(f"{m.group(1)}/{m.group(2)}", strict=False)
+    where.bgp.listen_ranges.append((prefix, m.group(3)))
+    where.bgp.at(line.n, "listen_ranges")
+
+
 BGP_RULES: list[Rule] = [
     rule(r"router-id (\S+)", b_global("router_id")),
     rule(r"timer keepalive (\d+) hold (\d+)", b_timer),
@@ -204,5 +212,6 @@ BGP_RULES: list[Rule] = [
     rule(r"confederation peer-as (.+)", b_confed_peers),
     rule(r"(undo )?ebgp-interface-sensitive", b_flag("fast_external_fallover")),
     rule(r"group (\S+)(?: (internal|external))?", b_group),
+    rule(r"peer (\d+\.\d+\.\d+\.\d+) (\d+) group (\S+)", b_listen),
     rule(r"peer (\S+) (.+)", b_peer),
 ]

@@ -25,6 +25,16 @@ def render_bgp(config: DeviceConfig, out: Emitter) -> None:
             internal = group.remote_as == bgp.asn
             out.emit(f" group {group.name}{kind}", group, "", *(("remote_as",) if internal else ()))
             _session(bgp, group.name, group, out)
+        for prefix, group_name in bgp.listen_ranges:
+            if prefix.version == 4 and group_name in bgp.peer_groups:
+                # dynamic peers: sessions from the subnet join the group
+                out.emit(
+                    f" peer {prefix.network_address} {prefix.prefixlen} group {group_name}",
+                    bgp,
+                    "listen_ranges",
+                )
+            else:
+                drop(out, bgp, "listen_ranges", "dynamic peers join an IPv4 peer group")
         for neighbor in bgp.neighbors.values():
             _session(bgp, neighbor.address, neighbor, out)
         for af in bgp.address_families:
@@ -72,6 +82,14 @@ def _bgp_globals(bgp: Bgp, out: Emitter) -> None:
         e(" compare-different-as-med", bgp, "always_compare_med")
     if bgp.deterministic_med:
         e(" bestroute compare-med", bgp, "deterministic_med")
+    if bgp.bestpath_compare_routerid:
+        drop(
+            out,
+            bgp,
+            "bestpath_compare_routerid",
+            "Comware, like IOS by default, keeps the current best among eBGP routes from "
+            "peers with different router IDs; it has no switch to compare router IDs instead",
+        )
     if bgp.cluster_id is not None:
         e(f" reflector cluster-id {bgp.cluster_id}", bgp, "cluster_id")
     if bgp.confederation_id is not None:
@@ -100,6 +118,8 @@ def _bgp_globals(bgp: Bgp, out: Emitter) -> None:
         "address_families",
         "vrfs",
         "bestpath_as_path_multipath_relax",
+        "listen_ranges",
+        "bestpath_compare_routerid",
     )
     sweep(out, bgp, handled, "BGP")
 
