@@ -132,3 +132,27 @@ zone-pair security source a destination Local
     [policy] = security.zone_policies
     assert (policy.from_zone, policy.to_zone, policy.action) == ("a", "local", "deny")
     assert security.zones["a"].host_inbound_services == []
+
+
+JUNOS_SWITCH = """\
+set vlans v10 vlan-id 10
+set vlans v20 vlan-id 20
+set protocols igmp-snooping vlan all
+set protocols bgp group up type external
+set protocols bgp group up mtu-discovery
+set protocols bgp group up neighbor 192.0.2.2 peer-as 65001
+set routing-options autonomous-system 65000
+"""
+
+
+def test_igmp_snooping_and_bgp_path_mtu() -> None:
+    result = translate_text(JUNOS_SWITCH, "hp_comware", source="juniper_junos")
+    assert result.roundtrip.ok, result.roundtrip.differences
+    lines = result.target_config.splitlines()
+    # switched on globally, then in every VLAN
+    assert " igmp-snooping" in lines
+    assert _block(result, "vlan 10") == ["vlan 10", " name v10", " igmp-snooping enable"]
+    # path-MTU discovery is a TCP setting of the whole box on Comware
+    assert " tcp path-mtu-discovery" in lines
+    mtu = next(line for line in result.lines if "mtu-discovery" in line.text)
+    assert mtu.status == "translated-with-change"

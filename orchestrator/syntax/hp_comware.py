@@ -19,7 +19,7 @@ from orchestrator.syntax.hp_comware_common import build_tree
 from orchestrator.syntax.hp_comware_drni import DRNI_TOP, finish_drni
 from orchestrator.syntax.hp_comware_parse_aaa import AAA_TOP, finish_aaa, finish_lines
 from orchestrator.syntax.hp_comware_parse_monitor import MONITOR_TOP
-from orchestrator.syntax.hp_comware_parse_net import IFC_TOP, finish_mirroring
+from orchestrator.syntax.hp_comware_parse_net import IFC_TOP, finish_mirroring, finish_snooping
 from orchestrator.syntax.hp_comware_parse_overlay import finish_overlay
 from orchestrator.syntax.hp_comware_parse_policy import POLICY_TOP
 from orchestrator.syntax.hp_comware_parse_routing import ROUTING_TOP
@@ -203,6 +203,7 @@ class HpComware(Platform):
         finish_drni(ctx)
         finish_zones(ctx)
         finish_mirroring(ctx)
+        finish_snooping(ctx)
         finish_nat(ctx)
         finish_security(ctx)
         finish_aaa(ctx)

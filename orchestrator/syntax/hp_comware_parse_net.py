@@ -34,8 +34,37 @@ def p_vlan(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
             dispatch(ctx, child, VLAN_RULES, vlan)
 
 
+def v_snooping(ctx: Ctx, line: Line, m: re.Match[str], vlan: Vlan) -> None:
+    vlan.igmp_snooping = True
+    vlan.at(line.n, "igmp_snooping")
+
+
+def t_snooping(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    """`igmp-snooping`: the switch-wide switch; VLANs snoop where they enable it."""
+    ctx.state["igmp_snooping"] = line.n
+    for child in line.children:
+        ctx.report.unsupported(child, "IGMP snooping setting not translated")
+
+
+def finish_snooping(ctx: Ctx) -> None:
+    """Every VLAN snooping is the model's switch-wide flag."""
+    n = ctx.state.get("igmp_snooping")
+    if n is None:
+        return
+    vlans = list(ctx.config.vlans.values())
+    if vlans and all(v.igmp_snooping for v in vlans):
+        system = ctx.config.system
+        system.igmp_snooping = True
+        system.at(n, "igmp_snooping")
+        for vlan in vlans:
+            for line in vlan.src.get("igmp_snooping"):
+                system.at(line, "igmp_snooping")
+            vlan.igmp_snooping = None
+
+
 VLAN_RULES: list[Rule] = [
     rule(r"name (.+)", str_field("name")),
+    rule(r"igmp-snooping enable", v_snooping),
     rule(r"description (.+)", str_field("description")),
     *VLAN_OVERLAY_RULES,
 ]
@@ -162,4 +191,5 @@ IFC_TOP: list[Rule] = [
     rule(r"ip(v6)? route-static (.+)", p_route),
     rule(r"track (\d+) interface (\S+)(?: protocol ipv4)?", p_track),
     *OVERLAY_TOP,
+    rule(r"igmp-snooping", t_snooping),
 ]

@@ -194,6 +194,11 @@ SYSTEM_TOP: list[Rule] = [
     rule(r"dns server (\S+)(?: vpn-instance (\S+))?", s_dns_server),
     rule(r"dns domain (\S+)", s_dns_domain),
     rule(r"ip host (\S+) (\S+)", s_ip_host),
+    rule(
+        r"tcp path-mtu-discovery",
+        ignore="path-MTU discovery for every TCP connection: the model holds it per BGP peer, "
+        "and every session of the box gets it",
+    ),
     rule(r"shutdown-interval (\d+)", s_shutdown_interval),
     rule(r"dns source-interface (\S+)", s_dns_source),
     rule(

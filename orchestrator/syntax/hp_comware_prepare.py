@@ -34,7 +34,7 @@ from orchestrator.syntax.hp_comware_prepare_policy import (
     policies,
     qos,
 )
-from orchestrator.syntax.hp_comware_prepare_system import errdisable
+from orchestrator.syntax.hp_comware_prepare_system import errdisable, igmp_snooping
 from orchestrator.syntax.hp_comware_zones import prepare_zones
 
 
@@ -374,6 +374,7 @@ STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (
     overlay,
     prepare_drni,
     errdisable,
+    igmp_snooping,
     prepare_zones,
     acl_names,
     acl_entries,

@@ -395,6 +395,7 @@ def _banners(system: System, out: Emitter) -> None:
         "errdisable_recovery_interval",
         "password_strength_check",
         "ip_hosts",
+        "igmp_snooping",
         "config_archive",
         "banners",
         "domain_name",

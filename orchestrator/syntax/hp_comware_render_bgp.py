@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from orchestrator.model import Bgp, BgpAddressFamily, BgpAfPeer, BgpPeer, DeviceConfig
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.hp_comware_common import drop, drop_node, sweep, write_secret
+from orchestrator.syntax.hp_comware_common import (
+    add_sources,
+    carried,
+    drop,
+    drop_node,
+    sweep,
+    write_secret,
+)
 from orchestrator.syntax.hp_comware_render_routing import import_route
 
 
@@ -13,6 +20,7 @@ def render_bgp(config: DeviceConfig, out: Emitter) -> None:
     bgp = config.bgp
     if bgp is None:
         return
+    _path_mtu(config, bgp, out)
     out.plain("#")
     with out.view(f"bgp {bgp.asn}", bgp, "", "asn"):
         _bgp_globals(bgp, out)
@@ -51,6 +59,34 @@ def render_bgp(config: DeviceConfig, out: Emitter) -> None:
                     if af.vrf == vrf.name:
                         _family(bgp, af, "  ", out)
             sweep(out, vrf, ("name", "router_id", "neighbors"), "BGP VPN instance")
+
+
+def _path_mtu(config: DeviceConfig, bgp: Bgp, out: Emitter) -> None:
+    """Comware discovers the path MTU for every TCP connection or for none."""
+    peers: list[BgpPeer] = [
+        *bgp.peer_groups.values(),
+        *bgp.neighbors.values(),
+        *(n for vrf in bgp.vrfs.values() for n in vrf.neighbors.values()),
+    ]
+    on = [p for p in peers if p.path_mtu_discovery]
+    off = [p for p in peers if p.path_mtu_discovery is False]
+    for peer in off:
+        if on:
+            drop(out, peer, "path_mtu_discovery", "path-MTU discovery is on for every session")
+        else:
+            out.ignore(peer, "path_mtu_discovery", rule="TCP path-MTU discovery is off by default")
+    if not on:
+        return
+    out.plain("#")
+    out.emit(" tcp path-mtu-discovery", on[0], "path_mtu_discovery")
+    for peer in on:
+        add_sources(out, peer, "path_mtu_discovery")
+        carried(
+            out,
+            peer,
+            "path_mtu_discovery",
+            "Comware discovers the path MTU for every TCP connection of the box, not per peer",
+        )
 
 
 def _bgp_globals(bgp: Bgp, out: Emitter) -> None:
@@ -175,6 +211,7 @@ def _session(bgp: Bgp, name: str, peer: BgpPeer, out: Emitter, indent: str = " "
             "ttl_security",
             "peer_group",
             "fall_over_bfd",
+            "path_mtu_discovery",
         ),
         "BGP peer",
     )

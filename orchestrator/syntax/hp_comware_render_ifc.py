@@ -9,7 +9,7 @@ import re
 
 from orchestrator.model import DeviceConfig, Interface
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.hp_comware_common import drop, drop_node, sweep
+from orchestrator.syntax.hp_comware_common import add_sources, drop, drop_node, sweep
 from orchestrator.syntax.hp_comware_parse_ifc import TUNNEL_MODES
 from orchestrator.syntax.hp_comware_render_overlay import (
     layer2_vnis,
@@ -78,6 +78,13 @@ def render_vrfs(config: DeviceConfig, out: Emitter) -> None:
 
 
 def render_vlans(config: DeviceConfig, out: Emitter) -> None:
+    system = config.system
+    snooping = system.igmp_snooping or any(v.igmp_snooping for v in config.vlans.values())
+    if snooping:
+        out.plain("#")
+        out.emit(" igmp-snooping", system, "igmp_snooping")
+        for vlan in config.vlans.values():
+            add_sources(out, vlan, "igmp_snooping")
     for vid, vlan in sorted(config.vlans.items()):
         out.plain("#")
         with out.view(f"vlan {vid}", vlan):
@@ -85,8 +92,11 @@ def render_vlans(config: DeviceConfig, out: Emitter) -> None:
                 out.emit(f" name {vlan.name}", vlan, "name")
             if vlan.description is not None:
                 out.emit(f" description {vlan.description}", vlan, "description")
+            if vlan.igmp_snooping or (vlan.igmp_snooping is None and system.igmp_snooping):
+                out.emit(" igmp-snooping enable", vlan, "igmp_snooping")
+                add_sources(out, system, "igmp_snooping")
         written = ("vni",) if vlan.vni in layer2_vnis(config) else ()
-        sweep(out, vlan, ("id", "name", "description", *written), "VLAN")
+        sweep(out, vlan, ("id", "name", "description", "igmp_snooping", *written), "VLAN")
 
 
 def render_tracks(config: DeviceConfig, out: Emitter) -> None:

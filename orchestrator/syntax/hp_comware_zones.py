@@ -378,14 +378,17 @@ def _rule(number: int, policy: ZonePolicy, out: Emitter) -> None:
         ("destination-ip", policy.destination_addresses),
         ("service", policy.applications),
     )
-    if any(len(values) > 1 for _, values in fields) or (
-        policy.source_negate or policy.destination_negate
+    if (
+        any(len(values) > 1 for _, values in fields)
+        or policy.source_negate
+        or policy.destination_negate
+        or policy.acl is not None
     ):
         drop_node(
             out,
             policy,
-            "a rule with several objects in one field or a negated match: Comware takes one "
-            "object group per field",
+            "a rule with several objects in one field, a negated match or an ACL: Comware "
+            "object-policy rules take one object group per field",
         )
         return
     action = "pass" if policy.action == "permit" else "drop"
@@ -402,6 +405,8 @@ def _rule(number: int, policy: ZonePolicy, out: Emitter) -> None:
         drop(out, policy, "action", "Comware drops without answering (no TCP RST)")
     if policy.description is not None:
         drop(out, policy, "description", "object-policy rules carry no description")
+    if policy.algs:
+        out.ignore(policy, "algs", rule="Comware runs its ALGs for every session by default")
     sweep(
         out,
         policy,
@@ -419,6 +424,8 @@ def _rule(number: int, policy: ZonePolicy, out: Emitter) -> None:
             "log_close",
             "count",
             "description",
+            "acl",
+            "algs",
         ),
         "zone policy",
     )
