@@ -145,3 +145,16 @@ router bgp 65002
     assert " peer 2.34.0.0 16 group dept" in result.target_config.splitlines()
     # Comware keeps the current best eBGP route, as IOS does without this setting
     assert _line(result, "bgp bestpath compare-routerid")[0] == "unsupported"
+
+
+def test_lag_minimum_links() -> None:
+    text = """\
+set interfaces ae5 aggregated-ether-options minimum-links 2
+set interfaces ae5 unit 0 family ethernet-switching interface-mode trunk
+set interfaces ge-0/0/1 ether-options 802.3ad ae5
+"""
+    result = translate_text(text, "hp_comware", source="juniper_junos")
+    assert result.roundtrip.ok, result.roundtrip.differences
+    assert " link-aggregation selected-port minimum 2" in _block(
+        result, "interface Bridge-Aggregation5"
+    )

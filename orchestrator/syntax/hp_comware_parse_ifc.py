@@ -299,6 +299,7 @@ def i_nat(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
 
 INTERFACE_RULES: list[Rule] = [
     rule(r"ipv6 mtu (\d+)", int_field("ipv6_mtu")),
+    rule(r"link-aggregation selected-port minimum (\d+)", int_field("lag_min_links")),
     rule(r"ntp-service broadcast-client", flag_field("ntp_broadcast_client", None)),
     *INTERFACE_OVERLAY_RULES,
     *DRNI_INTERFACE_RULES,

@@ -92,6 +92,7 @@ _HANDLED = (
     "ntp_broadcast_client",
     "atm_pvc",
     "point_to_point",
+    "lag_min_links",
 )
 
 
@@ -289,6 +290,15 @@ def _aggregation(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
         out.emit(f" port link-aggregation group {ifc.lag_group}", ifc, "lag_group", "lag_mode")
         if ifc.lag_mode == "passive":
             out.emit(" lacp mode passive", ifc, "lag_mode")
+    if ifc.lag_min_links is not None:
+        if ifc.kind == "lag":
+            out.emit(
+                f" link-aggregation selected-port minimum {ifc.lag_min_links}",
+                ifc,
+                "lag_min_links",
+            )
+        else:
+            drop(out, ifc, "lag_min_links", "only an aggregate interface has member links")
     drni_port_lines(config, ifc, out)
     if ifc.lacp_rate == "fast":
         out.emit(" lacp period short", ifc, "lacp_rate")
