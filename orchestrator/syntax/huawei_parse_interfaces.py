@@ -20,6 +20,7 @@ from orchestrator.model import (
     Switchport,
 )
 from orchestrator.syntax.huawei_common import ifname, mask_or_length, vrp_vlans
+from orchestrator.syntax.huawei_parse_firewall import i_zone
 from orchestrator.syntax.huawei_parse_ifc_l3 import (
     i_filter,
     i_flag,
@@ -338,6 +339,7 @@ INTERFACE_RULES: list[Rule] = [
         unsupported="routing protocols other than OSPF and BGP are not translated",
     ),
     rule(r"(?:undo )?ipv6 nd (?:ra|autoconfig) .+", i_nd),
+    rule(r"zone (\S+)", i_zone),
     rule(r"dhcpv6 server (\S+)", i_dhcp6_server),
     rule(
         r"(?:vrrp6 .+|ipv6 nd .+|undo ipv6 nd .+|dhcpv6 .+)",

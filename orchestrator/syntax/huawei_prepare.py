@@ -19,7 +19,9 @@ from ipaddress import IPv6Network
 from orchestrator.model import DeviceConfig, Interface, Ipv6Nd, Vlan
 from orchestrator.syntax.huawei_common import Shaper, severity_for_model, severity_for_vrp
 from orchestrator.syntax.huawei_prepare_acl import acl_entries, acl_names, implicit_deny
+from orchestrator.syntax.huawei_prepare_cbac import cbac_to_zones
 from orchestrator.syntax.huawei_prepare_ipsec import shape_ipsec
+from orchestrator.syntax.huawei_prepare_zones import shape_zones
 
 #: highest vty number: VRP5 S-series 0-14 (maximum-vty 15), CloudEngine 0-20
 MAX_VTY = {False: 14, True: 20}
@@ -331,6 +333,8 @@ def _system(config: DeviceConfig, shape: Shaper) -> None:
 
 
 STEPS: tuple[Callable[[DeviceConfig, Shaper], None], ...] = (
+    cbac_to_zones,
+    shape_zones,
     acl_names,
     acl_entries,
     implicit_deny,

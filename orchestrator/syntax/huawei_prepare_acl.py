@@ -108,10 +108,12 @@ def acl_names(config: DeviceConfig, shape: Shaper) -> None:
 
 
 def _nat_acl_numbers(config: DeviceConfig, shape: Shaper) -> None:
-    """`nat outbound` takes an ACL number: named ACLs that NAT uses get one."""
+    """`nat outbound` and interzone `packet-filter` take ACL numbers: named ACLs they use
+    get one."""
     renames: dict[str, str] = {}
-    for rule in config.services.nat_rules:
-        name = rule.acl
+    used = [r.acl for r in config.services.nat_rules]
+    used += [p.acl for p in config.security.zone_policies]
+    for name in used:
         if name is None or name.isdigit() or name not in config.acls or name in renames:
             continue
         acl = config.acls[name]
@@ -122,7 +124,9 @@ def _nat_acl_numbers(config: DeviceConfig, shape: Shaper) -> None:
         renames[name] = str(free)
         config.acls[str(free)] = config.acls.pop(name)
         config.acls[str(free)].name = str(free)
-        shape.change(acl, "", note=f"ACL {name} is numbered {free} on VRP: NAT takes ACL numbers")
+        shape.change(
+            acl, "", note=f"ACL {name} is numbered {free} on VRP: NAT and zone filters take numbers"
+        )
     if renames:
         rename_acl_references(config, lambda n: renames.get(n, n))
 
@@ -154,6 +158,9 @@ def rename_acl_references(config: DeviceConfig, rename: Callable[[str], str]) ->
     for nat in config.services.nat_rules:
         if nat.acl is not None:
             nat.acl = rename(nat.acl)
+    for policy in config.security.zone_policies:
+        if policy.acl is not None:
+            policy.acl = rename(policy.acl)
     for route_map in config.route_maps.values():
         for entry in route_map.entries:
             for match in entry.matches:

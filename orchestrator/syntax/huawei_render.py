@@ -16,6 +16,7 @@ from orchestrator.syntax.huawei_render_aaa import render_aaa, render_aaa_servers
 from orchestrator.syntax.huawei_render_acl import render_acls
 from orchestrator.syntax.huawei_render_base import Writer, sweep
 from orchestrator.syntax.huawei_render_bgp import render_bgp
+from orchestrator.syntax.huawei_render_firewall import render_firewall
 from orchestrator.syntax.huawei_render_interfaces import render_interfaces
 from orchestrator.syntax.huawei_render_ipsec import render_ipsec
 from orchestrator.syntax.huawei_render_ipv6 import render_dhcp6_pools
@@ -80,6 +81,7 @@ def render_config(config: DeviceConfig, platform: HuaweiVrp) -> Rendered:
     acl_policies = _acl_policies(config, platform)
     render_acls(config, w)
     render_ipsec(config, w)
+    render_firewall(config, w)
     render_prefix_lists(config, w)
     render_community_lists(config, w)
     render_qos(config, w, acl_policies)

@@ -14,6 +14,7 @@ from orchestrator.model import (
 )
 from orchestrator.syntax.huawei_common import secret_text, vlan_text
 from orchestrator.syntax.huawei_render_base import Writer
+from orchestrator.syntax.huawei_render_firewall import zone_member_lines
 from orchestrator.syntax.huawei_render_ipv6 import render_dhcp6_server, render_nd
 
 _ORDER = {
@@ -30,7 +31,8 @@ _ORDER = {
 _NETWORK_TYPES = {"point-to-point": "p2p", "broadcast": "broadcast", "nbma": "nbma", "p2mp": "p2mp"}
 
 
-def _sort_key(ifc: Interface) -> tuple[int, str, tuple[int, ...]]:
+def interface_order(ifc: Interface) -> tuple[int, str, tuple[int, ...]]:
+    """The order VRP prints interfaces in (zone member lists follow it)."""
     numbers = tuple(int(n) for n in re.findall(r"\d+", ifc.name))
     return (_ORDER.get(ifc.kind, 7), re.sub(r"[\d/.:]+", "", ifc.name), numbers)
 
@@ -45,7 +47,7 @@ def render_interfaces(
     for ifc in config.interfaces.values():
         if ifc.lag_group is not None:
             members.setdefault(ifc.lag_group, []).append(ifc)
-    for ifc in sorted(config.interfaces.values(), key=_sort_key):
+    for ifc in sorted(config.interfaces.values(), key=interface_order):
         with w.view(f"interface {ifc.name}", ifc, "", "name", "kind"):
             _interface(config, ifc, w, members, acl_policies)
             for rule, text in nat.get(ifc.name, []):
@@ -200,6 +202,7 @@ def _interface(
         else:
             w.line(f"tcp adjust-mss {ifc.tcp_mss}", ifc, "tcp_mss")
     _tunnel(ifc, w)
+    zone_member_lines(config, w, ifc.name)
     if ifc.nat == "inside":
         w.ignore(ifc, "nat", rule="VRP NAT is configured on the outside interface only")
     if ifc.shutdown is True:

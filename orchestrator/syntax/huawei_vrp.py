@@ -17,6 +17,14 @@ from orchestrator.syntax.huawei_common import Shaper, build_vrp_tree
 from orchestrator.syntax.huawei_parse_aaa import finish_aaa, p_local_user_block
 from orchestrator.syntax.huawei_parse_bgp import BGP_TOP
 from orchestrator.syntax.huawei_parse_finish import finish_interfaces
+from orchestrator.syntax.huawei_parse_firewall import (
+    finish_firewall,
+    p_aging,
+    p_default,
+    p_defend,
+    p_interzone,
+    p_zone,
+)
 from orchestrator.syntax.huawei_parse_interfaces import p_interface
 from orchestrator.syntax.huawei_parse_ipsec import IPSEC_TOP
 from orchestrator.syntax.huawei_parse_policy import POLICY_TOP
@@ -175,6 +183,8 @@ class HuaweiVrp(Platform):
     #: the platform has voice VLANs, NAT and DHCP pools (switch/router features of VRP5)
     voice_vlan: ClassVar[bool] = True
     nat: ClassVar[bool] = True
+    #: AR routers filter between firewall zones (zones, interzone packet filters, ASPF)
+    firewall: ClassVar[bool] = True
     #: ports with addresses need `undo portswitch` (CloudEngine ports start as Layer 2)
     routed_needs_undo_portswitch: ClassVar[bool] = False
 
@@ -225,6 +235,7 @@ class HuaweiVrp(Platform):
         finish_vrfs(ctx, self.vpn_ipv4_family)
         finish_behaviors(ctx)
         finish_interfaces(ctx)
+        finish_firewall(ctx)
         finish_aaa(ctx)
 
     # --- writing ---------------------------------------------------------------------------
@@ -285,6 +296,11 @@ TOP: list[Rule] = [
     *BGP_TOP,
     *POLICY_TOP,
     *IPSEC_TOP,
+    rule(r"firewall zone (?:name )?(\S+)", p_zone),
+    rule(r"firewall interzone (\S+) (\S+)", p_interzone),
+    rule(r"firewall packet-filter default (permit|deny) (.+)", p_default),
+    rule(r"firewall defend (\S+) enable", p_defend),
+    rule(r"firewall-nat session (\S+) aging-time (\d+)", p_aging),
     *_IGNORE_TOP,
 ]
 

@@ -21,6 +21,7 @@ class HuaweiVrpV8(HuaweiVrp):
     vbst: ClassVar[bool] = True
     voice_vlan: ClassVar[bool] = False
     nat: ClassVar[bool] = False
+    firewall: ClassVar[bool] = False
     routed_needs_undo_portswitch: ClassVar[bool] = True
     stp_modes: ClassVar[frozenset[str]] = frozenset({"stp", "rstp", "mstp", "rapid-pvst"})
     fingerprints: ClassVar[tuple[str, ...]] = VRP_COMMON + VRP8_ONLY
