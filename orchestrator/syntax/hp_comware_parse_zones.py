@@ -24,7 +24,8 @@ from orchestrator.model import (
     ZonePolicy,
 )
 from orchestrator.syntax.hp_comware_common import ifname, mask_or_length
-from orchestrator.syntax.hp_comware_zones import INBOUND, LOCAL, SIGNATURES
+from orchestrator.syntax.hp_comware_render_objects import SIGNATURES
+from orchestrator.syntax.hp_comware_zones import INBOUND, LOCAL
 from orchestrator.syntax.rules import Ctx, Rule, rule
 from orchestrator.syntax.text import Line
 

@@ -3,17 +3,16 @@ VPN instances."""
 
 from __future__ import annotations
 
-from orchestrator.model import Bgp, BgpAddressFamily, BgpAfPeer, BgpPeer, DeviceConfig
+from orchestrator.model import Bgp, BgpPeer, DeviceConfig
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.hp_comware_common import (
     add_sources,
     carried,
     drop,
-    drop_node,
     sweep,
     write_secret,
 )
-from orchestrator.syntax.hp_comware_render_routing import import_route
+from orchestrator.syntax.hp_comware_render_bgp_af import render_family
 
 
 def render_bgp(config: DeviceConfig, out: Emitter) -> None:
@@ -47,7 +46,7 @@ def render_bgp(config: DeviceConfig, out: Emitter) -> None:
             _session(bgp, neighbor.address, neighbor, out)
         for af in bgp.address_families:
             if af.vrf is None:
-                _family(bgp, af, " ", out)
+                render_family(bgp, af, " ", out)
         for vrf in bgp.vrfs.values():
             out.plain(" #")
             with out.view(f" ip vpn-instance {vrf.name}", vrf):
@@ -57,7 +56,7 @@ def render_bgp(config: DeviceConfig, out: Emitter) -> None:
                     _session(bgp, neighbor.address, neighbor, out, "  ")
                 for af in bgp.address_families:
                     if af.vrf == vrf.name:
-                        _family(bgp, af, "  ", out)
+                        render_family(bgp, af, "  ", out)
             sweep(out, vrf, ("name", "router_id", "neighbors"), "BGP VPN instance")
 
 
@@ -212,253 +211,6 @@ def _session(bgp: Bgp, name: str, peer: BgpPeer, out: Emitter, indent: str = " "
             "peer_group",
             "fall_over_bfd",
             "path_mtu_discovery",
-        ),
-        "BGP peer",
-    )
-
-
-_AF_HEADERS = {
-    ("ipv4", "unicast"): "ipv4 unicast",
-    ("ipv6", "unicast"): "ipv6 unicast",
-    ("ipv4", "multicast"): "ipv4 multicast",
-    ("vpnv4", "vpn"): "vpnv4",
-    ("vpnv6", "vpn"): "vpnv6",
-    ("l2vpn-evpn", "evpn"): "l2vpn evpn",
-}
-
-
-def _family(bgp: Bgp, af: BgpAddressFamily, indent: str, out: Emitter) -> None:
-    header = _AF_HEADERS.get((af.afi, af.safi))
-    if header is None:
-        drop_node(out, af, f"address family {af.afi} {af.safi} is not translated")
-        return
-    out.plain(f"{indent}#")
-    inner = indent + " "
-    e = out.emit
-    with out.view(f"{indent}address-family {header}", af):
-        if (
-            af.afi == "ipv4"
-            and af.safi == "unicast"
-            and af.vrf is None
-            and (bgp.bestpath_as_path_multipath_relax)
-        ):
-            e(f"{inner}balance as-path-relax", bgp, "bestpath_as_path_multipath_relax")
-        if af.maximum_paths is not None and af.maximum_paths == af.maximum_paths_ibgp:
-            e(f"{inner}balance {af.maximum_paths}", af, "maximum_paths", "maximum_paths_ibgp")
-        else:
-            for word, name in (("ebgp", "maximum_paths"), ("ibgp", "maximum_paths_ibgp")):
-                if getattr(af, name) is not None:
-                    e(f"{inner}balance {word} {getattr(af, name)}", af, name)
-        if af.maximum_paths_eibgp is not None:
-            e(f"{inner}balance eibgp {af.maximum_paths_eibgp}", af, "maximum_paths_eibgp")
-        if af.distance is not None:
-            e(f"{inner}preference {' '.join(str(d) for d in af.distance)}", af, "distance")
-        if af.default_information_originate:
-            e(f"{inner}default-route imported", af, "default_information_originate")
-        if af.auto_summary:
-            e(f"{inner}summary automatic", af, "auto_summary")
-        elif af.auto_summary is False:
-            out.ignore(af, "auto_summary", rule="Comware does not summarise automatically")
-        if af.synchronization is False:
-            out.ignore(af, "synchronization", rule="Comware has no BGP-IGP synchronisation")
-        elif af.synchronization:
-            drop(out, af, "synchronization", "Comware has no BGP-IGP synchronisation")
-        if af.dampening and af.dampening_params is None:
-            e(f"{inner}dampening", af, "dampening")
-        elif af.dampening:
-            drop(
-                out,
-                af,
-                "dampening_params",
-                "Comware dampening takes two half-lives and a penalty ceiling, not IOS parameters",
-            )
-            e(f"{inner}dampening", af, "dampening")
-        for network in af.networks:
-            mask = (
-                network.prefix.netmask
-                if network.prefix.version == 4
-                else (network.prefix.prefixlen)
-            )
-            policy = f" route-policy {network.route_map}" if network.route_map else ""
-            e(f"{inner}network {network.prefix.network_address} {mask}{policy}", network)
-            sweep(out, network, ("prefix", "route_map"), "BGP network")
-        for aggregate in af.aggregates:
-            mask = (
-                aggregate.prefix.netmask
-                if aggregate.prefix.version == 4
-                else (aggregate.prefix.prefixlen)
-            )
-            text = f"{inner}aggregate {aggregate.prefix.network_address} {mask}"
-            if aggregate.as_set:
-                text += " as-set"
-            if aggregate.summary_only:
-                text += " detail-suppressed"
-            e(text, aggregate)
-        for entry in af.redistribute:
-            imported = import_route(entry, "med", out)
-            if imported is not None:
-                e(inner + imported, entry)
-        select = af.additional_paths_select
-        if select is not None and select.startswith("best "):
-            e(
-                f"{inner}additional-paths select-best {select.split()[1]}",
-                af,
-                "additional_paths_select",
-            )
-        elif select is not None:
-            drop(
-                out,
-                af,
-                "additional_paths_select",
-                f"Comware selects the best N paths, not {select}",
-            )
-        _evpn_lines(af, inner, out)
-        caps = [
-            w
-            for w, f in (("receive", "additional_paths_receive"), ("send", "additional_paths_send"))
-            if getattr(af, f)
-        ]
-        if caps and not af.peers:
-            for name in ("additional_paths_receive", "additional_paths_send"):
-                drop(out, af, name, "Comware enables ADD-PATH per peer; this family has none")
-            caps = []
-        for name, peer in af.peers.items():
-            _af_peer(f"{inner}peer {name}", peer, out)
-            if caps:
-                e(
-                    f"{inner}peer {name} additional-paths {' '.join(caps)}",
-                    af,
-                    "additional_paths_receive",
-                    "additional_paths_send",
-                )
-    sweep(
-        out,
-        af,
-        (
-            "afi",
-            "safi",
-            "vrf",
-            "networks",
-            "aggregates",
-            "redistribute",
-            "peers",
-            "maximum_paths",
-            "maximum_paths_ibgp",
-            "maximum_paths_eibgp",
-            "distance",
-            "default_information_originate",
-            "auto_summary",
-            "synchronization",
-            "dampening",
-            "dampening_params",
-            "additional_paths_select",
-            "additional_paths_send",
-            "additional_paths_receive",
-            "advertise_evpn",
-            "retain_route_target_all",
-        ),
-        "BGP address family",
-    )
-
-
-def _evpn_lines(af: BgpAddressFamily, inner: str, out: Emitter) -> None:
-    """EVPN type-5 advertisement of a VPN instance; keeping routes no VPN instance imports."""
-    if af.advertise_evpn:
-        if af.vrf is not None and af.afi in ("ipv4", "ipv6") and af.safi == "unicast":
-            out.emit(f"{inner}advertise l2vpn evpn", af, "advertise_evpn")
-        else:
-            drop(out, af, "advertise_evpn", "only a VPN instance's routes go out as EVPN routes")
-    if af.retain_route_target_all:
-        if af.afi in ("vpnv4", "vpnv6", "l2vpn-evpn"):
-            out.emit(f"{inner}undo policy vpn-target", af, "retain_route_target_all")
-        else:
-            drop(
-                out,
-                af,
-                "retain_route_target_all",
-                "route target filtering applies to VPN and EVPN families only",
-            )
-
-
-def _af_peer(head: str, peer: BgpAfPeer, out: Emitter) -> None:
-    e = out.emit
-    if peer.activate:
-        e(f"{head} enable", peer, "", "activate")
-    for name, word, direction in (
-        ("route_map_in", "route-policy", "import"),
-        ("route_map_out", "route-policy", "export"),
-        ("prefix_list_in", "prefix-list", "import"),
-        ("prefix_list_out", "prefix-list", "export"),
-        ("filter_list_in", "as-path-acl", "import"),
-        ("filter_list_out", "as-path-acl", "export"),
-    ):
-        value = getattr(peer, name)
-        if value is not None:
-            e(f"{head} {word} {value} {direction}", peer, name)
-    for name, word in (
-        ("next_hop_self", "next-hop-local"),
-        ("route_reflector_client", "reflect-client"),
-        ("soft_reconfiguration", "keep-all-routes"),
-        ("remove_private_as", "public-as-only"),
-        ("as_override", "substitute-as"),
-    ):
-        if getattr(peer, name):
-            e(f"{head} {word}", peer, name)
-    if peer.send_community in ("standard", "both"):
-        e(f"{head} advertise-community", peer, "send_community")
-    if peer.send_community in ("extended", "both"):
-        e(f"{head} advertise-ext-community", peer, "send_community")
-    if peer.default_originate:
-        policy = peer.default_originate_route_map
-        text = f"{head} default-route-advertise" + (f" route-policy {policy}" if policy else "")
-        e(text, peer, "default_originate", "default_originate_route_map")
-    if peer.maximum_prefix is not None:
-        alert = " alert-only" if peer.maximum_prefix_warning_only else ""
-        e(
-            f"{head} route-limit {peer.maximum_prefix}{alert}",
-            peer,
-            "maximum_prefix",
-            "maximum_prefix_warning_only",
-        )
-    if peer.allowas_in is not None:
-        e(f"{head} allow-as-loop {peer.allowas_in}", peer, "allowas_in")
-    if peer.weight is not None:
-        e(f"{head} preferred-value {peer.weight}", peer, "weight")
-    for value in peer.advertise_additional_paths:
-        if value.startswith("best "):
-            e(f"{head} advertise additional-paths {value}", peer, "advertise_additional_paths")
-        else:
-            drop(
-                out,
-                peer,
-                "advertise_additional_paths",
-                f"Comware advertises the best N paths, not {value}",
-            )
-            break
-    sweep(
-        out,
-        peer,
-        (
-            "activate",
-            "route_map_in",
-            "route_map_out",
-            "prefix_list_in",
-            "prefix_list_out",
-            "filter_list_in",
-            "filter_list_out",
-            "next_hop_self",
-            "route_reflector_client",
-            "send_community",
-            "soft_reconfiguration",
-            "default_originate",
-            "default_originate_route_map",
-            "maximum_prefix",
-            "maximum_prefix_warning_only",
-            "allowas_in",
-            "remove_private_as",
-            "weight",
-            "as_override",
-            "advertise_additional_paths",
         ),
         "BGP peer",
     )

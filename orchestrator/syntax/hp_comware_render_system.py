@@ -6,6 +6,7 @@ from orchestrator.model import System
 from orchestrator.syntax.base import Emitter, secret_token
 from orchestrator.syntax.hp_comware_common import (
     SEVERITY_TO_COMWARE,
+    add_sources,
     drop,
     drop_node,
     every,
@@ -259,3 +260,82 @@ def _usm_user(snmp: object, user: object, out: Emitter) -> None:
     elif user.priv is not None:
         drop(out, user, "priv", "privacy needs authentication")
     out.emit(text, user)
+
+
+def render_management(system: System, out: Emitter) -> None:
+    """Management services and discovery, written as Comware lists them (one line each)."""
+    lines: list[tuple[str, str]] = []
+
+    def flag(name: str, on: str, off: str | None = None) -> None:
+        value = getattr(system, name)
+        if value is True:
+            lines.append((on, name))
+        elif value is False:
+            lines.append((off or "undo " + on, name))
+
+    flag("telnet_server", "telnet server enable")
+    flag("ssh_server", "ssh server enable")
+    if system.ssh_version is not None:
+        prefix = "undo " if system.ssh_version == 2 else ""
+        lines.append((f"{prefix}ssh server compatible-ssh1x enable", "ssh_version"))
+    if system.ssh_timeout is not None:
+        lines.append((f"ssh server authentication-timeout {system.ssh_timeout}", "ssh_timeout"))
+    flag("scp_server", "scp server enable")
+    flag("http_server", "ip http enable")
+    flag("https_server", "ip https enable")
+    flag("netconf", "netconf ssh server enable")
+    flag("lldp", "lldp global enable")
+    if system.http_access_class is not None:
+        lines.append((f"ip http acl {system.http_access_class}", "http_access_class"))
+    if system.icmp_unreachable_rate is not None:
+        lines.append(
+            (f"ip icmp error-interval {system.icmp_unreachable_rate}", "icmp_unreachable_rate")
+        )
+        out.change(
+            system,
+            "icmp_unreachable_rate",
+            note="Comware paces every ICMP error message, not only unreachables",
+        )
+    if system.ipv6_icmp_error_interval is not None:
+        interval, bucket = system.ipv6_icmp_error_interval
+        lines.append(
+            (f"ipv6 icmpv6 error-interval {interval} {bucket}", "ipv6_icmp_error_interval")
+        )
+    recovery = system.errdisable_recovery_interval
+    if system.errdisable_recovery_causes == ["all"] and recovery is not None:
+        if 1 <= recovery <= 300:
+            # ports any protocol shut down (BPDU guard, loop detection...) come back after this
+            lines.append((f"shutdown-interval {recovery}", "errdisable_recovery_interval"))
+        else:
+            drop(
+                out,
+                system,
+                "errdisable_recovery_interval",
+                "Comware brings ports back after 1-300 s",
+            )
+    elif system.errdisable_recovery_causes or recovery is not None:
+        drop(out, system, "errdisable_recovery_causes", "port recovery without a cause and time")
+    if system.password_strength_check is False:
+        out.ignore(
+            system,
+            "password_strength_check",
+            rule="Comware checks password strength only under password control, off by default",
+        )
+    elif system.password_strength_check:
+        drop(out, system, "password_strength_check", "password control is not translated")
+    for name in ("login_success_log", "login_failure_log"):
+        if getattr(system, name) is True:
+            out.ignore(system, name, rule="Comware logs every login and failed login")
+    if system.http_authentication in ("local", "aaa"):
+        out.ignore(
+            system,
+            "http_authentication",
+            rule="Comware web logins authenticate through the ISP domain, like every login",
+        )
+    if not lines:
+        return
+    out.plain("#")
+    for text, name in lines:
+        out.emit(" " + text, system, name)
+        if name == "errdisable_recovery_interval":
+            add_sources(out, system, "errdisable_recovery_causes")

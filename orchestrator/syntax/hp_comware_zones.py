@@ -25,15 +25,18 @@ from __future__ import annotations
 from orchestrator.model import (
     SELF_ZONE,
     DeviceConfig,
-    Screen,
     Security,
-    SecurityAddress,
-    SecurityApplication,
     SecurityZone,
     ZonePolicy,
 )
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.hp_comware_common import drop, drop_node, sweep
+from orchestrator.syntax.hp_comware_render_objects import (
+    SIGNATURES,
+    render_address,
+    render_application,
+    render_screen,
+)
 
 LOCAL = "Local"
 #: Junos host-inbound services and protocols → Comware service terms
@@ -62,26 +65,6 @@ INBOUND: dict[str, tuple[str, ...]] = {
     "igmp": ("2",),
     "ldp": ("tcp destination eq 646", "udp destination eq 646"),
 }
-#: the model's screen checks → Comware single-packet attack signatures
-SIGNATURES: dict[str, tuple[str, ...]] = {
-    "ping-of-death": ("ping-of-death",),
-    "teardrop": ("teardrop",),
-    "land": ("land",),
-    "winnuke": ("winnuke",),
-    "syn-fin": ("tcp-syn-fin",),
-    "tcp-no-flag": ("tcp-null-flag",),
-    "ip-fragment": ("fragment",),
-    "icmp-large": ("large-icmp",),
-    "ip-source-route": ("ip-option loose-source-routing", "ip-option strict-source-routing"),
-    "ip-loose-source-route": ("ip-option loose-source-routing",),
-    "ip-strict-source-route": ("ip-option strict-source-routing",),
-    "ip-record-route": ("ip-option record-route",),
-    "ip-timestamp": ("ip-option timestamp",),
-    "ip-security-option": ("ip-option security",),
-    "ip-stream-option": ("ip-option stream-id",),
-}
-#: Junos sends a large-ICMP alarm above 1024 bytes; Comware's default limit is 4000
-LARGE_ICMP = 1024
 
 
 def zone_name(name: str) -> str:
@@ -171,9 +154,9 @@ def prepare_zones(config: DeviceConfig, out: Emitter) -> None:
 def render_zones(config: DeviceConfig, out: Emitter) -> None:
     security = config.security
     for screen in security.screens.values():
-        _screen(screen, out)
+        render_screen(screen, out)
     for address in security.addresses.values():
-        _address(address, out)
+        render_address(address, out)
     for aset in security.address_sets.values():
         out.plain("#")
         with out.view(f"object-group ip address {aset.name}", aset):
@@ -183,7 +166,7 @@ def render_zones(config: DeviceConfig, out: Emitter) -> None:
             out.ignore(aset, "zone", rule="Comware address objects are usable in every zone")
         sweep(out, aset, ("name", "addresses", "address_sets", "zone"), "address set")
     for app in security.applications.values():
-        _application(app, out)
+        render_application(app, out)
     for appset in security.application_sets.values():
         out.plain("#")
         with out.view(f"object-group service {appset.name}", appset):
@@ -201,125 +184,6 @@ def render_zones(config: DeviceConfig, out: Emitter) -> None:
         ):
             out.emit(f" object-policy apply ip {pair_policy(source, destination)}")
     _default_action(security, out)
-
-
-def _screen(screen: Screen, out: Emitter) -> None:
-    out.plain("#")
-    with out.view(f"attack-defense policy {screen.name}", screen):
-        lines = screen.src.get("checks")
-        for i, check in enumerate(screen.checks):
-            line = (lines[i],) if len(lines) == len(screen.checks) else lines
-            texts = [
-                f" signature detect {s} action drop logging" for s in SIGNATURES.get(check, ())
-            ]
-            if check == "icmp-large":
-                texts.append(f" signature large-icmp max-length {LARGE_ICMP}")
-            for text in texts:
-                out.emit(text)
-                out.result.emissions[-1].sources = line
-            if not texts:
-                drop(out, screen, "checks", f"screen check {check}: no signature")
-        for kind, threshold in screen.floods.items():
-            if kind not in ("syn", "icmp", "udp"):
-                continue
-            out.emit(f" {kind}-flood detect non-specific", screen, "floods")
-            out.emit(f" {kind}-flood threshold {threshold}", screen, "floods")
-            out.emit(f" {kind}-flood action drop logging", screen, "floods")
-        if "syn" in screen.floods:
-            out.change(
-                screen,
-                "floods",
-                note="above the SYN threshold Comware drops new SYNs to the destination; the "
-                "SRX proxies them",
-            )
-    if any(k not in ("syn", "icmp", "udp") for k in screen.floods):
-        drop(out, screen, "floods", "only SYN, ICMP and UDP floods are translated")
-    for name in (
-        "syn_alarm_threshold",
-        "syn_source_threshold",
-        "syn_destination_threshold",
-        "syn_timeout",
-    ):
-        if getattr(screen, name) is not None:
-            drop(out, screen, name, "Comware has one SYN threshold, per destination address")
-    sweep(out, screen, ("name", "checks", "floods"), "screen")
-
-
-def _address(address: SecurityAddress, out: Emitter) -> None:
-    family = "ipv6" if address.prefix is not None and address.prefix.version == 6 else "ip"
-    out.plain("#")
-    with out.view(f"object-group {family} address {address.name}", address):
-        if address.prefix is not None:
-            if address.prefix.prefixlen == address.prefix.max_prefixlen:
-                term = f"host address {address.prefix.network_address}"
-            elif family == "ip":
-                term = f"subnet {address.prefix.network_address} {address.prefix.netmask}"
-            else:
-                term = f"subnet {address.prefix.network_address} {address.prefix.prefixlen}"
-            out.emit(f" 0 network {term}", address, "prefix")
-        elif address.range is not None:
-            out.emit(f" 0 network range {address.range[0]} {address.range[1]}", address, "range")
-        elif address.dns_name is not None:
-            out.emit(f" 0 network host name {address.dns_name}", address, "dns_name")
-    if address.zone is not None:
-        out.ignore(address, "zone", rule="Comware address objects are usable in every zone")
-    sweep(out, address, ("name", "prefix", "range", "dns_name", "zone"), "address object")
-
-
-def service_term(protocol: str | None, ports: tuple[int, int] | None, word: str) -> str:
-    """`tcp destination eq 80`, `udp destination range 67 68`, `tcp`: one service term."""
-    text = protocol or ""
-    if ports is not None:
-        low, high = ports
-        text += f" {word} eq {low}" if low == high else f" {word} range {low} {high}"
-    return text
-
-
-def _application(app: SecurityApplication, out: Emitter) -> None:
-    out.plain("#")
-    with out.view(f"object-group service {app.name}", app):
-        for i, term in enumerate(app.terms):
-            if not (
-                term.protocol in ("tcp", "udp", "icmp", "icmp6")
-                or (term.protocol is not None and term.protocol.isdigit())
-            ):
-                drop_node(out, term, f"service protocol {term.protocol} is not written")
-                continue
-            if term.protocol not in ("tcp", "udp"):
-                if term.source_ports or term.destination_ports:
-                    drop_node(out, term, "ports on a protocol without ports")
-                    continue
-                text = term.protocol
-                if term.icmp_type is not None:
-                    text += f" {term.icmp_type}"
-                    if term.icmp_code is not None:
-                        text += f" {term.icmp_code}"
-            else:
-                text = service_term(term.protocol, term.source_ports, "source")
-                if term.destination_ports is not None:
-                    text += service_term(None, term.destination_ports, "destination")
-            out.emit(f" {i * 10} service {text}", term)
-            if term.alg is not None:
-                out.ignore(term, "alg", rule="Comware runs its ALGs for every session")
-            if term.inactivity_timeout is not None:
-                drop(out, term, "inactivity_timeout", "per-service session aging is not written")
-            sweep(
-                out,
-                term,
-                (
-                    "protocol",
-                    "destination_ports",
-                    "source_ports",
-                    "icmp_type",
-                    "icmp_code",
-                    "alg",
-                    "inactivity_timeout",
-                ),
-                "service term",
-            )
-    if app.predefined:
-        out.ignore(app, "predefined", rule="the built-in service is written out as an object")
-    sweep(out, app, ("name", "terms", "predefined"), "service object")
 
 
 def _inbound_groups(security: Security, out: Emitter) -> set[str]:
