@@ -19,7 +19,7 @@ from ipaddress import IPv6Network
 from orchestrator.model import DeviceConfig, Interface, Ipv6Nd, Vlan
 from orchestrator.syntax.huawei_common import Shaper, severity_for_model, severity_for_vrp
 from orchestrator.syntax.huawei_prepare_acl import acl_entries, acl_names, implicit_deny
-from orchestrator.syntax.huawei_prepare_cbac import cbac_to_zones
+from orchestrator.syntax.huawei_prepare_cbac import cbac_to_zones, unused_inspection
 from orchestrator.syntax.huawei_prepare_ipsec import shape_ipsec
 from orchestrator.syntax.huawei_prepare_zones import shape_zones
 
@@ -333,6 +333,7 @@ def _system(config: DeviceConfig, shape: Shaper) -> None:
 
 
 STEPS: tuple[Callable[[DeviceConfig, Shaper], None], ...] = (
+    unused_inspection,
     cbac_to_zones,
     shape_zones,
     acl_names,

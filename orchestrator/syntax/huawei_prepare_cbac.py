@@ -16,10 +16,12 @@ from orchestrator.model import (
     SELF_ZONE,
     DeviceConfig,
     InspectProtocol,
+    InspectSettings,
     Interface,
     SecurityZone,
     ZonePolicy,
 )
+from orchestrator.model.base import node_fields
 from orchestrator.syntax.huawei_common import Shaper
 
 #: CBAC applications VRP5 AR routers follow with an application gateway (`detect aspf`)
@@ -36,6 +38,36 @@ SINGLE_SESSION = frozenset(
 #: the zones CBAC becomes
 INSIDE, OUTSIDE = "trust", "untrust"
 _ROUTED = ("ethernet", "lag", "svi", "subinterface", "tunnel", "other")
+
+
+def unused_inspection(config: DeviceConfig, shape: Shaper) -> None:
+    """Inspection policies no interface applies, and CBAC timers with no inspection at all,
+    do nothing on the source box: they are left out with that rule. (On VRP8 every
+    inspection line is reported unsupported instead: an interface that applied a policy may
+    have had no place there, and nothing can tell that apart.)"""
+    security = config.security
+    if not shape.platform.firewall:
+        return
+    used = {i.inspect_out for i in config.interfaces.values()}
+    used |= {i.inspect_in for i in config.interfaces.values()}
+    for name, policy in list(security.inspect_policies.items()):
+        if name in used:
+            continue
+        rule = "an inspection policy no interface applies has no effect"
+        shape.ignore(policy, *policy.src.lines, rule=rule)
+        for item in policy.protocols:
+            shape.ignore(item, *item.src.lines, rule=rule)
+        del security.inspect_policies[name]
+    if not security.inspect_policies and any(
+        getattr(security.inspect, f.name) is not None for f in node_fields(type(security.inspect))
+    ):
+        settings = security.inspect
+        shape.ignore(
+            settings,
+            *settings.src.lines,
+            rule="stateful inspection timers and limits do nothing where no interface inspects",
+        )
+        security.inspect = InspectSettings()
 
 
 def cbac_to_zones(config: DeviceConfig, shape: Shaper) -> None:
@@ -214,4 +246,4 @@ def _settings(config: DeviceConfig, shape: Shaper) -> None:
         shape.change(settings, "dns_timeout", note="the AR ages every DNS session so")
 
 
-__all__ = ["ASPF", "INSIDE", "OUTSIDE", "cbac_to_zones"]
+__all__ = ["ASPF", "INSIDE", "OUTSIDE", "cbac_to_zones", "unused_inspection"]

@@ -42,11 +42,19 @@ def direction(policy: ZonePolicy, priorities: dict[str, int]) -> str:
 
 def render_firewall(config: DeviceConfig, w: Writer) -> None:
     security = config.security
-    if not (security.zones or security.zone_policies or security.screens):
+    if not (
+        security.zones or security.zone_policies or security.screens or security.inspect_policies
+    ):
         _aging(security, w)
         return
     if not w.platform.firewall:
-        for field in ("zones", "zone_policies", "zone_default_action", "screens"):
+        for field in (
+            "zones",
+            "zone_policies",
+            "zone_default_action",
+            "screens",
+            "inspect_policies",
+        ):
             if getattr(security, field):
                 w.unsupported(security, field, reason=NO_FIREWALL)
         _aging(security, w)
