@@ -8,13 +8,16 @@ note on the source lines it touched: a translation never changes meaning silentl
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, is_dataclass
 
 from orchestrator import ports
 from orchestrator.model import (
+    AclEntry,
     DeviceConfig,
     Node,
+    PortMatch,
     PrefixList,
     Redistribution,
     Secret,
@@ -359,7 +362,39 @@ def _dns_lookup(config: DeviceConfig, src: Platform, dst: Platform, notes: Notes
     )
 
 
+def _acl_port_lists(config: DeviceConfig, src: Platform, dst: Platform, notes: Notes) -> None:
+    """`eq www 443` (IOS: either port) becomes one entry per port where a rule takes one port.
+
+    The entries sit together in the original's place, so the ACL matches exactly the same
+    packets; each keeps the source line, and sequence numbers are left for the renderer.
+    """
+    if "acl-port-list" in dst.features:
+        return
+    for acl in config.acls.values():
+        entries: list[AclEntry] = []
+        for entry in acl.entries:
+            sources = _port_choices(entry.source_port)
+            destinations = _port_choices(entry.destination_port)
+            if len(sources) == 1 and len(destinations) == 1:
+                entries.append(entry)
+                continue
+            for i, (sport, dport) in enumerate((s, d) for s in sources for d in destinations):
+                split = copy.copy(entry)
+                split.src = entry.src
+                split.source_port, split.destination_port = sport, dport
+                split.seq = entry.seq if i == 0 else None
+                entries.append(split)
+        acl.entries = entries
+
+
+def _port_choices(match: PortMatch | None) -> list[PortMatch | None]:
+    if match is None or match.op != "eq" or len(match.ports) < 2:
+        return [match]
+    return [PortMatch("eq", (port,)) for port in match.ports]
+
+
 CONVERSIONS: tuple[Conversion, ...] = (
+    _acl_port_lists,
     _route_filters,
     _ospf_process_numbers,
     _hsrp_to_vrrp,

@@ -250,7 +250,7 @@ class CiscoIos(Platform):
     name: ClassVar[str] = "cisco_ios"
     family: ClassVar[str] = "cisco"
     comment_prefixes: ClassVar[tuple[str, ...]] = ("!",)
-    features: ClassVar[frozenset[str]] = frozenset({"hsrp", "cdp"})
+    features: ClassVar[frozenset[str]] = frozenset({"hsrp", "cdp", "acl-port-list"})
     stp_modes: ClassVar[frozenset[str]] = frozenset({"pvst", "rapid-pvst", "mstp"})
     proxy_arp_default: ClassVar[bool | None] = True
     dns_lookup_default: ClassVar[bool | None] = True
