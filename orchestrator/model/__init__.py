@@ -9,6 +9,7 @@ from orchestrator.model.base import (
     Secret,
     SecretKind,
     Src,
+    item_key,
 )
 from orchestrator.model.config import DeviceConfig
 from orchestrator.model.interfaces import (
@@ -218,4 +219,5 @@ __all__ = [
     "WccpService",
     "ZoneInterfaceInbound",
     "ZonePolicy",
+    "item_key",
 ]

@@ -98,6 +98,20 @@ class Node:
         for name in fields or ("",):
             self.src.add(name, line)
 
+    def at_item(self, line: int, field_name: str, index: int) -> None:
+        """Record that source ``line`` added item ``index`` of the list ``field_name``.
+
+        Renderers that write one line per item cite ``"field[index]"`` so each target line
+        points at the one source line behind it, not at every line that touched the list.
+        """
+        self.src.add(field_name, line)
+        self.src.add(item_key(field_name, index), line)
+
+
+def item_key(field_name: str, index: int) -> str:
+    """The provenance key of one item of a list field: ``networks[2]``."""
+    return f"{field_name}[{index}]"
+
 
 SecretKind = Literal[
     "plain",  # clear text in the source (password 0 x, snmp community, key 0 x)

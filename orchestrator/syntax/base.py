@@ -159,7 +159,11 @@ class Emitter:
             return ()
         found: list[int] = []
         for name in fields or ("",):
-            for n in node.src.get(name):
+            lines = node.src.get(name)
+            if not lines and name.endswith("]"):
+                # an item the parser did not record on its own: the whole list's lines
+                lines = node.src.get(name[: name.index("[")])
+            for n in lines:
                 if n not in found:
                     found.append(n)
         return tuple(found)
