@@ -148,3 +148,55 @@ def test_ip_sla_becomes_nqa_and_the_archive_is_accounted() -> None:
         assert lines["hidekeys"] == ("ignored", "VRP never logs passwords in clear text")
         assert lines["path ftp://ns.foo.com//tftpboot/Foo-archive"][0] == "unsupported"
         assert lines["archive"][0] == "unsupported"
+
+
+QOS = """\
+class-map match-all VOICE
+ match ip precedence 5
+policy-map WAN
+ class VOICE
+  priority percent 10
+  police cir percent 10
+   conform-action transmit
+   exceed-action drop
+ class class-default
+  bandwidth percent 40
+  queue-limit 100
+policy-map SHAPE
+ class class-default
+  shape average 630000
+  service-policy WAN
+interface GigabitEthernet0/1
+ ip address 198.51.100.2 255.255.255.252
+ service-policy output SHAPE
+end
+"""
+
+
+def test_ar_behaviors_queue_police_and_shape_per_class() -> None:
+    result = translate(QOS, "huawei_vrp")
+    text = result.target_config
+    assert block(text, "traffic classifier class-default operator or") == (
+        "traffic classifier class-default operator or\n if-match any\n"
+    )
+    assert block(text, "traffic behavior WAN-VOICE") == (
+        "traffic behavior WAN-VOICE\n queue ef bandwidth pct 10\n car cir pct 10\n"
+    )
+    assert block(text, "traffic behavior WAN-class-default") == (
+        "traffic behavior WAN-class-default\n queue af bandwidth pct 40\n queue-length packets 100\n"
+    )
+    assert block(text, "traffic behavior SHAPE-class-default") == (
+        "traffic behavior SHAPE-class-default\n gts cir 630\n traffic-policy WAN\n"
+    )
+    assert all(s != "unsupported" for s, _ in status(result).values())
+
+
+def test_cloudengine_behaviors_only_police_at_a_rate() -> None:
+    result = translate(QOS, "huawei_vrpv8")
+    lines = status(result)
+    assert lines["priority percent 10"] == (
+        "unsupported",
+        "CloudEngine queues and shapes per port (qos queue), not per traffic class",
+    )
+    assert lines["police cir percent 10"][0] == "unsupported"
+    assert lines["class class-default"][0] == "translated"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from ipaddress import IPv4Network
 from typing import Any
@@ -10,6 +11,7 @@ from orchestrator.model import (
     ClassMap,
     DhcpPool,
     NatPool,
+    Police,
     PolicyClass,
     PolicyMap,
 )
@@ -46,24 +48,72 @@ def p_classifier(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
 
 def p_behavior(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     actions: list[tuple[str, str]] = []
+    police: Police | None = None
     for child in line.children:
-        words = child.words
-        if words[0] in ("deny", "permit") and len(words) == 1:
-            actions.append((words[0], ""))
-        elif words[:2] == ["remark", "dscp"] and len(words) == 3:
-            actions.append(("set-dscp", words[2]))
-        elif words[:2] == ["remark", "8021p"] and len(words) == 3:
-            actions.append(("set-cos", words[2]))
-        elif words[:2] == ["car", "cir"] and len(words) >= 3:
-            actions.append(("police", words[2]))
-        elif words == ["statistic", "enable"]:
+        found = _behavior_line(child.words)
+        if child.words == ["statistic", "enable"]:
             ctx.report.ignored(child, "per-behavior counters are a monitoring setting")
             continue
+        if isinstance(found, Police):
+            police = found
+            police.at(child.n)
+        elif found is not None:
+            actions.append(found)
         else:
             ctx.report.unsupported(child, "traffic behavior action not translated")
             continue
         ctx.report.parsed(child)
-    ctx.state.setdefault("behaviors", {})[m.group(1)] = (actions, line)
+    ctx.state.setdefault("behaviors", {})[m.group(1)] = (actions, police, line)
+
+
+_QUEUES = {"ef": "priority", "af": "bandwidth"}
+
+
+def _behavior_line(words: list[str]) -> tuple[str, str] | Police | None:
+    """One behavior line as a model action, a policer, or None."""
+    text = " ".join(words)
+    simple = {"permit": ("permit", ""), "deny": ("deny", ""), "queue wfq": ("fair-queue", "")}
+    if text in simple:
+        return simple[text]
+    if words[0] == "remark" and len(words) == 3:
+        marks = {"dscp": "set-dscp", "8021p": "set-cos", "ip-precedence": "set-precedence"}
+        return (marks[words[1]], words[2]) if words[1] in marks else None
+    if words[0] == "queue" and words[1:2] in (["ef"], ["af"]) and words[2:3] == ["bandwidth"]:
+        kind, rest = _QUEUES[words[1]], words[3:]
+        if len(rest) == 2 and rest[0] == "pct":
+            return kind, f"percent {rest[1]}"
+        if len(rest) == 2 and rest[0] == "remaining-pct" and kind == "bandwidth":
+            return kind, f"remaining percent {rest[1]}"
+        return (kind, rest[0]) if len(rest) == 1 and rest[0].isdigit() else None
+    if words[0] == "gts" and words[1:2] == ["cir"]:
+        if len(words) == 4 and words[2] == "pct":
+            return "shape-average", f"percent {words[3]}"
+        return ("shape-average", str(int(words[2]) * 1000)) if len(words) == 3 else None
+    if words[:2] == ["queue-length", "packets"] and len(words) == 3:
+        return "queue-limit", words[2]
+    if words[0] == "traffic-policy" and len(words) == 2:
+        return "service-policy", words[1]
+    if words[:2] == ["car", "cir"]:
+        return _car(words[2:])
+    return None
+
+
+def _car(words: list[str]) -> Police | None:
+    police = Police(conform="transmit", exceed="drop")  # VRP: green pass, red discard
+    if words[:1] == ["pct"] and len(words) == 2:
+        police.cir_percent = int(words[1])
+        return police
+    if not words or not words[0].isdigit():
+        return None
+    police.cir = int(words[0]) * 1000
+    pairs = dict(zip(words[1::2], words[2::2], strict=False))
+    if len(words) % 2 == 0 or set(pairs) - {"cbs", "pbs"}:
+        return None
+    if "cbs" in pairs:
+        police.bc = int(pairs["cbs"])
+    if "pbs" in pairs:
+        police.be = int(pairs["pbs"])
+    return police
 
 
 def p_traffic_policy(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
@@ -85,13 +135,19 @@ def p_traffic_policy(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None
 
 
 def finish_behaviors(ctx: Ctx) -> None:
-    """Copy each behavior's actions into the policy classes that name it."""
+    """Copy each behavior's actions and policer into the policy classes that name it."""
     behaviors = ctx.state.get("behaviors", {})
     for entry, name in ctx.state.get("pending_behaviors", []):
         found = behaviors.get(name)
-        if found is not None:
-            entry.actions = list(found[0])
-            entry.at(found[1].n, "actions")
+        if found is None:
+            continue
+        actions, police, line = found
+        entry.actions = list(actions)
+        if actions:
+            entry.at(line.n, "actions")
+        if police is not None:
+            entry.police = copy.deepcopy(police)
+            entry.at(line.n, "police")
 
 
 def p_nat_group(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:

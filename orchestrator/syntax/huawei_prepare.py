@@ -152,6 +152,23 @@ def _services(config: DeviceConfig, shape: Shaper) -> None:
             aaa.group_protocols.pop(name, None)
         else:
             aaa.group_protocols.setdefault(name, "tacacs")
+    from orchestrator.model import ClassMap
+    from orchestrator.syntax.huawei_render_qos import DEFAULT_CLASS
+
+    for pmap in config.services.policy_maps.values():
+        for entry in pmap.classes:
+            if entry.class_name != DEFAULT_CLASS or DEFAULT_CLASS in config.services.class_maps:
+                continue
+            default = ClassMap(name=DEFAULT_CLASS, match="any", matches=[("any", "")])
+            config.services.class_maps[DEFAULT_CLASS] = default
+            for n in entry.src.get(""):
+                default.at(n)
+    for pmap in config.services.policy_maps.values():
+        for entry in pmap.classes:
+            police = entry.police
+            if police is not None and police.pir is None:  # IOS and VRP single-rate defaults
+                police.conform = police.conform or "transmit"
+                police.exceed = police.exceed or "drop"
     for cmap in config.services.class_maps.values():
         cmap.matches = [
             ({"ip-dscp": "dscp", "ip-precedence": "precedence"}.get(k, k), v)

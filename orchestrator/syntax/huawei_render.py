@@ -30,6 +30,7 @@ from orchestrator.syntax.huawei_render_policy import (
     render_prefix_lists,
     render_route_policies,
 )
+from orchestrator.syntax.huawei_render_qos import render_qos
 from orchestrator.syntax.huawei_render_routing import (
     render_ospf,
     render_ospfv3,
@@ -37,7 +38,7 @@ from orchestrator.syntax.huawei_render_routing import (
     render_vlans,
     render_vrfs,
 )
-from orchestrator.syntax.huawei_render_services import render_qos, render_services
+from orchestrator.syntax.huawei_render_services import render_services
 from orchestrator.syntax.huawei_render_system import (
     render_bpdu_protection,
     render_enable,

@@ -1,5 +1,5 @@
-"""VRP services: QoS classifiers/behaviors/policies (and the ones VRP8 filters with), DHCP
-pools and the DHCP switch, NAT address groups (NAT rules go on interfaces)."""
+"""VRP services: DHCP pools and the DHCP switch, NAT address groups (NAT rules go on
+interfaces); QoS is `huawei_render_qos`."""
 
 from __future__ import annotations
 
@@ -7,86 +7,6 @@ from ipaddress import IPv4Network
 
 from orchestrator.model import DeviceConfig
 from orchestrator.syntax.huawei_render_base import Writer
-
-#: model QoS match kinds → VRP `if-match` words
-_CLASS_MATCHES = {
-    "access-group": "acl",
-    "dscp": "dscp",
-    "ip-dscp": "dscp",
-    "precedence": "ip-precedence",
-    "ip-precedence": "ip-precedence",
-    "cos": "8021p",
-    "vlan": "vlan-id",
-    "any": "any",
-}
-
-
-#: model QoS action kinds → VRP behavior lines
-_ACTIONS = {
-    "set-dscp": "remark dscp {}",
-    "set-cos": "remark 8021p {}",
-    "permit": "permit",
-    "deny": "deny",
-    "drop": "deny",
-}
-
-
-def render_qos(config: DeviceConfig, w: Writer, acl_policies: dict[str, str]) -> None:
-    services = config.services
-    word = w.platform.classifier_operator
-    for cmap in services.class_maps.values():
-        operator = "and" if cmap.match == "all" else "or"
-        with w.view(f"traffic classifier {cmap.name} {word} {operator}", cmap, "", "name", "match"):
-            for kind, value in cmap.matches:
-                vrp = _CLASS_MATCHES.get(kind)
-                if vrp is None:
-                    w.unsupported(
-                        cmap, "matches", reason=f"classifier match {kind} is not translated"
-                    )
-                    continue
-                w.line(f"if-match {vrp} {value}".rstrip(), cmap, "matches")
-        w.sep()
-    for pmap in services.policy_maps.values():
-        for entry in pmap.classes:
-            if not entry.actions:
-                continue
-            with w.view(
-                f"traffic behavior {_behavior(pmap.name, entry.class_name)}", entry, "actions"
-            ):
-                for kind, value in entry.actions:
-                    template = _ACTIONS.get(kind)
-                    if template is None:
-                        w.unsupported(
-                            entry, "actions", reason=f"QoS action {kind} is not translated"
-                        )
-                        continue
-                    w.line(template.format(value), entry, "actions")
-            w.sep()
-    for pmap in services.policy_maps.values():
-        with w.view(f"traffic policy {pmap.name}", pmap, "", "name"):
-            for entry in pmap.classes:
-                behavior = _behavior(pmap.name, entry.class_name) if entry.actions else None
-                if behavior is None:
-                    w.unsupported(entry, reason="a traffic policy class needs a behavior")
-                    continue
-                w.line(
-                    f"classifier {entry.class_name} behavior {behavior}", entry, "", "class_name"
-                )
-        w.sep()
-    for acl, policy in acl_policies.items():
-        with w.view(f"traffic classifier {policy} {word} or"):
-            w.line(f"if-match acl {acl}")
-        w.sep()
-        with w.view(f"traffic behavior {policy}"):
-            w.line("permit")
-        w.sep()
-        with w.view(f"traffic policy {policy}"):
-            w.line(f"classifier {policy} behavior {policy}")
-        w.sep()
-
-
-def _behavior(policy: str, class_name: str) -> str:
-    return f"{policy}-{class_name}"[:31]
 
 
 def render_services(config: DeviceConfig, w: Writer) -> None:
