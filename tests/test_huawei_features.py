@@ -183,7 +183,8 @@ def test_ar_behaviors_queue_police_and_shape_per_class() -> None:
         "traffic behavior WAN-VOICE\n queue ef bandwidth pct 10\n car cir pct 10\n"
     )
     assert block(text, "traffic behavior WAN-class-default") == (
-        "traffic behavior WAN-class-default\n queue af bandwidth pct 40\n queue-length packets 100\n"
+        "traffic behavior WAN-class-default\n queue af bandwidth pct 40\n"
+        " queue-length packets 100\n"
     )
     assert block(text, "traffic behavior SHAPE-class-default") == (
         "traffic behavior SHAPE-class-default\n gts cir 630\n traffic-policy WAN\n"
