@@ -20,6 +20,7 @@ from orchestrator.model import (
     Switchport,
 )
 from orchestrator.syntax.huawei_common import ifname, mask_or_length, vrp_vlans
+from orchestrator.syntax.huawei_parse_dial import i_dialer, i_ppp
 from orchestrator.syntax.huawei_parse_firewall import i_zone
 from orchestrator.syntax.huawei_parse_ifc_l3 import (
     i_filter,
@@ -272,6 +273,8 @@ INTERFACE_RULES: list[Rule] = [
     rule(r"ip address dhcp-alloc", i_dhcp_client),
     rule(r"ip address ppp-negotiate", i_flag("ipv4_negotiated", True)),
     rule(r"link-protocol ppp", i_encapsulation),
+    rule(r"ppp (?:authentication-mode|chap|pap) .+", i_ppp),
+    rule(r"(?:dialer bundle|dialer-group|dialer timer idle) \d+", i_dialer),
     rule(r"ipv6 enable", i_ipv6_enable),
     rule(r"ipv6 address (\S+(?: \d+)?)(?: (eui-64))?", i_ipv6_address),
     rule(r"ipv6 address (\S+) (link-local)", i_ipv6_address),

@@ -21,6 +21,7 @@ from orchestrator.model import (
 )
 from orchestrator.syntax.huawei_common import ifname
 from orchestrator.syntax.huawei_parse_acl import p_acl
+from orchestrator.syntax.huawei_parse_dial import p_dialer_rule
 from orchestrator.syntax.huawei_parse_ipv6 import p_dhcp6_pool
 from orchestrator.syntax.huawei_parse_services import (
     p_behavior,
@@ -248,5 +249,6 @@ POLICY_TOP: list[Rule] = [
     rule(r"dhcp enable", p_dhcp_enable),
     rule(r"dhcpv6 pool (\S+)", p_dhcp6_pool),
     rule(r"nqa test-instance (\S+) (\S+)", p_nqa),
+    rule(r"dialer-rule", p_dialer_rule),
     rule(r"dhcp server forbidden-ip (\S+)(?: (\S+))?", p_forbidden),
 ]

@@ -16,6 +16,7 @@ from orchestrator.syntax.huawei_render_aaa import render_aaa, render_aaa_servers
 from orchestrator.syntax.huawei_render_acl import render_acls
 from orchestrator.syntax.huawei_render_base import Writer, sweep
 from orchestrator.syntax.huawei_render_bgp import render_bgp
+from orchestrator.syntax.huawei_render_dial import render_dialer_rules
 from orchestrator.syntax.huawei_render_firewall import render_firewall
 from orchestrator.syntax.huawei_render_interfaces import render_interfaces
 from orchestrator.syntax.huawei_render_ipsec import render_ipsec
@@ -89,6 +90,7 @@ def render_config(config: DeviceConfig, platform: HuaweiVrp) -> Rendered:
     render_services(config, w)
     render_dhcp6_pools(config, w)
     render_nqa(config, w)
+    render_dialer_rules(config, w)
     render_aaa_servers(config, w)
     w.sep()
     render_aaa(config, w)

@@ -14,6 +14,7 @@ from orchestrator.model import (
 )
 from orchestrator.syntax.huawei_common import secret_text, vlan_text
 from orchestrator.syntax.huawei_render_base import Writer
+from orchestrator.syntax.huawei_render_dial import render_ppp
 from orchestrator.syntax.huawei_render_firewall import zone_member_lines
 from orchestrator.syntax.huawei_render_ipv6 import render_dhcp6_server, render_nd
 
@@ -119,6 +120,7 @@ def _interface(
         w.line("link-protocol ppp", ifc, "encapsulation")
     if ifc.ipv4_negotiated:
         w.line("ip address ppp-negotiate", ifc, "ipv4_negotiated")
+    render_ppp(ifc, w)
     if ifc.ipv6_enabled:
         w.line("ipv6 enable", ifc, "ipv6_enabled")
     for address6 in ifc.ipv6:

@@ -1,0 +1,74 @@
+"""VRP5 AR dial-up: PPP credentials and peer authentication, dialer bundles, dialer rules
+(see `huawei_render_dial` for how they map onto the model)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from orchestrator.model import Interface, Ppp
+from orchestrator.syntax.huawei_common import read_secret
+from orchestrator.syntax.rules import Ctx
+from orchestrator.syntax.text import Line
+
+
+def _ppp(ifc: Interface, line: Line) -> Ppp:
+    if ifc.ppp is None:
+        ifc.ppp = Ppp()
+        ifc.ppp.at(line.n)
+        ifc.at(line.n, "ppp")
+    return ifc.ppp
+
+
+def i_ppp(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    words = line.words[1:]
+    ppp = _ppp(ifc, line)
+    if words[0] == "authentication-mode" and len(words) >= 2:
+        ppp.authentication = words[1:]
+        ppp.at(line.n, "authentication")
+    elif words[:2] == ["chap", "user"] and len(words) == 3:
+        ppp.chap_hostname = words[2]
+        ppp.at(line.n, "chap_hostname")
+    elif words[:2] == ["chap", "password"] and len(words) in (3, 4):
+        form = words[2] if len(words) == 4 else None
+        ppp.chap_password = read_secret(ctx, line, words[-1], form)
+        ppp.at(line.n, "chap_password")
+    elif words[:2] == ["pap", "local-user"] and len(words) in (5, 6) and words[3] == "password":
+        ppp.pap_username = words[2]
+        form = words[4] if len(words) == 6 else None
+        ppp.pap_password = read_secret(ctx, line, words[-1], form)
+        ppp.at(line.n, "pap_username", "pap_password")
+    else:
+        ctx.report.unsupported(line, "PPP setting not translated")
+
+
+def i_dialer(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    words = line.words
+    if words[:2] == ["dialer", "bundle"] and len(words) == 3:
+        ifc.dialer_pool = int(words[2])
+        ifc.at(line.n, "dialer_pool")
+    elif words[0] == "dialer-group" and len(words) == 2:
+        ifc.dialer_group = int(words[1])
+        ifc.at(line.n, "dialer_group")
+    elif words[:3] == ["dialer", "timer", "idle"] and len(words) == 4:
+        ifc.dialer_idle_timeout = int(words[3])
+        ifc.at(line.n, "dialer_idle_timeout")
+    else:
+        ctx.report.unsupported(line, "dialer setting not translated")
+
+
+def p_dialer_rule(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    services = ctx.config.services
+    for child in line.children:
+        found = re.fullmatch(r"dialer-rule (\d+) (\S+) (permit|deny)", child.text)
+        if found is None:
+            ctx.report.unsupported(child, "dialer rule form not translated")
+            continue
+        number = int(found.group(1))
+        services.dialer_lists.setdefault(number, []).append((found.group(2), found.group(3)))
+        services.at(child.n, "dialer_lists")
+        ctx.report.parsed(child)
+    ctx.report.block(line)
+
+
+__all__ = ["i_dialer", "i_ppp", "p_dialer_rule"]
