@@ -201,3 +201,33 @@ def test_cloudengine_behaviors_only_police_at_a_rate() -> None:
     )
     assert lines["police cir percent 10"][0] == "unsupported"
     assert lines["class class-default"][0] == "translated"
+
+
+MGMT = """\
+username admin privilege 15 secret 0 s3cret
+ntp master 3
+ip scp server enable
+snmp-server view iso iso included
+login block-for 30 attempts 5 within 15
+ip http server
+ip http authentication local
+end
+"""
+
+
+def test_management_odds_and_ends_on_vrp5() -> None:
+    result = translate(MGMT, "huawei_vrp")
+    text = result.target_config
+    assert "ntp-service refclock-master 3\n" in text
+    assert "scp server enable\n" in text
+    assert "snmp-agent mib-view included iso iso\n" in text
+    assert (
+        "aaa\n local-aaa-user wrong-password retry-interval 5 retry-time 5 block-time 5\n"
+    ) in text
+    lines = status(result)
+    assert lines["login block-for 30 attempts 5 within 15"][0] == "translated-with-change"
+    assert "VRP counts minutes" in lines["login block-for 30 attempts 5 within 15"][1]
+    assert lines["ip http authentication local"] == (
+        "ignored",
+        "VRP web logins are checked against AAA users",
+    )

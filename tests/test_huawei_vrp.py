@@ -578,13 +578,13 @@ def test_round_trip_is_exact_on_the_model_areas() -> None:
 def test_what_vrp_cannot_hold_is_reported_not_dropped() -> None:
     config = campus_switch()
     config.interfaces["Vlanif10"].load_interval = 30
-    config.system.ntp.master = True
+    config.system.telnet_tos = "E0"
     config.interfaces["Vlanif10"].ospf.demand_circuit = True  # type: ignore[union-attr]
     config.interfaces["Vlanif10"].at(7, "load_interval")
-    config.system.ntp.at(8, "master")
+    config.system.at(8, "telnet_tos")
     rendered = render(config)
     assert rendered.ignored[7].startswith("the traffic statistics interval")
-    assert "NTP master" in rendered.unsupported[8]
+    assert rendered.unsupported[8] == "huawei_vrp has no form for DeviceConfig.system.telnet_tos"
     assert roundtrip(config) == []  # dropped fields are left out of the comparison
 
 

@@ -130,8 +130,19 @@ def p_aaa(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
         dispatch(ctx, child, AAA_RULES, None)
 
 
+def a_lockout(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    """`local-aaa-user wrong-password retry-interval M retry-time N block-time M` (minutes)."""
+    system = ctx.config.system
+    system.login_block = (int(m.group(3)) * 60, int(m.group(2)), int(m.group(1)) * 60)
+    system.at(line.n, "login_block")
+
+
 AAA_RULES: list[Rule] = [
     rule(r"local-user (\S+) (.+)", a_local_user),
+    rule(
+        r"local-aaa-user wrong-password retry-interval (\d+) retry-time (\d+) block-time (\d+)",
+        a_lockout,
+    ),
     rule(r"(authentication|authorization|accounting)-scheme (\S+)", a_scheme),
     rule(r"domain (\S+)", a_domain),
     rule(

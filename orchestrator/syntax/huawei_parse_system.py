@@ -23,6 +23,7 @@ from orchestrator.syntax.huawei_parse_aaa import (
     p_radius_group,
     p_user_interface,
 )
+from orchestrator.syntax.huawei_parse_mgmt import MGMT_TOP
 from orchestrator.syntax.rules import Ctx, Rule, rule
 from orchestrator.syntax.text import Line
 
@@ -373,6 +374,7 @@ def s_enable_secret(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
 
 
 SYSTEM_TOP: list[Rule] = [
+    *MGMT_TOP,
     rule(r"sysname (.+)", _sys("hostname")),
     rule(r"dns resolve", _sys_flag("domain_lookup", True)),
     rule(r"dns domain (\S+)", s_dns_domain),
@@ -417,9 +419,7 @@ SYSTEM_TOP: list[Rule] = [
     rule(r"snmp-agent trap source (.+)", s_snmp_field("source_interface")),
     rule(r"snmp-agent trap enable(?: .*)?", s_snmp_traps),
     rule(r"snmp-agent usm-user v3 (.+)", s_snmp_user),
-    rule(
-        r"snmp-agent (?:mib-view|group) .+", unsupported="SNMP views and groups are not translated"
-    ),
+    rule(r"snmp-agent group .+", unsupported="SNMP groups are not translated"),
     rule(r"aaa", p_aaa),
     rule(r"(hwtacacs|radius)-server template (\S+)", p_aaa_template),
     rule(r"radius-server group (\S+)", p_radius_group),

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from ipaddress import IPv6Network
 
-from orchestrator.model import DeviceConfig, Interface, Ipv6Nd, Vlan
+from orchestrator.model import DeviceConfig, Interface, Ipv6Nd, System, Vlan
 from orchestrator.syntax.huawei_common import Shaper, severity_for_model, severity_for_vrp
 from orchestrator.syntax.huawei_prepare_acl import acl_entries, acl_names, implicit_deny
 from orchestrator.syntax.huawei_prepare_cbac import cbac_to_zones, unused_inspection
@@ -240,6 +240,29 @@ def _ipv6(config: DeviceConfig, shape: Shaper) -> None:
         pool.address_prefixes = prefixes
 
 
+def _lockout(system: System, shape: Shaper) -> None:
+    """VRP counts failed logins in minutes, with minimums: IOS's seconds are rounded up."""
+    from orchestrator.syntax.huawei_render_mgmt import LOCKOUT_MINIMUM
+
+    assert system.login_block is not None
+    block, attempts, within = system.login_block
+    window_min, attempts_min, block_min = LOCKOUT_MINIMUM
+    shaped = (
+        max(block_min, -(-block // 60)) * 60,
+        max(attempts_min, attempts),
+        max(window_min, -(-within // 60)) * 60,
+    )
+    if shaped != system.login_block:
+        shape.change(
+            system,
+            "login_block",
+            note=f"VRP locks a user out for {shaped[0] // 60} min after {shaped[1]} failed "
+            f"logins within {shaped[2] // 60} min (VRP counts minutes, at least "
+            f"{block_min}/{attempts_min}/{window_min})",
+        )
+        system.login_block = shaped
+
+
 def _probes(config: DeviceConfig, shape: Shaper) -> None:
     """NQA counts timeouts in whole seconds: a shorter probe timeout is rounded up."""
     for probe in config.services.ip_slas.values():
@@ -317,6 +340,8 @@ def _system(config: DeviceConfig, shape: Shaper) -> None:
             hour, _, minute = time.partition(":")
             if hour.isdigit():
                 setattr(summer, field, (week, day, month, f"{int(hour)}:{minute}"))
+    if system.login_block is not None:
+        _lockout(system, shape)
     logging = system.logging
     for field in ("trap_level", "console_level", "buffered_level", "monitor_level"):
         value = getattr(logging, field)

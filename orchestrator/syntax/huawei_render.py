@@ -21,6 +21,7 @@ from orchestrator.syntax.huawei_render_firewall import render_firewall
 from orchestrator.syntax.huawei_render_interfaces import render_interfaces
 from orchestrator.syntax.huawei_render_ipsec import render_ipsec
 from orchestrator.syntax.huawei_render_ipv6 import render_dhcp6_pools
+from orchestrator.syntax.huawei_render_mgmt import render_mgmt
 from orchestrator.syntax.huawei_render_monitor import (
     render_archive,
     render_logging_extras,
@@ -107,6 +108,7 @@ def render_config(config: DeviceConfig, platform: HuaweiVrp) -> Rendered:
     render_snmp(system, w)
     w.sep()
     render_ntp(system, w)
+    render_mgmt(config, w)
     w.sep()
     render_enable(system, w)
     render_servers(system, w)

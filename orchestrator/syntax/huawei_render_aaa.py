@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from orchestrator.model import AaaServer, DeviceConfig, MgmtLine, System
 from orchestrator.syntax.huawei_common import secret_text
 from orchestrator.syntax.huawei_render_base import Writer
+from orchestrator.syntax.huawei_render_mgmt import login_block_line
 
 _LINE_KINDS = {"console": "con", "aux": "aux", "vty": "vty"}
 
@@ -114,9 +115,12 @@ def render_aaa(config: DeviceConfig, w: Writer) -> None:
         g: protocols.get(m[0]) if m else aaa.group_protocols.get(g, "tacacs")
         for g, m in aaa.groups.items()
     }
-    if not (system.users or aaa.method_lists):
+    if not (system.users or aaa.method_lists or system.login_block):
         return
     with w.view("aaa"):
+        lockout = login_block_line(system)
+        if lockout is not None:
+            w.line(lockout, system, "login_block")
         for method_list in aaa.method_lists:
             kind = _SCHEMES.get(method_list.service)
             modes: list[str] = []

@@ -214,13 +214,6 @@ def render_ntp(system: System, w: Writer) -> None:
         if server.prefer:
             words.append("preferred" if cloudengine else "preference")
         w.line(" ".join(words), server, "", "vrf", "key_id", "prefer")
-    if ntp.master:
-        w.unsupported(
-            ntp,
-            "master",
-            "master_stratum",
-            reason="serving time from the local clock (NTP master) is not translated",
-        )
 
 
 def render_enable(system: System, w: Writer) -> None:

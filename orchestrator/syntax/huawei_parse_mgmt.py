@@ -1,0 +1,39 @@
+"""VRP management odds and ends read into the model: NTP master clock, SCP server, SNMP MIB
+views (see `huawei_render_mgmt`)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from orchestrator.syntax.rules import Ctx, Rule, rule
+from orchestrator.syntax.text import Line
+
+
+def s_refclock(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    ntp = ctx.config.system.ntp
+    ntp.master = True
+    ntp.at(line.n, "master")
+    if m.group(1):
+        ntp.master_stratum = int(m.group(1))
+        ntp.at(line.n, "master_stratum")
+
+
+def s_scp(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    ctx.config.system.scp_server = True
+    ctx.config.system.at(line.n, "scp_server")
+
+
+def s_mib_view(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    snmp = ctx.config.system.snmp
+    snmp.views.setdefault(m.group(2), []).append((m.group(3), m.group(1) == "included"))
+    snmp.at(line.n, "views")
+
+
+MGMT_TOP: list[Rule] = [
+    rule(r"ntp(?:-service)? refclock-master(?: (\d+))?", s_refclock),
+    rule(r"scp server enable", s_scp),
+    rule(r"snmp-agent mib-view (included|excluded) (\S+) (\S+)", s_mib_view),
+]
+
+__all__ = ["MGMT_TOP"]
