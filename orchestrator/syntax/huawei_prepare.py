@@ -343,6 +343,13 @@ def _system(config: DeviceConfig, shape: Shaper) -> None:
     if system.login_block is not None:
         _lockout(system, shape)
     logging = system.logging
+    if logging.facility is not None and logging.hosts:
+        for host in logging.hosts.values():  # VRP sets the facility per log host
+            if host.facility is None:
+                host.facility = logging.facility
+                for n in logging.src.get("facility"):
+                    host.at(n, "facility")
+        logging.facility = None
     for field in ("trap_level", "console_level", "buffered_level", "monitor_level"):
         value = getattr(logging, field)
         if value is not None and value.isdigit() and severity_for_vrp(value) is not None:

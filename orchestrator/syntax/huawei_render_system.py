@@ -125,8 +125,6 @@ def render_logging(system: System, w: Writer) -> None:
             "buffered_size",
             rule="VRP keeps a local log buffer by default; it is sized in messages, not bytes",
         )
-    if logging.facility is not None and logging.hosts:
-        w.ignore(logging, "facility", rule="the facility is set per loghost on VRP")
 
 
 def render_snmp(system: System, w: Writer) -> None:
