@@ -23,6 +23,16 @@ from orchestrator.syntax.huawei_prepare_cbac import cbac_to_zones, unused_inspec
 from orchestrator.syntax.huawei_prepare_ipsec import shape_ipsec
 from orchestrator.syntax.huawei_prepare_zones import shape_zones
 
+#: source user roles and the privilege level that grants the same (all commands or show only)
+ROLE_LEVELS = {
+    "network-admin": 15,
+    "vdc-admin": 15,
+    "priv-15": 15,
+    "network-operator": 1,
+    "vdc-operator": 1,
+    "priv-1": 1,
+}
+
 #: highest vty number: VRP5 S-series 0-14 (maximum-vty 15), CloudEngine 0-20
 MAX_VTY = {False: 14, True: 20}
 
@@ -322,6 +332,17 @@ def _system(config: DeviceConfig, shape: Shaper) -> None:
             for ln in users:
                 for n in ln.src.get("transport_input"):
                     system.at(n, field)
+    for user in system.users.values():
+        level = ROLE_LEVELS.get(user.role or "")
+        if level is None or user.privilege not in (None, level):
+            continue
+        user.privilege = level
+        for n in user.src.get("role"):
+            user.at(n, "privilege")
+        shape.change(
+            user, "role", note=f"role {user.role} grants what VRP privilege level {level} does"
+        )
+        user.role = None
     if plat.vpn_ipv4_family:
         for user in system.users.values():
             if user.privilege is not None and user.privilege > 3:
