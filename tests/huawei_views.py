@@ -106,7 +106,13 @@ def accepted_families(view: str) -> frozenset[str]:
         out.add(family.removeprefix("Layer 2 "))
     if family == "Layer 2 Eth-Trunk interface view":
         out.add("Eth-Trunk interface view")
+    out |= VIEW_ALIASES.get(family, frozenset())
     return frozenset(out)
+
+
+#: the reference lists a few openers under the view they open, not the one they are entered in
+#: (`evpn` in a bridge domain is filed under "BD-EVPN view")
+VIEW_ALIASES: dict[str, frozenset[str]] = {"Bridge domain view": frozenset({"BD-EVPN view"})}
 
 
 def view_accepts(view: str, listed: Iterable[str]) -> bool:
@@ -210,6 +216,8 @@ OPENERS: tuple[Opener, ...] = (
     _o(SYSTEM, r"mpls ldp", "MPLS-LDP view"),
     _o(SYSTEM, r"dfs-group \d+", "DFS group view"),
     _o(SYSTEM, r"bridge-domain \d+", "Bridge domain view"),
+    _o("Bridge domain view", r"evpn", "EVPN instance view"),
+    _o(SYSTEM, r"dialer-rule", "Dialer rule view"),
     _o(SYSTEM, r"xpl route-filter \S+", "Route-filter policy view"),
     _o(SYSTEM, r"keychain \S+ mode \S+", "Keychain view"),
     _o(SYSTEM, r"nqa test-instance \S+ \S+", "NQA view"),

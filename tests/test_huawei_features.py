@@ -231,3 +231,76 @@ def test_management_odds_and_ends_on_vrp5() -> None:
         "ignored",
         "VRP web logins are checked against AAA users",
     )
+
+
+NXOS_LEAF = """\
+feature nv overlay
+feature vn-segment-vlan-based
+nv overlay evpn
+vlan 10
+  vn-segment 10010
+vlan 333
+  vn-segment 100333
+vrf context vrf1
+  vni 100333
+  rd auto
+  address-family ipv4 unicast
+    route-target both auto evpn
+interface loopback0
+  ip address 1.1.1.3/32
+interface nve1
+  no shutdown
+  host-reachability protocol bgp
+  source-interface loopback0
+  member vni 10010
+    suppress-arp
+    ingress-replication protocol bgp
+  member vni 100333 associate-vrf
+evpn
+  vni 10010 l2
+    rd auto
+    route-target import auto
+    route-target export auto
+vpc domain 4
+  peer-keepalive destination 10.255.255.2 source 10.255.255.1 vrf keepalive
+interface port-channel101
+  vpc peer-link
+interface port-channel50
+  vpc 50
+router bgp 65000
+  neighbor 10.10.11.1
+    remote-as 65000
+    address-family l2vpn evpn
+      send-community extended
+"""
+
+
+def test_nxos_vxlan_evpn_leaf_becomes_cloudengine_bridge_domains() -> None:
+    result = translate(NXOS_LEAF, "huawei_vrpv8", source="cisco_nxos")
+    text = result.target_config
+    assert "evpn-overlay enable\n" in text
+    assert block(text, "bridge-domain 10") == (
+        "bridge-domain 10\n"
+        " l2 binding vlan 10\n"
+        " vxlan vni 10010\n"
+        " arp broadcast-suppress enable\n"
+        " evpn\n"
+        "  route-distinguisher auto\n"
+        "  vpn-target 65000:10010 export-extcommunity\n"
+        "  vpn-target 65000:10010 import-extcommunity\n"
+    )
+    assert "bridge-domain 333" not in text
+    assert block(text, "interface Nve1") == (
+        "interface Nve1\n source 1.1.1.3\n vni 10010 head-end peer-list protocol bgp\n"
+    )
+    assert " vpn-target 65000:100333 export-extcommunity evpn\n" in text
+    assert " vxlan vni 100333\n" in text
+    assert block(text, "dfs-group 1") == (
+        "dfs-group 1\n dual-active detection source ip 10.255.255.1 vpn-instance keepalive "
+        "peer 10.255.255.2\n"
+    )
+    assert "interface Eth-Trunk101\n" in text and " peer-link 1\n" in text
+    assert " dfs-group 1 m-lag 50\n" in text
+    lines = status(result)
+    assert "DFS group 1" in lines["vpc domain 4"][1]
+    assert "without a VLAN" in lines["vn-segment 100333"][1]

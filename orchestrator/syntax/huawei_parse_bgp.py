@@ -316,6 +316,17 @@ def b_add_path(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> 
     af.at(line.n, "additional_paths_select")
 
 
+def b_advertise_evpn(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> None:
+    af.advertise_evpn = True
+    af.at(line.n, "advertise_evpn")
+
+
+def b_retain(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> None:
+    """`undo policy vpn-target`: keep VPN/EVPN routes no local instance imports."""
+    af.retain_route_target_all = True
+    af.at(line.n, "retain_route_target_all")
+
+
 def b_sync(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> None:
     af.synchronization = m.group(1) is None
     af.at(line.n, "synchronization")
@@ -403,9 +414,11 @@ BGP_RULES: list[Rule] = [
     rule(r"confederation peer-as (.+)", b_confed_peers),
     rule(r"reflector cluster-id (\S+)", b_global("cluster_id", None)),
     rule(r"timer keepalive (\d+) hold (\d+)", b_timers),
-    rule(r"(?:undo )?policy vpn-target", ignore="VPN target filtering on a PE is the VRP default"),
+    rule(r"advertise l2vpn evpn", b_advertise_evpn),
+    rule(r"undo policy vpn-target", b_retain),
+    rule(r"policy vpn-target", ignore="VPN target filtering on a PE is the VRP default"),
     rule(
-        r"(?:advertise l2vpn evpn|tnl-policy .+|apply-label .+)",
+        r"(?:tnl-policy .+|apply-label .+)",
         unsupported="EVPN and MPLS label settings are not translated",
     ),
 ]

@@ -43,6 +43,7 @@ from orchestrator.syntax.huawei_parse_ifc_l3 import (
 )
 from orchestrator.syntax.huawei_parse_ipsec import i_protection
 from orchestrator.syntax.huawei_parse_ipv6 import i_dhcp6_server, i_nd
+from orchestrator.syntax.huawei_parse_overlay import i_m_lag, i_peer_link
 from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
 from orchestrator.syntax.text import Line
 
@@ -343,6 +344,8 @@ INTERFACE_RULES: list[Rule] = [
     ),
     rule(r"(?:undo )?ipv6 nd (?:ra|autoconfig) .+", i_nd),
     rule(r"zone (\S+)", i_zone),
+    rule(r"peer-link \d+", i_peer_link),
+    rule(r"dfs-group \d+ m-lag (\d+)", i_m_lag),
     rule(r"dhcpv6 server (\S+)", i_dhcp6_server),
     rule(
         r"(?:vrrp6 .+|ipv6 nd .+|undo ipv6 nd .+|dhcpv6 .+)",

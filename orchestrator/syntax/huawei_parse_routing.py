@@ -97,17 +97,21 @@ def f_rd(ctx: Ctx, line: Line, m: re.Match[str], vrf: Vrf) -> None:
 
 
 def f_target(ctx: Ctx, line: Line, m: re.Match[str], vrf: Vrf) -> None:
-    if m.group(3):
-        ctx.report.unsupported(line, "EVPN route targets are not translated")
-        return
+    """`vpn-target X [export-extcommunity|import-extcommunity|both] [evpn]`."""
     direction = m.group(2) or "both"
+    prefix = "evpn_" if m.group(3) else ""
     for value in m.group(1).split():
         if direction in ("import-extcommunity", "both"):
-            vrf.import_targets.append(value)
-            vrf.at(line.n, "import_targets")
+            getattr(vrf, prefix + "import_targets").append(value)
+            vrf.at(line.n, prefix + "import_targets")
         if direction in ("export-extcommunity", "both"):
-            vrf.export_targets.append(value)
-            vrf.at(line.n, "export_targets")
+            getattr(vrf, prefix + "export_targets").append(value)
+            vrf.at(line.n, prefix + "export_targets")
+
+
+def f_vni(ctx: Ctx, line: Line, m: re.Match[str], vrf: Vrf) -> None:
+    vrf.vni = int(m.group(1))
+    vrf.at(line.n, "vni")
 
 
 def f_map(ctx: Ctx, line: Line, m: re.Match[str], vrf: Vrf) -> None:
@@ -130,8 +134,9 @@ VRF_RULES: list[Rule] = [
     ),
     rule(r"(import|export) route-policy (\S+)", f_map),
     rule(r"description (.+)", f_description),
+    rule(r"vxlan vni (\d+)", f_vni),
     rule(
-        r"(?:apply-label|tnl-policy|vxlan vni|export route-policy \S+ evpn) .*",
+        r"(?:apply-label|tnl-policy|export route-policy \S+ evpn) .*",
         unsupported="MPLS label, tunnel and VXLAN settings of a VPN are not translated",
     ),
 ]

@@ -200,6 +200,16 @@ def _bgp(config: DeviceConfig, shape: Shaper) -> None:
     if bgp is None:
         return
     for af in bgp.address_families:
+        if af.afi == "l2vpn-evpn":
+            for peer in af.peers.values():
+                if peer.send_community in ("extended", "both"):
+                    note = "EVPN routes always carry their extended communities on VRP"
+                    if peer.send_community == "extended":
+                        shape.ignore(peer, "send_community", rule=note)
+                        peer.send_community = None
+                    else:
+                        shape.change(peer, "send_community", note=note)
+                        peer.send_community = "standard"
         if af.additional_paths_select == "all":
             af.additional_paths_select = "best 64"
             shape.change(
@@ -271,6 +281,54 @@ def _lockout(system: System, shape: Shaper) -> None:
             f"{block_min}/{attempts_min}/{window_min})",
         )
         system.login_block = shaped
+
+
+def _overlay(config: DeviceConfig, shape: Shaper) -> None:
+    """VRP's names and numbers: `Nve1`, DFS group 1; automatic EVPN route targets written out
+    (AS number : VNI, what the source derives)."""
+    from orchestrator.syntax.huawei_render_overlay import DFS_GROUP
+
+    renamed = {}
+    for name, nve in config.nve.items():
+        digits = re.sub(r"\D", "", name) or "1"
+        nve.name = f"Nve{int(digits)}"
+        renamed[nve.name] = nve
+    config.nve = renamed
+    l3 = {vrf.vni: vrf for vrf in config.vrfs.values() if vrf.vni is not None}
+    for vlan in config.vlans.values():
+        vrf = l3.get(vlan.vni) if vlan.vni is not None else None
+        if vrf is None:
+            continue
+        for n in vlan.src.get("vni"):
+            vrf.at(n, "vni")
+        shape.change(
+            vlan,
+            "vni",
+            note=f"VRP routes layer-3 VNI {vlan.vni} in VPN instance {vrf.name} (`vxlan vni`), "
+            "without a VLAN",
+        )
+        vlan.vni = None
+    mlag = config.mlag
+    if mlag is not None and mlag.domain != DFS_GROUP:
+        shape.change(
+            mlag, "", note=f"vPC domain {mlag.domain} is DFS group {DFS_GROUP} on VRP (one per box)"
+        )
+        mlag.domain = DFS_GROUP
+    asn = config.bgp.asn if config.bgp is not None else None
+    if asn is None:
+        return
+    for vrf in config.vrfs.values():
+        for field in ("evpn_import_targets", "evpn_export_targets"):
+            if getattr(vrf, field) == ["auto"] and vrf.vni is not None:
+                setattr(vrf, field, [f"{asn}:{vrf.vni}"])
+                shape.change(vrf, field, note=f"the automatic route target is {asn}:{vrf.vni}")
+    for vni, evpn in config.evpn_vnis.items():
+        for field in ("import_targets", "export_targets"):
+            if getattr(evpn, field) == ["auto"]:
+                setattr(evpn, field, [f"{asn}:{vni}"])
+                shape.change(evpn, field, note=f"the automatic route target is {asn}:{vni}")
+        if evpn.rd == "auto":
+            shape.change(evpn, "rd", note="VRP derives its own automatic route distinguisher")
 
 
 def _probes(config: DeviceConfig, shape: Shaper) -> None:
@@ -414,6 +472,7 @@ STEPS: tuple[Callable[[DeviceConfig, Shaper], None], ...] = (
     _services,
     _ipv6,
     _probes,
+    _overlay,
     _bgp,
     _system,
     shape_ipsec,

@@ -27,6 +27,7 @@ from orchestrator.syntax.huawei_render_monitor import (
     render_logging_extras,
     render_nqa,
 )
+from orchestrator.syntax.huawei_render_overlay import render_dfs, render_nve, render_overlay
 from orchestrator.syntax.huawei_render_policy import (
     render_community_lists,
     render_prefix_lists,
@@ -71,6 +72,7 @@ def render_config(config: DeviceConfig, platform: HuaweiVrp) -> Rendered:
     render_archive(system, w)
     render_vlans(config, w)
     w.sep()
+    render_overlay(config, w)
     render_stp(config, w)
     render_bpdu_protection(config, w)
     if system.lldp:
@@ -96,7 +98,9 @@ def render_config(config: DeviceConfig, platform: HuaweiVrp) -> Rendered:
     w.sep()
     render_aaa(config, w)
     w.sep()
+    render_dfs(config, w)
     render_interfaces(config, w, acl_policies, _nat(config, w))
+    render_nve(config, w)
     render_ospf(config, w)
     render_ospfv3(config, w)
     if config.bgp is not None:

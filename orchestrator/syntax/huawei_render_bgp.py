@@ -15,6 +15,7 @@ _FAMILY_VIEWS = {
     ("vpnv4", "unicast"): "ipv4-family vpnv4",
     ("ipv6", "unicast"): "ipv6-family unicast",
     ("vpnv6", "unicast"): "ipv6-family vpnv6",
+    ("l2vpn-evpn", "evpn"): "l2vpn-family evpn",
 }
 
 
@@ -203,12 +204,23 @@ def _family(bgp: Bgp, af: BgpAddressFamily, w: Writer) -> None:
         )
     if af.default_information_originate:
         w.line("default-route imported", af, "default_information_originate")
+    if af.advertise_evpn:
+        if af.vrf is not None:
+            w.line("advertise l2vpn evpn", af, "advertise_evpn")
+        else:
+            w.unsupported(af, "advertise_evpn", reason="EVPN type-5 routes come from a VPN")
+    if af.retain_route_target_all:
+        w.line("undo policy vpn-target", af, "retain_route_target_all")
     if af.distance is not None:
         w.line(f"preference {af.distance[0]} {af.distance[1]} {af.distance[2]}", af, "distance")
-    if af.maximum_paths is not None:
-        w.line(f"maximum load-balancing ebgp {af.maximum_paths}", af, "maximum_paths")
-    if af.maximum_paths_ibgp is not None:
-        w.line(f"maximum load-balancing ibgp {af.maximum_paths_ibgp}", af, "maximum_paths_ibgp")
+    for field, word in (("maximum_paths", "ebgp"), ("maximum_paths_ibgp", "ibgp")):
+        value = getattr(af, field)
+        if value is None:
+            continue
+        if af.afi == "l2vpn-evpn":
+            w.unsupported(af, field, reason="VRP balances EVPN routes in the VPN instances")
+        else:
+            w.line(f"maximum load-balancing {word} {value}", af, field)
     if af.maximum_paths_eibgp is not None:
         if af.vrf is not None:
             w.line(

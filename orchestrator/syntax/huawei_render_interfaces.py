@@ -17,6 +17,7 @@ from orchestrator.syntax.huawei_render_base import Writer
 from orchestrator.syntax.huawei_render_dial import render_ppp
 from orchestrator.syntax.huawei_render_firewall import zone_member_lines
 from orchestrator.syntax.huawei_render_ipv6 import render_dhcp6_server, render_nd
+from orchestrator.syntax.huawei_render_overlay import dfs_interface_lines
 
 _ORDER = {
     "svi": 0,
@@ -102,6 +103,7 @@ def _interface(
     if ifc.kind == "lag":
         number = int(re.sub(r"\D", "", ifc.name) or 0)
         _lag(ifc, members.get(number, []), w)
+    dfs_interface_lines(config, ifc, w)
     if ifc.encapsulation_vlan is not None:
         w.line(f"dot1q termination vid {ifc.encapsulation_vlan}", ifc, "encapsulation_vlan")
         if not plat.vpn_ipv4_family:

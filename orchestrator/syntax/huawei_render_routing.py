@@ -54,6 +54,8 @@ def render_vrfs(config: DeviceConfig, w: Writer) -> None:
                 w.line(f"description {vrf.description}", vrf, "description")
             settings = bool(
                 vrf.rd
+                or vrf.evpn_import_targets
+                or vrf.evpn_export_targets
                 or vrf.import_targets
                 or vrf.export_targets
                 or vrf.import_map
@@ -79,6 +81,8 @@ def render_vrfs(config: DeviceConfig, w: Writer) -> None:
                 w.mark(vrf, "ipv4")
             if vrf.ipv6:
                 w.line("ipv6-family", vrf, "ipv6")
+            if vrf.vni is not None:
+                w.line(f"vxlan vni {vrf.vni}", vrf, "vni")
         w.sep()
 
 
@@ -92,6 +96,20 @@ def _vrf_settings(vrf: object, w: Writer) -> None:
         w.line(f"vpn-target {target} export-extcommunity", vrf, "export_targets")
     for target in vrf.import_targets:
         w.line(f"vpn-target {target} import-extcommunity", vrf, "import_targets")
+    for field, word in (
+        ("evpn_export_targets", "export-extcommunity"),
+        ("evpn_import_targets", "import-extcommunity"),
+    ):
+        for target in getattr(vrf, field):
+            if target == "auto":
+                w.unsupported(
+                    vrf,
+                    field,
+                    reason="a VPN instance's EVPN route targets are written out on VRP "
+                    "(AS number : layer-3 VNI)",
+                )
+                break
+            w.line(f"vpn-target {target} {word} evpn", vrf, field)
     if vrf.import_map is not None:
         w.line(f"import route-policy {vrf.import_map}", vrf, "import_map")
     if vrf.export_map is not None:

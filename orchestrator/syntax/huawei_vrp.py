@@ -27,6 +27,13 @@ from orchestrator.syntax.huawei_parse_firewall import (
 )
 from orchestrator.syntax.huawei_parse_interfaces import p_interface
 from orchestrator.syntax.huawei_parse_ipsec import IPSEC_TOP
+from orchestrator.syntax.huawei_parse_overlay import (
+    finish_overlay,
+    p_bridge_domain,
+    p_dfs_group,
+    p_evpn_overlay,
+    p_nve,
+)
 from orchestrator.syntax.huawei_parse_policy import POLICY_TOP
 from orchestrator.syntax.huawei_parse_routing import ROUTING_TOP, finish_vrfs
 from orchestrator.syntax.huawei_parse_services import finish_behaviors
@@ -236,6 +243,7 @@ class HuaweiVrp(Platform):
         finish_behaviors(ctx)
         finish_interfaces(ctx)
         finish_firewall(ctx)
+        finish_overlay(ctx)
         finish_aaa(ctx)
 
     # --- writing ---------------------------------------------------------------------------
@@ -289,6 +297,7 @@ def _take_headers(
 
 
 TOP: list[Rule] = [
+    rule(r"interface Nve ?(\d+)", p_nve),
     rule(r"interface (\S+(?: \d\S*)?)(?: (mode l2))?", p_interface),
     rule(r"local-user (\S+)", p_local_user_block),
     *SYSTEM_TOP,
@@ -296,6 +305,9 @@ TOP: list[Rule] = [
     *BGP_TOP,
     *POLICY_TOP,
     *IPSEC_TOP,
+    rule(r"evpn-overlay enable", p_evpn_overlay),
+    rule(r"bridge-domain (\d+)", p_bridge_domain),
+    rule(r"dfs-group (\d+)", p_dfs_group),
     rule(r"firewall zone (?:name )?(\S+)", p_zone),
     rule(r"firewall interzone (\S+) (\S+)", p_interzone),
     rule(r"firewall packet-filter default (permit|deny) (.+)", p_default),
