@@ -51,6 +51,7 @@ _OTHER_INTERFACES: dict[str, str] = {
     "pos": "POS interface view",
     "serial": "Serial interface view",
     "virtual-template": "Virtual template view",
+    "dialer": "Dialer interface view",
 }
 _SPEED = r"(?:\d+G|G|X|FE|10G LAN|10G WAN|50\|100G|GE optical|GE electrical)"
 
@@ -216,6 +217,9 @@ OPENERS: tuple[Opener, ...] = (
     _o(SYSTEM, r"mpls ldp", "MPLS-LDP view"),
     _o(SYSTEM, r"dfs-group \d+", "DFS group view"),
     _o(SYSTEM, r"bridge-domain \d+", "Bridge domain view"),
+    _o(SYSTEM, r"firewall zone \S+", "Firewall zone view"),
+    _o(SYSTEM, r"firewall interzone \S+ \S+", "Firewall interzone view"),
+    _o(SYSTEM, r"dhcpv6 pool \S+", "DHCPv6 pool view"),
     _o("Bridge domain view", r"evpn", "EVPN instance view"),
     _o(SYSTEM, r"dialer-rule", "Dialer rule view"),
     _o(SYSTEM, r"xpl route-filter \S+", "Route-filter policy view"),
