@@ -272,6 +272,16 @@ def l_acl(ctx: Ctx, line: Line, m: re.Match[str], entry: MgmtLine) -> None:
     entry.at(line.n, "acl_in")
 
 
+def l_acl6(ctx: Ctx, line: Line, m: re.Match[str], entry: MgmtLine) -> None:
+    entry.ipv6_acl_in = m.group(1)
+    entry.at(line.n, "ipv6_acl_in")
+
+
+def l_no_shell(ctx: Ctx, line: Line, m: re.Match[str], entry: MgmtLine) -> None:
+    entry.exec = False
+    entry.at(line.n, "exec")
+
+
 def l_auth(ctx: Ctx, line: Line, m: re.Match[str], entry: MgmtLine) -> None:
     entry.login = m.group(1)  # type: ignore[assignment]
     entry.at(line.n, "login")
@@ -290,6 +300,7 @@ def l_privilege(ctx: Ctx, line: Line, m: re.Match[str], entry: MgmtLine) -> None
 LINE_RULES: list[Rule] = [
     rule(r"idle-timeout (\d+)(?: (\d+))?", l_timeout),
     rule(r"protocol inbound (all|ssh|telnet)", l_protocol),
+    rule(r"acl ipv6 (\S+) inbound", l_acl6),
     rule(r"acl (\S+) inbound", l_acl),
     rule(r"authentication-mode (aaa|password|none)", l_auth),
     rule(r"set authentication password (cipher|simple) (\S+)", l_password),
@@ -301,7 +312,8 @@ LINE_RULES: list[Rule] = [
         ignore="console framing is fixed by the target's console port",
     ),
     rule(r"async mode flow", ignore="AUX port modem mode of the source hardware"),
-    rule(r"shell|undo shell", ignore="the shell is on by default"),
+    rule(r"shell", ignore="the shell is on by default"),
+    rule(r"undo shell", l_no_shell),
 ]
 
 

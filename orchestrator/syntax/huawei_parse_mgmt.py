@@ -30,7 +30,13 @@ def s_mib_view(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     snmp.at(line.n, "views")
 
 
+def s_http_acl(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    ctx.config.system.http_access_class = m.group(1)
+    ctx.config.system.at(line.n, "http_access_class")
+
+
 MGMT_TOP: list[Rule] = [
+    rule(r"http acl (\S+)", s_http_acl),
     rule(r"ntp(?:-service)? refclock-master(?: (\d+))?", s_refclock),
     rule(r"scp server enable", s_scp),
     rule(r"snmp-agent mib-view (included|excluded) (\S+) (\S+)", s_mib_view),

@@ -152,6 +152,10 @@ def rename_acl_references(config: DeviceConfig, rename: Callable[[str], str]) ->
     for line in system.lines:
         if line.acl_in is not None:
             line.acl_in = rename(line.acl_in)
+        if line.ipv6_acl_in is not None:
+            line.ipv6_acl_in = rename(line.ipv6_acl_in)
+    if system.http_access_class is not None:  # a basic ACL in both vendors' numbering
+        system.http_access_class = rename(system.http_access_class)
     for community in system.snmp.communities:
         if community.acl is not None:
             community.acl = rename(community.acl)

@@ -297,6 +297,12 @@ def _line(line: MgmtLine, w: Writer) -> None:
             w.line(f"acl {line.acl_in} inbound", line, "acl_in")
         elif line.acl_in is not None:
             w.ignore(line, "acl_in", rule="the console is not reached over the network")
+        if line.ipv6_acl_in is not None and line.kind == "vty":
+            w.line(f"acl ipv6 {line.ipv6_acl_in} inbound", line, "ipv6_acl_in")
+        elif line.ipv6_acl_in is not None:
+            w.ignore(line, "ipv6_acl_in", rule="the console is not reached over the network")
+        if line.exec is False:
+            w.line("undo shell", line, "exec")
         for field in ("login_list", "authorization_exec"):
             value = getattr(line, field)
             if value == "default":

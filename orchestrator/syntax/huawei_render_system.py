@@ -252,6 +252,13 @@ def render_servers(system: System, w: Writer) -> None:
             system,
             "telnet_server",
         )
+    if system.http_access_class is not None:
+        if cloudengine:
+            w.unsupported(
+                system, "http_access_class", reason="CloudEngine web access is not translated"
+            )
+        else:
+            w.line(f"http acl {system.http_access_class}", system, "http_access_class")
     for field, word in (("http_server", "server"), ("https_server", "secure-server")):
         value = getattr(system, field)
         if value is None:
