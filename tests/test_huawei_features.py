@@ -304,3 +304,47 @@ def test_nxos_vxlan_evpn_leaf_becomes_cloudengine_bridge_domains() -> None:
     lines = status(result)
     assert "DFS group 1" in lines["vpc domain 4"][1]
     assert "without a VLAN" in lines["vn-segment 100333"][1]
+
+
+DIAL = """\
+interface Dialer1
+ ip address negotiated
+ encapsulation ppp
+ dialer pool 1
+ dialer-group 1
+ dialer idle-timeout 600
+ ppp authentication chap pap callin optional
+ ppp chap hostname auser
+ ppp chap password 0 s3cret
+dialer-list 1 protocol ip permit
+ip http server
+ip http access-class 99
+access-list 99 permit 10.0.0.0 0.255.255.255
+line aux 0
+ no exec
+line vty 0 4
+ ipv6 access-class MGMT6 in
+end
+"""
+
+
+def test_ar_dialer_ppp_credentials_and_line_settings() -> None:
+    result = translate(DIAL, "huawei_vrp")
+    text = result.target_config
+    assert block(text, "interface Dialer1") == (
+        "interface Dialer1\n"
+        " link-protocol ppp\n"
+        " ip address ppp-negotiate\n"
+        " ppp chap user auser\n"
+        " ppp chap password cipher {{secret:interfaces.Dialer1.ppp.chap_password}}\n"
+        " dialer bundle 1\n"
+        " dialer-group 1\n"
+        " dialer timer idle 600\n"
+    )
+    assert "dialer-rule\n dialer-rule 1 ip permit\n" in text
+    assert "http acl 2099\n" in text
+    assert "user-interface aux 0\n undo shell\n" in text
+    assert " acl ipv6 MGMT6 inbound\n" in text
+    lines = status(result)
+    assert lines["ppp authentication chap pap callin optional"][0] == "ignored"
+    assert "dial-bundle-number 1" in lines["dialer pool 1"][1]
