@@ -18,15 +18,13 @@ from orchestrator.model import (
     SELF_ZONE,
     Acl,
     AclEntry,
-    AddrMatch,
-    ApplicationTerm,
     DeviceConfig,
-    PortMatch,
     Screen,
     Security,
     ZonePolicy,
 )
 from orchestrator.syntax.huawei_common import Shaper
+from orchestrator.syntax.huawei_prepare_objects import acl_entry, resolve_addresses, resolve_terms
 
 Network = IPv4Network | IPv6Network
 
@@ -207,9 +205,9 @@ def _catch_all(policy: ZonePolicy) -> bool:
 
 def _entries(security: Security, policy: ZonePolicy, shape: Shaper) -> list[AclEntry] | None:
     """The ACL rules of one policy: every source × destination × service term."""
-    sources = _addresses(security, policy.source_addresses)
-    destinations = _addresses(security, policy.destination_addresses)
-    terms = _terms(security, policy.applications)
+    sources = resolve_addresses(security, policy.source_addresses)
+    destinations = resolve_addresses(security, policy.destination_addresses)
+    terms = resolve_terms(security, policy.applications)
     if sources is None or destinations is None or terms is None:
         shape.unsupported(
             policy,
@@ -235,7 +233,7 @@ def _entries(security: Security, policy: ZonePolicy, shape: Shaper) -> list[AclE
     for source in sources:
         for destination in destinations:
             for term in terms:
-                entry = _entry(action, source, destination, term)
+                entry = acl_entry(action, source, destination, term)
                 entry.log = policy.log_init or policy.log_close
                 for n in policy.src.every():
                     entry.at(n)
@@ -251,104 +249,6 @@ def _entries(security: Security, policy: ZonePolicy, shape: Shaper) -> list[AclE
             f"{policy.from_zone} to {policy.to_zone} on the AR",
         )
     return entries
-
-
-def _entry(
-    action: str, source: Network | None, destination: Network | None, term: ApplicationTerm | None
-) -> AclEntry:
-    entry = AclEntry(action=action)  # type: ignore[arg-type]
-    entry.protocol = (term.protocol if term else None) or "ip"
-    entry.source = _match(source)
-    entry.destination = _match(destination)
-    if term is not None:
-        entry.destination_port = _ports(term.destination_ports)
-        entry.source_port = _ports(term.source_ports)
-        if term.icmp_type is not None:
-            code = f"/{term.icmp_code}" if term.icmp_code is not None else ""
-            entry.icmp_type = f"{term.icmp_type}{code}"
-    return entry
-
-
-def _match(net: Network | None) -> AddrMatch | None:
-    if net is None:
-        return None
-    if isinstance(net, IPv6Network):
-        return AddrMatch(str(net.network_address), f"/{net.prefixlen}")
-    return AddrMatch(str(net.network_address), str(net.hostmask))
-
-
-def _ports(ports: tuple[int, int] | None) -> PortMatch | None:
-    if ports is None:
-        return None
-    first, last = ports
-    return PortMatch("eq", (first,)) if first == last else PortMatch("range", (first, last))
-
-
-def _addresses(security: Security, names: list[str]) -> list[Network | None] | None:
-    """Address objects and sets as prefixes; [None] is any; None: not expressible."""
-    if not names or any(n in ("any", "any-ipv4", "any-ipv6") for n in names):
-        return [None]
-    out: list[Network | None] = []
-    for name in names:
-        found = _resolve_address(security, name, 0)
-        if found is None:
-            return None
-        out += [n for n in found if n not in out]
-    return out
-
-
-def _resolve_address(security: Security, name: str, depth: int) -> list[Network] | None:
-    if depth > 8:
-        return None
-    address = security.addresses.get(name)
-    if address is not None:
-        return [address.prefix] if address.prefix is not None else None
-    group = security.address_sets.get(name)
-    if group is None:
-        return None
-    out: list[Network] = []
-    for member in [*group.addresses, *group.address_sets]:
-        found = _resolve_address(security, member, depth + 1)
-        if found is None:
-            return None
-        out += found
-    return out
-
-
-def _terms(security: Security, names: list[str]) -> list[ApplicationTerm | None] | None:
-    """Service objects and sets as protocol/port terms; [None] is any service."""
-    if not names or "any" in names:
-        return [None]
-    out: list[ApplicationTerm | None] = []
-    for name in names:
-        if name.startswith("="):  # a host-inbound term built above: =protocol[:first-last]
-            protocol, _, span = name[1:].partition(":")
-            ports = tuple(int(p) for p in span.split("-")) if span else None
-            out.append(ApplicationTerm(protocol=protocol, destination_ports=ports))  # type: ignore[arg-type]
-            continue
-        found = _resolve_service(security, name, 0)
-        if found is None:
-            return None
-        out += found
-    return out
-
-
-def _resolve_service(security: Security, name: str, depth: int) -> list[ApplicationTerm] | None:
-    if depth > 8:
-        return None
-    app = security.applications.get(name)
-    if app is not None:
-        return list(app.terms) if app.terms else None
-    group = security.application_sets.get(name)
-    if group is None:
-        return None
-    out: list[ApplicationTerm] = []
-    for member in [*group.applications, *group.application_sets]:
-        found = _resolve_service(security, member, depth + 1)
-        if found is None:
-            return None
-        out += found
-    return out
 
 
 def _canonical(security: Security, shape: Shaper) -> None:
