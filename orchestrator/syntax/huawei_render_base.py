@@ -66,6 +66,8 @@ class Writer:
         the lines of any node they hold are accounted the same way."""
         self._mark(node, fields)
         self.out.ignore(node, *fields, rule=rule)
+        if node is not None and not fields:  # the whole node: every line that set it
+            self.out.ignore(node, *node.src.lines, rule=rule)
         for child in _held(node, fields):
             _account_all(self.out, child, rule, ignored=True)
 
@@ -81,6 +83,8 @@ class Writer:
         the lines of any node they hold are reported too."""
         self._mark(node, fields)
         self.out.unsupported(node, *fields, reason=reason)
+        if node is not None and not fields:  # the whole node: every line that set it
+            self.out.unsupported(node, *node.src.lines, reason=reason)
         for child in _held(node, fields):
             _account_all(self.out, child, reason, ignored=False)
 
