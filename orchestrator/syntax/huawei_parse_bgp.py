@@ -243,6 +243,9 @@ def _session(ctx: Ctx, line: Line, peer: BgpPeer, words: list[str]) -> bool:
     elif key == "bfd" and words[1:] == ["enable"]:
         peer.bfd = True
         peer.at(line.n, "bfd")
+    elif key == "bfd" and words[1:2] == ["min-tx-interval"] and len(words) == 7:
+        peer.bfd_interval = (int(words[2]), int(words[4]), int(words[6]))
+        peer.at(line.n, "bfd_interval")
     elif key == "valid-ttl-hops":
         peer.ttl_security = int(words[1]) if len(words) > 1 else 255
         peer.at(line.n, "ttl_security")

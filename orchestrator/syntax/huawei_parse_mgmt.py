@@ -35,7 +35,19 @@ def s_http_acl(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     ctx.config.system.at(line.n, "http_access_class")
 
 
+def s_netconf(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    ctx.config.system.netconf = True
+    ctx.config.system.at(line.n, "netconf")
+
+
+def s_igmp(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    ctx.config.system.igmp_snooping = True
+    ctx.config.system.at(line.n, "igmp_snooping")
+
+
 MGMT_TOP: list[Rule] = [
+    rule(r"snetconf server enable", s_netconf),
+    rule(r"igmp[- ]snooping enable", s_igmp),
     rule(r"http acl (\S+)", s_http_acl),
     rule(r"ntp(?:-service)? refclock-master(?: (\d+))?", s_refclock),
     rule(r"scp server enable", s_scp),

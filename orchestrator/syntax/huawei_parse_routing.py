@@ -59,10 +59,16 @@ def v_shutdown(ctx: Ctx, line: Line, m: re.Match[str], vlan: Vlan) -> None:
     vlan.at(line.n, "shutdown")
 
 
+def v_igmp(ctx: Ctx, line: Line, m: re.Match[str], vlan: Vlan) -> None:
+    vlan.igmp_snooping = m.group(1) is None
+    vlan.at(line.n, "igmp_snooping")
+
+
 VLAN_RULES: list[Rule] = [
     rule(r"name (.+)", v_field("name")),
     rule(r"description (.+)", v_field("description")),
     rule(r"(undo )?shutdown(?: vlan)?", v_shutdown),
+    rule(r"(undo )?igmp[- ]snooping enable", v_igmp),
 ]
 
 # --- VPN instances ------------------------------------------------------------------------------

@@ -65,6 +65,7 @@ DEFENDS = {
     "ip-timestamp": "time-stamp",
     "icmp-large": "large-icmp",
     "ip-fragment": "ip-fragment",
+    "ip-spoofing": "ip-spoofing",
 }
 #: the one attack-defense profile an AR router has: it applies on every interface
 GLOBAL_SCREEN = "global"

@@ -177,6 +177,14 @@ def _session(name: str, peer: BgpPeer, w: Writer) -> None:
             w.change(peer, "fall_over_bfd", note="VRP tears the session down when BFD fails")
     if peer.ttl_security is not None:
         w.line(f"peer {name} valid-ttl-hops {peer.ttl_security}", peer, "ttl_security")
+    if peer.bfd_interval is not None:
+        tx, rx, multiplier = peer.bfd_interval
+        w.line(
+            f"peer {name} bfd min-tx-interval {tx} min-rx-interval {rx} "
+            f"detect-multiplier {multiplier}",
+            peer,
+            "bfd_interval",
+        )
 
 
 def _family(bgp: Bgp, af: BgpAddressFamily, w: Writer) -> None:

@@ -21,6 +21,11 @@ def render_mgmt(config: DeviceConfig, w: Writer) -> None:
         w.line("scp server enable", system, "scp_server")
     elif system.scp_server is False:
         w.ignore(system, "scp_server", rule="the SCP server is off unless enabled")
+    if system.netconf:
+        w.line("snetconf server enable", system, "netconf")
+    elif system.netconf is False:
+        w.ignore(system, "netconf", rule="the NETCONF server is off unless enabled")
+    _igmp_snooping(config, w)
     snmp = system.snmp
     for view, subtrees in snmp.views.items():
         for oid, included in subtrees:
@@ -36,6 +41,24 @@ def _ntp_master(system: System, w: Writer) -> None:
     word = w.platform.ntp_word
     stratum = f" {ntp.master_stratum}" if ntp.master_stratum is not None else ""
     w.line(f"{word} refclock-master{stratum}", ntp, "master", "master_stratum")
+
+
+def _igmp_snooping(config: DeviceConfig, w: Writer) -> None:
+    """IGMP snooping, global and per VLAN (VRP5 `igmp-snooping`, CloudEngine `igmp snooping`)."""
+    word = "igmp snooping" if w.platform.vpn_ipv4_family else "igmp-snooping"
+    system = config.system
+    if system.igmp_snooping:
+        w.line(f"{word} enable", system, "igmp_snooping")
+    elif system.igmp_snooping is False:
+        w.ignore(system, "igmp_snooping", rule="IGMP snooping is off on VRP unless enabled")
+
+
+def vlan_igmp_line(vlan_snooping: bool | None, vrp8: bool) -> str | None:
+    """The VLAN view line for a VLAN's own IGMP snooping setting."""
+    word = "igmp snooping" if vrp8 else "igmp-snooping"
+    if vlan_snooping is None:
+        return None
+    return f"{word} enable" if vlan_snooping else f"undo {word} enable"
 
 
 def login_block_line(system: System) -> str | None:
@@ -75,4 +98,4 @@ def _defaults(config: DeviceConfig, w: Writer) -> None:
         )
 
 
-__all__ = ["LOCKOUT_MINIMUM", "login_block_line", "render_mgmt"]
+__all__ = ["LOCKOUT_MINIMUM", "login_block_line", "render_mgmt", "vlan_igmp_line"]

@@ -7,6 +7,7 @@ from ipaddress import IPv4Network
 from orchestrator.model import DeviceConfig, Ospf, Redistribution, StaticRoute
 from orchestrator.syntax.huawei_common import secret_text, vlan_text
 from orchestrator.syntax.huawei_render_base import Writer
+from orchestrator.syntax.huawei_render_mgmt import vlan_igmp_line
 from orchestrator.syntax.rules import prefixlen_to_wildcard
 
 _IMPORT = {
@@ -27,7 +28,8 @@ def render_vlans(config: DeviceConfig, w: Writer) -> None:
         w.line_multi(f"vlan batch {chunk}", [(config.vlans[v], "") for v in ids])
     for vid in ids:
         vlan = config.vlans[vid]
-        if vlan.name is None and vlan.description is None and not vlan.shutdown:
+        igmp = vlan_igmp_line(vlan.igmp_snooping, w.platform.vpn_ipv4_family)
+        if vlan.name is None and vlan.description is None and not vlan.shutdown and not igmp:
             if vlan.shutdown is False:
                 w.ignore(vlan, "shutdown", rule="a VLAN is active unless shut down")
             continue
@@ -44,6 +46,8 @@ def render_vlans(config: DeviceConfig, w: Writer) -> None:
                     w.line("shutdown", vlan, "shutdown")
             elif vlan.shutdown is False:
                 w.ignore(vlan, "shutdown", rule="a VLAN is active unless shut down")
+            if igmp is not None:
+                w.line(igmp, vlan, "igmp_snooping")
 
 
 def render_vrfs(config: DeviceConfig, w: Writer) -> None:
