@@ -348,3 +348,28 @@ def test_ar_dialer_ppp_credentials_and_line_settings() -> None:
     lines = status(result)
     assert lines["ppp authentication chap pap callin optional"][0] == "ignored"
     assert "dial-bundle-number 1" in lines["dialer pool 1"][1]
+
+
+STORM = """\
+interface GigabitEthernet0/1
+ switchport mode access
+ storm-control broadcast level 5.00
+ storm-control multicast level 2
+interface GigabitEthernet0/2
+ switchport mode access
+ storm-control broadcast level 0.50
+end
+"""
+
+
+def test_storm_control_in_whole_percent() -> None:
+    text = translate(STORM, "huawei_vrp").target_config
+    assert " broadcast-suppression 5\n multicast-suppression 2\n" in text
+    result = translate(STORM, "huawei_vrpv8")
+    assert " storm suppression broadcast 5\n storm suppression multicast 2\n" in (
+        result.target_config
+    )
+    assert status(result)["storm-control broadcast level 0.50"] == (
+        "unsupported",
+        "storm control broadcast 0.50 has no VRP form (whole percent only)",
+    )

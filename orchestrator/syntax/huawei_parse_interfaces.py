@@ -254,6 +254,12 @@ def i_lacp_timeout(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> No
     )
 
 
+def i_storm(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    kind = "unicast" if m.group(1) == "unknown-unicast" else m.group(1)
+    ifc.storm_control[kind] = f"{m.group(2)}.00"  # the model keeps IOS's percent spelling
+    ifc.at(line.n, "storm_control")
+
+
 def i_dot1q(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     ifc.encapsulation_vlan = int(m.group(1))
     ifc.at(line.n, "encapsulation_vlan")
@@ -344,6 +350,8 @@ INTERFACE_RULES: list[Rule] = [
     ),
     rule(r"(?:undo )?ipv6 nd (?:ra|autoconfig) .+", i_nd),
     rule(r"zone (\S+)", i_zone),
+    rule(r"(broadcast|multicast|unicast)-suppression (\d+)", i_storm),
+    rule(r"storm suppression (broadcast|multicast|unknown-unicast) (\d+)", i_storm),
     rule(r"peer-link \d+", i_peer_link),
     rule(r"dfs-group \d+ m-lag (\d+)", i_m_lag),
     rule(r"dhcpv6 server (\S+)", i_dhcp6_server),

@@ -124,6 +124,10 @@ def _interfaces(config: DeviceConfig, shape: Shaper) -> None:
                 "auth_key",
                 note="VRP sets the key with its authentication mode on the interface",
             )
+    for ifc in config.interfaces.values():  # one spelling of a whole percent: "5.00"
+        for kind, level in list(ifc.storm_control.items()):
+            if re.fullmatch(r"\d+(?:\.0+)?", level):
+                ifc.storm_control[kind] = f"{int(float(level))}.00"
     edges = [i for i in config.interfaces.values() if i.stp_edge]
     if any(i.stp_bpdu_guard for i in edges):
         for ifc in edges:

@@ -179,6 +179,7 @@ def _interface(
         digits = ifc.mac_address.replace(".", "")
         w.line(f"mac-address {digits[0:4]}-{digits[4:8]}-{digits[8:12]}", ifc, "mac_address")
     _stp(ifc, w)
+    _storm(ifc, w)
     if ifc.lldp is False:
         w.line("lldp disable" if plat.vpn_ipv4_family else "undo lldp enable", ifc, "lldp")
     elif ifc.lldp:
@@ -394,3 +395,27 @@ def _tunnel(ifc: Interface, w: Writer) -> None:
             )
     if ifc.keepalive is not None:
         w.unsupported(ifc, "keepalive", reason="GRE keepalives are not translated")
+
+
+def _storm(ifc: Interface, w: Writer) -> None:
+    """Storm control in whole percent of the port (VRP5 `broadcast-suppression N`, CloudEngine
+    `storm suppression broadcast N`). The lines of one port share their provenance, so a level
+    VRP cannot write leaves the port's storm control out whole."""
+    levels: list[tuple[str, int]] = []
+    for kind, level in ifc.storm_control.items():
+        words = level.split()
+        whole = len(words) == 1 and re.fullmatch(r"\d+(?:\.0+)?", words[0])
+        if kind not in ("broadcast", "multicast", "unicast") or not whole:
+            w.unsupported(
+                ifc,
+                "storm_control",
+                reason=f"storm control {kind} {level} has no VRP form (whole percent only)",
+            )
+            return
+        levels.append((kind, int(float(words[0]))))
+    for kind, percent in levels:
+        if w.platform.vpn_ipv4_family:
+            target = "unknown-unicast" if kind == "unicast" else kind
+            w.line(f"storm suppression {target} {percent}", ifc, "storm_control")
+        else:
+            w.line(f"{kind}-suppression {percent}", ifc, "storm_control")
