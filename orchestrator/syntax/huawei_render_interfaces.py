@@ -14,6 +14,7 @@ from orchestrator.syntax.huawei_common import vlan_text
 from orchestrator.syntax.huawei_render_base import Writer
 from orchestrator.syntax.huawei_render_dial import render_ppp
 from orchestrator.syntax.huawei_render_firewall import zone_member_lines
+from orchestrator.syntax.huawei_render_ifc_l2 import render_storm, render_stp_port
 from orchestrator.syntax.huawei_render_ifc_routing import (
     render_ospf_settings,
     render_ospfv3_settings,
@@ -178,8 +179,8 @@ def _interface(
     if ifc.mac_address is not None:
         digits = ifc.mac_address.replace(".", "")
         w.line(f"mac-address {digits[0:4]}-{digits[4:8]}-{digits[8:12]}", ifc, "mac_address")
-    _stp(ifc, w)
-    _storm(ifc, w)
+    render_stp_port(ifc, w)
+    render_storm(ifc, w)
     if ifc.lldp is False:
         w.line("lldp disable" if plat.vpn_ipv4_family else "undo lldp enable", ifc, "lldp")
     elif ifc.lldp:
@@ -350,17 +351,6 @@ def _filters(ifc: Interface, w: Writer, acl_policies: dict[str, str]) -> None:
             w.line(f"traffic-policy {policy} {direction}", ifc, field)
 
 
-def _stp(ifc: Interface, w: Writer) -> None:
-    if ifc.stp_edge is not None:
-        w.line(f"stp edged-port {'enable' if ifc.stp_edge else 'disable'}", ifc, "stp_edge")
-    if ifc.stp_bpdu_guard is False:
-        w.ignore(ifc, "stp_bpdu_guard", rule="BPDU protection is off unless switched on")
-    if ifc.stp_cost is not None:
-        w.line(f"stp cost {ifc.stp_cost}", ifc, "stp_cost")
-    if ifc.stp_port_priority is not None:
-        w.line(f"stp port priority {ifc.stp_port_priority}", ifc, "stp_port_priority")
-
-
 def _tunnel(ifc: Interface, w: Writer) -> None:
     if ifc.kind != "tunnel":
         if ifc.keepalive is not None:
@@ -395,27 +385,3 @@ def _tunnel(ifc: Interface, w: Writer) -> None:
             )
     if ifc.keepalive is not None:
         w.unsupported(ifc, "keepalive", reason="GRE keepalives are not translated")
-
-
-def _storm(ifc: Interface, w: Writer) -> None:
-    """Storm control in whole percent of the port (VRP5 `broadcast-suppression N`, CloudEngine
-    `storm suppression broadcast N`). The lines of one port share their provenance, so a level
-    VRP cannot write leaves the port's storm control out whole."""
-    levels: list[tuple[str, int]] = []
-    for kind, level in ifc.storm_control.items():
-        words = level.split()
-        whole = len(words) == 1 and re.fullmatch(r"\d+(?:\.0+)?", words[0])
-        if kind not in ("broadcast", "multicast", "unicast") or not whole:
-            w.unsupported(
-                ifc,
-                "storm_control",
-                reason=f"storm control {kind} {level} has no VRP form (whole percent only)",
-            )
-            return
-        levels.append((kind, int(float(words[0]))))
-    for kind, percent in levels:
-        if w.platform.vpn_ipv4_family:
-            target = "unknown-unicast" if kind == "unicast" else kind
-            w.line(f"storm suppression {target} {percent}", ifc, "storm_control")
-        else:
-            w.line(f"{kind}-suppression {percent}", ifc, "storm_control")
