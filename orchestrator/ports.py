@@ -175,6 +175,7 @@ NAMING: dict[str, tuple[PortType, ...]] = {
         _t("MEth", "management", None),
         # AR routers: WAN and dial-up interfaces ("other" ports map only to the same name)
         _t("Serial", "other", None),
+        _t("Atm", "other", None),  # ADSL/G.SHDSL ports of AR routers
         _t("Dialer", "other", None),
         _t("Virtual-Template", "other", None),
     ),

@@ -1,12 +1,12 @@
-"""VRP5 AR dial-up: PPP credentials and peer authentication, dialer bundles, dialer rules
-(see `huawei_render_dial` for how they map onto the model)."""
+"""VRP5 AR dial-up: PPP credentials and peer authentication, dialer bundles, dialer rules,
+ATM PVCs (see `huawei_render_dial` for how they map onto the model)."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from orchestrator.model import Interface, Ppp
+from orchestrator.model import AtmPvc, Interface, Ppp
 from orchestrator.syntax.huawei_common import read_secret
 from orchestrator.syntax.rules import Ctx
 from orchestrator.syntax.text import Line
@@ -57,6 +57,29 @@ def i_dialer(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
         ctx.report.unsupported(line, "dialer setting not translated")
 
 
+def i_pvc(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
+    """`pvc VPI/VCI` and its service category and AAL5 framing."""
+    pvc = AtmPvc(vpi=int(m.group(1)), vci=int(m.group(2)))
+    pvc.at(line.n)
+    ifc.atm_pvc = pvc
+    ifc.at(line.n, "atm_pvc")
+    for child in line.children:
+        words = child.words
+        if words[:2] == ["service", "vbr-nrt"] and len(words) == 5:
+            pvc.vbr_nrt = tuple(int(w) for w in words[2:])
+            pvc.at(child.n, "vbr_nrt")
+        elif words[:2] == ["service", "ubr"] and len(words) == 3:
+            pvc.ubr = int(words[2])
+            pvc.at(child.n, "ubr")
+        elif words[0] == "encapsulation" and len(words) == 2:
+            pvc.encapsulation = words[1]
+            pvc.at(child.n, "encapsulation")
+        else:
+            ctx.report.unsupported(child, "PVC setting not translated")
+            continue
+        ctx.report.parsed(child)
+
+
 def p_dialer_rule(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     services = ctx.config.services
     for child in line.children:
@@ -71,4 +94,4 @@ def p_dialer_rule(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     ctx.report.block(line)
 
 
-__all__ = ["i_dialer", "i_ppp", "p_dialer_rule"]
+__all__ = ["i_dialer", "i_ppp", "i_pvc", "p_dialer_rule"]

@@ -20,7 +20,7 @@ from orchestrator.model import (
     Switchport,
 )
 from orchestrator.syntax.huawei_common import ifname, mask_or_length, vrp_vlans
-from orchestrator.syntax.huawei_parse_dial import i_dialer, i_ppp
+from orchestrator.syntax.huawei_parse_dial import i_dialer, i_ppp, i_pvc
 from orchestrator.syntax.huawei_parse_firewall import i_zone
 from orchestrator.syntax.huawei_parse_ifc_l3 import (
     i_filter,
@@ -65,6 +65,9 @@ def p_interface(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
         return
     ifc = interface_node(ctx, m.group(1))
     ifc.at(line.n)
+    if m.group(3):
+        ifc.point_to_point = m.group(3) == "p2p"
+        ifc.at(line.n, "point_to_point")
     state: dict[str, Any] = {"allow": None, "undo1": False, "link_type": False, "hybrid": None}
     ctx.state["ifc"] = state
     for child in line.children:
@@ -282,6 +285,7 @@ INTERFACE_RULES: list[Rule] = [
     rule(r"link-protocol ppp", i_encapsulation),
     rule(r"ppp (?:authentication-mode|chap|pap) .+", i_ppp),
     rule(r"(?:dialer bundle|dialer-group|dialer timer idle) \d+", i_dialer),
+    rule(r"pvc (\d+)/(\d+)", i_pvc),
     rule(r"ipv6 enable", i_ipv6_enable),
     rule(r"ipv6 address (\S+(?: \d+)?)(?: (eui-64))?", i_ipv6_address),
     rule(r"ipv6 address (\S+) (link-local)", i_ipv6_address),

@@ -1,4 +1,5 @@
-"""VRP5 AR dial-up: PPP credentials and peer authentication, dialer bundles and dialer rules.
+"""VRP5 AR dial-up: PPP credentials and peer authentication, dialer bundles and dialer rules,
+ATM PVCs of ADSL/G.SHDSL ports.
 
 IOS draws a dialer's links from a dialer pool (`dialer pool N`); an AR dialer interface draws
 them from a dial bundle (`dialer bundle N`) that PPPoE or ATM links join. IOS asks the peer to
@@ -9,7 +10,7 @@ all otherwise.
 
 from __future__ import annotations
 
-from orchestrator.model import DeviceConfig, Interface, Ppp
+from orchestrator.model import AtmPvc, DeviceConfig, Interface, Ppp
 from orchestrator.syntax.huawei_common import secret_text
 from orchestrator.syntax.huawei_render_base import Writer
 
@@ -65,6 +66,43 @@ def _ppp(ppp: Ppp, w: Writer) -> None:
         )
 
 
+AAL5 = ("aal5snap", "aal5mux", "aal5nlpid")
+
+
+def render_atm(ifc: Interface, w: Writer) -> None:
+    """The PVC of an AR ADSL/G.SHDSL (sub)interface: service category and AAL5 framing."""
+    pvc = ifc.atm_pvc
+    if pvc is None:
+        return
+    w.mark(ifc, "atm_pvc")
+    with w.view(f"pvc {pvc.vpi}/{pvc.vci}", pvc, "", "vpi", "vci"):
+        _pvc(pvc, w)
+    reason = (
+        "an AR carries PPP over ATM through a virtual template (`map ppp Virtual-Template`), "
+        "not through a dialer pool"
+    )
+    if pvc.protocol is not None or pvc.dialer_pool_member is not None:
+        w.unsupported(pvc, "protocol", "dialer_pool_member", reason=reason)
+
+
+def _pvc(pvc: AtmPvc, w: Writer) -> None:
+    if pvc.vbr_nrt is not None and len(pvc.vbr_nrt) == 3:
+        w.line(f"service vbr-nrt {' '.join(str(v) for v in pvc.vbr_nrt)}", pvc, "vbr_nrt")
+    elif pvc.vbr_nrt is not None:
+        w.unsupported(
+            pvc,
+            "vbr_nrt",
+            reason="the AR's VBR-NRT service needs a maximum burst size, which IOS leaves to "
+            "the hardware",
+        )
+    if pvc.ubr is not None:
+        w.line(f"service ubr {pvc.ubr}", pvc, "ubr")
+    if pvc.encapsulation in AAL5:
+        w.line(f"encapsulation {pvc.encapsulation}", pvc, "encapsulation")
+    elif pvc.encapsulation is not None:
+        w.unsupported(pvc, "encapsulation", reason=f"AAL5 encapsulation {pvc.encapsulation}")
+
+
 def render_dialer_rules(config: DeviceConfig, w: Writer) -> None:
     rules = config.services.dialer_lists
     if not rules:
@@ -79,4 +117,4 @@ def render_dialer_rules(config: DeviceConfig, w: Writer) -> None:
     w.sep()
 
 
-__all__ = ["render_dialer_rules", "render_ppp"]
+__all__ = ["render_atm", "render_dialer_rules", "render_ppp"]

@@ -1,4 +1,5 @@
-"""VRP port switching statements: spanning-tree port roles and costs, storm control."""
+"""VRP port statements besides addressing: spanning-tree port roles and costs, storm control,
+bandwidth and statistics figures."""
 
 from __future__ import annotations
 
@@ -43,4 +44,27 @@ def render_storm(ifc: Interface, w: Writer) -> None:
             w.line(f"{kind}-suppression {percent}", ifc, "storm_control")
 
 
-__all__ = ["render_storm", "render_stp_port"]
+def render_link_figures(ifc: Interface, w: Writer) -> None:
+    if ifc.bandwidth is not None:
+        mbits = -(-ifc.bandwidth // 1000)
+        if mbits * 1000 != ifc.bandwidth:
+            w.unsupported(ifc, "bandwidth", reason="VRP sets bandwidth in whole Mbit/s")
+        else:
+            w.line(f"bandwidth {mbits}", ifc, "bandwidth")
+    if ifc.load_interval is not None:
+        w.ignore(
+            ifc, "load_interval", rule="the traffic statistics interval is a monitoring setting"
+        )
+    if ifc.delay is not None:
+        w.ignore(
+            ifc, "delay", rule="interface delay only feeds EIGRP metrics, which VRP does not run"
+        )
+    if ifc.ip_accounting:
+        w.unsupported(
+            ifc,
+            "ip_accounting",
+            reason="VRP keeps no IP accounting table per interface (NetStream samples flows)",
+        )
+
+
+__all__ = ["render_link_figures", "render_storm", "render_stp_port"]

@@ -12,9 +12,13 @@ from orchestrator.model import (
 )
 from orchestrator.syntax.huawei_common import vlan_text
 from orchestrator.syntax.huawei_render_base import Writer
-from orchestrator.syntax.huawei_render_dial import render_ppp
+from orchestrator.syntax.huawei_render_dial import render_atm, render_ppp
 from orchestrator.syntax.huawei_render_firewall import zone_member_lines
-from orchestrator.syntax.huawei_render_ifc_l2 import render_storm, render_stp_port
+from orchestrator.syntax.huawei_render_ifc_l2 import (
+    render_link_figures,
+    render_storm,
+    render_stp_port,
+)
 from orchestrator.syntax.huawei_render_ifc_routing import (
     render_ospf_settings,
     render_ospfv3_settings,
@@ -39,7 +43,10 @@ _ORDER = {
 def interface_order(ifc: Interface) -> tuple[int, str, tuple[int, ...]]:
     """The order VRP prints interfaces in (zone member lists follow it)."""
     numbers = tuple(int(n) for n in re.findall(r"\d+", ifc.name))
-    return (_ORDER.get(ifc.kind, 7), re.sub(r"[\d/.:]+", "", ifc.name), numbers)
+    rank = _ORDER.get(ifc.kind, 7)
+    if ifc.kind == "subinterface" and ifc.name.startswith(("Atm", "Serial")):
+        rank = _ORDER["other"]  # WAN sub-interfaces follow their parents
+    return (rank, re.sub(r"[\d/.:]+", "", ifc.name), numbers)
 
 
 def render_interfaces(
@@ -53,7 +60,12 @@ def render_interfaces(
         if ifc.lag_group is not None:
             members.setdefault(ifc.lag_group, []).append(ifc)
     for ifc in sorted(config.interfaces.values(), key=interface_order):
-        with w.view(f"interface {ifc.name}", ifc, "", "name", "kind"):
+        opener = f"interface {ifc.name}"
+        fields: tuple[str, ...] = ("", "name", "kind")
+        if ifc.point_to_point is not None and ifc.name.startswith("Atm"):
+            opener += " p2p" if ifc.point_to_point else " p2mp"
+            fields += ("point_to_point",)
+        with w.view(opener, ifc, *fields):
             _interface(config, ifc, w, members, acl_policies)
             for rule, text in nat.get(ifc.name, []):
                 w.line_multi(text, [(rule, ""), (ifc, "nat")])
@@ -185,20 +197,7 @@ def _interface(
         w.line("lldp disable" if plat.vpn_ipv4_family else "undo lldp enable", ifc, "lldp")
     elif ifc.lldp:
         w.ignore(ifc, "lldp", rule="LLDP runs on every port once it is enabled globally")
-    if ifc.bandwidth is not None:
-        mbits = -(-ifc.bandwidth // 1000)
-        if mbits * 1000 != ifc.bandwidth:
-            w.unsupported(ifc, "bandwidth", reason="VRP sets bandwidth in whole Mbit/s")
-        else:
-            w.line(f"bandwidth {mbits}", ifc, "bandwidth")
-    if ifc.load_interval is not None:
-        w.ignore(
-            ifc, "load_interval", rule="the traffic statistics interval is a monitoring setting"
-        )
-    if ifc.delay is not None:
-        w.ignore(
-            ifc, "delay", rule="interface delay only feeds EIGRP metrics, which VRP does not run"
-        )
+    render_link_figures(ifc, w)
     if ifc.tcp_mss is not None:
         if plat.vpn_ipv4_family:
             w.unsupported(
@@ -219,6 +218,7 @@ def _interface(
         w.line("undo shutdown", ifc, "shutdown")
     if ifc.cdp is not None:
         w.ignore(ifc, "cdp", rule="CDP is Cisco-only")
+    render_atm(ifc, w)  # the PVC view closes the interface view
 
 
 def _switchport(ifc: Interface, sw: Switchport, w: Writer) -> None:

@@ -298,7 +298,7 @@ def _take_headers(
 
 TOP: list[Rule] = [
     rule(r"interface Nve ?(\d+)", p_nve),
-    rule(r"interface (\S+(?: \d\S*)?)(?: (mode l2))?", p_interface),
+    rule(r"interface (\S+(?: \d\S*)?)(?: (mode l2))?(?: (p2p|p2mp))?", p_interface),
     rule(r"local-user (\S+)", p_local_user_block),
     *SYSTEM_TOP,
     *ROUTING_TOP,
