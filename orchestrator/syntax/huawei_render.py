@@ -223,6 +223,13 @@ def _system_rest(config: DeviceConfig, w: Writer) -> None:
             "icmp_unreachable_rate",
             note="CloudEngine stops rate-limiting all ICMP it sends, not only unreachables",
         )
+    elif system.icmp_unreachable_rate is not None:
+        w.unsupported(
+            system,
+            "icmp_unreachable_rate",
+            reason="VRP5's `icmp rate-limit` bounds the ICMP packets sent up to the CPU, not "
+            "the unreachables the box sends",
+        )
     if system.ip_routing:
         w.ignore(system, "ip_routing", rule="VRP routes IPv4 always")
     if system.ipv6_routing:
