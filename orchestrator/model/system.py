@@ -9,6 +9,7 @@ from orchestrator.model.base import IFREF, Node, Secret
 
 StpMode = Literal["stp", "rstp", "mstp", "pvst", "rapid-pvst"]
 
+
 @dataclass(kw_only=True)
 class Server(Node):
     """A server the box talks to (DNS, NTP, syslog): address plus optional VRF and options."""
