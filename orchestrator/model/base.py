@@ -98,19 +98,20 @@ class Node:
         for name in fields or ("",):
             self.src.add(name, line)
 
-    def at_item(self, line: int, field_name: str, index: int) -> None:
-        """Record that source ``line`` added item ``index`` of the list ``field_name``.
+    def at_item(self, line: int, field_name: str, value: object) -> None:
+        """Record that source ``line`` added ``value`` to the list ``field_name``.
 
-        Renderers that write one line per item cite ``"field[index]"`` so each target line
-        points at the one source line behind it, not at every line that touched the list.
+        Renderers that write one line per item cite `item_key(field, value)` so each target line
+        points at the one source line behind it, not at every line that touched the list. Keys
+        hold the value, not the position, so reordering a list keeps them right.
         """
         self.src.add(field_name, line)
-        self.src.add(item_key(field_name, index), line)
+        self.src.add(item_key(field_name, value), line)
 
 
-def item_key(field_name: str, index: int) -> str:
-    """The provenance key of one item of a list field: ``networks[2]``."""
-    return f"{field_name}[{index}]"
+def item_key(field_name: str, value: object) -> str:
+    """The provenance key of one item of a list field: ``networks=10.0.0.0/24``."""
+    return f"{field_name}={value}"
 
 
 SecretKind = Literal[

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from ipaddress import IPv4Interface, IPv4Network, IPv6Interface, IPv6Network
 from typing import Any
 
-from orchestrator.model.base import Node, Secret, field_default, node_fields
+from orchestrator.model.base import Node, Secret, field_default, item_key, node_fields
 
 Plain = Any  # nested dict / list / scalar: the model with provenance stripped
 
@@ -162,7 +162,9 @@ def rename_interfaces(node: object, rename: Callable[[str], str]) -> None:
                 if kind == 1 and isinstance(value, str):
                     setattr(node, name, rename(value))
             elif kind == 2 and isinstance(value, list):
-                setattr(node, name, [rename(v) for v in value])
+                renamed = [rename(v) for v in value]
+                setattr(node, name, renamed)
+                _rename_item_keys(node, name, value, renamed)
             elif isinstance(value, (Node, dict, list)):
                 rename_interfaces(value, rename)
     elif isinstance(node, dict):
@@ -173,3 +175,12 @@ def rename_interfaces(node: object, rename: Callable[[str], str]) -> None:
         for value in node:
             if isinstance(value, (Node, dict, list)):
                 rename_interfaces(value, rename)
+
+
+def _rename_item_keys(node: Node, name: str, old: list[str], new: list[str]) -> None:
+    """Keep per-item provenance (`item_key`) pointing at the renamed items."""
+    lines = node.src.lines
+    for before, after in zip(old, new, strict=True):
+        key = item_key(name, before)
+        if before != after and key in lines:
+            lines[item_key(name, after)] = lines.pop(key)

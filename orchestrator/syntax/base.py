@@ -160,9 +160,9 @@ class Emitter:
         found: list[int] = []
         for name in fields or ("",):
             lines = node.src.get(name)
-            if not lines and name.endswith("]"):
+            if not lines and "=" in name:
                 # an item the parser did not record on its own: the whole list's lines
-                lines = node.src.get(name[: name.index("[")])
+                lines = node.src.get(name[: name.index("=")])
             for n in lines:
                 if n not in found:
                     found.append(n)

@@ -305,7 +305,7 @@ def i_ipv6_filter(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> Non
 
 def i_helper(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     ifc.helper_addresses.append(m.group(1))
-    ifc.at(line.n, "helper_addresses")
+    ifc.at_item(line.n, "helper_addresses", m.group(1))
 
 
 def i_mac(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:

@@ -41,6 +41,7 @@ from orchestrator.syntax.cisco_system import SYSTEM_TOP, banner_body_numbers, co
 from orchestrator.syntax.rules import (
     Ctx,
     Rule,
+    add_route_targets,
     dispatch,
     mask_to_prefixlen,
     network,
@@ -119,13 +120,7 @@ def f_rd(ctx: Ctx, line: Line, m: re.Match[str], vrf: Vrf) -> None:
 
 
 def f_rt(ctx: Ctx, line: Line, m: re.Match[str], vrf: Vrf) -> None:
-    direction, value = m.group(1), m.group(2)
-    if direction in ("import", "both"):
-        vrf.import_targets.append(value)
-        vrf.at(line.n, "import_targets")
-    if direction in ("export", "both"):
-        vrf.export_targets.append(value)
-        vrf.at(line.n, "export_targets")
+    add_route_targets(vrf, line, m.group(1), m.group(2))
 
 
 def f_description(ctx: Ctx, line: Line, m: re.Match[str], vrf: Vrf) -> None:

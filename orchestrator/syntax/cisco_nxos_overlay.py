@@ -12,7 +12,7 @@ from typing import Any
 
 from orchestrator import ports
 from orchestrator.model import EvpnVni, Nve, NveVni, Vlan, Vrf
-from orchestrator.syntax.rules import Ctx, Rule, dispatch_children, rule
+from orchestrator.syntax.rules import Ctx, Rule, add_route_targets, dispatch_children, rule
 from orchestrator.syntax.text import Line
 
 
@@ -30,13 +30,9 @@ def f_vni(ctx: Ctx, line: Line, m: re.Match[str], vrf: Vrf) -> None:
 
 def f_evpn_rt(ctx: Ctx, line: Line, m: re.Match[str], vrf: Vrf) -> None:
     """`route-target both auto evpn`: the route targets of the VRF's EVPN routes."""
-    direction, value = m.group(1), m.group(2)
-    if direction in ("import", "both"):
-        vrf.evpn_import_targets.append(value)
-        vrf.at(line.n, "evpn_import_targets")
-    if direction in ("export", "both"):
-        vrf.evpn_export_targets.append(value)
-        vrf.at(line.n, "evpn_export_targets")
+    add_route_targets(
+        vrf, line, m.group(1), m.group(2), ("evpn_import_targets", "evpn_export_targets")
+    )
 
 
 # --- the tunnel endpoint ----------------------------------------------------------------------
@@ -133,13 +129,7 @@ def ev_rd(ctx: Ctx, line: Line, m: re.Match[str], vni: EvpnVni) -> None:
 
 
 def ev_rt(ctx: Ctx, line: Line, m: re.Match[str], vni: EvpnVni) -> None:
-    direction, value = m.group(1), m.group(2)
-    if direction in ("import", "both"):
-        vni.import_targets.append(value)
-        vni.at(line.n, "import_targets")
-    if direction in ("export", "both"):
-        vni.export_targets.append(value)
-        vni.at(line.n, "export_targets")
+    add_route_targets(vni, line, m.group(1), m.group(2))
 
 
 EVPN_RULES: list[Rule] = [rule(r"vni (\d+) l2", e_vni)]

@@ -13,7 +13,7 @@ from orchestrator.syntax.cisco_nxos_bgp import p_router_bgp
 from orchestrator.syntax.cisco_nxos_overlay import f_evpn_rt, f_vni
 from orchestrator.syntax.cisco_routing import OSPF_RULES as IOS_OSPF_RULES
 from orchestrator.syntax.cisco_routing import _area, o_flag
-from orchestrator.syntax.rules import Ctx, Rule, dispatch_children, network, rule
+from orchestrator.syntax.rules import Ctx, Rule, add_route_targets, dispatch_children, network, rule
 from orchestrator.syntax.text import Line
 
 _IPV4 = re.compile(r"\d+\.\d+\.\d+\.\d+")
@@ -54,13 +54,7 @@ def f_family(ctx: Ctx, line: Line, m: re.Match[str], vrf: Vrf) -> None:
 
 
 def f_rt(ctx: Ctx, line: Line, m: re.Match[str], vrf: Vrf) -> None:
-    direction, value = m.group(1), m.group(2)
-    if direction in ("import", "both"):
-        vrf.import_targets.append(value)
-        vrf.at(line.n, "import_targets")
-    if direction in ("export", "both"):
-        vrf.export_targets.append(value)
-        vrf.at(line.n, "export_targets")
+    add_route_targets(vrf, line, m.group(1), m.group(2))
 
 
 def f_map(ctx: Ctx, line: Line, m: re.Match[str], vrf: Vrf) -> None:

@@ -96,8 +96,9 @@ def o_network(ctx: Ctx, line: Line, m: re.Match[str], p: Ospf) -> None:
         ctx.report.unsupported(line, "non-contiguous OSPF network wildcard")
         return
     area = _area(p, m.group(3))
-    area.networks.append(network(f"{m.group(1)}/{length}"))
-    area.at(line.n, "networks")
+    prefix = network(f"{m.group(1)}/{length}")
+    area.networks.append(prefix)
+    area.at_item(line.n, "networks", prefix)
     p.at(line.n, "areas")
 
 
@@ -109,7 +110,7 @@ def o_passive(ctx: Ctx, line: Line, m: re.Match[str], p: Ospf) -> None:
         return
     name = ports.canonical_name(ctx.platform, target.replace(" ", ""))
     (p.active if negated else p.passive).append(name)
-    p.at(line.n, "active" if negated else "passive")
+    p.at_item(line.n, "active" if negated else "passive", name)
 
 
 def o_reference_bw(ctx: Ctx, line: Line, m: re.Match[str], p: Ospf) -> None:

@@ -33,7 +33,7 @@ from orchestrator.syntax.juniper_junos_ospf import h_ospf, h_ospf_in
 from orchestrator.syntax.juniper_junos_overlay import h_instance_evpn
 from orchestrator.syntax.juniper_junos_relay import relay_statement
 from orchestrator.syntax.juniper_junos_text import Stmt, unquote, values
-from orchestrator.syntax.rules import Ctx, Rule, rule
+from orchestrator.syntax.rules import Ctx, Rule, add_route_targets, rule
 from orchestrator.syntax.text import Line
 
 VRF_TYPES = frozenset({"vrf", "virtual-router"})
@@ -263,13 +263,7 @@ def _vrf_target(ctx: Ctx, line: Line, vrf: Vrf, arg: str) -> None:
     if not target.startswith("target:") or (len(words) > 1 and direction == "both"):
         ctx.report.unsupported(line, f"vrf-target {arg} is not translated")
         return
-    value = target[len("target:") :]
-    if direction in ("import", "both"):
-        vrf.import_targets.append(value)
-        vrf.at(line.n, "import_targets")
-    if direction in ("export", "both"):
-        vrf.export_targets.append(value)
-        vrf.at(line.n, "export_targets")
+    add_route_targets(vrf, line, direction, target[len("target:") :])
 
 
 def finish_vrfs(ctx: Ctx) -> None:

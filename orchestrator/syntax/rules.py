@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ipaddress import IPv4Address, IPv4Network, ip_network
 from typing import Any
 
-from orchestrator.model import DeviceConfig, Secret, SecretKind
+from orchestrator.model import DeviceConfig, Node, Secret, SecretKind
 from orchestrator.syntax.base import LineReport
 from orchestrator.syntax.text import Line
 
@@ -148,6 +148,20 @@ def dispatch_as(ctx: Ctx, line: Line, text: str, table: Sequence[Rule], scope: A
     """
     shadow = Line(n=line.n, raw=line.raw, text=text, indent=line.indent, children=line.children)
     return dispatch(ctx, shadow, table, scope)
+
+
+def add_route_targets(
+    node: Node,
+    line: Line,
+    direction: str,
+    value: str,
+    fields: tuple[str, str] = ("import_targets", "export_targets"),
+) -> None:
+    """A route target for `import`, `export` or `both` into ``node``'s two target lists."""
+    for wanted, name in zip(("import", "export"), fields, strict=True):
+        if direction in (wanted, "both"):
+            getattr(node, name).append(value)
+            node.at_item(line.n, name, value)
 
 
 # --- value helpers shared by the line-oriented parsers ------------------------------------------
