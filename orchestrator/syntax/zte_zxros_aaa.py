@@ -134,6 +134,7 @@ def s_system_user(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     levels: dict[str, int] = ctx.state.setdefault("priv_templates", {})
     for child in line.children:
         tm = re.fullmatch(r"authorization-template (\d+)", child.text)
+        am = re.fullmatch(r"authentication-template (\d+)", child.text)
         um = re.fullmatch(r"user-name (\S+)", child.text)
         if tm:
             ctx.report.parsed(child)
@@ -142,8 +143,12 @@ def s_system_user(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
                 if lm:
                     levels[tm.group(1)] = int(lm.group(1))
                     ctx.report.parsed(grand)
-                elif grand.text.startswith("bind aaa-authorization-template"):
-                    ctx.report.ignored(grand, "privilege templates use local authorization")
+                else:
+                    _template_binding(ctx, grand, "authorization")
+        elif am:
+            ctx.report.parsed(child)
+            for grand in child.children:
+                _template_binding(ctx, grand, "authentication")
         elif um:
             _user(ctx, child, um.group(1))
         else:
@@ -164,14 +169,26 @@ def _user(ctx: Ctx, line: Line, name: str) -> None:
         elif bm:
             ctx.state.setdefault("user_templates", []).append((user, bm.group(1), child.n))
             ctx.report.parsed(child)
-        elif child.text.startswith("bind authentication-template"):
-            ctx.report.ignored(child, "users authenticate through the default templates")
+        elif re.fullmatch(r"bind authentication-template \d+", child.text):
+            # the login path: written from the default login list (see `render_users`)
+            ctx.report.parsed(child)
         else:
             ctx.report.unsupported(child, "user option not translated")
 
 
+def _template_binding(ctx: Ctx, line: Line, kind: str) -> None:
+    """`bind aaa-<kind>-template N` in a `system-user` template: the login path to AAA template
+    N, which is read (as the default method list) where it is defined."""
+    m = re.fullmatch(rf"bind aaa-{kind}-template (\d+)", line.text)
+    if m is None:
+        ctx.report.unsupported(line, f"{kind} template option not translated")
+    elif m.group(1) == TEMPLATE:
+        ctx.report.parsed(line)
+    else:
+        ctx.report.unsupported(line, f"AAA template {m.group(1)}: only template {TEMPLATE} is read")
+
+
 SYSTEM_USER_RULES: list[Rule] = [
-    rule(r"authentication-template \d+", unsupported="user authentication templates", tree=True),
     rule(
         r"(?:strong-password|strong-username|global-user-aging|user-authen-restriction) .+",
         unsupported="ZXROS password and account policy is not modelled",
@@ -298,23 +315,61 @@ def _render_method(w: Writer, aaa: Any, method: AaaMethodList) -> None:
             w.line(f"{kind}-{protocol}-group {group}", method, "methods")
 
 
+#: the `system-user` templates users and remote logins authenticate and are authorized through
+#: (template 1 is the one every ZXROS config in the sources binds, to AAA template 2001)
+LOGIN_TEMPLATE = 1
+
+
+def _default_list(aaa: Aaa, service: str) -> AaaMethodList | None:
+    """The default list of ``service`` when `_render_method` writes it as template 2001."""
+    found = next(
+        (m for m in aaa.method_lists if m.service == service and m.name == "default"), None
+    )
+    if found is None or len(found.methods) > 2:
+        return None
+    if not all(m.startswith("group:") or m in ("local", "none") for m in found.methods):
+        return None
+    return found
+
+
 def render_users(w: Writer, config: DeviceConfig) -> None:
+    """`system-user`: templates bound to the AAA templates, one per privilege level, users.
+
+    Without `authentication-template 1` bound to `aaa-authentication-template 2001` the AAA
+    template is never asked (the login path of the corpus OLT and the [CTN] script); without
+    `bind aaa-authorization-template 2001` a privilege template ignores the exec list.
+    """
     users = config.system.users
-    if not users:
+    aaa = config.system.aaa
+    login = _default_list(aaa, "login")
+    exec_list = _default_list(aaa, "exec")
+    if not users and login is None and exec_list is None:
         return
     levels = sorted({u.privilege for u in users.values() if u.privilege is not None})
     with w.section("system-user"), w.view("system-user"):
+        if login is not None:
+            with w.view(f"authentication-template {LOGIN_TEMPLATE}", login):
+                w.line(f"bind aaa-authentication-template {TEMPLATE}", login)
+        if exec_list is not None:
+            with w.view(f"authorization-template {LOGIN_TEMPLATE}", exec_list):
+                w.line(f"bind aaa-authorization-template {TEMPLATE}", exec_list)
         for level in levels:
             with w.view(f"authorization-template {PRIVILEGE_BASE + level}"):
+                if exec_list is not None:
+                    w.line(f"bind aaa-authorization-template {TEMPLATE}", exec_list)
                 w.plain(f"local-privilege-level {level}")
         for user in users.values():
             with w.view(f"user-name {user.name}", user):
+                if login is not None:
+                    w.line(f"bind authentication-template {LOGIN_TEMPLATE}", login)
                 if user.privilege is not None:
                     w.line(
                         f"bind authorization-template {PRIVILEGE_BASE + user.privilege}",
                         user,
                         "privilege",
                     )
+                elif exec_list is not None:
+                    w.line(f"bind authorization-template {LOGIN_TEMPLATE}", exec_list)
                 if user.secret is not None:
                     w.line(f"password {write_secret(user.secret)}", user, "secret")
             if user.role is not None:

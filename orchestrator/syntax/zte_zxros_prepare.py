@@ -34,6 +34,7 @@ from orchestrator.model import (
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.zte_zxros_aaa import group_protocol
 from orchestrator.syntax.zte_zxros_common import item_lines
+from orchestrator.syntax.zte_zxros_prepare_login import enable_ssh_server, local_login_lists
 from orchestrator.syntax.zte_zxros_qos import QosError, action_text
 
 #: IOS numbers the entries of an ACL 10, 20, 30, ... when none is given.
@@ -238,4 +239,6 @@ STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (
     _number_acl_rules,
     _qos,
     _syslog_facility,
+    enable_ssh_server,
+    local_login_lists,
 )
