@@ -231,6 +231,7 @@ NAMING: dict[str, tuple[PortType, ...]] = {
         PortType("vlan", "svi", None),
         PortType("loopback", "loopback", None),
         PortType("gre_tunnel", "tunnel", None, ("tunnel",)),
+        PortType("ipsec_tunnel", "tunnel", None),  # route-based IPsec (`ipsec-config`)
         PortType("null", "null", None),
         PortType("mgmt_eth", "management", None, (), "", False),
     ),

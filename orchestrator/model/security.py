@@ -145,6 +145,9 @@ class IpsecProfile(Node):
     lifetime_seconds: int | None = None
     lifetime_kilobytes: int | None = None
     ike_profile: str | None = None
+    #: the ACL naming the traffic the profile protects (ZXROS `match acl A v4` in a static
+    #: profile, which a profile must have); None: whatever the protected tunnel routes
+    acl: str | None = None
 
 
 @dataclass(kw_only=True)
