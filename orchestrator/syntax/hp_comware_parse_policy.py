@@ -380,6 +380,10 @@ ROUTE_POLICY_RULES: list[Rule] = [
 ]
 
 POLICY_TOP: list[Rule] = [
+    rule(
+        r"acl (?:ipv6 )?logging (?:interval|frequence) \d+",
+        ignore="how often packet-filter logs are written; each rule's `logging` says what is",
+    ),
     rule(r"acl .+", p_acl),
     rule(r"ip(v6)? prefix-list (\S+) (.+)", p_prefix_list),
     rule(

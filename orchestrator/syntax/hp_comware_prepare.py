@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from ipaddress import IPv4Network
 
 from orchestrator.model import (
     BgpAfPeer,
@@ -19,11 +18,11 @@ from orchestrator.model import (
     Interface,
     InterfaceOspf,
     Ospf,
-    StaticRoute,
 )
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.hp_comware_common import ignore_removed
 from orchestrator.syntax.hp_comware_drni import prepare_drni
+from orchestrator.syntax.hp_comware_prepare_acl import implicit_deny
 from orchestrator.syntax.hp_comware_prepare_overlay import overlay
 from orchestrator.syntax.hp_comware_prepare_policy import (
     acl_entries,
@@ -34,7 +33,12 @@ from orchestrator.syntax.hp_comware_prepare_policy import (
     policies,
     qos,
 )
-from orchestrator.syntax.hp_comware_prepare_system import errdisable, igmp_snooping
+from orchestrator.syntax.hp_comware_prepare_system import (
+    default_gateway,
+    errdisable,
+    igmp_snooping,
+    remote_login,
+)
 from orchestrator.syntax.hp_comware_zones import prepare_zones
 
 
@@ -275,19 +279,6 @@ def _system(config: DeviceConfig, out: Emitter) -> None:
             note="Comware serves SSH only once told to; generate "
             "its host key on the new box (public-key local create rsa)",
         )
-    if system.default_gateway is not None and not any(
-        r.prefix.prefixlen == 0 and r.prefix.version == 4 and r.vrf is None
-        for r in config.static_routes
-    ):
-        route = StaticRoute(prefix=IPv4Network("0.0.0.0/0"), next_hop=system.default_gateway)
-        route.src = system.src
-        config.static_routes.append(route)
-        out.change(
-            system,
-            "default_gateway",
-            note="a Comware box always routes: the default gateway becomes a default route",
-        )
-        system.default_gateway = None
     vtys = [line for line in system.lines if line.kind == "vty"]
     for field in ("acl_in", "ipv6_acl_in"):
         acls = {getattr(line, field) for line in vtys} - {None}
@@ -378,6 +369,7 @@ STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (
     prepare_zones,
     acl_names,
     acl_entries,
+    implicit_deny,
     extended_lists,
     inspect_names,
     nat_timeouts,
@@ -386,4 +378,6 @@ STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (
     _ospf,
     _bgp,
     _system,
+    default_gateway,
+    remote_login,
 )

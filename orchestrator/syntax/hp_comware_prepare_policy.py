@@ -10,6 +10,7 @@ from collections.abc import Callable
 from orchestrator.model import Acl, AclEntry, DeviceConfig, PortMatch
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.hp_comware_common import comware_acl_number
+from orchestrator.syntax.hp_comware_prepare_acl import ICMP6_FROM_IOS
 
 #: the model's protocol names a Comware ACL rule accepts (IPv6 rules say ipv6/icmpv6 for
 #: ip/icmp); others are written as numbers
@@ -167,6 +168,8 @@ def _acl_protocols(acl: Acl) -> None:
         icmp = entry.icmp_type
         if icmp is not None and acl.kind != "ipv6" and icmp not in ICMP_NAMES:
             entry.icmp_type = ICMP_FROM_IOS.get(icmp, icmp.replace(" ", "/"))
+        elif icmp is not None and acl.kind == "ipv6":
+            entry.icmp_type = ICMP6_FROM_IOS.get(icmp, icmp)
 
 
 def _split_port_lists(acl: Acl) -> None:

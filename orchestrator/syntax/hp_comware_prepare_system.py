@@ -4,6 +4,14 @@ IGMP snooping: Comware switches it on globally (`igmp-snooping`) and then per VL
 (`igmp-snooping enable`); the model's switch-wide flag stands for "every VLAN", so a mixed
 setting is held per VLAN.
 
+Remote login: Comware checks telnet, SSH and NETCONF-over-SSH users on its vty lines, whose
+default authentication mode (a line password that is not set) lets nobody in. A source that
+serves these without naming its vty lines (Junos `system services`, NX-OS `feature telnet`)
+gets `line vty 0 63` with scheme authentication: its local users, or its AAA login methods.
+
+Default gateway: a Comware box always routes, so the gateway IOS uses while not routing is
+a static default route (or already is one).
+
 Port recovery: Cisco brings err-disabled ports back only for the causes it is told, after an
 interval (300 s unless set); Comware's port status detection timer (`shutdown-interval`)
 brings back a port that any protocol shut down.
@@ -11,11 +19,40 @@ brings back a port that any protocol shut down.
 
 from __future__ import annotations
 
-from orchestrator.model import DeviceConfig
+from ipaddress import IPv4Network
+
+from orchestrator.model import DeviceConfig, MgmtLine, StaticRoute
 from orchestrator.syntax.base import Emitter
 
 #: Cisco's err-disable recovery interval when only causes are given
 CISCO_RECOVERY_INTERVAL = 300
+#: the last vty line of a Comware 7 box (lines 0-63)
+VTY_LAST = 63
+#: remote login services whose users log in on vty lines
+_REMOTE = {"ssh_server": "SSH", "telnet_server": "telnet", "netconf": "NETCONF over SSH"}
+
+
+def remote_login(config: DeviceConfig, out: Emitter) -> None:
+    """Served remote logins with no vty line in the source: vty lines that check users."""
+    system = config.system
+    served = [name for name in _REMOTE if getattr(system, name)]
+    if not served or any(line.kind == "vty" for line in system.lines):
+        return
+    lists = any(e.service == "login" for e in system.aaa.method_lists)
+    vty = MgmtLine(kind="vty", first=0, last=VTY_LAST, login="aaa" if lists else "local")
+    for name in served:
+        for n in system.src.get(name):
+            vty.at(n)
+            vty.at(n, "login")
+    system.lines.append(vty)
+    out.change(
+        system,
+        *served,
+        note=f"Comware lets {' and '.join(_REMOTE[n] for n in served)} users in only on vty "
+        f"lines that check them: `line vty 0 {VTY_LAST}` authenticates them with "
+        f"{'the AAA login methods' if lists else 'the local users'} "
+        "(`authentication-mode scheme`)",
+    )
 
 
 def errdisable(config: DeviceConfig, out: Emitter) -> None:
@@ -76,3 +113,35 @@ def igmp_snooping(config: DeviceConfig, out: Emitter) -> None:
     if not vlans:
         out.ignore(system, "igmp_snooping", rule="no VLAN to snoop IGMP in")
     system.igmp_snooping = None
+
+
+def default_gateway(config: DeviceConfig, out: Emitter) -> None:
+    system = config.system
+    gateway = system.default_gateway
+    if gateway is None:
+        return
+    defaults = [
+        r
+        for r in config.static_routes
+        if r.prefix.prefixlen == 0 and r.prefix.version == 4 and r.vrf is None
+    ]
+    if any(r.next_hop == gateway for r in defaults):
+        out.ignore(
+            system,
+            "default_gateway",
+            rule="a Comware box always routes: the static default route to the same gateway "
+            "does this",
+        )
+        system.default_gateway = None
+    elif not defaults:
+        route = StaticRoute(prefix=IPv4Network("0.0.0.0/0"), next_hop=gateway)
+        for n in system.src.get("default_gateway"):
+            route.at(n)
+            route.at(n, "next_hop")
+        config.static_routes.append(route)
+        out.change(
+            system,
+            "default_gateway",
+            note="a Comware box always routes: the default gateway becomes a default route",
+        )
+        system.default_gateway = None

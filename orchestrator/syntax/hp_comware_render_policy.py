@@ -15,7 +15,7 @@ from orchestrator.model import (
     RouteMapEntry,
 )
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.hp_comware_common import drop, drop_node, sweep
+from orchestrator.syntax.hp_comware_common import add_sources, drop, drop_node, sweep
 from orchestrator.syntax.hp_comware_parse_policy import APPLIES, MATCHES
 
 _MATCH_WORDS = {kind: form for form, kind in MATCHES.items()}
@@ -51,6 +51,14 @@ _ENTRY_FIELDS = (
 
 
 def render_filters(config: DeviceConfig, out: Emitter) -> None:
+    logged = [rule for acl in config.acls.values() for rule in acl.entries if rule.log]
+    if logged:
+        # rules with `logging` log nothing until this is set; IOS, like Comware at 5, logs a
+        # flow's first packet at once and then a summary every 5 minutes
+        out.plain("#")
+        out.emit(" acl logging interval 5", logged[0])
+        for rule in logged[1:]:
+            add_sources(out, rule)
     for acl in config.acls.values():
         _acl(acl, out)
     for plist in config.prefix_lists.values():
