@@ -247,6 +247,10 @@ LAYOUT: dict[str, Layout] = {
     "zte_zxros": _layout_shelf_slot_port,
 }
 
+#: management ports of platforms that do not number them like their front ports (Comware:
+#: `M-GigabitEthernet0/0/0`, not under IRF member 1; a second one is `0/0/1`)
+MANAGEMENT_LAYOUT: dict[str, Layout] = {"hp_comware": lambda numbers: (0, 0, numbers[-1])}
+
 _NUMBER = re.compile(r"(?P<num>\d+(?:/\d+)*)(?:[.:](?P<sub>\d+))?$")
 
 
@@ -388,6 +392,8 @@ def map_name(
         return None
     if ptype.kind == "ethernet":
         numbers = LAYOUT[target](parsed.numbers)
+    elif ptype.kind == "management" and target in MANAGEMENT_LAYOUT:
+        numbers = MANAGEMENT_LAYOUT[target](parsed.numbers or (0,))
     elif ptype.kind == "management" and target_type.numbered:
         numbers = LAYOUT[target](parsed.numbers or (0,))
     else:

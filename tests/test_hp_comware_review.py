@@ -153,3 +153,14 @@ def test_sources_with_vty_lines_keep_their_own() -> None:
         " authentication-mode scheme",
         " protocol inbound ssh",
     ]
+
+
+def test_management_ports_are_m_gigabitethernet_0_0_0() -> None:
+    text = JUNOS_SERVICES + "set interfaces fxp0 unit 0 family inet address 10.0.0.15/24\n"
+    result = _translate(text, "juniper_junos")
+    # not under IRF member 1 like front ports: M-GigabitEthernet1/0/0 does not exist
+    assert result.ports["fxp0"] == "M-GigabitEthernet0/0/0"
+    assert _block(result, "interface M-GigabitEthernet0/0/0") == [
+        "interface M-GigabitEthernet0/0/0",
+        " ip address 10.0.0.15 255.255.255.0",
+    ]
