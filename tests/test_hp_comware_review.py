@@ -164,3 +164,43 @@ def test_management_ports_are_m_gigabitethernet_0_0_0() -> None:
         "interface M-GigabitEthernet0/0/0",
         " ip address 10.0.0.15 255.255.255.0",
     ]
+
+
+IOS_TACACS = """\
+hostname r1
+aaa new-model
+aaa authentication login default group tacacs+ local
+aaa authorization exec default group tacacs+ local
+tacacs-server host 192.0.2.49 key 0 Tac-Key1
+username ops privilege 15 secret 0 Ops-Pass1
+ip http server
+ip http authentication local
+line vty 0 4
+ transport input ssh
+"""
+
+
+def test_remote_aaa_users_without_a_role_still_get_in() -> None:
+    result = _translate(IOS_TACACS, "cisco_ios")
+    assert _block(result, "domain system") == [
+        "domain system",
+        " authentication login hwtacacs-scheme tacacs local",
+        " authorization login hwtacacs-scheme tacacs local",
+    ]
+    # IOS gives a TACACS+ user the server sends no priv-lvl privilege 1; Comware refuses an
+    # AAA user without a role unless the default role is on
+    assert " role default-role enable" in result.target_config.splitlines()
+    status, target, reason = _line(result, "aaa authentication login default group tacacs+ local")
+    assert status == "translated-with-change"
+    assert "role default-role enable" in target and "network-operator" in (reason or "")
+
+
+def test_web_server_users_may_log_in_to_it() -> None:
+    result = _translate(IOS_TACACS, "cisco_ios")
+    assert _block(result, "local-user ops class manage") == [
+        "local-user ops class manage",
+        " password simple {{secret:system.users.ops.secret}}",
+        " service-type ssh telnet terminal http",
+        " authorization-attribute user-role level-15",
+    ]
+    assert "service-type ssh telnet terminal http" in _line(result, "ip http server")[1]

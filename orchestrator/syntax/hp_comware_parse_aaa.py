@@ -372,4 +372,9 @@ AAA_TOP: list[Rule] = [
     rule(r"line class \S+", p_line_class),
     rule(r"line (aux|con|console|vty) (\d+)(?: (\d+))?", p_line),
     rule(r"super password(?: role \S+)? (hash|simple|cipher) (\S+)", s_super),
+    rule(
+        r"role default-role enable(?: network-operator)?",
+        ignore="RADIUS/TACACS+ users their server gives no role log in at the lowest level "
+        "on the other platforms without being told",
+    ),
 ]

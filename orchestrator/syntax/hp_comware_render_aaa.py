@@ -25,6 +25,8 @@ SERVICE_WORDS = {
     for (verb, word), service in DOMAIN_SERVICES.items()
     if word != "default"
 }
+#: web servers → the local user service that lets a user log in to them
+WEB_SERVICES = {"http_server": "http", "https_server": "https"}
 #: user roles Comware predefines (a local user or line may be given these)
 ROLES = {"network-admin", "network-operator", *(f"level-{n}" for n in range(16))}
 
@@ -87,6 +89,7 @@ def render_aaa(config: DeviceConfig, out: Emitter) -> None:
     for protocol, name in DEFAULT_SCHEME.items():
         protocols.setdefault(name, protocol)
     _domains(aaa.method_lists, protocols, out)
+    _default_role(aaa.method_lists, protocols, out)
     handled = (
         "new_model",
         "servers",
@@ -189,6 +192,31 @@ def _domains(lists: list[AaaMethodList], protocols: dict[str, str], out: Emitter
                     )
 
 
+def _default_role(lists: list[AaaMethodList], protocols: dict[str, str], out: Emitter) -> None:
+    """Users a RADIUS/TACACS+ server gives no privilege get in (IOS: privilege 1, NX-OS:
+    network-operator); Comware refuses an AAA user without a role unless told this."""
+    remote = [
+        e
+        for e in lists
+        if e.service == "login"
+        and any(m.startswith("group:") for m in e.methods)
+        and _methods(e.methods, protocols) is not None
+    ]
+    if not remote:
+        return
+    out.plain("#")
+    out.emit(" role default-role enable", remote[0])
+    for entry in remote[1:]:
+        add_sources(out, entry)
+    for entry in remote:
+        out.change(
+            entry,
+            "",
+            note="users the server gives no privilege level log in with the network-operator "
+            "role (role default-role enable): Comware refuses AAA users without a role",
+        )
+
+
 def _methods(methods: list[str], protocols: dict[str, str]) -> str | None:
     words: list[str] = []
     for method in methods:
@@ -211,7 +239,12 @@ def render_users(system: System, out: Emitter) -> None:
         with out.view(f"local-user {user.name} class manage", user):
             if user.secret is not None:
                 out.emit(f" password {write_secret(user.secret)}", user, "secret")
-            out.emit(" service-type ssh telnet terminal", user)
+            web = [n for n in ("http_server", "https_server") if getattr(system, n)]
+            services = " ".join(["ssh telnet terminal", *(WEB_SERVICES[n] for n in web)])
+            out.emit(f" service-type {services}", user)
+            if web:
+                # the web server lets in only users whose services say so
+                add_sources(out, system, *web)
             if user.privilege is not None:
                 out.emit(
                     f" authorization-attribute user-role level-{user.privilege}", user, "privilege"
