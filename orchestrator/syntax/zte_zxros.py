@@ -11,10 +11,12 @@ daylight saving time, syslog, SNMP), `zte_zxros_aaa` (TACACS+/RADIUS, AAA templa
 errors, proxy ARP, LLDP), `zte_zxros_fhrp` (VRRP, DHCP relay), `zte_zxros_switching` (VLANs,
 switch ports, smartgroups), `zte_zxros_routing` (VRFs, static routes), `zte_zxros_ospf`,
 `zte_zxros_bgp`, `zte_zxros_acl`, `zte_zxros_policy` (prefix/community/AS-path lists, route
-maps, DHCP pools), `zte_zxros_qos` (class maps, policy maps, service policies).
-`zte_zxros_prepare` shapes the adapted model for ZXROS before rendering (`render` writes exactly
-the model it is given); `zte_zxros_coverage` reports model fields no rule writes as unsupported,
-with a precise reason where one is known (inspection, IPsec, VXLAN/EVPN, M-LAG, ...).
+maps, DHCP pools), `zte_zxros_qos` (class maps, policy maps, service policies),
+`zte_zxros_ipsec` / `zte_zxros_ipsec_parse` (IKE, IPsec, route-based tunnels), `zte_zxros_gre`.
+`zte_zxros_prepare` (with `_prepare_login`, `_prepare_ipsec`) shapes the adapted model for ZXROS
+before rendering (`render` writes exactly the model it is given); `zte_zxros_coverage` reports
+model fields no rule writes as unsupported, with a precise reason where one is known
+(inspection, VXLAN/EVPN, M-LAG, ...).
 
 `$` is a separator: it carries no configuration, only ends a view, so it is not a source line
 (like IOS `!`). The parser still uses it to close views, together with indentation. Lines that
@@ -76,10 +78,30 @@ Sources, per construct (every spelling below was seen in at least one of them):
   default); MAC addresses written dotted (`000a.010c.e2c6`).
 - [LLDP] ZXROS NG LLDP reference: `lldp` view with `lldp enable|disable` and `interface X` +
   `lldp enable|disable` (both on by default).
-- Consulted, not translated: the ZXROS NG IPsec reference (`isakmp policy N`, `crypto ipsec
-  transform-set|profile`, `ipsec-config` + `interface ipsec_tunnelN`), the GRE reference
-  (`gre-config` + `interface gre_tunnelN` + `tunnel mode|source|destination`), the CGN (NAT)
-  reference (`cgn` instances) and the OSPFv3 view name (`ipv6 router ospf N`).
+- [IPSEC] ZXROS NG IPsec command reference (Chinese, "IPSec配置命令", in the public code index):
+  `isakmp enable` (IKE is off by default), `isakmp global-keepalive I retry R`, `isakmp policy N`
+  (1-10000; `group 1|2|5`, `lifetime 60-86400`, defaults 3des/sha1/pre-share/group1/86400 in
+  `show isakmp policy`), `isakmp key-set K` + `pre-shared key ipv4-address A netmask M
+  [vrf-name V]` + `key K|key encrypted K`, `isakmp profile P` (1-18 characters) + `policy N`,
+  `key-set K`, `match identity ipv4-address A`, `keepalive I retry R`, `exchange-mode
+  main|aggressive`, `initiator ikev1|ikev2`; `crypto ipsec transform-set T` (18 characters) +
+  `algorithm esp-des` (example) + `encapsulation-mode transport|tunnel`; `crypto ipsec
+  static-profile P` + `match acl A v4` (required), `set transform-set T..` (6 at most), `set pfs
+  group1|group2|group5`, `set sa lifetime seconds|kilobytes N`, `set anti-replay window-size
+  32-2048`; `ipsec-config` + `interface ipsec_tunnelN` + `tunnel mode ipv4`, `tunnel local
+  ipv4-address A|interface X`, `tunnel remote ipv4-address A`, `ipsec-profile P`,
+  `isakmp-profile P`, `df-bit outer clear|copy|set` (default clear); GDOI `rekey encryption`
+  lists `3des, des, aes-128, aes-192, aes-256`, `prf` lists `md5, sha1, sha256, sha384, sha512`.
+- [GRE] ZXROS NG GRE reference: `gre-config` + `interface gre_tunnelN` + `tunnel mode ip|ipv6`
+  (first: changing it clears the rest), `tunnel source ipv4 A|interface X`, `tunnel destination
+  ipv4|ipv6 A`.
+- [LOGIN] ZXROS configs in the public code index (a C600 OLT `show running-config`, the [CTN]
+  script): `system-user` + `authentication-template 1` + `bind aaa-authentication-template
+  2001`, `authorization-template N` + `bind aaa-authorization-template 2001` +
+  `local-privilege-level L`, users `bind authentication-template 1` / `bind
+  authorization-template N`; `ssh server enable` in the `!<ssh>` section.
+- Consulted, not translated: the CGN (NAT) reference (`cgn` instances) and the OSPFv3 view name
+  (`ipv6 router ospf N`).
 
 Uncertain spellings (written as IOS-like guesses, parsed back identically; check on a device):
 `banner motd` / `banner exec` (only `banner incoming` and `banner login` were seen; each IOS
@@ -93,7 +115,10 @@ route maps, static route distance written as a bare number; and since round two:
 `mac-address H.H.H` and `[no] ip|ipv6 redirects|unreachables` in the interface view,
 `snmp-server group G v3 noauth|auth|priv` + `snmp-server user U G v3 [auth md5|sha K [priv
 des|aes128 K]]`, `clock summer-time Z recurring|date … OFFSET`, `bgp dampening [H R S M]`,
-`neighbor X fall-over bfd`.
+`neighbor X fall-over bfd`; and since round three: the ISAKMP policy keywords `encryption`,
+`hash`, `authentication` (the values are ZXROS's own words), the transform-set `algorithm`
+words for AES and SHA (`esp-aes-128|192|256`, `esp-sha1-hmac`, `ah-sha1-hmac`; only
+`esp-des`, `esp-3des` and `ah-md5-hmac` were seen) and several words on one `algorithm` line.
 """
 
 from __future__ import annotations
@@ -109,7 +134,10 @@ from orchestrator.syntax.base import Emitter, LineReport, Parsed, Platform, Rend
 from orchestrator.syntax.rules import Ctx, Rule, dispatch
 from orchestrator.syntax.text import Line, split_lines
 from orchestrator.syntax.zte_zxros_coverage import account_unknown
+from orchestrator.syntax.zte_zxros_gre import GRE_TOP, render_gre
 from orchestrator.syntax.zte_zxros_ifaces import IFACE_TOP, finish_interfaces, render_interfaces
+from orchestrator.syntax.zte_zxros_ipsec import render_ipsec
+from orchestrator.syntax.zte_zxros_ipsec_parse import IPSEC_TOP, finish_ipsec
 from orchestrator.syntax.zte_zxros_policy import POLICY_TOP, render_policy
 from orchestrator.syntax.zte_zxros_prepare import prepare
 from orchestrator.syntax.zte_zxros_routing import ROUTING_TOP, render_routing
@@ -257,6 +285,7 @@ class ZteZxros(Platform):
         for n, head in continuations.items():
             _follow(report, n, head, pieces[n])
         finish_interfaces(ctx)
+        finish_ipsec(ctx)
         finish_system(ctx)
 
     def prepare(self, config: DeviceConfig, notes: Emitter) -> None:
@@ -268,13 +297,15 @@ class ZteZxros(Platform):
         render_routing(out, config, part="vrf")
         render_interfaces(out, config)
         render_policy(out, config)
+        render_gre(out, config)
+        render_ipsec(out, config)
         render_routing(out, config, part="protocols")
         render_system_tail(out, config)
         account_unknown(out, config)
         return out.result
 
 
-ZteZxros.TOP = [*IFACE_TOP, *ROUTING_TOP, *POLICY_TOP, *SYSTEM_TOP]
+ZteZxros.TOP = [*IFACE_TOP, *ROUTING_TOP, *POLICY_TOP, *SYSTEM_TOP, *IPSEC_TOP, *GRE_TOP]
 
 PLATFORM = ZteZxros()
 

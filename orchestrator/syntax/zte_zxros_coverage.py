@@ -20,7 +20,7 @@ def _f(names: str) -> frozenset[str]:
 #: class name → the fields the ZXROS renderer writes or declares itself
 #: fields added to the model later that the renderer now writes as well
 ADDED: dict[str, frozenset[str]] = {
-    "Interface": _f("ip_mtu ipv6_redirects ipv6_unreachables"),
+    "Interface": _f("ip_mtu ipv6_redirects ipv6_unreachables tunnel_protection"),
     "PolicyClass": _f("police"),
     "Logging": _f("facility"),
     "Aaa": _f("group_protocols"),
@@ -29,6 +29,23 @@ ADDED: dict[str, frozenset[str]] = {
     "SummerTime": _f("zone mode start end offset"),
     "BgpAddressFamily": _f("dampening dampening_params"),
     "Police": _f("cir cir_percent bc be pir conform exceed violate"),
+    # IKE/IPsec (zte_zxros_ipsec)
+    "Security": _f(
+        "ike_policies ike_keepalive keyrings ike_profiles transform_sets ipsec_profiles "
+        "ipsec_df_bit ipsec_replay_window"
+    ),
+    "IkePolicy": _f("priority encryption hash authentication group lifetime"),
+    "Keyring": _f("name vrf local_address pre_shared_keys"),
+    "PreSharedKey": _f("address mask key"),
+    "IkeIdentity": _f("address mask vrf"),
+    "IkeProfile": _f(
+        "name vrf keyring identities local_address keepalive proposals local_interface "
+        "exchange_mode version dpd_retries"
+    ),
+    "TransformSet": _f("name transforms mode"),
+    "IpsecProfile": _f(
+        "name transform_sets pfs lifetime_seconds lifetime_kilobytes ike_profile acl"
+    ),
 }
 
 HANDLED: dict[str, frozenset[str]] = {
@@ -159,11 +176,6 @@ _INSPECT = (
     "stateful inspection (IOS CBAC): no inspection firewall is documented in the ZXROS NG "
     "command reference available to cutover; return traffic must be allowed by ACLs"
 )
-_IPSEC = (
-    "IKE/IPsec: ZXROS NG has its own model (`isakmp policy|profile|key-set`, `crypto ipsec "
-    "transform-set|static-profile`, `ipsec-config` ipsec_tunnel interfaces); cutover does not "
-    "translate IPsec to it"
-)
 _FIREWALL = (
     "stateful firewall (security zones, policies, screens): no zone firewall is documented in "
     "the ZXROS NG command reference available to cutover"
@@ -178,15 +190,6 @@ REASONS: dict[str, str] = {
     "Interface.inspect_in": _INSPECT,
     "Interface.inspect_out": _INSPECT,
     "Security.ips_rules": "IOS IPS signature rules: ZXROS routers have no IPS engine",
-    "Security.ike_policies": _IPSEC,
-    "Security.ike_keepalive": _IPSEC,
-    "Security.keyrings": _IPSEC,
-    "Security.ike_profiles": _IPSEC,
-    "Security.transform_sets": _IPSEC,
-    "Security.ipsec_profiles": _IPSEC,
-    "Security.ipsec_df_bit": _IPSEC,
-    "Security.ipsec_replay_window": _IPSEC,
-    "Interface.tunnel_protection": _IPSEC,
     "DeviceConfig.nve": _OVERLAY,
     "DeviceConfig.evpn_vnis": _OVERLAY,
     "Vlan.vni": _OVERLAY,

@@ -169,9 +169,6 @@ NOT_TRANSLATED: dict[str, str] = {
     "bandwidth": "interface bandwidth (IGP cost input) is not translated to ZXROS",
     "delay": "interface delay is an EIGRP metric; ZXROS has no EIGRP",
     "keepalive": "interface keepalives are not translated to ZXROS",
-    "tunnel_source": "tunnels are not translated to ZXROS",
-    "tunnel_destination": "tunnels are not translated to ZXROS",
-    "tunnel_mode": "tunnels are not translated to ZXROS",
     "storm_control": "storm control is not translated to ZXROS",
     "lacp_rate": "LACP rate on a smartgroup: ZXROS sets `lacp timeout` on members only",
 }

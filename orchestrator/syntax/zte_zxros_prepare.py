@@ -34,6 +34,7 @@ from orchestrator.model import (
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.zte_zxros_aaa import group_protocol
 from orchestrator.syntax.zte_zxros_common import item_lines
+from orchestrator.syntax.zte_zxros_prepare_ipsec import prepare_tunnels
 from orchestrator.syntax.zte_zxros_prepare_login import enable_ssh_server, local_login_lists
 from orchestrator.syntax.zte_zxros_qos import QosError, action_text
 
@@ -234,6 +235,7 @@ def _bgp_bfd(config: DeviceConfig, notes: Emitter) -> None:
 
 
 STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (
+    prepare_tunnels,
     _bgp_bfd,
     _radius_groups,
     _number_acl_rules,
