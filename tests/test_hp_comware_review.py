@@ -204,3 +204,44 @@ def test_web_server_users_may_log_in_to_it() -> None:
         " authorization-attribute user-role level-15",
     ]
     assert "service-type ssh telnet terminal http" in _line(result, "ip http server")[1]
+
+
+NXOS_HSRP = """\
+hostname n1
+feature hsrp
+feature interface-vlan
+vrf context RED
+interface Vlan900
+  no shutdown
+  vrf member RED
+  ip address 10.152.200.194/28
+  ip access-group EDGE in
+  hsrp 0
+    preempt
+    priority 105
+    ip 10.152.200.193
+  hsrp 1
+    ip 10.152.200.200
+ip access-list EDGE
+  10 permit tcp any any eq 22
+"""
+
+
+def test_hsrp_group_0_gets_a_vrid_comware_accepts() -> None:
+    result = _translate(NXOS_HSRP, "cisco_nxos")
+    block = _block(result, "interface Vlan-interface900")
+    # VRID 1 is taken by group 1: group 0 becomes VRID 2
+    assert " vrrp vrid 2 virtual-ip 10.152.200.193" in block
+    assert " vrrp vrid 2 priority 105" in block
+    assert " vrrp vrid 1 virtual-ip 10.152.200.200" in block
+    assert not any("vrid 0" in line for line in block)
+    status, _, reason = _line(result, "hsrp 0")
+    assert status == "translated-with-change"
+    assert "group 0 becomes VRID 2" in (reason or "")
+
+
+def test_filters_on_vpn_interfaces_say_what_an_msr_router_needs() -> None:
+    result = _translate(NXOS_HSRP, "cisco_nxos")
+    status, _, reason = _line(result, "ip access-group EDGE in")
+    assert status == "translated-with-change"
+    assert "vpn-instance RED" in (reason or "")

@@ -23,6 +23,7 @@ from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.hp_comware_common import ignore_removed
 from orchestrator.syntax.hp_comware_drni import prepare_drni
 from orchestrator.syntax.hp_comware_prepare_acl import implicit_deny
+from orchestrator.syntax.hp_comware_prepare_fhrp import vrrp_ids
 from orchestrator.syntax.hp_comware_prepare_overlay import overlay
 from orchestrator.syntax.hp_comware_prepare_policy import (
     acl_entries,
@@ -375,6 +376,7 @@ STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (
     nat_timeouts,
     qos,
     _interfaces,
+    vrrp_ids,
     _ospf,
     _bgp,
     _system,

@@ -51,6 +51,15 @@ def implicit_deny(config: DeviceConfig, out: Emitter) -> None:
             if name is not None:
                 users.setdefault(name, []).append((ifc, field))
     for name, where in users.items():
+        for ifc, field in where:
+            if ifc.vrf is not None:
+                out.change(
+                    ifc,
+                    field,
+                    note=f"on an MSR router an ACL rule without `vpn-instance` matches only "
+                    f"public-network packets: give the rules of ACL {name} `vpn-instance "
+                    f"{ifc.vrf}` there (switches filter every packet of the interface)",
+                )
         acl = config.acls.get(name)
         if acl is None or acl.kind == "mac":
             continue

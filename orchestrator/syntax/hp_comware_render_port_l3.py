@@ -230,6 +230,9 @@ def vrrp_lines(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
         if group.protocol != "vrrp":
             drop(out, ifc, "fhrp", "only VRRP is translated")
             continue
+        if not 1 <= group.group <= 255:
+            drop_node(out, group, f"no free VRRP VRID (1-255) for group {group.group}")
+            continue
         _vrrp_group(group, tracks, out)
 
 
