@@ -20,6 +20,7 @@ from orchestrator.syntax.huawei_common import Shaper, severity_for_model, severi
 from orchestrator.syntax.huawei_prepare_acl import acl_entries, acl_names, implicit_deny
 from orchestrator.syntax.huawei_prepare_cbac import cbac_to_zones, unused_inspection
 from orchestrator.syntax.huawei_prepare_ipsec import shape_ipsec
+from orchestrator.syntax.huawei_prepare_mgmt import shape_lines
 from orchestrator.syntax.huawei_prepare_services import (
     shape_ipv6,
     shape_lockout,
@@ -37,9 +38,6 @@ ROLE_LEVELS = {
     "vdc-operator": 1,
     "priv-1": 1,
 }
-
-#: highest vty number: VRP5 S-series 0-14 (maximum-vty 15), CloudEngine 0-20
-MAX_VTY = {False: 14, True: 20}
 
 
 def prepare(config: DeviceConfig, shape: Shaper) -> None:
@@ -256,28 +254,7 @@ def _layer3(ifc: Interface) -> bool:
 def _system(config: DeviceConfig, shape: Shaper) -> None:
     system = config.system
     plat = shape.platform
-    limit = MAX_VTY[plat.vpn_ipv4_family]
-    for line in list(system.lines):
-        if line.kind == "vty" and line.first > limit:
-            continue
-        if line.kind == "vty" and line.last is not None and line.last > limit:
-            shape.change(line, "", note=f"{plat.name} numbers vty lines 0-{limit}")
-            line.last = limit
-        if line.login == "local":
-            line.login = "aaa"
-            shape.change(
-                line, "login", note="VRP checks local users through AAA (`authentication-mode aaa`)"
-            )
-        if set(line.transport_input) == {"ssh", "telnet"}:
-            line.transport_input = ["ssh", "telnet"]
-    vty = [ln for ln in system.lines if ln.kind == "vty"]
-    for proto, field in (("ssh", "ssh_server"), ("telnet", "telnet_server")):
-        users = [ln for ln in vty if proto in ln.transport_input]
-        if users and getattr(system, field) is None:
-            setattr(system, field, True)
-            for ln in users:
-                for n in ln.src.get("transport_input"):
-                    system.at(n, field)
+    shape_lines(config, shape)
     for user in system.users.values():
         level = ROLE_LEVELS.get(user.role or "")
         if level is None or user.privilege not in (None, level):
@@ -289,6 +266,19 @@ def _system(config: DeviceConfig, shape: Shaper) -> None:
             user, "role", note=f"role {user.role} grants what VRP privilege level {level} does"
         )
         user.role = None
+    for user in system.users.values():
+        if user.privilege is None and user.role is None:
+            # the source's users without a level log in at level 1 (show commands); a VRP
+            # local user without a level gets 0, which cannot even `display`
+            user.privilege = 1
+            for n in user.src.get(""):
+                user.at(n, "privilege")
+            shape.change(
+                user,
+                "privilege",
+                note="a user without a privilege level has level 1 (show commands) on the "
+                "source and 0 (ping only) on VRP: level 1 is written",
+            )
     if plat.vpn_ipv4_family:
         for user in system.users.values():
             if user.privilege is not None and user.privilege > 3:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from orchestrator.model import AaaServer, DeviceConfig, MgmtLine, System
+from orchestrator.model import Aaa, AaaMethodList, AaaServer, DeviceConfig, MgmtLine, System
 from orchestrator.syntax.huawei_common import secret_text
 from orchestrator.syntax.huawei_render_base import Writer
 from orchestrator.syntax.huawei_render_mgmt import login_block_line
@@ -14,18 +14,20 @@ _LINE_KINDS = {"console": "con", "aux": "aux", "vty": "vty"}
 
 
 def render_aaa_servers(config: DeviceConfig, w: Writer) -> None:
-    """Server groups become HWTACACS/RADIUS templates; servers in no group go to `default`."""
+    """Server groups become HWTACACS/RADIUS templates; servers in no group go to the template
+    `default` of their protocol (what IOS's `group tacacs+` / `group radius` use)."""
     aaa = config.system.aaa
-    grouped: dict[str, list[AaaServer]] = {}
+    grouped: dict[tuple[str, str], list[AaaServer]] = {}
     placed: set[int] = set()
     for name, members in aaa.groups.items():
-        grouped[name] = [s for s in aaa.servers if s.address in members or s.name in members]
-        placed.update(id(s) for s in grouped[name])
-    rest = [s for s in aaa.servers if id(s) not in placed]
-    if rest:
-        grouped.setdefault("default", []).extend(rest)
-    for name, servers in grouped.items():
-        protocol = servers[0].protocol if servers else aaa.group_protocols.get(name, "tacacs")
+        servers = [s for s in aaa.servers if s.address in members or s.name in members]
+        protocol: str = servers[0].protocol if servers else aaa.group_protocols.get(name, "tacacs")
+        grouped[(name, protocol)] = servers
+        placed.update(id(s) for s in servers)
+    for server in aaa.servers:
+        if id(server) not in placed:
+            grouped.setdefault(("default", server.protocol), []).append(server)
+    for (name, protocol), servers in grouped.items():
         _template(w, aaa, name, servers, protocol)
     if aaa.groups:
         w.mark(aaa, "groups", "group_protocols")
@@ -39,6 +41,26 @@ def render_aaa_servers(config: DeviceConfig, w: Writer) -> None:
                 reason="VRP sets the AAA source address per template "
                 "(`source-ip`), not by interface",
             )
+
+
+def default_template(aaa: Aaa, protocol: str) -> str | None:
+    """The template VRP uses for IOS's `group tacacs+` / `group radius` (every server of the
+    protocol): `default` when servers outside named groups exist, else the one named group
+    of that protocol."""
+    protocols = {s.address: s.protocol for s in aaa.servers}
+    grouped = {a for members in aaa.groups.values() for a in members}
+    if any(
+        s.protocol == protocol and s.address not in grouped and s.name not in grouped
+        for s in aaa.servers
+    ):
+        return "default"
+    named = [
+        g
+        for g, members in aaa.groups.items()
+        if (protocols.get(members[0]) if members else aaa.group_protocols.get(g, "tacacs"))
+        == protocol
+    ]
+    return named[0] if len(named) == 1 else None
 
 
 def _template(w: Writer, aaa: object, name: str, servers: list[AaaServer], protocol: str) -> None:
@@ -163,35 +185,58 @@ def render_aaa(config: DeviceConfig, w: Writer) -> None:
             _user(config, user, w)
 
 
-def _domains(aaa: object, group_protocol: Mapping[str, str | None], w: Writer) -> None:
-    """A method list naming a server group binds that group's template in an AAA domain."""
-    from orchestrator.model import Aaa
-
-    assert isinstance(aaa, Aaa)
-    domains: dict[str, list[tuple[str, str, object]]] = {}
+def _domains(aaa: Aaa, group_protocol: Mapping[str, str | None], w: Writer) -> None:
+    """A method list that asks servers binds its schemes and the servers' template in an AAA
+    domain: the default lists in `default_admin` (the domain of administrators who log in
+    without `@domain`), a named list in the domain of its name. Without the template binding
+    VRP never asks the servers."""
+    domains: dict[str, list[tuple[str, str, AaaMethodList]]] = {}
+    dropped = set(w.out.result.dropped)
     for method_list in aaa.method_lists:
         kind = _SCHEMES.get(method_list.service)
-        groups = [
-            m[6:]
-            for m in method_list.methods
-            if m.startswith("group:") and m[6:] not in ("tacacs", "radius")
-        ]
-        if kind is None or not groups or (id(method_list), "") in {p for p in w.out.result.dropped}:
+        if kind is None or (id(method_list), "") in dropped:
+            continue
+        templates: list[tuple[str, str]] = []
+        for method in method_list.methods:
+            if not method.startswith("group:"):
+                continue
+            group = method[6:]
+            if group in ("tacacs", "radius"):
+                protocol: str | None = group
+                template = default_template(aaa, group)
+            else:
+                protocol, template = group_protocol.get(group), group
+            if template is not None:
+                templates.append(("tacacs" if protocol == "tacacs" else "radius", template))
+        if not templates:
             continue
         name = "default_admin" if method_list.name == "default" else method_list.name
-        domains.setdefault(name, []).append((kind, method_list.name, method_list))
-        for group in groups:
-            protocol = group_protocol.get(group)
+        items = domains.setdefault(name, [])
+        items.append((kind, method_list.name, method_list))
+        for protocol, template in templates:
             word = "hwtacacs-server" if protocol == "tacacs" else "radius-server"
-            domains[name].append(("template", f"{word} {group}", method_list))
+            items.append((word, template, method_list))
     for name, items in domains.items():
+        items.sort(key=lambda item: item[0].endswith("-server"))  # schemes, then servers
         with w.view(f"domain {name}"):
             seen: set[str] = set()
             for kind, value, node in items:
-                text = value if kind == "template" else f"{kind}-scheme {value}"
+                if kind.endswith("-server"):
+                    if kind in seen:
+                        w.change(
+                            node,
+                            "methods",
+                            note=f"a VRP domain asks one {kind[:-7].upper()} template: "
+                            f"{value} is not asked for domain {name}",
+                        )
+                        continue
+                    seen.add(kind)
+                    w.line(f"{kind} {value}", node, "", "methods")
+                    continue
+                text = f"{kind}-scheme {value}"
                 if text not in seen:
                     seen.add(text)
-                    w.line(text, node, "methods")  # type: ignore[arg-type]
+                    w.line(text, node, "", "methods")
 
 
 def _user(config: DeviceConfig, user: object, w: Writer) -> None:

@@ -78,11 +78,12 @@ def _defaults(config: DeviceConfig, w: Writer) -> None:
     if system.http_authentication in ("local", "aaa"):
         w.ignore(system, "http_authentication", rule="VRP web logins are checked against AAA users")
     console = [ln for ln in system.lines if ln.kind == "console"]
-    if system.aaa.authorization_console and all(ln.login == "aaa" for ln in console):
+    if system.aaa.authorization_console and all(ln.login in ("aaa", "none") for ln in console):
         w.ignore(
             system.aaa,
             "authorization_console",
-            rule="a console that logs in through AAA is authorized by the AAA schemes on VRP",
+            rule="a console that logs in through AAA is authorized by the AAA schemes on VRP "
+            "(one that logs in without authentication is not authorized on either box)",
         )
     if system.default_gateway is not None and system.ip_routing is not False:
         w.ignore(
