@@ -82,6 +82,7 @@ def test_corpus_parses(path: object) -> None:
     assert config.interfaces["mgmt_eth"].kind == "management"
     assert config.system.ntp.servers["10.1.2.1"].prefer is True
     assert config.system.ssh_server is True
+    assert config.system.login_block == (900, 30, 120)
     assert config.static_routes[0].prefix == IPv4Network("0.0.0.0/0")
     assert config.static_routes[0].next_hop == "10.1.2.1"
     assert config.system.banners["incoming"].startswith("Support: noc@golden.net.ua")

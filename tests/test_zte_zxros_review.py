@@ -146,3 +146,20 @@ def test_users_without_privilege_and_tacacs_only() -> None:
         "  $",
         "$",
     ]
+
+
+def test_nxos_tacacs_source_and_ios_login_block() -> None:
+    """`ip tacacs source-interface` (NX-OS) is `tacacs-client source-interface` ([CTN]); IOS
+    `login block-for` is the `login block` line the corpus OLT prints in `!<system-user>`."""
+    nxos = translate(
+        "feature tacacs+\n"
+        "tacacs-server host 192.0.2.9 key 0 k\n"
+        "ip tacacs source-interface loopback0\n"
+        "interface loopback0\n"
+        "  ip address 192.0.2.1/32\n",
+        "cisco_nxos",
+    )
+    assert "tacacs-client source-interface loopback0" in section(nxos.target_config, "aaa")
+    assert status(nxos, "ip tacacs source-interface loopback0")[0] == "translated"
+    ios = translate("username a privilege 15 secret 0 x\nlogin block-for 30 attempts 5 within 15\n")
+    assert section(ios.target_config, "system-user")[0] == "login block 30 attempts 5 within 15"

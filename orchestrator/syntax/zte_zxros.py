@@ -99,7 +99,8 @@ Sources, per construct (every spelling below was seen in at least one of them):
   script): `system-user` + `authentication-template 1` + `bind aaa-authentication-template
   2001`, `authorization-template N` + `bind aaa-authorization-template 2001` +
   `local-privilege-level L`, users `bind authentication-template 1` / `bind
-  authorization-template N`; `ssh server enable` in the `!<ssh>` section.
+  authorization-template N`; `ssh server enable` in the `!<ssh>` section; `login block 900
+  attempts 30 within 120` in the `!<system-user>` section.
 - Consulted, not translated: the CGN (NAT) reference (`cgn` instances) and the OSPFv3 view name
   (`ipv6 router ospf N`).
 
@@ -118,7 +119,8 @@ des|aes128 K]]`, `clock summer-time Z recurring|date … OFFSET`, `bgp dampening
 `neighbor X fall-over bfd`; and since round three: the ISAKMP policy keywords `encryption`,
 `hash`, `authentication` (the values are ZXROS's own words), the transform-set `algorithm`
 words for AES and SHA (`esp-aes-128|192|256`, `esp-sha1-hmac`, `ah-sha1-hmac`; only
-`esp-des`, `esp-3des` and `ah-md5-hmac` were seen) and several words on one `algorithm` line.
+`esp-des`, `esp-3des` and `ah-md5-hmac` were seen) and several words on one `algorithm` line;
+`login block S attempts N within W` (seen in the corpus OLT; S and W taken as seconds, as IOS).
 """
 
 from __future__ import annotations

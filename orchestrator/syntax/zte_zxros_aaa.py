@@ -343,10 +343,29 @@ def render_users(w: Writer, config: DeviceConfig) -> None:
     aaa = config.system.aaa
     login = _default_list(aaa, "login")
     exec_list = _default_list(aaa, "exec")
-    if not users and login is None and exec_list is None:
+    block = config.system.login_block
+    if not users and login is None and exec_list is None and block is None:
         return
     levels = sorted({u.privilege for u in users.values() if u.privilege is not None})
-    with w.section("system-user"), w.view("system-user"):
+    with w.section("system-user"):
+        if block is not None:
+            # the corpus OLT prints `login block 900 attempts 30 within 120` here
+            w.line(
+                "login block {} attempts {} within {}".format(*block), config.system, "login_block"
+            )
+        if users or login is not None or exec_list is not None:
+            _system_user(w, config, login, exec_list, levels)
+
+
+def _system_user(
+    w: Writer,
+    config: DeviceConfig,
+    login: AaaMethodList | None,
+    exec_list: AaaMethodList | None,
+    levels: list[int],
+) -> None:
+    users = config.system.users
+    with w.view("system-user"):
         if login is not None:
             with w.view(f"authentication-template {LOGIN_TEMPLATE}", login):
                 w.line(f"bind aaa-authentication-template {TEMPLATE}", login)

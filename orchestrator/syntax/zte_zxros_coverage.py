@@ -25,7 +25,7 @@ ADDED: dict[str, frozenset[str]] = {
     "Logging": _f("facility"),
     "Aaa": _f("group_protocols"),
     "DeviceConfig": _f("security"),  # walked: each Security field has its own reason
-    "System": _f("summer_time"),
+    "System": _f("summer_time login_block"),
     "SummerTime": _f("zone mode start end offset"),
     "BgpAddressFamily": _f("dampening dampening_params"),
     "Police": _f("cir cir_percent bc be pir conform exceed violate"),

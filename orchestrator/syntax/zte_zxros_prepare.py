@@ -35,7 +35,11 @@ from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.zte_zxros_aaa import group_protocol
 from orchestrator.syntax.zte_zxros_common import item_lines
 from orchestrator.syntax.zte_zxros_prepare_ipsec import prepare_tunnels
-from orchestrator.syntax.zte_zxros_prepare_login import enable_ssh_server, local_login_lists
+from orchestrator.syntax.zte_zxros_prepare_login import (
+    enable_ssh_server,
+    local_login_lists,
+    tacacs_source,
+)
 from orchestrator.syntax.zte_zxros_qos import QosError, action_text
 
 #: IOS numbers the entries of an ACL 10, 20, 30, ... when none is given.
@@ -243,4 +247,5 @@ STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (
     _syslog_facility,
     enable_ssh_server,
     local_login_lists,
+    tacacs_source,
 )

@@ -76,4 +76,16 @@ def local_login_lists(config: DeviceConfig, notes: Emitter) -> None:
             aaa.at(n, "method_lists")
 
 
-__all__ = ["enable_ssh_server", "local_login_lists"]
+def tacacs_source(config: DeviceConfig, notes: Emitter) -> None:
+    """NX-OS `ip tacacs source-interface X` is ZXROS `tacacs-client source-interface X` ([CTN]),
+    which the model holds as the AAA source interface when no other is given."""
+    aaa = config.system.aaa
+    if aaa.tacacs_source_interface is None or aaa.source_interface is not None:
+        return
+    aaa.source_interface = aaa.tacacs_source_interface
+    for n in aaa.src.get("tacacs_source_interface"):
+        aaa.at(n, "source_interface")
+    aaa.tacacs_source_interface = None
+
+
+__all__ = ["enable_ssh_server", "local_login_lists", "tacacs_source"]

@@ -232,6 +232,12 @@ SYSTEM_TOP: list[Rule] = [
     rule(r"aaa-(authentication|authorization|accounting)-template (\d+)", s_aaa_template),
     rule(r"system-user", s_system_user),
     rule(
+        r"login block (\d+) attempts (\d+) within (\d+)",
+        lambda c, ln, m, s: _set(
+            c.config.system, ln, "login_block", tuple(int(x) for x in m.groups())
+        ),
+    ),
+    rule(
         r"enable secret (?:(encrypted) )?(\S+)",
         lambda c, ln, m, s: _set(
             c.config.system,
