@@ -245,3 +245,34 @@ def test_filters_on_vpn_interfaces_say_what_an_msr_router_needs() -> None:
     status, _, reason = _line(result, "ip access-group EDGE in")
     assert status == "translated-with-change"
     assert "vpn-instance RED" in (reason or "")
+
+
+IOS_CONSOLE_NONE = """\
+hostname r2
+aaa new-model
+aaa authentication login default local
+aaa authentication login CONSOLE none
+aaa authorization console
+aaa authorization exec default local none
+username ops privilege 15 secret 0 Ops-Pass1
+line con 0
+ login authentication CONSOLE
+line vty 0 4
+ transport input ssh
+"""
+
+
+def test_a_login_list_of_none_is_a_line_without_login() -> None:
+    result = _translate(IOS_CONSOLE_NONE, "cisco_ios")
+    # Comware lines log in through the default domain: scheme would ask the local users
+    assert _block(result, "line con 0") == ["line con 0", " authentication-mode none"]
+    assert _block(result, "line vty 0 4") == [
+        "line vty 0 4",
+        " authentication-mode scheme",
+        " protocol inbound ssh",
+    ]
+    status, target, reason = _line(result, "login authentication CONSOLE")
+    assert (status, target) == ("translated-with-change", ["authentication-mode none"])
+    assert "asks for no login" in (reason or "")
+    status, _, reason = _line(result, "aaa authorization console")
+    assert status == "ignored" and "no user to authorize" in (reason or "")

@@ -39,6 +39,7 @@ from orchestrator.syntax.hp_comware_prepare_system import (
     errdisable,
     igmp_snooping,
     remote_login,
+    unauthenticated_lines,
 )
 from orchestrator.syntax.hp_comware_zones import prepare_zones
 
@@ -382,4 +383,5 @@ STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (
     _system,
     default_gateway,
     remote_login,
+    unauthenticated_lines,
 )

@@ -39,7 +39,7 @@ def implicit_deny(config: DeviceConfig, out: Emitter) -> None:
     """A Comware packet filter forwards what no rule matches; IOS, NX-OS and Junos drop it.
 
     An ACL an interface filters with gets the source's implicit deny as its last rule (after
-    IOS's implicit neighbour discovery permits for IPv6), unless its last rule already matches
+    IOS's implicit neighbour discovery permits for IPv6), unless a rule already matches
     everything. An empty or missing ACL filters nothing on IOS either, so it is left alone.
     `packet-filter default deny` would do it too, but for every interface and every packet
     the box routes, also where no ACL was applied.
@@ -64,8 +64,8 @@ def implicit_deny(config: DeviceConfig, out: Emitter) -> None:
         if acl is None or acl.kind == "mac":
             continue
         rules = [e for e in acl.entries if e.action is not None]
-        if not rules or _matches_all(rules[-1]):
-            continue
+        if not rules or any(_matches_all(e) for e in rules):
+            continue  # nothing gets past a rule that matches everything
         added = [AclEntry(action="deny", protocol=None if acl.kind == "standard" else "ip")]
         if acl.kind == "ipv6":
             for entry in rules:

@@ -9,6 +9,9 @@ default authentication mode (a line password that is not set) lets nobody in. A 
 serves these without naming its vty lines (Junos `system services`, NX-OS `feature telnet`)
 gets `line vty 0 63` with scheme authentication: its local users, or its AAA login methods.
 
+Lines whose login method list says only `none` need no login: Comware's lines all go through
+the default ISP domain, so such a line is `authentication-mode none`.
+
 Default gateway: a Comware box always routes, so the gateway IOS uses while not routing is
 a static default route (or already is one).
 
@@ -145,3 +148,23 @@ def default_gateway(config: DeviceConfig, out: Emitter) -> None:
             note="a Comware box always routes: the default gateway becomes a default route",
         )
         system.default_gateway = None
+
+
+def unauthenticated_lines(config: DeviceConfig, out: Emitter) -> None:
+    system = config.system
+    none_lists = {
+        e.name for e in system.aaa.method_lists if e.service == "login" and e.methods == ["none"]
+    }
+    for line in system.lines:
+        if line.login != "aaa" or line.login_list not in none_lists - {"default"}:
+            continue
+        for n in line.src.get("login_list"):
+            line.at(n, "login")
+        out.change(
+            line,
+            "login_list",
+            note=f"method list {line.login_list} asks for no login: the line is "
+            "`authentication-mode none` (its users get the line's role)",
+        )
+        line.login = "none"
+        line.login_list = None

@@ -65,6 +65,13 @@ def render_aaa(config: DeviceConfig, out: Emitter) -> None:
                 rule="Comware authorizes console logins through the ISP domain, like every "
                 "login on a line with scheme authentication",
             )
+        elif consoles and all(line.login == "none" for line in consoles):
+            out.ignore(
+                aaa,
+                "authorization_console",
+                rule="the console takes no login (its method list says none): there is no "
+                "user to authorize",
+            )
         else:
             drop(
                 out,
