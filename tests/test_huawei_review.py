@@ -143,3 +143,28 @@ set system services ssh
     assert "stelnet server enable\n" in result.target_config
     ssh = next(ln for ln in result.lines if ln.text == "set system services ssh")
     assert "authentication-mode aaa" in ssh.target
+
+
+# --- interfaces -----------------------------------------------------------------------------
+
+
+def test_routed_eth_trunks_and_parents_of_sub_interfaces_leave_layer_2() -> None:
+    """Every Eth-Trunk starts as a layer-2 port (AR and S-series too); CloudEngine ports do."""
+    ios = """\
+interface Port-channel1
+ ip address 10.0.0.1 255.255.255.0
+interface GigabitEthernet0/1
+ channel-group 1 mode active
+interface GigabitEthernet0/2
+ no ip address
+interface GigabitEthernet0/2.10
+ encapsulation dot1Q 10
+ ip address 10.1.0.1 255.255.255.0
+end
+"""
+    vrp5 = translate(ios, "huawei_vrp").target_config
+    assert "interface Eth-Trunk1\n undo portswitch\n mode lacp\n ip address 10.0.0.1" in vrp5
+    assert "interface GigabitEthernet0/0/2\n#" in vrp5  # AR routed ports are layer 3 already
+    vrp8 = translate(ios, "huawei_vrpv8").target_config
+    assert "interface Eth-Trunk1\n undo portswitch\n mode lacp-static\n" in vrp8
+    assert "interface GE0/0/2\n undo portswitch\n#" in vrp8

@@ -74,6 +74,11 @@ def _vlans(config: DeviceConfig, shape: Shaper) -> None:
 
 def _interfaces(config: DeviceConfig, shape: Shaper) -> None:
     plat = shape.platform
+    parents = {
+        name.rpartition(".")[0]
+        for name, ifc in config.interfaces.items()
+        if ifc.kind == "subinterface"
+    }
     for ifc in config.interfaces.values():
         if ifc.speed not in (None, "auto") and ifc.autonegotiation is None:
             ifc.autonegotiation = False
@@ -90,16 +95,20 @@ def _interfaces(config: DeviceConfig, shape: Shaper) -> None:
                 "lag_mode",
                 note="VRP runs LACP actively on every member; the far end may stay passive",
             )
-        if (
-            plat.routed_needs_undo_portswitch
-            and ifc.kind in ("ethernet", "lag")
-            and ifc.routed is None
-            and _layer3(ifc)
-            and ifc.switchport is None
-        ):
-            ifc.routed = True
-            for n in ifc.src.get("ipv4") or ifc.src.get("vrf") or ifc.src.get("ipv6"):
-                ifc.at(n, "routed")
+        # CloudEngine ports and every Eth-Trunk (AR and S-series too) start as layer 2: an
+        # address or a dot1q sub-interface needs `undo portswitch` first
+        starts_l2 = ifc.kind == "lag" or (
+            plat.routed_needs_undo_portswitch and ifc.kind == "ethernet"
+        )
+        if starts_l2 and ifc.routed is None and ifc.switchport is None:
+            if _layer3(ifc):
+                ifc.routed = True
+                for n in ifc.src.get("ipv4") or ifc.src.get("vrf") or ifc.src.get("ipv6"):
+                    ifc.at(n, "routed")
+            elif ifc.name in parents:
+                ifc.routed = True
+                for n in ifc.src.get(""):
+                    ifc.at(n, "routed")
         used = {g.group for g in ifc.fhrp}
         for group in ifc.fhrp:
             if not 1 <= group.group <= 255:
