@@ -181,6 +181,10 @@ _FIREWALL = (
     "the ZXROS NG command reference available to cutover"
 )
 _OVERLAY = "VXLAN/EVPN: no ZXROS NG spelling is available to cutover; build the overlay by hand"
+_OSPFV3 = (
+    "OSPFv3: ZXROS runs it in `ipv6 router ospf N` (OSPF reference); its area and interface "
+    "statements are not in the sources available to cutover, so it is not translated"
+)
 _MLAG = "multi-chassis LAG (vPC): no ZXROS NG spelling is available to cutover; not translated"
 
 #: "Class.field" → why ZXROS gets nothing for it (fields not named here get a generic reason)
@@ -201,6 +205,13 @@ REASONS: dict[str, str] = {
     "DeviceConfig.mlag": _MLAG,
     "Interface.mlag_id": _MLAG,
     "Services.ip_slas": "IP SLA probes: no ZXROS NG spelling is available to cutover",
+    "DeviceConfig.ospfv3": _OSPFV3,
+    "Interface.ospfv3": _OSPFV3,
+    "Interface.ipv6_nd": (
+        "IPv6 router advertisement settings: no ZXROS NG spelling is available to cutover"
+    ),
+    "Interface.tcp_mss": "TCP MSS clamping: no ZXROS NG spelling is available to cutover",
+    "Interface.ipv6_tcp_mss": "TCP MSS clamping: no ZXROS NG spelling is available to cutover",
     "System.config_archive": (
         "configuration archive to a server: no ZXROS NG spelling is available to cutover"
     ),
