@@ -276,3 +276,40 @@ def test_a_login_list_of_none_is_a_line_without_login() -> None:
     assert "asks for no login" in (reason or "")
     status, _, reason = _line(result, "aaa authorization console")
     assert status == "ignored" and "no user to authorize" in (reason or "")
+
+
+IOS_ROUTED_LAG = """\
+hostname r3
+interface Port-channel5
+ no ip address
+interface Port-channel5.10
+ encapsulation dot1Q 10
+ ip address 192.0.2.1 255.255.255.0
+interface GigabitEthernet0/1
+ no ip address
+ channel-group 5 mode active
+"""
+
+
+def test_an_aggregate_with_routed_subinterfaces_is_a_route_aggregation() -> None:
+    result = _translate(IOS_ROUTED_LAG, "cisco_ios")
+    lines = result.target_config.splitlines()
+    # a Bridge-Aggregation switches only: Comware refuses its dot1q subinterfaces
+    assert not any("Bridge-Aggregation" in line for line in lines)
+    assert _block(result, "interface Route-Aggregation5") == [
+        "interface Route-Aggregation5",
+        " link-aggregation mode dynamic",
+    ]
+    assert _block(result, "interface GigabitEthernet1/0/1") == [
+        "interface GigabitEthernet1/0/1",
+        " port link-mode route",
+        " port link-aggregation group 5",
+    ]
+    assert _block(result, "interface Route-Aggregation5.10") == [
+        "interface Route-Aggregation5.10",
+        " vlan-type dot1q vid 10",
+        " ip address 192.0.2.1 255.255.255.0",
+    ]
+    assert lines.index("interface Route-Aggregation5") < lines.index(
+        "interface GigabitEthernet1/0/1"
+    )

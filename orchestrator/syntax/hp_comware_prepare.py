@@ -25,6 +25,7 @@ from orchestrator.syntax.hp_comware_drni import prepare_drni
 from orchestrator.syntax.hp_comware_prepare_acl import implicit_deny
 from orchestrator.syntax.hp_comware_prepare_fhrp import vrrp_ids
 from orchestrator.syntax.hp_comware_prepare_overlay import overlay
+from orchestrator.syntax.hp_comware_prepare_ports import routing_aggregates
 from orchestrator.syntax.hp_comware_prepare_policy import (
     acl_entries,
     acl_names,
@@ -376,6 +377,7 @@ STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (
     inspect_names,
     nat_timeouts,
     qos,
+    routing_aggregates,
     _interfaces,
     vrrp_ids,
     _ospf,
