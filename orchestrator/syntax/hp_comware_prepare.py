@@ -25,7 +25,6 @@ from orchestrator.syntax.hp_comware_drni import prepare_drni
 from orchestrator.syntax.hp_comware_prepare_acl import implicit_deny
 from orchestrator.syntax.hp_comware_prepare_fhrp import vrrp_ids
 from orchestrator.syntax.hp_comware_prepare_overlay import overlay
-from orchestrator.syntax.hp_comware_prepare_ports import routing_aggregates
 from orchestrator.syntax.hp_comware_prepare_policy import (
     acl_entries,
     acl_names,
@@ -35,6 +34,7 @@ from orchestrator.syntax.hp_comware_prepare_policy import (
     policies,
     qos,
 )
+from orchestrator.syntax.hp_comware_prepare_ports import routing_aggregates
 from orchestrator.syntax.hp_comware_prepare_system import (
     default_gateway,
     errdisable,
