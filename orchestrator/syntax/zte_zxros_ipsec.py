@@ -206,7 +206,7 @@ def _local_endpoint(
         w.carried(
             node,
             name,
-            note=f"the local IKE address {value} is `tunnel local` of the IPsec tunnel the "
+            note=f"the local IKE endpoint {value} is `tunnel local` of the IPsec tunnel the "
             "profile is bound to on ZXROS",
         )
     else:
@@ -331,7 +331,16 @@ def _tunnel(w: Writer, config: DeviceConfig, ifc: Interface) -> None:
                 f"tunnel remote ipv4-address {ifc.tunnel_destination}", ifc, "tunnel_destination"
             )
         ipsec = security.ipsec_profiles.get(ifc.tunnel_protection or "")
-        if ifc.tunnel_protection is not None:
+        sets = [security.transform_sets.get(t) for t in (ipsec.transform_sets if ipsec else [])]
+        if any(t is not None and t.mode == "transport" for t in sets):
+            # [IPSEC] `ipsec-profile`: "转码集必须是隧道模式" (tunnels take tunnel-mode sets)
+            w.out.unsupported(
+                ifc,
+                "tunnel_protection",
+                reason="the IPsec profile offers transport-mode transform sets; a ZXROS IPsec "
+                "tunnel binds tunnel-mode sets only",
+            )
+        elif ifc.tunnel_protection is not None:
             w.line(f"ipsec-profile {ifc.tunnel_protection}", ifc, "tunnel_protection")
         if ipsec is not None and ipsec.ike_profile is not None:
             w.line(f"isakmp-profile {ipsec.ike_profile}", ipsec, "ike_profile")
