@@ -580,8 +580,11 @@ def test_rendered_switch_ports_and_aggregate() -> None:
     assert block(rendered, "interface GigabitEthernet1/0/1") == [
         "interface GigabitEthernet1/0/1",
         " port link-mode bridge",
-        " port link-type access",
-        " port access vlan 10",
+        # an access port takes no tagged voice traffic: a trunk with the PC's VLAN as PVID
+        " port link-type trunk",
+        " undo port trunk permit vlan 1",
+        " port trunk permit vlan 10 20",
+        " port trunk pvid vlan 10",
         " voice-vlan 20 enable",
         " qos apply policy EDGE inbound",
         " stp edged-port",

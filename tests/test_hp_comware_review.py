@@ -313,3 +313,32 @@ def test_an_aggregate_with_routed_subinterfaces_is_a_route_aggregation() -> None
     assert lines.index("interface Route-Aggregation5") < lines.index(
         "interface GigabitEthernet1/0/1"
     )
+
+
+IOS_VOICE = """\
+hostname sw1
+vlan 10
+vlan 20
+interface GigabitEthernet1/0/1
+ switchport access vlan 10
+ switchport mode access
+ switchport voice vlan 20
+ spanning-tree portfast
+"""
+
+
+def test_an_access_port_with_a_voice_vlan_is_a_trunk_with_the_pc_untagged() -> None:
+    result = _translate(IOS_VOICE, "cisco_ios")
+    # Comware takes no tagged voice traffic on an access port
+    assert _block(result, "interface GigabitEthernet1/0/1") == [
+        "interface GigabitEthernet1/0/1",
+        " port link-mode bridge",
+        " port link-type trunk",
+        " undo port trunk permit vlan 1",
+        " port trunk permit vlan 10 20",
+        " port trunk pvid vlan 10",
+        " voice-vlan 20 enable",
+        " stp edged-port",
+    ]
+    status, _, reason = _line(result, "switchport voice vlan 20")
+    assert status == "translated-with-change" and "trunk with PVID 10" in (reason or "")

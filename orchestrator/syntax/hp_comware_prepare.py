@@ -34,7 +34,7 @@ from orchestrator.syntax.hp_comware_prepare_policy import (
     policies,
     qos,
 )
-from orchestrator.syntax.hp_comware_prepare_ports import routing_aggregates
+from orchestrator.syntax.hp_comware_prepare_ports import routing_aggregates, voice_ports
 from orchestrator.syntax.hp_comware_prepare_system import (
     default_gateway,
     errdisable,
@@ -378,6 +378,7 @@ STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (
     nat_timeouts,
     qos,
     routing_aggregates,
+    voice_ports,
     _interfaces,
     vrrp_ids,
     _ospf,

@@ -1,4 +1,6 @@
-"""Aggregates that route: a Comware Bridge-Aggregation switches only.
+"""Port shapes Comware needs: aggregates that route, access ports with a voice VLAN.
+
+Aggregates that route: a Comware Bridge-Aggregation switches only.
 
 The port plan names a source LAG `Bridge-Aggregation` unless it has an IPv4 address; a LAG
 that routes otherwise (dot1q subinterfaces on a bare port-channel, an IPv6-only address, a VRF)
@@ -50,3 +52,29 @@ def routing_aggregates(config: DeviceConfig, out: Emitter) -> None:
             ifc.routed = True
             for n in ifc.src.get("lag_group"):
                 ifc.at(n, "routed")
+
+
+def voice_ports(config: DeviceConfig, out: Emitter) -> None:
+    """An IOS access port with a voice VLAN carries the phone's tagged voice traffic; a
+    Comware access port takes no tagged voice traffic, a trunk does (PVID: the PC's VLAN)."""
+    for ifc in config.interfaces.values():
+        sw = ifc.switchport
+        if sw is None or sw.mode != "access" or sw.voice_vlan is None:
+            continue
+        data = sw.access_vlan or 1
+        sw.mode = "trunk"
+        sw.trunk_allowed = sorted({data, sw.voice_vlan})
+        sw.native_vlan = data if data != 1 else None
+        for n in (*sw.src.get("access_vlan"), *sw.src.get("voice_vlan")):
+            sw.at(n, "trunk_allowed")
+        for n in sw.src.get("access_vlan"):
+            sw.at(n, "native_vlan")
+        sw.access_vlan = None
+        out.change(
+            sw,
+            "mode",
+            "voice_vlan",
+            note=f"a Comware access port drops the phone's tagged voice VLAN: the port is a "
+            f"trunk with PVID {data} (the PC, untagged) that permits voice VLAN "
+            f"{sw.voice_vlan} (the phone, tagged)",
+        )
