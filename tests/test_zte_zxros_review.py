@@ -163,3 +163,22 @@ def test_nxos_tacacs_source_and_ios_login_block() -> None:
     assert status(nxos, "ip tacacs source-interface loopback0")[0] == "translated"
     ios = translate("username a privilege 15 secret 0 x\nlogin block-for 30 attempts 5 within 15\n")
     assert section(ios.target_config, "system-user")[0] == "login block 30 attempts 5 within 15"
+
+
+def test_police_percentage() -> None:
+    """IOS `police cir percent N` is [CTN] `police cir percentage N`, actions as in [QOS]."""
+    result = translate(
+        "class-map match-all VOICE\n"
+        " match ip precedence 5\n"
+        "policy-map OUT\n"
+        " class VOICE\n"
+        "  police cir percent 10\n"
+        "   conform-action transmit\n"
+        "   exceed-action drop\n"
+    )
+    police = (
+        "    police cir percentage 10 conform-action transmit exceed-action drop "
+        "violate-action drop"
+    )
+    assert police in result.target_config.splitlines()
+    assert status(result, "police cir percent 10")[0] == "translated"

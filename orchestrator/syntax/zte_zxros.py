@@ -59,7 +59,7 @@ Sources, per construct (every spelling below was seen in at least one of them):
   `vlan-configuration` + `interface X.100` + `encapsulation-dot1q 100`, DHCP relay `ip dhcp relay
   server group N` + `server K A` and `dhcp` + `interface X` + `mode relay` + `relay server group
   N`, OSPF interfaces inside `area A` views, BGP `neighbor PG peer-group`, `bgp router-id`,
-  `bgp graceful-restart`, `synchronization disable`, `maximum-paths N`.
+  `bgp graceful-restart`, `synchronization disable`, `maximum-paths N`, `police cir percentage N`.
 - [OLT] /work/shared/corpus/zte/01-*.cfg (a C620 OLT, ZXAN): section markers, `$`, wrapped
   lines, `hostname`, `banner incoming #…#`, `ssh server enable`, `ntp enable`, `interface
   vlanN`, `ip route A M NH`, `snmp-server community encrypted …`, `system-user` blocks with

@@ -104,15 +104,19 @@ def action_text(kind: str, value: str) -> str:
 
 
 def police_text(p: Police) -> str:
-    if p.cir_percent is not None:
-        raise QosError("ZXROS police takes a rate in kbit/s, not a percentage of the interface")
     if p.bc is not None or p.be is not None:
         raise QosError("ZXROS police bursts are not IOS byte counts; not converted")
-    rates = [r for r in (p.cir, p.pir) if r is not None]
-    if p.cir is None or any(r % 1000 for r in rates):
-        raise QosError("ZXROS police takes rates in whole kbit/s")
-    text = f"police cir {p.cir // 1000}"
-    text += f" pir {p.pir // 1000}" if p.pir is not None else ""
+    if p.cir_percent is not None:
+        # [CTN]: `police cir percentage 95` (a share of the interface rate)
+        if p.pir is not None or p.cir is not None:
+            raise QosError("a percentage rate with a peak rate is not translated")
+        text = f"police cir percentage {p.cir_percent}"
+    else:
+        rates = [r for r in (p.cir, p.pir) if r is not None]
+        if p.cir is None or any(r % 1000 for r in rates):
+            raise QosError("ZXROS police takes rates in whole kbit/s")
+        text = f"police cir {p.cir // 1000}"
+        text += f" pir {p.pir // 1000}" if p.pir is not None else ""
     if p.conform is None and p.exceed is None and p.violate is None:
         return text
     actions = [p.conform or "transmit", p.exceed or "drop", p.violate or p.exceed or "drop"]
@@ -196,20 +200,20 @@ def _policy_action(line: Line, cls: PolicyClass) -> bool:
             cls.at(line.n, "actions")
             return True
     pol = re.fullmatch(
-        r"police cir (\d+)(?: pir (\d+))?(?: conform-action (.+) exceed-action (.+)"
-        r" violate-action (.+))?",
+        r"police cir (percentage )?(\d+)(?: pir (\d+))?"
+        r"(?: conform-action (.+) exceed-action (.+) violate-action (.+))?",
         text,
     )
     if pol is None:
         return False
-    police = Police(cir=int(pol.group(1)) * 1000)
-    if pol.group(2):
-        police.pir = int(pol.group(2)) * 1000
-    if pol.group(3):
-        police.conform, police.exceed = pol.group(3), pol.group(4)
+    percent, rate, pir, conform, exceed, violate = pol.groups()
+    police = Police(cir_percent=int(rate)) if percent else Police(cir=int(rate) * 1000)
+    if pir:
+        police.pir = int(pir) * 1000
+    if conform:
+        police.conform, police.exceed = conform, exceed
         # without a peak rate, exceeding and violating are one state: IOS says it once
-        same = police.pir is None and pol.group(5) == pol.group(4)
-        police.violate = None if same else pol.group(5)
+        police.violate = None if police.pir is None and violate == exceed else violate
     police.at(line.n)
     cls.police = police
     cls.at(line.n, "police")
