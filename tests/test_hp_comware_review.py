@@ -342,3 +342,14 @@ def test_an_access_port_with_a_voice_vlan_is_a_trunk_with_the_pc_untagged() -> N
     ]
     status, _, reason = _line(result, "switchport voice vlan 20")
     assert status == "translated-with-change" and "trunk with PVID 10" in (reason or "")
+
+
+def test_vty_lines_on_the_source_default_transport_say_what_comware_needs() -> None:
+    text = "hostname r4\nusername ops secret 0 Ops-Pass1\nline vty 0 4\n login local\n"
+    result = _translate(text, "cisco_ios")
+    lines = result.target_config.splitlines()
+    # telnet is not switched on for the engineer: the report says it is off
+    assert " telnet server enable" not in lines and " ssh server enable" not in lines
+    status, _, reason = _line(result, "line vty 0 4")
+    assert status == "translated-with-change"
+    assert "telnet server enable" in (reason or "")

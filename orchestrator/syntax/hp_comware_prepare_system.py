@@ -39,7 +39,18 @@ def remote_login(config: DeviceConfig, out: Emitter) -> None:
     """Served remote logins with no vty line in the source: vty lines that check users."""
     system = config.system
     served = [name for name in _REMOTE if getattr(system, name)]
-    if not served or any(line.kind == "vty" for line in system.lines):
+    vtys = [line for line in system.lines if line.kind == "vty"]
+    if not served:
+        for line in vtys:
+            if not line.transport_input and line.login not in (None, "none"):
+                out.change(
+                    line,
+                    "",
+                    note="these lines take the source's default transports (telnet on "
+                    "classic IOS); a Comware box serves neither telnet nor SSH until told "
+                    "to (telnet server enable / ssh server enable)",
+                )
+    if not served or vtys:
         return
     lists = any(e.service == "login" for e in system.aaa.method_lists)
     vty = MgmtLine(kind="vty", first=0, last=VTY_LAST, login="aaa" if lists else "local")
