@@ -362,6 +362,19 @@ def _dns_lookup(config: DeviceConfig, src: Platform, dst: Platform, notes: Notes
     )
 
 
+def _ssh_server(config: DeviceConfig, src: Platform, dst: Platform, notes: Notes) -> None:
+    """A source that serves SSH by default (NX-OS) keeps serving it on the target."""
+    system = config.system
+    if system.ssh_server is not None or not src.ssh_server_default:
+        return
+    system.ssh_server = True
+    notes.change(
+        system,
+        "",
+        note=f"{src.name} serves SSH by default; the SSH server is enabled explicitly",
+    )
+
+
 def _acl_port_lists(config: DeviceConfig, src: Platform, dst: Platform, notes: Notes) -> None:
     """`eq www 443` (IOS: either port) becomes one entry per port where a rule takes one port.
 
@@ -394,6 +407,7 @@ def _port_choices(match: PortMatch | None) -> list[PortMatch | None]:
 
 
 CONVERSIONS: tuple[Conversion, ...] = (
+    _ssh_server,
     _acl_port_lists,
     _route_filters,
     _ospf_process_numbers,

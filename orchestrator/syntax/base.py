@@ -269,6 +269,9 @@ class Platform:
     #: the box resolves host names through its configured DNS servers unless told not to
     #: (IOS `ip domain lookup` is on by default, VRP needs `dns resolve`); None: not declared
     dns_lookup_default: ClassVar[bool | None] = None
+    #: the box serves SSH without a statement saying so (NX-OS: `feature ssh` is on by default);
+    #: None: it depends on something outside the config (IOS: a host key)
+    ssh_server_default: ClassVar[bool | None] = None
 
     # --- reading --------------------------------------------------------------------------
 

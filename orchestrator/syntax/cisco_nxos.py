@@ -274,6 +274,7 @@ class CiscoNxos(CiscoIos):
     ospf_reference_bandwidth: ClassVar[int] = 40000
     proxy_arp_default: ClassVar[bool | None] = False
     dns_lookup_default: ClassVar[bool | None] = True
+    ssh_server_default: ClassVar[bool | None] = True
     fingerprints: ClassVar[tuple[str, ...]] = (
         r"^feature ",
         r"^vdc \S+ id \d+",
