@@ -353,3 +353,14 @@ def test_vty_lines_on_the_source_default_transport_say_what_comware_needs() -> N
     status, _, reason = _line(result, "line vty 0 4")
     assert status == "translated-with-change"
     assert "telnet server enable" in (reason or "")
+
+
+def test_serial_lines_say_what_a_comware_switch_calls_them() -> None:
+    text = "hostname r5\nline con 0\n exec-timeout 5 0\nline aux 0\n exec-timeout 0 0\n"
+    result = _translate(text, "cisco_ios")
+    # the router form stays (MSR); a switch's only serial line is its console, AUX 0
+    assert _block(result, "line con 0") == ["line con 0", " idle-timeout 5 0"]
+    status, _, reason = _line(result, "line con 0")
+    assert status == "translated-with-change" and "line aux 0" in (reason or "")
+    status, _, reason = _line(result, "line aux 0")
+    assert status == "translated-with-change" and "console port" in (reason or "")

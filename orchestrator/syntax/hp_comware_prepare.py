@@ -40,6 +40,7 @@ from orchestrator.syntax.hp_comware_prepare_system import (
     errdisable,
     igmp_snooping,
     remote_login,
+    serial_lines,
     unauthenticated_lines,
 )
 from orchestrator.syntax.hp_comware_zones import prepare_zones
@@ -387,4 +388,5 @@ STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (
     default_gateway,
     remote_login,
     unauthenticated_lines,
+    serial_lines,
 )

@@ -12,6 +12,10 @@ gets `line vty 0 63` with scheme authentication: its local users, or its AAA log
 Lines whose login method list says only `none` need no login: Comware's lines all go through
 the default ISP domain, so such a line is `authentication-mode none`.
 
+Serial lines: an MSR router has `line con 0` and an AUX port (`line aux 0`); a Comware switch
+has no `line con` at all, its console port is `line aux 0`. The lines keep the router form
+(the source's console is `line con 0`) with a note saying what a switch needs instead.
+
 Default gateway: a Comware box always routes, so the gateway IOS uses while not routing is
 a static default route (or already is one).
 
@@ -179,3 +183,21 @@ def unauthenticated_lines(config: DeviceConfig, out: Emitter) -> None:
         )
         line.login = "none"
         line.login_list = None
+
+
+def serial_lines(config: DeviceConfig, out: Emitter) -> None:
+    for line in config.system.lines:
+        if line.kind == "console":
+            out.change(
+                line,
+                "",
+                note="`line con 0` is an MSR router's console; a Comware switch has no `line "
+                "con`: there its console is `line aux 0`, which takes these settings",
+            )
+        elif line.kind == "aux":
+            out.change(
+                line,
+                "",
+                note="on an MSR router `line aux` is the AUX port; on a Comware switch `line "
+                "aux 0` is the console port: leave this block out there",
+            )
