@@ -364,3 +364,16 @@ def test_serial_lines_say_what_a_comware_switch_calls_them() -> None:
     assert status == "translated-with-change" and "line aux 0" in (reason or "")
     status, _, reason = _line(result, "line aux 0")
     assert status == "translated-with-change" and "console port" in (reason or "")
+
+
+def test_snmp_views_come_before_the_communities_that_name_them() -> None:
+    text = (
+        "set system host-name j2\n"
+        "set snmp view V oid .1 include\n"
+        "set snmp community c1 view V\n"
+        "set snmp community c1 authorization read-only\n"
+    )
+    lines = _translate(text, "juniper_junos").target_config.splitlines()
+    view = lines.index(" snmp-agent mib-view included V 1")
+    community = next(i for i, line in enumerate(lines) if "snmp-agent community read" in line)
+    assert view < community and lines[community].endswith(" mib-view V")

@@ -197,6 +197,11 @@ def render_snmp(system: System, out: Emitter) -> None:
     out.emit(" snmp-agent", snmp, "")
     if snmp.engine_id is not None:
         out.emit(f" snmp-agent local-engineid {snmp.engine_id}", snmp, "engine_id")
+    # views before the communities that name them
+    for view, entries in snmp.views.items():
+        for oid, included in entries:
+            word = "included" if included else "excluded"
+            out.emit(f" snmp-agent mib-view {word} {view} {oid}", snmp, "views")
     for community in snmp.communities:
         access = "read" if community.access == "ro" else "write"
         text = f" snmp-agent community {access} simple {secret_token(community.name)}"
@@ -209,10 +214,6 @@ def render_snmp(system: System, out: Emitter) -> None:
                 else (f" acl name {community.acl}")
             )
         out.emit(text, community)
-    for view, entries in snmp.views.items():
-        for oid, included in entries:
-            word = "included" if included else "excluded"
-            out.emit(f" snmp-agent mib-view {word} {view} {oid}", snmp, "views")
     if snmp.contact is not None:
         out.emit(f" snmp-agent sys-info contact {snmp.contact}", snmp, "contact")
     if snmp.location is not None:
