@@ -168,3 +168,166 @@ end
     vrp8 = translate(ios, "huawei_vrpv8").target_config
     assert "interface Eth-Trunk1\n undo portswitch\n mode lacp-static\n" in vrp8
     assert "interface GE0/0/2\n undo portswitch\n#" in vrp8
+
+
+@pytest.mark.parametrize("target", BOTH)
+def test_nxos_line_vty_covers_every_session_and_logs_in_through_aaa(target: str) -> None:
+    nxos = """\
+hostname n1
+username admin password 0 Sup3r-Secret role network-admin
+line vty
+  exec-timeout 10
+"""
+    result = translate(nxos, target, source="cisco_nxos")
+    assert (
+        "user-interface vty 0 4\n authentication-mode aaa\n idle-timeout 10 0\n"
+        in result.target_config
+    )
+    assert status(result, "line vty")[0] == "translated-with-change"
+
+
+# --- spanning tree --------------------------------------------------------------------------
+
+
+def test_pvst_priorities_go_to_the_one_mstp_tree_not_to_instances_named_like_vlans() -> None:
+    ios = """\
+spanning-tree mode rapid-pvst
+spanning-tree vlan 10,20,99 priority 24576
+vlan 10
+vlan 20
+vlan 99
+end
+"""
+    result = translate(ios, "huawei_vrp")
+    assert "stp mode mstp\nstp priority 24576\n" in result.target_config
+    assert "stp instance" not in result.target_config
+    line = status(result, "spanning-tree vlan 10,20,99 priority 24576")
+    assert line[0] == "translated-with-change" and "10, 20, 99" in (line[1] or "")
+    # CloudEngine runs VBST: per-VLAN priorities stay per VLAN
+    vrp8 = translate(ios, "huawei_vrpv8").target_config
+    assert "stp mode vbst\nstp vlan 10 20 99 priority 24576\n" in vrp8
+
+
+def test_pvst_priorities_that_differ_per_vlan_are_reported() -> None:
+    ios = "spanning-tree mode pvst\nspanning-tree vlan 10 priority 4096\n"
+    ios += "spanning-tree vlan 20 priority 8192\nend\n"
+    result = translate(ios, "huawei_vrp")
+    assert "stp priority" not in result.target_config
+    assert status(result, "spanning-tree vlan 10 priority 4096")[0] == "unsupported"
+
+
+# --- routing --------------------------------------------------------------------------------
+
+ROUTE_MAP_ACLS = """\
+router bgp 1
+ neighbor 10.0.0.2 remote-as 2
+ address-family ipv4
+  neighbor 10.0.0.2 activate
+  neighbor 10.0.0.2 route-map OUT out
+  neighbor 10.0.0.2 route-map IN in
+  maximum-paths eibgp 4
+ exit-address-family
+access-list 101 permit ip host 1.0.1.0 host 255.255.255.0
+access-list 101 permit ip 2.0.0.0 0.255.255.255 host 255.255.0.0
+access-list 102 permit ip 10.0.0.0 0.255.255.255 any
+route-map OUT permit 10
+ match ip address 101
+route-map IN permit 10
+ match ip address 102
+end
+"""
+
+
+@pytest.mark.parametrize("target", BOTH)
+def test_extended_acls_in_route_maps_become_ip_prefixes_or_basic_acls(target: str) -> None:
+    """A VRP route policy matches basic ACLs only; IOS reads source = network, dest = mask."""
+    result = translate(ROUTE_MAP_ACLS, target)
+    text = result.target_config
+    assert (
+        "ip ip-prefix acl-101 index 5 permit 1.0.1.0 24\n"
+        "ip ip-prefix acl-101 index 10 permit 2.0.0.0 8 greater-equal 16 less-equal 16\n"
+    ) in text
+    assert "route-policy OUT permit node 10\n if-match ip-prefix acl-101\n" in text
+    assert "route-policy IN permit node 10\n if-match acl acl-102\n" in text
+    assert "rule 5 permit source 10.0.0.0 0.255.255.255\n" in text
+    assert "3101" not in text and "3102" not in text
+    acl = status(result, "access-list 101 permit ip host 1.0.1.0 host 255.255.255.0")
+    assert acl[0] == "translated-with-change" and "ip-prefix acl-101" in (acl[1] or "")
+
+
+@pytest.mark.parametrize("target", BOTH)
+def test_eibgp_multipath_outside_a_vrf_balances_each_kind(target: str) -> None:
+    result = translate(ROUTE_MAP_ACLS, target)
+    assert (
+        "  maximum load-balancing ebgp 4\n  maximum load-balancing ibgp 4\n" in result.target_config
+    )
+    assert status(result, "maximum-paths eibgp 4")[0] == "translated-with-change"
+
+
+ERB_LEAF = """\
+set routing-options autonomous-system 65100
+set routing-options router-id 172.16.0.100
+set interfaces lo0 unit 0 family inet address 172.16.0.100/32
+set protocols bgp group underlay type external
+set protocols bgp group underlay mtu-discovery
+set protocols bgp group underlay neighbor 172.16.254.9 peer-as 65011
+set protocols bgp group overlay type internal
+set protocols bgp group overlay local-as 65000
+set protocols bgp group overlay local-address 172.16.0.100
+set protocols bgp group overlay neighbor 172.16.0.11
+set protocols bgp group p2p neighbor 10.10.0.22 peer-as 65100
+set protocols bgp group p2p neighbor 10.11.11.6 peer-as 65253
+set protocols bgp group p2p neighbor 10.11.11.6 description isp
+set protocols bgp group ebgp neighbor 10.12.0.1 peer-as 65300
+"""
+
+
+@pytest.mark.parametrize("target", BOTH)
+def test_junos_bgp_groups_get_a_kind_vrp_can_hold(target: str) -> None:
+    result = translate(ERB_LEAF, target, source="juniper_junos")
+    text = result.target_config
+    # an iBGP session in another AS cannot be made with fake-as (it would be eBGP): reported
+    assert "fake-as" not in text
+    assert status(result, "set protocols bgp group overlay local-as 65000")[0] == "unsupported"
+    # a group of eBGP peers only is external; mixed: the eBGP peer leaves the group
+    assert " group ebgp external\n" in text
+    assert " group p2p\n" in text and " peer 10.10.0.22 group p2p\n" in text
+    assert " peer 10.11.11.6 group p2p\n" not in text
+    assert " peer 10.11.11.6 as-number 65253\n" in text
+    moved = status(result, "set protocols bgp group p2p neighbor 10.11.11.6 peer-as 65253")
+    assert moved[0] == "translated-with-change"
+    assert " peer underlay path-mtu auto-discovery\n" in text
+
+
+VRF_LEAF = """\
+hostname leaf1
+vrf context vrf1
+  rd auto
+  address-family ipv4 unicast
+    route-target import 65000:100
+    route-target export 65000:100
+router bgp 65000
+  router-id 1.1.1.3
+  vrf vrf1
+    address-family ipv4 unicast
+      network 10.0.0.0/24
+"""
+
+
+@pytest.mark.parametrize("target", BOTH)
+def test_vpn_instances_with_route_targets_get_a_route_distinguisher(target: str) -> None:
+    result = translate(VRF_LEAF, target, source="cisco_nxos")
+    text = result.target_config
+    rd = text.index("route-distinguisher 1.1.1.3:1")
+    assert rd < text.index("vpn-target 65000:100 export-extcommunity")
+    assert status(result, "vrf context vrf1")[0] == "translated-with-change"
+
+
+def test_snmp_views_come_before_the_communities_that_name_them() -> None:
+    junos = """\
+set snmp view all-mib oid .1 include
+set snmp community public view all-mib
+set snmp community public authorization read-only
+"""
+    text = translate(junos, "huawei_vrp", source="juniper_junos").target_config
+    assert text.index("snmp-agent mib-view included all-mib") < text.index("snmp-agent community")

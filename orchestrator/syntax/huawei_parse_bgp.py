@@ -249,6 +249,9 @@ def _session(ctx: Ctx, line: Line, peer: BgpPeer, words: list[str]) -> bool:
     elif key == "valid-ttl-hops":
         peer.ttl_security = int(words[1]) if len(words) > 1 else 255
         peer.at(line.n, "ttl_security")
+    elif key == "path-mtu" and words[1:] == ["auto-discovery"]:
+        peer.path_mtu_discovery = True
+        peer.at(line.n, "path_mtu_discovery")
     else:
         return False
     return True

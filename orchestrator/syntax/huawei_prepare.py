@@ -21,6 +21,12 @@ from orchestrator.syntax.huawei_prepare_acl import acl_entries, acl_names, impli
 from orchestrator.syntax.huawei_prepare_cbac import cbac_to_zones, unused_inspection
 from orchestrator.syntax.huawei_prepare_ipsec import shape_ipsec
 from orchestrator.syntax.huawei_prepare_mgmt import shape_lines
+from orchestrator.syntax.huawei_prepare_routing import (
+    route_map_acls,
+    shape_bgp_sessions,
+    shape_stp,
+    vrf_route_distinguishers,
+)
 from orchestrator.syntax.huawei_prepare_services import (
     shape_ipv6,
     shape_lockout,
@@ -351,6 +357,7 @@ STEPS: tuple[Callable[[DeviceConfig, Shaper], None], ...] = (
     unused_inspection,
     cbac_to_zones,
     shape_zones,
+    route_map_acls,
     acl_names,
     acl_entries,
     implicit_deny,
@@ -361,6 +368,9 @@ STEPS: tuple[Callable[[DeviceConfig, Shaper], None], ...] = (
     shape_probes,
     shape_overlay,
     _bgp,
+    shape_bgp_sessions,
+    vrf_route_distinguishers,
+    shape_stp,
     _system,
     shape_ipsec,
 )

@@ -33,6 +33,24 @@ def shape_lines(config: DeviceConfig, shape: Shaper) -> None:
             if method_list.methods[:1] == ["start-stop"]:
                 method_list.methods = method_list.methods[1:]
     _implicit_vty(system, shape)
+    vtys = [ln for ln in system.lines if ln.kind == "vty"]
+    if len(vtys) == 1 and vtys[0].first == 0 and vtys[0].last is None:
+        # NX-OS `line vty` (the only vty line, no range) covers every session
+        vtys[0].last = 4
+        shape.change(vtys[0], "", note="the source's vty settings cover every session: vty 0-4")
+    served = system.ssh_server or system.telnet_server
+    for line in vtys:
+        if line.login is None and line.password is None and served and system.users:
+            # the source checks its user accounts on these sessions (NX-OS always does)
+            line.login = "aaa"
+            for n in line.src.get(""):
+                line.at(n, "login")
+            shape.change(
+                line,
+                "login",
+                note="remote logins are checked against the user accounts: "
+                "`authentication-mode aaa` (VRP lets no one in on a vty without a mode)",
+            )
     for line in list(system.lines):
         if line.kind == "vty" and line.first > limit:
             continue

@@ -171,6 +171,14 @@ def _session(name: str, peer: BgpPeer, w: Writer) -> None:
         w.line(f"peer {name} ignore", peer, "shutdown")
     if peer.local_as is not None:
         w.line(f"peer {name} fake-as {peer.local_as}", peer, "local_as")
+    if peer.path_mtu_discovery:
+        w.line(f"peer {name} path-mtu auto-discovery", peer, "path_mtu_discovery")
+    elif peer.path_mtu_discovery is False:
+        w.ignore(
+            peer,
+            "path_mtu_discovery",
+            rule="VRP sizes BGP segments without path-MTU discovery unless told",
+        )
     if peer.bfd or peer.fall_over_bfd:
         w.line(f"peer {name} bfd enable", peer, "bfd", "fall_over_bfd")
         if peer.fall_over_bfd and not peer.bfd:

@@ -1,4 +1,4 @@
-"""VRP management odds and ends: NTP master clock, SCP server, SNMP MIB views,
+"""VRP management odds and ends: NTP master clock, SCP server, IGMP snooping,
 login lockout, and the source settings that mean nothing more on VRP than its defaults.
 
 Login lockout: VRP counts failed logins over minutes (at least 5), allows at least 3 attempts
@@ -26,11 +26,6 @@ def render_mgmt(config: DeviceConfig, w: Writer) -> None:
     elif system.netconf is False:
         w.ignore(system, "netconf", rule="the NETCONF server is off unless enabled")
     _igmp_snooping(config, w)
-    snmp = system.snmp
-    for view, subtrees in snmp.views.items():
-        for oid, included in subtrees:
-            word = "included" if included else "excluded"
-            w.line(f"snmp-agent mib-view {word} {view} {oid}", snmp, "views")
     _defaults(config, w)
 
 

@@ -136,6 +136,10 @@ def render_snmp(system: System, w: Writer) -> None:
         versions.append("v3")
     if versions:
         w.line(f"snmp-agent sys-info version {' '.join(versions)}", snmp, "communities")
+    for view, subtrees in snmp.views.items():  # a community can name only a defined view
+        for oid, included in subtrees:
+            word = "included" if included else "excluded"
+            w.line(f"snmp-agent mib-view {word} {view} {oid}", snmp, "views")
     for community in snmp.communities:
         words = [
             "snmp-agent community",
