@@ -375,6 +375,79 @@ def _ssh_server(config: DeviceConfig, src: Platform, dst: Platform, notes: Notes
     )
 
 
+def _vrrp_ids(config: DeviceConfig, src: Platform, dst: Platform, notes: Notes) -> None:
+    """VRRP groups are numbered 1-255 (RFC 5798); HSRP numbers from 0 and up to 4095.
+
+    A group out of range takes the lowest VRID its interface does not use: the choice depends
+    only on the interface's own groups, so the other router of the pair, translated the same
+    way, gets the same VRID.
+    """
+    if "hsrp" in dst.features:
+        return
+    for ifc in config.interfaces.values():
+        used = {g.group for g in ifc.fhrp if 1 <= g.group <= 255}
+        for group in ifc.fhrp:
+            if 1 <= group.group <= 255:
+                continue
+            free = next((n for n in range(1, 256) if n not in used), None)
+            if free is None:
+                continue  # the renderer reports the group it cannot number
+            notes.change(
+                group,
+                "",
+                note=f"VRRP VRIDs are 1-255: group {group.group} becomes VRID {free}; the "
+                "other router of the pair must use the same",
+            )
+            used.add(free)
+            group.group = free
+
+
+def _bgp_communities(config: DeviceConfig, src: Platform, dst: Platform, notes: Notes) -> None:
+    """Junos sends communities to every BGP peer; the targets only when told to."""
+    if not src.bgp_sends_communities or dst.bgp_sends_communities or config.bgp is None:
+        return
+    for family in config.bgp.address_families:
+        for name, peer in family.peers.items():
+            if peer.activate and peer.send_community is None:
+                peer.send_community = "both"
+                notes.change(
+                    peer,
+                    "",
+                    note=f"{src.name} sends communities to BGP peers by default: sending to "
+                    f"{name} is made explicit",
+                )
+
+
+def _ospf_external_metrics(
+    config: DeviceConfig, src: Platform, dst: Platform, notes: Notes
+) -> None:
+    """Redistributed routes get a platform's own default metric (IOS 20, VRP and Comware 1):
+    the source's is written out so the external routes keep their cost."""
+    if not src.ospf_external_metrics or not dst.ospf_external_metrics:
+        return
+    for process in config.ospf.values():
+        if process.default_metric is not None:
+            continue
+        for item in process.redistribute:
+            if item.metric is not None:
+                continue
+            before = src.ospf_external_metrics.get(
+                item.protocol, src.ospf_external_metrics.get("default")
+            )
+            after = dst.ospf_external_metrics.get(
+                item.protocol, dst.ospf_external_metrics.get("default")
+            )
+            if before is None or before == after:
+                continue
+            item.metric = before
+            notes.change(
+                item,
+                "",
+                note=f"redistributed routes get metric {before} on {src.name} and {after} on "
+                f"{dst.name} by default: {before} made explicit",
+            )
+
+
 def _acl_port_lists(config: DeviceConfig, src: Platform, dst: Platform, notes: Notes) -> None:
     """`eq www 443` (IOS: either port) becomes one entry per port where a rule takes one port.
 
@@ -406,16 +479,20 @@ def _port_choices(match: PortMatch | None) -> list[PortMatch | None]:
     return [PortMatch("eq", (port,)) for port in match.ports]
 
 
+#: the conversions, in order: each may rely on the ones before it (VRIDs after HSRP→VRRP)
 CONVERSIONS: tuple[Conversion, ...] = (
-    _ssh_server,
-    _acl_port_lists,
-    _route_filters,
     _ospf_process_numbers,
+    _route_filters,
+    _acl_port_lists,
     _hsrp_to_vrrp,
+    _vrrp_ids,
     _cdp_to_lldp,
     _stp_mode,
     _ospf_reference_bandwidth,
+    _ospf_external_metrics,
     _mtu,
     _proxy_arp,
     _dns_lookup,
+    _ssh_server,
+    _bgp_communities,
 )

@@ -12,7 +12,7 @@ comes from; provenance on the nodes turns that into "source line 17 became targe
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
@@ -272,6 +272,11 @@ class Platform:
     #: the box serves SSH without a statement saying so (NX-OS: `feature ssh` is on by default);
     #: None: it depends on something outside the config (IOS: a host key)
     ssh_server_default: ClassVar[bool | None] = None
+    #: BGP sends communities to every peer unless told otherwise (Junos does)
+    bgp_sends_communities: ClassVar[bool] = False
+    #: OSPF external metric of redistributed routes when none is given, by source protocol
+    #: ("default" for the others); empty: not declared, `adapt` leaves metrics as they are
+    ospf_external_metrics: ClassVar[Mapping[str, int]] = {}
 
     # --- reading --------------------------------------------------------------------------
 

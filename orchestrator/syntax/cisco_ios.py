@@ -7,6 +7,7 @@ configuration mode. Handlers fill the model and record which source line set whi
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from contextvars import ContextVar
 from ipaddress import ip_network
 from typing import Any, ClassVar
@@ -248,6 +249,8 @@ class CiscoIos(Platform):
     features: ClassVar[frozenset[str]] = frozenset({"hsrp", "cdp", "acl-port-list"})
     stp_modes: ClassVar[frozenset[str]] = frozenset({"pvst", "rapid-pvst", "mstp"})
     proxy_arp_default: ClassVar[bool | None] = True
+    #: IOS gives redistributed routes metric 20, except BGP routes (1)
+    ospf_external_metrics: ClassVar[Mapping[str, int]] = {"default": 20, "bgp": 1}
     dns_lookup_default: ClassVar[bool | None] = True
     fingerprints: ClassVar[tuple[str, ...]] = (
         r"^interface (?:GigabitEthernet|FastEthernet|TenGigabitEthernet|Loopback|Vlan)\d",

@@ -9,6 +9,7 @@ by the `cisco_nxos_*` modules, everything else by the IOS handlers.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from orchestrator import ports
@@ -275,6 +276,8 @@ class CiscoNxos(CiscoIos):
     proxy_arp_default: ClassVar[bool | None] = False
     dns_lookup_default: ClassVar[bool | None] = True
     ssh_server_default: ClassVar[bool | None] = True
+    #: not the IOS metrics: NX-OS redistribution metrics are not declared here
+    ospf_external_metrics: ClassVar[Mapping[str, int]] = {}
     fingerprints: ClassVar[tuple[str, ...]] = (
         r"^feature ",
         r"^vdc \S+ id \d+",

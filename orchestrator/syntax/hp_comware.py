@@ -10,6 +10,7 @@ counted ones.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import ClassVar
 
 from orchestrator.errors import ParseError, ParserCrash
@@ -133,6 +134,7 @@ class HpComware(Platform):
     #: source is written as `stp mode pvst` (by `prepare`, with a note) instead of falling
     #: back to MSTP, which would lose the per-VLAN trees and priorities
     stp_modes: ClassVar[frozenset[str]] = frozenset({"stp", "rstp", "mstp", "pvst", "rapid-pvst"})
+    ospf_external_metrics: ClassVar[Mapping[str, int]] = {"default": 1}
     ospf_reference_bandwidth: ClassVar[int] = 100
     renders: ClassVar[bool] = True
     fingerprints: ClassVar[tuple[str, ...]] = (

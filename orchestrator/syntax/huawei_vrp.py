@@ -9,6 +9,7 @@ spellings held in the class attributes below (the renderers ask the platform obj
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import ClassVar
 
 from orchestrator.model import DeviceConfig, SecretKind
@@ -166,6 +167,7 @@ class HuaweiVrp(Platform):
     ospf_reference_bandwidth: ClassVar[int] = 100
     proxy_arp_default: ClassVar[bool | None] = False
     dns_lookup_default: ClassVar[bool | None] = False
+    ospf_external_metrics: ClassVar[Mapping[str, int]] = {"default": 1}
     renders: ClassVar[bool] = True
     fingerprints: ClassVar[tuple[str, ...]] = VRP_COMMON + VRP5_ONLY
 
