@@ -148,7 +148,7 @@ def plan_port_names(
                 continue  # the parent port has no place, so neither has this
         if mapped is None:
             speed = _speed_of(ifc.speed)
-            routed = bool(ifc.ipv4 or ifc.routed) if ifc.kind == "lag" else None
+            routed = _routed_lag(parsed, name) if ifc.kind == "lag" else None
             mapped = ports.map_name(source, name, target, speed=speed, routed=routed)
         if mapped is None:
             continue
@@ -161,6 +161,15 @@ def plan_port_names(
         used_targets[mapped] = name
         names[name] = mapped
     return names
+
+
+def _routed_lag(parsed: Parsed, name: str) -> bool:
+    """A LAG routes when it or one of its sub-interfaces has layer-3 settings."""
+    for other, ifc in parsed.config.interfaces.items():
+        if other == name or other.startswith(name + "."):
+            if ifc.ipv4 or ifc.ipv6 or ifc.vrf or ifc.routed or other != name:
+                return True
+    return False
 
 
 def _speed_of(speed: str | None) -> int | None:
