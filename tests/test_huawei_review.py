@@ -331,3 +331,41 @@ set snmp community public authorization read-only
 """
     text = translate(junos, "huawei_vrp", source="juniper_junos").target_config
     assert text.index("snmp-agent mib-view included all-mib") < text.index("snmp-agent community")
+
+
+def test_vty_acls_on_vrp5_are_numbered() -> None:
+    """S/AR `acl NAME inbound` works only for a named ACL numbered 2000-3999."""
+    ios = """\
+ip access-list standard MGMT-HOSTS
+ permit 10.1.50.0 0.0.0.255
+line vty 0 4
+ access-class MGMT-HOSTS in
+end
+"""
+    vrp5 = translate(ios, "huawei_vrp")
+    assert "acl number 2999\n rule 5 permit source 10.1.50.0 0.0.0.255\n" in vrp5.target_config
+    assert " acl 2999 inbound\n" in vrp5.target_config
+    assert status(vrp5, "ip access-list standard MGMT-HOSTS")[0] == "translated-with-change"
+    vrp8 = translate(ios, "huawei_vrpv8").target_config  # CloudEngine takes the name
+    assert " acl MGMT-HOSTS inbound\n" in vrp8
+
+
+def test_an_evpn_route_reflector_without_vtep_turns_evpn_on() -> None:
+    nxos = """\
+router bgp 65000
+  router-id 1.1.1.1
+  address-family l2vpn evpn
+  neighbor 10.0.0.2
+    remote-as 65000
+    address-family l2vpn evpn
+      route-reflector-client
+"""
+    result = translate(nxos, "huawei_vrpv8", source="cisco_nxos")
+    assert result.target_config.index("evpn-overlay enable") < result.target_config.index(
+        "bgp 65000"
+    )
+    assert "evpn-overlay enable" in status_targets(result, "address-family l2vpn evpn")
+
+
+def status_targets(result: Translation, text: str) -> list[str]:
+    return next(ln for ln in result.lines if ln.text.strip() == text).target

@@ -109,10 +109,13 @@ def acl_names(config: DeviceConfig, shape: Shaper) -> None:
 
 def _nat_acl_numbers(config: DeviceConfig, shape: Shaper) -> None:
     """`nat outbound` and interzone `packet-filter` take ACL numbers: named ACLs they use
-    get one."""
+    get one. So do ACLs on VRP5 user interfaces: an S/AR `acl NAME inbound` works only for a
+    named ACL numbered 2000-3999, and a named ACL is numbered outside that range."""
     renames: dict[str, str] = {}
     used = [r.acl for r in config.services.nat_rules]
     used += [p.acl for p in config.security.zone_policies]
+    if not shape.platform.vpn_ipv4_family:
+        used += [ln.acl_in for ln in config.system.lines if ln.kind == "vty"]
     for name in used:
         if name is None or name.isdigit() or name not in config.acls or name in renames:
             continue
@@ -125,7 +128,10 @@ def _nat_acl_numbers(config: DeviceConfig, shape: Shaper) -> None:
         config.acls[str(free)] = config.acls.pop(name)
         config.acls[str(free)].name = str(free)
         shape.change(
-            acl, "", note=f"ACL {name} is numbered {free} on VRP: NAT and zone filters take numbers"
+            acl,
+            "",
+            note=f"ACL {name} is numbered {free} on VRP: NAT, zone filters and "
+            "user interfaces take numbered ACLs",
         )
     if renames:
         rename_acl_references(config, lambda n: renames.get(n, n))

@@ -29,8 +29,14 @@ def nve_address(config: DeviceConfig, nve: Nve) -> str | None:
 
 def render_overlay(config: DeviceConfig, w: Writer) -> None:
     """Bridge domains and EVPN instances; the global EVPN switch."""
+    evpn_families = [
+        af for af in (config.bgp.address_families if config.bgp else []) if af.afi == "l2vpn-evpn"
+    ]
     if any(nve.bgp_evpn for nve in config.nve.values()):
         w.line_multi("evpn-overlay enable", [(n, "bgp_evpn") for n in config.nve.values()])
+        w.sep()
+    elif evpn_families:  # a route reflector of the fabric carries EVPN without a VTEP
+        w.line_multi("evpn-overlay enable", [(af, "") for af in evpn_families])
         w.sep()
     suppress = {
         vni.vni: vni for nve in config.nve.values() for vni in nve.vnis.values() if not vni.l3
