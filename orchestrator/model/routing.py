@@ -96,6 +96,8 @@ class BgpAfPeer(Node):
     default_originate_route_map: str | None = None
     maximum_prefix: int | None = None
     maximum_prefix_warning_only: bool = False
+    maximum_prefix_threshold: int | None = None  # percent of the maximum that raises a warning
+    maximum_prefix_restart: int | None = None  # minutes before a session torn down comes back
     allowas_in: int | None = None  # 0: allowas-in without a count
     remove_private_as: bool = False
     weight: int | None = None

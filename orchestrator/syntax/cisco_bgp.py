@@ -151,8 +151,25 @@ def b_neighbor(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> 
     if key == "maximum-prefix" and len(words) >= 2:
         target = _af_peer(af, name, line)
         target.maximum_prefix = int(words[1])
-        target.maximum_prefix_warning_only = "warning-only" in words
-        target.at(line.n, "maximum_prefix", "maximum_prefix_warning_only")
+        rest = words[2:]
+        if rest and rest[0].isdigit():
+            target.maximum_prefix_threshold = int(rest.pop(0))
+        if rest[:1] == ["restart"] and len(rest) == 2:
+            target.maximum_prefix_restart = int(rest[1])
+            rest = []
+        elif rest == ["warning-only"]:
+            target.maximum_prefix_warning_only = True
+            rest = []
+        if rest:
+            ctx.report.unsupported(line, f"maximum-prefix option {rest[0]!r} not translated")
+            return
+        target.at(
+            line.n,
+            "maximum_prefix",
+            "maximum_prefix_warning_only",
+            "maximum_prefix_threshold",
+            "maximum_prefix_restart",
+        )
         return
     spec = _NEIGHBOR_FIELDS.get(key)
     if spec is None:

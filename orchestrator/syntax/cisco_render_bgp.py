@@ -281,12 +281,20 @@ def _af_peer(w: Writer, name: str, peer: BgpAfPeer) -> None:
     if peer.weight is not None:
         w.line(f"{head} weight {peer.weight}", peer, "weight")
     if peer.maximum_prefix is not None:
-        warn = " warning-only" if peer.maximum_prefix_warning_only else ""
+        threshold = (
+            f" {peer.maximum_prefix_threshold}" if peer.maximum_prefix_threshold is not None else ""
+        )
+        if peer.maximum_prefix_restart is not None:
+            tail = f" restart {peer.maximum_prefix_restart}"
+        else:
+            tail = " warning-only" if peer.maximum_prefix_warning_only else ""
         w.line(
-            f"{head} maximum-prefix {peer.maximum_prefix}{warn}",
+            f"{head} maximum-prefix {peer.maximum_prefix}{threshold}{tail}",
             peer,
             "maximum_prefix",
             "maximum_prefix_warning_only",
+            "maximum_prefix_threshold",
+            "maximum_prefix_restart",
         )
     for field, word in (
         ("route_map", "route-map"),
