@@ -147,11 +147,21 @@ def af_peer(ctx: Ctx, line: Line, m: re.Match[str], where: BgpScope) -> None:
             entry.default_originate_route_map = words[2]
             entry.at(line.n, "default_originate_route_map")
     elif head == "route-limit" and len(words) >= 2:
+        # route-limit N [ alert-only | reconnect MINUTES ] [ PERCENT ]
         entry.maximum_prefix = int(words[1])
         entry.at(line.n, "maximum_prefix")
-        if "alert-only" in words:
+        rest = words[2:]
+        if rest[:1] == ["alert-only"]:
             entry.maximum_prefix_warning_only = True
             entry.at(line.n, "maximum_prefix_warning_only")
+            rest = rest[1:]
+        elif rest[:1] == ["reconnect"] and len(rest) >= 2:
+            entry.maximum_prefix_restart = int(rest[1])
+            entry.at(line.n, "maximum_prefix_restart")
+            rest = rest[2:]
+        if rest and rest[0].isdigit():
+            entry.maximum_prefix_threshold = int(rest[0])
+            entry.at(line.n, "maximum_prefix_threshold")
     elif head == "allow-as-loop":
         entry.allowas_in = int(words[1]) if len(words) == 2 else 0
         entry.at(line.n, "allowas_in")

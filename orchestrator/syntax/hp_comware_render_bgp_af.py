@@ -203,12 +203,21 @@ def _af_peer(head: str, peer: BgpAfPeer, out: Emitter) -> None:
         text = f"{head} default-route-advertise" + (f" route-policy {policy}" if policy else "")
         e(text, peer, "default_originate", "default_originate_route_map")
     if peer.maximum_prefix is not None:
-        alert = " alert-only" if peer.maximum_prefix_warning_only else ""
+        # Comware 7: route-limit N [ alert-only | reconnect MINUTES ] [ PERCENT ]
+        action = ""
+        if peer.maximum_prefix_warning_only:
+            action = " alert-only"
+        elif peer.maximum_prefix_restart is not None:
+            action = f" reconnect {peer.maximum_prefix_restart}"
+        threshold = peer.maximum_prefix_threshold
         e(
-            f"{head} route-limit {peer.maximum_prefix}{alert}",
+            f"{head} route-limit {peer.maximum_prefix}{action}"
+            + (f" {threshold}" if threshold is not None else ""),
             peer,
             "maximum_prefix",
             "maximum_prefix_warning_only",
+            "maximum_prefix_restart",
+            "maximum_prefix_threshold",
         )
     if peer.allowas_in is not None:
         e(f"{head} allow-as-loop {peer.allowas_in}", peer, "allowas_in")
@@ -244,6 +253,8 @@ def _af_peer(head: str, peer: BgpAfPeer, out: Emitter) -> None:
             "default_originate_route_map",
             "maximum_prefix",
             "maximum_prefix_warning_only",
+            "maximum_prefix_restart",
+            "maximum_prefix_threshold",
             "allowas_in",
             "remove_private_as",
             "weight",
