@@ -35,7 +35,7 @@ def render_overlay(config: DeviceConfig, w: Writer) -> None:
     if any(nve.bgp_evpn for nve in config.nve.values()):
         w.line_multi("evpn-overlay enable", [(n, "bgp_evpn") for n in config.nve.values()])
         w.sep()
-    elif evpn_families:  # a route reflector of the fabric carries EVPN without a VTEP
+    elif evpn_families and not config.nve:  # a fabric route reflector: EVPN without a VTEP
         w.line_multi("evpn-overlay enable", [(af, "") for af in evpn_families])
         w.sep()
     suppress = {
