@@ -129,7 +129,11 @@ def plan_port_names(
     pinned = canonical_port_map(port_map, source, target) if port_map is not None else None
     names: dict[str, str] = {}
     used_targets: dict[str, str] = {}
-    for name, ifc in parsed.config.interfaces.items():
+    # parents first: a sub-interface takes its parent's target name
+    interfaces = sorted(
+        parsed.config.interfaces.items(), key=lambda item: item[1].kind == "subinterface"
+    )
+    for name, ifc in interfaces:
         mapped: str | None = None
         if pinned is not None and name in pinned:
             mapped = pinned[name]
@@ -140,10 +144,10 @@ def plan_port_names(
                     hint=f"add a line `{name}: <target port>` or shut the port down",
                 )
             continue
-        elif ifc.kind == "subinterface" and pinned is not None:
+        elif ifc.kind == "subinterface":
             parent, _, sub = name.rpartition(".")
-            if parent in pinned:
-                mapped = f"{pinned[parent]}.{sub}"
+            if parent in names:
+                mapped = f"{names[parent]}.{sub}"
             elif parent in parsed.config.interfaces:
                 continue  # the parent port has no place, so neither has this
         if mapped is None:

@@ -67,8 +67,9 @@ def _interfaces(config: DeviceConfig, out: Emitter) -> None:
     }
     for ifc in list(config.interfaces.values()):
         if ifc.lag_group is not None:
-            lag = f"{'Route' if ifc.routed else 'Bridge'}-Aggregation{ifc.lag_group}"
-            if lag not in config.interfaces:
+            flavours = {f"{kind}-Aggregation{ifc.lag_group}" for kind in ("Route", "Bridge")}
+            if not flavours & set(config.interfaces):
+                lag = f"{'Route' if ifc.routed else 'Bridge'}-Aggregation{ifc.lag_group}"
                 config.interface(lag).kind = "lag"
         if ifc.kind == "ethernet" and ifc.routed is None and ifc.switchport is not None:
             ifc.routed = False  # a switched port: `port link-mode bridge`
