@@ -369,3 +369,71 @@ router bgp 65000
 
 def status_targets(result: Translation, text: str) -> list[str]:
     return next(ln for ln in result.lines if ln.text.strip() == text).target
+
+
+# --- services -------------------------------------------------------------------------------
+
+
+def test_ar_nat_ages_per_protocol_in_the_session_table_it_shares_with_the_firewall() -> None:
+    ios = """\
+interface GigabitEthernet0/0
+ ip address 192.0.2.1 255.255.255.0
+ ip nat outside
+ip nat translation timeout 300
+ip nat translation tcp-timeout 7200
+ip nat translation udp-timeout 1200
+ip nat translation icmp-timeout 30
+end
+"""
+    result = translate(ios, "huawei_vrp")
+    text = result.target_config
+    assert "firewall-nat session tcp aging-time 7200\n" in text
+    assert "firewall-nat session udp aging-time 1200\n" in text
+    assert "firewall-nat session icmp aging-time 30\n" in text
+    assert status(result, "ip nat translation tcp-timeout 7200")[0] == "translated"
+    # dynamic translations without ports have no timer of their own on the AR
+    assert status(result, "ip nat translation timeout 300")[0] == "unsupported"
+
+
+@pytest.mark.parametrize("target", BOTH)
+def test_snmp_engine_id_is_kept_for_the_v3_users_keys(target: str) -> None:
+    result = translate("snmp-server engineID local 000000090200000532A6C0C0\nend\n", target)
+    assert "snmp-agent local-engineid 000000090200000532A6C0C0\n" in result.target_config
+
+
+@pytest.mark.parametrize("target", BOTH)
+def test_maximum_prefix_keeps_the_session_down_as_ios_does(target: str) -> None:
+    """Without a keyword VRP brings the session back after 30 s; IOS waits for a clear."""
+    ios = """\
+router bgp 1
+ neighbor 10.0.0.2 remote-as 2
+ neighbor 10.0.0.3 remote-as 3
+ neighbor 10.0.0.4 remote-as 4
+ address-family ipv4
+  neighbor 10.0.0.2 activate
+  neighbor 10.0.0.2 maximum-prefix 1000 80
+  neighbor 10.0.0.3 activate
+  neighbor 10.0.0.3 maximum-prefix 500 restart 10
+  neighbor 10.0.0.4 activate
+  neighbor 10.0.0.4 maximum-prefix 200 warning-only
+ exit-address-family
+end
+"""
+    text = translate(ios, target).target_config
+    assert "  peer 10.0.0.2 route-limit 1000 80 idle-forever\n" in text
+    assert "  peer 10.0.0.3 route-limit 500 idle-timeout 10\n" in text
+    assert "  peer 10.0.0.4 route-limit 200 alert-only\n" in text
+
+
+def test_dialer_ip_and_ipv6_mtu() -> None:
+    ios = """\
+interface Dialer1
+ ip address negotiated
+ ip mtu 1452
+ ipv6 mtu 1422
+ encapsulation ppp
+ dialer pool 1
+end
+"""
+    text = translate(ios, "huawei_vrp").target_config
+    assert " mtu 1452\n ipv6 mtu 1422\n" in text

@@ -308,7 +308,7 @@ bgp 65000
   peer 198.51.100.9 enable
   peer 198.51.100.9 route-policy TRANSIT-IN import
   peer 198.51.100.9 ip-prefix OURS export
-  peer 198.51.100.9 route-limit 1000
+  peer 198.51.100.9 route-limit 1000 idle-forever
  #
  ipv4-family vpn-instance CUST
   peer 198.51.100.2 as-number 64600

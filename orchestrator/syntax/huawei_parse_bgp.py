@@ -198,9 +198,20 @@ def b_peer(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> None
             target.default_originate_route_map = words[2]
         target.at(line.n, "default_originate", "default_originate_route_map")
     elif key == "route-limit" and len(words) >= 2:
-        target.maximum_prefix = int(words[1])
-        target.maximum_prefix_warning_only = "alert-only" in words
-        target.at(line.n, "maximum_prefix", "maximum_prefix_warning_only")
+        rest = words[2:] if words[1] != "accept-prefix" else words[3:]
+        target.maximum_prefix = int(words[1] if words[1] != "accept-prefix" else words[2])
+        target.maximum_prefix_warning_only = "alert-only" in rest
+        if rest[:1] and rest[0].isdigit():
+            target.maximum_prefix_threshold = int(rest[0])
+        if "idle-timeout" in rest and rest.index("idle-timeout") + 1 < len(rest):
+            target.maximum_prefix_restart = int(rest[rest.index("idle-timeout") + 1])
+        target.at(
+            line.n,
+            "maximum_prefix",
+            "maximum_prefix_warning_only",
+            "maximum_prefix_threshold",
+            "maximum_prefix_restart",
+        )
     elif key == "allow-as-loop":
         target.allowas_in = int(words[1]) if len(words) > 1 else 0
         target.at(line.n, "allowas_in")

@@ -272,6 +272,7 @@ INTERFACE_RULES: list[Rule] = [
     rule(r"description (.+)", i_description),
     rule(r"(undo )?shutdown", i_shutdown),
     rule(r"mtu (\d+)", i_int("mtu")),
+    rule(r"ipv6 mtu (\d+)", i_int("ipv6_mtu")),
     rule(r"tcp adjust-mss (\d+)", i_int("tcp_mss")),
     rule(r"speed (\d+|auto)", i_speed),
     rule(r"duplex (full|half|auto)", i_duplex),

@@ -150,6 +150,15 @@ def finish_behaviors(ctx: Ctx) -> None:
             entry.at(line.n, "police")
 
 
+def p_nat_aging(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    """AR `firewall-nat session icmp aging-time 60`: IOS `ip nat translation icmp-timeout`
+    (tcp, udp and dns aging is read as the firewall's session timers: the table is shared)."""
+    services = ctx.config.services
+    key = f"{m.group(1)}-timeout"
+    services.nat_timeouts[key] = int(m.group(2))
+    services.at_item(line.n, "nat_timeouts", key)
+
+
 def p_nat_group(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     pool = NatPool(name=m.group(1), start=m.group(2), end=m.group(3))
     pool.at(line.n)

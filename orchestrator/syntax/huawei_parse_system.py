@@ -403,7 +403,7 @@ SYSTEM_TOP: list[Rule] = [
     rule(r"info-center logbuffer size \d+", s_logbuffer),
     rule(r"info-center timestamp .+", ignore="log timestamp format is a display setting"),
     rule(r"snmp-agent", ignore="the SNMP agent starts with its first community or user"),
-    rule(r"snmp-agent local-engineid \S+", ignore="the engine ID is generated per box"),
+    rule(r"snmp-agent local-engineid (\S+)", s_snmp_field("engine_id")),
     rule(
         r"snmp-agent sys-info version .+",
         ignore="SNMP versions follow from the communities and users configured",

@@ -30,6 +30,7 @@ from orchestrator.syntax.huawei_prepare_routing import (
 from orchestrator.syntax.huawei_prepare_services import (
     shape_ipv6,
     shape_lockout,
+    shape_nat_timeouts,
     shape_overlay,
     shape_probes,
 )
@@ -86,6 +87,11 @@ def _interfaces(config: DeviceConfig, shape: Shaper) -> None:
         if ifc.kind == "subinterface"
     }
     for ifc in config.interfaces.values():
+        if ifc.ip_mtu is not None and ifc.mtu is None:  # a VRP routed port's MTU is the IP MTU
+            ifc.mtu = ifc.ip_mtu
+            for n in ifc.src.get("ip_mtu"):
+                ifc.at(n, "mtu")
+            ifc.ip_mtu = None
         if ifc.speed not in (None, "auto") and ifc.autonegotiation is None:
             ifc.autonegotiation = False
             for n in ifc.src.get("speed"):
@@ -365,6 +371,7 @@ STEPS: tuple[Callable[[DeviceConfig, Shaper], None], ...] = (
     _interfaces,
     _services,
     shape_ipv6,
+    shape_nat_timeouts,
     shape_probes,
     shape_overlay,
     _bgp,

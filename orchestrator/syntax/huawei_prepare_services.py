@@ -8,6 +8,7 @@ import re
 from ipaddress import IPv6Network
 
 from orchestrator.model import DeviceConfig, Ipv6Nd, System
+from orchestrator.model.base import item_key
 from orchestrator.syntax.huawei_common import Shaper
 
 
@@ -40,6 +41,54 @@ def shape_ipv6(config: DeviceConfig, shape: Shaper) -> None:
                 valid, preferred = valid or DHCP6_VALID, preferred or DHCP6_PREFERRED
             prefixes.append((prefix, valid, preferred))
         pool.address_prefixes = prefixes
+
+
+#: IOS NAT timeouts the AR has: one session table serves its firewall and its NAT
+#: (`firewall-nat session <protocol> aging-time`, 1-65535 s); tcp, udp and dns are the
+#: firewall's session timers in the model, icmp stays a NAT timeout
+NAT_AGING = {
+    "tcp-timeout": "tcp_idle_time",
+    "udp-timeout": "udp_idle_time",
+    "dns-timeout": "dns_timeout",
+    "icmp-timeout": None,
+}
+
+
+def shape_nat_timeouts(config: DeviceConfig, shape: Shaper) -> None:
+    """IOS NAT timeouts the AR has per protocol are kept; the others are reported."""
+    services = config.services
+    if not shape.platform.nat or not services.nat_timeouts:
+        return
+    lines = services.src.get("nat_timeouts")
+    if len(lines) == len(services.nat_timeouts):  # one source line per timeout, in order
+        for n, key in zip(lines, services.nat_timeouts, strict=True):
+            if not services.src.get(item_key("nat_timeouts", key)):
+                services.src.add(item_key("nat_timeouts", key), n)
+    settings = config.security.inspect
+    for key, seconds in list(services.nat_timeouts.items()):
+        item = item_key("nat_timeouts", key)
+        reason = None
+        if key not in NAT_AGING or not 1 <= seconds <= 65535:
+            reason = (
+                "the AR ages NAT sessions per protocol (tcp, udp, dns, icmp) for at most "
+                f"65535 s; it has no setting like IOS {key} {seconds}"
+            )
+        elif (field := NAT_AGING[key]) is not None:
+            if getattr(settings, field) not in (None, seconds):
+                reason = (
+                    "the AR ages firewall and NAT sessions with one setting; the inspection "
+                    f"timer ({getattr(settings, field)} s) is kept"
+                )
+            else:
+                setattr(settings, field, seconds)
+                for n in services.src.get(item):
+                    settings.at(n, field)
+                del services.nat_timeouts[key]
+                continue
+        else:
+            continue
+        shape.unsupported(services, item, reason=reason)
+        del services.nat_timeouts[key]
 
 
 def shape_lockout(system: System, shape: Shaper) -> None:
@@ -132,4 +181,4 @@ DHCP6_VALID = 172800
 DHCP6_PREFERRED = 86400
 
 
-__all__ = ["shape_ipv6", "shape_lockout", "shape_overlay", "shape_probes"]
+__all__ = ["shape_ipv6", "shape_lockout", "shape_nat_timeouts", "shape_overlay", "shape_probes"]

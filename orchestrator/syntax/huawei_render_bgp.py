@@ -315,12 +315,24 @@ def _af_peer(bgp: Bgp, af: BgpAddressFamily, name: str, peer: BgpAfPeer, w: Writ
             "default_originate_route_map",
         )
     if peer.maximum_prefix is not None:
-        alert = " alert-only" if peer.maximum_prefix_warning_only else ""
+        # without a keyword VRP brings the session back after 30 s; the source keeps it
+        # down until it is cleared (idle-forever) or until its restart timer runs out
+        threshold = peer.maximum_prefix_threshold
+        text = f"peer {name} route-limit {peer.maximum_prefix}"
+        text += f" {threshold}" if threshold is not None else ""
+        if peer.maximum_prefix_warning_only:
+            text += " alert-only"
+        elif peer.maximum_prefix_restart is not None:
+            text += f" idle-timeout {peer.maximum_prefix_restart}"
+        else:
+            text += " idle-forever"
         w.line(
-            f"peer {name} route-limit {peer.maximum_prefix}{alert}",
+            text,
             peer,
             "maximum_prefix",
             "maximum_prefix_warning_only",
+            "maximum_prefix_threshold",
+            "maximum_prefix_restart",
         )
     if peer.allowas_in is not None:
         count = f" {peer.allowas_in}" if peer.allowas_in else ""

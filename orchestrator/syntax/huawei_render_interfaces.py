@@ -152,6 +152,8 @@ def _interface(
     render_dhcp6_server(config, ifc, w)
     if ifc.mtu is not None:
         w.line(f"mtu {ifc.mtu}", ifc, "mtu")
+    if ifc.ipv6_mtu is not None:
+        w.line(f"ipv6 mtu {ifc.ipv6_mtu}", ifc, "ipv6_mtu")
     _speed(ifc, w)
     if ifc.ospf is not None:
         render_ospf_settings(ifc, ifc.ospf, w)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ipaddress import IPv4Network
 
 from orchestrator.model import DeviceConfig
+from orchestrator.model.base import item_key
 from orchestrator.syntax.huawei_render_base import Writer
 
 
@@ -59,6 +60,21 @@ def render_services(config: DeviceConfig, w: Writer) -> None:
         )
         if nat_pool.prefix_length is not None:
             w.ignore(nat_pool, "prefix_length", rule="a VRP address group is a range of addresses")
+    _nat_aging(config, w)
+
+
+def _nat_aging(config: DeviceConfig, w: Writer) -> None:
+    """`firewall-nat session tcp aging-time 7200` per timeout `huawei_prepare` kept."""
+    services = config.services
+    for key, seconds in services.nat_timeouts.items():
+        word = key.removesuffix("-timeout")
+        w.line(
+            f"firewall-nat session {word} aging-time {seconds}",
+            services,
+            item_key("nat_timeouts", key),
+        )
+    if services.nat_timeouts:
+        w.mark(services, "nat_timeouts")
 
 
 def _inside(address: str, net: IPv4Network) -> bool:

@@ -134,6 +134,8 @@ def render_snmp(system: System, w: Writer) -> None:
         versions.append("v2c" if all(h.version != "1" for h in snmp.hosts) else "v1 v2c")
     if snmp.users:
         versions.append("v3")
+    if snmp.engine_id is not None:  # SNMPv3 user keys are localized to the engine ID
+        w.line(f"snmp-agent local-engineid {snmp.engine_id}", snmp, "engine_id")
     if versions:
         w.line(f"snmp-agent sys-info version {' '.join(versions)}", snmp, "communities")
     for view, subtrees in snmp.views.items():  # a community can name only a defined view
