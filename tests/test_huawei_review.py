@@ -437,3 +437,15 @@ end
 """
     text = translate(ios, "huawei_vrp").target_config
     assert " mtu 1452\n ipv6 mtu 1422\n" in text
+
+
+@pytest.mark.parametrize("target", BOTH)
+def test_tacacs_source_interface_is_the_templates_source_address(target: str) -> None:
+    ios = TACACS_BRANCH.replace(
+        "line con 0",
+        "ip tacacs source-interface Loopback0\ninterface Loopback0\n"
+        " ip address 10.255.0.1 255.255.255.255\nline con 0",
+    )
+    result = translate(ios, target)
+    assert " hwtacacs-server source-ip 10.255.0.1\n" in result.target_config
+    assert status(result, "ip tacacs source-interface Loopback0")[0] == "translated"

@@ -107,7 +107,24 @@ def a_domain(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
 
 
 def finish_aaa(ctx: Ctx) -> None:
-    """Name the server group a scheme uses after the template its domain binds."""
+    """Name the server group a scheme uses after the template its domain binds; the TACACS+
+    source address back to the interface that holds it."""
+    aaa = ctx.config.system.aaa
+    for address, line in ctx.state.get("tacacs_source", []):
+        owner = next(
+            (
+                ifc.name
+                for ifc in ctx.config.interfaces.values()
+                if any(str(a.address.ip) == address for a in ifc.ipv4)
+            ),
+            None,
+        )
+        if owner is None:
+            ctx.report.unsupported(line, f"no interface holds the source address {address}")
+            continue
+        aaa.tacacs_source_interface = owner
+        aaa.at(line.n, "tacacs_source_interface")
+        ctx.report.parsed(line)
     for schemes, templates in ctx.state.get("aaa_domains", []):
         for kind, name in schemes:
             service = _SCHEME_SERVICE.get(kind)
@@ -170,6 +187,9 @@ def p_aaa_template(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
         words = child.words
         if words[1:2] == ["shared-key-cipher"] and len(words) == 3:
             words = [words[0], "shared-key", "cipher", words[2]]  # NE40E RADIUS group spelling
+        if words[1:2] == ["source-ip"] and len(words) == 3 and protocol == "tacacs":
+            ctx.state.setdefault("tacacs_source", []).append((words[2], child))
+            continue
         if len(words) >= 2 and words[1] == "shared-key" and words[2:3] == ["cipher"]:
             shared = read_secret(ctx, child, words[3], "cipher")
             ctx.report.parsed(child)

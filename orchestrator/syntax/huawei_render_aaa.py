@@ -27,13 +27,18 @@ def render_aaa_servers(config: DeviceConfig, w: Writer) -> None:
     for server in aaa.servers:
         if id(server) not in placed:
             grouped.setdefault(("default", server.protocol), []).append(server)
+    source = _tacacs_source(config)
     for (name, protocol), servers in grouped.items():
-        _template(w, aaa, name, servers, protocol)
+        _template(w, aaa, name, servers, protocol, source if protocol == "tacacs" else None)
     if aaa.groups:
         w.mark(aaa, "groups", "group_protocols")
     if aaa.new_model is not None:
         w.ignore(aaa, "new_model", rule="AAA is always on in VRP")
     for field in ("source_interface", "tacacs_source_interface", "radius_source_interface"):
+        if field == "tacacs_source_interface" and source is not None:
+            if not any(p == "tacacs" for _, p in grouped):
+                w.ignore(aaa, field, rule="no TACACS+ server is defined to use the source")
+            continue
         if getattr(aaa, field):
             w.unsupported(
                 aaa,
@@ -63,12 +68,29 @@ def default_template(aaa: Aaa, protocol: str) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
-def _template(w: Writer, aaa: object, name: str, servers: list[AaaServer], protocol: str) -> None:
+def _tacacs_source(config: DeviceConfig) -> str | None:
+    """The address TACACS+ packets leave from: the source interface's first IPv4 address
+    (VRP names it per template, `hwtacacs-server source-ip`)."""
+    name = config.system.aaa.tacacs_source_interface
+    ifc = config.interfaces.get(name or "")
+    if ifc is None or not ifc.ipv4:
+        return None
+    return str(ifc.ipv4[0].address.ip)
+
+
+def _template(
+    w: Writer,
+    aaa: Aaa,
+    name: str,
+    servers: list[AaaServer],
+    protocol: str,
+    source: str | None = None,
+) -> None:
     word = "hwtacacs" if protocol == "tacacs" else "radius"
     keys = {s.key for s in servers}
     shared = keys.pop() if len(keys) == 1 else None
     group_node = aaa if name != "default" else None
-    with w.view(f"{word}-server template {name}", group_node, "groups"):  # type: ignore[arg-type]
+    with w.view(f"{word}-server template {name}", group_node, "groups"):
         if shared is not None:
             w.line_multi(
                 f"{word}-server shared-key cipher {secret_text(shared)}",
@@ -118,6 +140,8 @@ def _template(w: Writer, aaa: object, name: str, servers: list[AaaServer], proto
                 w.ignore(server, "name", rule="VRP names the template, not each server")
             if server.timeout is not None:
                 w.unsupported(server, "timeout", reason="VRP sets timeouts per template")
+        if source is not None:
+            w.line(f"hwtacacs-server source-ip {source}", aaa, "tacacs_source_interface")
     for server in servers:
         w.mark(server, "key")
 
