@@ -449,3 +449,21 @@ def test_tacacs_source_interface_is_the_templates_source_address(target: str) ->
     result = translate(ios, target)
     assert " hwtacacs-server source-ip 10.255.0.1\n" in result.target_config
     assert status(result, "ip tacacs source-interface Loopback0")[0] == "translated"
+
+
+def test_access_port_with_a_voice_vlan_is_a_hybrid_port_on_s_series() -> None:
+    ios = """\
+vlan 10
+vlan 20
+interface GigabitEthernet1/0/1
+ switchport access vlan 10
+ switchport mode access
+ switchport voice vlan 20
+end
+"""
+    result = translate(ios, "huawei_vrp")
+    assert (
+        " port link-type hybrid\n port hybrid pvid vlan 10\n port hybrid tagged vlan 20\n"
+        " port hybrid untagged vlan 10\n voice-vlan 20 enable\n"
+    ) in result.target_config
+    assert status(result, "switchport mode access")[0] == "translated-with-change"

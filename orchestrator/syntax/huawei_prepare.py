@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from orchestrator.model import DeviceConfig, Interface, Vlan
+from orchestrator.model import DeviceConfig, Interface, Switchport, Vlan
 from orchestrator.syntax.huawei_common import Shaper, severity_for_model, severity_for_vrp
 from orchestrator.syntax.huawei_prepare_acl import acl_entries, acl_names, implicit_deny
 from orchestrator.syntax.huawei_prepare_cbac import cbac_to_zones, unused_inspection
@@ -92,6 +92,9 @@ def _interfaces(config: DeviceConfig, shape: Shaper) -> None:
             for n in ifc.src.get("ip_mtu"):
                 ifc.at(n, "mtu")
             ifc.ip_mtu = None
+        sw = ifc.switchport
+        if sw is not None and sw.mode == "access" and sw.voice_vlan and plat.voice_vlan:
+            _voice_hybrid(sw, shape)
         if ifc.speed not in (None, "auto") and ifc.autonegotiation is None:
             ifc.autonegotiation = False
             for n in ifc.src.get("speed"):
@@ -159,6 +162,30 @@ def _interfaces(config: DeviceConfig, shape: Shaper) -> None:
                     "stp_edge",
                     note="BPDU protection is global on VRP: this edge port is guarded too",
                 )
+
+
+def _voice_hybrid(sw: Switchport, shape: Shaper) -> None:
+    """A VRP access port drops the phone's tagged voice frames: a hybrid port carries the PC's
+    VLAN untagged (PVID) and the voice VLAN tagged, as the IOS access port with a voice
+    VLAN did."""
+    data = sw.access_vlan or 1
+    assert sw.voice_vlan is not None
+    sw.mode = "hybrid"
+    sw.native_vlan = data
+    sw.hybrid_untagged = [data]
+    sw.hybrid_tagged = [sw.voice_vlan]
+    for n in sw.src.get("access_vlan") or sw.src.get("mode"):
+        sw.at(n, "native_vlan")
+        sw.at(n, "hybrid_untagged")
+    for n in sw.src.get("voice_vlan"):
+        sw.at(n, "hybrid_tagged")
+    sw.access_vlan = None
+    shape.change(
+        sw,
+        "mode",
+        note=f"a VRP access port takes no tagged voice traffic: a hybrid port with PVID "
+        f"{data} untagged (the PC) and voice VLAN {sw.voice_vlan} tagged (the phone)",
+    )
 
 
 def _services(config: DeviceConfig, shape: Shaper) -> None:
