@@ -23,10 +23,10 @@ from orchestrator.model import (
     Secret,
     StpMode,
 )
-from orchestrator.model.walk import rename_interfaces
+from orchestrator.model.walk import rename_interfaces, walk_secrets
 from orchestrator.secrets import SecretRef, env_name, needs_rekey
 from orchestrator.syntax import get_platform
-from orchestrator.syntax.base import Emitter, Platform, walk_secrets
+from orchestrator.syntax.base import Emitter, Platform
 
 
 @dataclass
@@ -62,13 +62,12 @@ def _map_ports(
     for name, ifc in config.interfaces.items():
         new = names.get(name)
         if new is None:
+            # its lines and those of every part it holds (OSPF, FHRP groups, ...)
             notes.unsupported(
                 ifc,
                 *ifc.src.lines,
                 reason=f"{target} has no interface like {name} ({ifc.kind})",
             )
-            for child in _child_nodes(ifc):
-                notes.unsupported(child, *child.src.lines, reason=f"{name} cannot be placed")
             continue
         ifc.name = new
         ifc.kind = ports.interface_kind(target, new)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from orchestrator.errors import PlatformError
 from orchestrator.syntax import MODULES, get_platform
 
-
 #: this many fingerprint hits make a file clearly the given platform
 _CONFIDENT = 8
 

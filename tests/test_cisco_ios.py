@@ -12,7 +12,8 @@ from conftest import corpus_files
 
 from orchestrator.errors import ParseError
 from orchestrator.model import IkePolicy, PreSharedKey, Secret
-from orchestrator.syntax.base import Parsed, walk_secrets
+from orchestrator.model.walk import walk_secrets
+from orchestrator.syntax.base import Parsed
 from orchestrator.syntax.cisco_ios import PLATFORM as IOS
 from orchestrator.syntax.text import read_config
 

@@ -18,9 +18,8 @@ import pytest
 from conftest import corpus_files
 
 from orchestrator.model import Secret
-from orchestrator.model.walk import Plain, to_plain
+from orchestrator.model.walk import Plain, to_plain, walk_secrets
 from orchestrator.syntax import get_platform
-from orchestrator.syntax.base import walk_secrets
 from orchestrator.syntax.text import read_config, split_lines
 from orchestrator.translate import Translation, translate_parsed, translate_text
 

@@ -14,7 +14,7 @@ from huawei_models import roundtrip as shaped_roundtrip
 
 from orchestrator.adapt import Notes
 from orchestrator.detect import detect_platform
-from orchestrator.model import DeviceConfig, Secret
+from orchestrator.model import DeviceConfig, Node, Secret
 from orchestrator.model.walk import differences, normalise, to_plain
 from orchestrator.syntax.base import Rendered
 from orchestrator.syntax.huawei_vrp import PLATFORM
@@ -508,11 +508,10 @@ def test_render_writes_the_prepared_model_without_changing_it(source: str, targe
         assert [dict(node.src.lines) for node in _nodes(config)] == provenance, path.name
 
 
-def _nodes(node: object) -> list[object]:
-    from orchestrator.model import Node
+def _nodes(node: object) -> list[Node]:
     from orchestrator.model.base import node_fields
 
-    found: list[object] = []
+    found: list[Node] = []
     if isinstance(node, Node):
         found.append(node)
         for f in node_fields(type(node)):

@@ -262,7 +262,7 @@ def test_unsupported_ike_values_are_reported() -> None:
         " encr aes\n"
         "crypto ipsec transform-set GCM esp-gcm 256\n"
     )
-    reasons = {x.text.strip(): x.reason for x in result.lines if x.status == "unsupported"}
+    reasons = {x.text.strip(): x.reason or "" for x in result.lines if x.status == "unsupported"}
     assert reasons["group 14"] == "ZXROS IKE policies offer Diffie-Hellman groups 1, 2 and 5"
     assert reasons["crypto isakmp policy 20"].startswith("rsa-sig authentication (IOS's default")
     assert reasons["crypto ipsec transform-set GCM esp-gcm 256"].startswith(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from ipaddress import IPv4Interface, IPv4Network, IPv6Interface, IPv6Network
 from typing import Any
 
@@ -184,3 +184,68 @@ def _rename_item_keys(node: Node, name: str, old: list[str], new: list[str]) -> 
         key = item_key(name, before)
         if before != after and key in lines:
             lines[item_key(name, after)] = lines.pop(key)
+
+
+def nodes_in(value: object) -> list[tuple[str, Node]] | None:
+    """The nodes a field value holds, each with its key (`""`, `[0]`, `[Gi0/1]`), or None when
+    the value holds plain data. A node, and lists or dicts of nodes, hold nodes.
+
+    >>> nodes_in([]) == [] and nodes_in(["a"]) is None
+    True
+    """
+    if isinstance(value, Node):
+        return [("", value)]
+    if isinstance(value, list):
+        if not value:
+            return []
+        if all(isinstance(v, Node) for v in value):
+            return [(f"[{i}]", v) for i, v in enumerate(value)]
+        return None
+    if isinstance(value, dict):
+        if not value:
+            return []
+        if all(isinstance(v, Node) for v in value.values()):
+            return [(f"[{k}]", v) for k, v in value.items()]
+        return None
+    return None
+
+
+def held_nodes(node: Node, names: tuple[str, ...] = ()) -> list[Node]:
+    """The nodes directly inside fields ``names`` of ``node`` (every field if none, or `""`).
+
+    Names of single items (`item_key`: `field=value`) hold no nodes of their own.
+    """
+    if not names or names == ("",):
+        names = tuple(f.name for f in node_fields(type(node)))
+    return [
+        child
+        for name in names
+        if name and "=" not in name
+        for _, child in nodes_in(getattr(node, name)) or []
+    ]
+
+
+def walk_secrets(node: object, path: str = "") -> Iterator[tuple[str, Secret, object, str]]:
+    """Every `Secret` inside a model node: (path, secret, owner, attribute or key).
+
+    Paths are stable and readable (``system.users.admin.secret``), so they make good keys.
+    """
+    if isinstance(node, Node):
+        for f in node_fields(type(node)):
+            value = getattr(node, f.name)
+            if isinstance(value, Secret):
+                yield (f"{path}.{f.name}" if path else f.name), value, node, f.name
+            elif isinstance(value, (Node, dict, list)) and value:
+                yield from walk_secrets(value, f"{path}.{f.name}" if path else f.name)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(value, Secret):
+                yield f"{path}.{key}", value, node, key
+            elif isinstance(value, (Node, dict, list)):
+                yield from walk_secrets(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            if isinstance(value, Secret):
+                yield f"{path}.{i}", value, node, str(i)
+            elif isinstance(value, (Node, dict, list)):
+                yield from walk_secrets(value, f"{path}.{i}")

@@ -12,13 +12,13 @@ comes from; provenance on the nodes turns that into "source line 17 became targe
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
 from orchestrator.errors import ParseError, ParserCrash
 from orchestrator.model import DeviceConfig, Node, Secret, SecretKind
-from orchestrator.model.base import node_fields
+from orchestrator.model.walk import held_nodes
 from orchestrator.syntax.text import Line, build_tree, decode_config, split_lines
 
 Outcome = Literal["parsed", "ignored", "unsupported", "block"]
@@ -139,6 +139,11 @@ class Rendered:
 class Emitter:
     """Collects target lines with their provenance and the view each line is entered in.
 
+    It also remembers which (node, field) pairs the renderer expressed: every `emit` and `view`
+    records the fields it names (the node itself, field ``""``, if none), and `mark`, `default`,
+    `ignore` and `unsupported` record theirs. `orchestrator.syntax.sweep` then reports every
+    other non-default field unsupported, so a field no renderer rule knows cannot vanish.
+
     >>> from orchestrator.model import Interface
     >>> ifc = Interface(name="GigabitEthernet0/0/1")
     >>> ifc.at(3)
@@ -152,6 +157,8 @@ class Emitter:
     def __init__(self, platform: str) -> None:
         self.result = Rendered(platform)
         self._views: list[str] = []
+        #: (id(node), field) pairs a line expressed or a declaration accounted; "" is the node
+        self.handled: set[tuple[int, str]] = set()
 
     @staticmethod
     def sources_of(node: Node | None, fields: tuple[str, ...]) -> tuple[int, ...]:
@@ -169,10 +176,32 @@ class Emitter:
         return tuple(found)
 
     def emit(self, text: str, node: Node | None = None, *fields: str) -> None:
-        """Write one target line that comes from ``fields`` of ``node`` (the node if none)."""
+        """Write one target line that comes from ``fields`` of ``node`` (the node if none).
+
+        A field may be one item of a list (`item_key("passive", "Gi0/1")`): the line cites that
+        item's source line, and the whole list counts as expressed.
+        """
+        self.mark(node, *fields)
         self.result.emissions.append(
             Emission(text, self.sources_of(node, fields), tuple(self._views))
         )
+
+    def emit_many(self, text: str, parts: Iterable[tuple[Node, str]]) -> None:
+        """One line that several nodes' fields share (a global switch several ports ask for)."""
+        sources: list[int] = []
+        for node, name in parts:
+            self.mark(node, name)
+            sources.extend(n for n in self.sources_of(node, (name,)) if n not in sources)
+        self.result.emissions.append(Emission(text, tuple(sources), tuple(self._views)))
+
+    def also(self, node: Node | None, *fields: str) -> None:
+        """The line written last also expresses ``fields`` of ``node`` (a second source)."""
+        if node is None or not self.result.emissions:
+            return
+        self.mark(node, *fields)
+        last = self.result.emissions[-1]
+        extra = self.sources_of(node, fields)
+        last.sources = last.sources + tuple(n for n in extra if n not in last.sources)
 
     def plain(self, text: str) -> None:
         """Write a line that comes from no source line (separators, `return`, `quit`)."""
@@ -182,6 +211,13 @@ class Emitter:
         """Emit ``opener`` and enter its view until the ``with`` block ends."""
         return _ViewContext(self, opener, node, fields)
 
+    def mark(self, node: Node | None, *fields: str) -> None:
+        """Record ``fields`` (the node if none) as expressed by lines written for others."""
+        if node is not None:
+            nid = id(node)
+            for name in fields or ("",):
+                self.handled.add((nid, name.partition("=")[0]))
+
     def change(self, node: Node | None, *fields: str, note: str) -> None:
         """The lines behind ``fields`` mean something slightly different on the target."""
         for n in self.sources_of(node, fields):
@@ -189,21 +225,59 @@ class Emitter:
             if note not in notes:
                 notes.append(note)
 
-    def ignore(self, node: Node | None, *fields: str, rule: str) -> None:
-        """The lines behind ``fields`` need no target line (e.g. the target's default)."""
-        self._drop(node, fields)
+    def carried(self, node: Node, *fields: str, note: str) -> None:
+        """``fields`` are carried only approximately, by lines written for others: a change
+        note on their lines, and out of the round trip (the parser cannot give them back)."""
+        self.change(node, *fields, note=note)
+        self.leave_out(node, *fields)
+
+    def leave_out(self, node: Node, *fields: str) -> None:
+        """Leave ``fields`` (the node if none) out of the round-trip comparison, their lines
+        accounted already (a part whose every setting was declared on its own)."""
+        self.mark(node, *fields)
+        self.result.dropped.extend((id(node), name) for name in fields or ("",))
+
+    def default(self, node: Node, *fields: str, rule: str) -> None:
+        """``fields`` hold the target's default: no line, and the parser reads the default
+        back as this value (so, unlike `ignore`, the fields stay in the round trip)."""
+        self.mark(node, *fields)
         for n in self.sources_of(node, fields):
             self.result.ignored.setdefault(n, rule)
 
-    def unsupported(self, node: Node | None, *fields: str, reason: str) -> None:
-        """The target cannot express the lines behind ``fields``."""
-        self._drop(node, fields)
-        for n in self.sources_of(node, fields):
-            self.result.unsupported.setdefault(n, reason)
+    def ignore(self, node: Node | None, *fields: str, rule: str) -> None:
+        """``fields`` (the whole node if none) need no target line (e.g. the target's
+        default); the lines of any node they hold are accounted the same way."""
+        self._declare(node, fields, rule, self.result.ignored)
 
-    def _drop(self, node: Node | None, fields: tuple[str, ...]) -> None:
-        if node is not None:
-            self.result.dropped.extend((id(node), name) for name in fields or ("",))
+    def unsupported(self, node: Node | None, *fields: str, reason: str) -> None:
+        """The target cannot express ``fields`` (the whole node if none); the lines of any
+        node they hold are reported too."""
+        self._declare(node, fields, reason, self.result.unsupported)
+
+    def _declare(
+        self, node: Node | None, fields: tuple[str, ...], why: str, bucket: dict[int, str]
+    ) -> None:
+        if node is None:
+            return
+        self.mark(node, *fields)
+        self._account(node, fields, why, bucket)
+        if not fields:  # the whole node: every line that set it
+            self._account(node, tuple(node.src.lines), why, bucket)
+        for child in held_nodes(node, fields):
+            self._account_tree(child, why, bucket)
+
+    def _account(
+        self, node: Node, fields: tuple[str, ...], why: str, bucket: dict[int, str]
+    ) -> None:
+        """Leave ``fields`` out of the round trip and give their lines ``why``."""
+        self.result.dropped.extend((id(node), name) for name in fields or ("",))
+        for n in self.sources_of(node, fields):
+            bucket.setdefault(n, why)
+
+    def _account_tree(self, node: Node, why: str, bucket: dict[int, str]) -> None:
+        self._account(node, tuple(node.src.lines) or ("",), why, bucket)
+        for child in held_nodes(node):
+            self._account_tree(child, why, bucket)
 
 
 class _ViewContext:
@@ -349,29 +423,3 @@ class Platform:
     def render(self, config: DeviceConfig) -> Rendered:
         """Write ``config`` in this platform's syntax, with provenance for every line."""
         raise NotImplementedError(f"{self.name} has no renderer")
-
-
-def walk_secrets(node: object, path: str = "") -> Iterator[tuple[str, Secret, object, str]]:
-    """Every `Secret` inside a model node: (path, secret, owner, attribute or key).
-
-    Paths are stable and readable (``system.users.admin.secret``), so they make good keys.
-    """
-    if isinstance(node, Node):
-        for f in node_fields(type(node)):
-            value = getattr(node, f.name)
-            if isinstance(value, Secret):
-                yield (f"{path}.{f.name}" if path else f.name), value, node, f.name
-            elif isinstance(value, (Node, dict, list)) and value:
-                yield from walk_secrets(value, f"{path}.{f.name}" if path else f.name)
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            if isinstance(value, Secret):
-                yield f"{path}.{key}", value, node, key
-            elif isinstance(value, (Node, dict, list)):
-                yield from walk_secrets(value, f"{path}.{key}")
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            if isinstance(value, Secret):
-                yield f"{path}.{i}", value, node, str(i)
-            elif isinstance(value, (Node, dict, list)):
-                yield from walk_secrets(value, f"{path}.{i}")

@@ -14,7 +14,7 @@ from orchestrator.model import DeviceConfig, Interface, NatRule
 from orchestrator.syntax.base import Emitter, Rendered
 from orchestrator.syntax.huawei_render_aaa import render_aaa, render_aaa_servers, render_lines
 from orchestrator.syntax.huawei_render_acl import render_acls
-from orchestrator.syntax.huawei_render_base import Writer, sweep
+from orchestrator.syntax.huawei_render_base import Writer
 from orchestrator.syntax.huawei_render_bgp import render_bgp
 from orchestrator.syntax.huawei_render_dial import render_dialer_rules
 from orchestrator.syntax.huawei_render_firewall import render_firewall
@@ -54,6 +54,7 @@ from orchestrator.syntax.huawei_render_system import (
     render_stp,
     render_summer_time,
 )
+from orchestrator.syntax.sweep import sweep
 
 if TYPE_CHECKING:
     from orchestrator.syntax.huawei_vrp import HuaweiVrp
@@ -122,7 +123,7 @@ def render_config(config: DeviceConfig, platform: HuaweiVrp) -> Rendered:
     render_lines(system, w)
     w.sep()
     _system_rest(config, w)
-    sweep(w, config)
+    sweep(w.out, config)
     w.out.plain("return")
     return w.out.result
 

@@ -307,7 +307,7 @@ def _console_vrp8(line: MgmtLine, w: Writer) -> None:
     if line.privilege is not None and line.login == "aaa":
         w.ignore(line, "privilege", rule="with AAA login the user's own level applies")
     for field in ("password", "privilege", "exec_timeout"):
-        if getattr(line, field) is not None and (id(line), field) not in w.handled:
+        if getattr(line, field) is not None and (id(line), field) not in w.out.handled:
             w.unsupported(line, field, reason="the CloudEngine console view has no such setting")
     if line.transport_input:
         w.ignore(line, "transport_input", rule="the console takes no network protocol")

@@ -69,7 +69,7 @@ def render_archive(system: System, w: Writer) -> None:
     copies = "VRP keeps no archive of configuration copies (back up the saved file from outside)"
     missing = [f for f in ("path", "write_memory", "time_period", "maximum") if getattr(archive, f)]
     for field in missing:
-        w.out.unsupported(archive, field, reason=copies)
+        w.unsupported(archive, field, reason=copies)
     rules = {
         "log_enable": "VRP logs every configuration command (CMDRECORD) by default",
         "log_notify_syslog": "VRP sends its command log to the log hosts by default",
@@ -77,20 +77,16 @@ def render_archive(system: System, w: Writer) -> None:
     }
     for field, rule in rules.items():
         if getattr(archive, field):
-            w.out.ignore(archive, field, rule=rule)
+            w.ignore(archive, field, rule=rule)
     if archive.log_size is not None:
         missing.append("log_size")
-        w.out.unsupported(
-            archive, "log_size", reason="VRP keeps no separate configuration-change log"
-        )
-    w.mark(system, "config_archive")
+        w.unsupported(archive, "log_size", reason="VRP keeps no separate configuration-change log")
+    # the part's own line; every setting in it is accounted above
     if missing:
-        w.out.unsupported(system, "config_archive", reason=copies)
-        w.out.unsupported(archive, "", reason=copies)
+        w.unsupported(archive, "", reason=copies)
     else:
-        rule = "the command log is VRP's default; nothing is archived"
-        w.out.ignore(system, "config_archive", rule=rule)
-        w.out.ignore(archive, "", rule=rule)
+        w.ignore(archive, "", rule="the command log is VRP's default; nothing is archived")
+    w.out.leave_out(system, "config_archive")
 
 
 def render_logging_extras(system: System, w: Writer) -> None:
