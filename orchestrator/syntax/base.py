@@ -186,6 +186,13 @@ class Emitter:
             Emission(text, self.sources_of(node, fields), tuple(self._views))
         )
 
+    def cite(
+        self, text: str, sources: tuple[int, ...], node: Node | None = None, *fields: str
+    ) -> None:
+        """Write a line citing exactly ``sources``; ``fields`` of ``node`` count as expressed."""
+        self.mark(node, *fields)
+        self.result.emissions.append(Emission(text, sources, tuple(self._views)))
+
     def emit_many(self, text: str, parts: Iterable[tuple[Node, str]]) -> None:
         """One line that several nodes' fields share (a global switch several ports ask for)."""
         sources: list[int] = []

@@ -4,7 +4,7 @@ Sections come in the order IOS itself writes them, so that what a statement refe
 before it (peer groups before their members, IP SLA operations before their schedules). Every
 line is written in the form the `cisco_ios` parser reads back to the same model; the round trip
 `parse(render(m)) == m` is checked on every translation. Whatever IOS cannot express is declared
-unsupported with its reason, and `account_rest` catches any field no rule writes.
+unsupported with its reason, and `sweep` catches any field no rule writes.
 
 >>> from orchestrator.model import DeviceConfig
 >>> config = DeviceConfig()
@@ -26,7 +26,7 @@ from orchestrator.syntax.cisco_render_aaa import (
     render_users,
 )
 from orchestrator.syntax.cisco_render_bgp import render_bgp
-from orchestrator.syntax.cisco_render_common import Writer, account_rest
+from orchestrator.syntax.cisco_render_common import Writer
 from orchestrator.syntax.cisco_render_interfaces import (
     render_interfaces,
     render_vlans,
@@ -49,6 +49,7 @@ from orchestrator.syntax.cisco_render_system import (
     render_snmp,
     render_system,
 )
+from orchestrator.syntax.sweep import sweep
 
 #: the sections of a rendered config, in IOS's own order
 SECTIONS = (
@@ -115,25 +116,7 @@ def render_config(config: DeviceConfig) -> Rendered:
     for section in SECTIONS:
         section(w, config)
     w.line("end")
-    w.done(
-        config,
-        "system",
-        "interfaces",
-        "vlans",
-        "vrfs",
-        "static_routes",
-        "ospf",
-        "bgp",
-        "acls",
-        "prefix_lists",
-        "community_lists",
-        "as_path_lists",
-        "route_maps",
-        "services",
-        "security",
-        "ospfv3",
-    )
-    account_rest(w, config)
+    sweep(w.out, config)
     return w.out.result
 
 

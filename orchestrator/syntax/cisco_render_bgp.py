@@ -49,10 +49,8 @@ def render_bgp(w: Writer, config: DeviceConfig) -> None:
             if vrf.router_id is None and not vrf.neighbors:
                 w.ignore(
                     vrf,
-                    *vrf.src.lines,
                     rule="a BGP VRF with no settings of its own: its address family stands for it",
                 )
-                w.out.result.dropped.append((id(vrf), ""))
             elif not any(af.vrf == vrf.name for af in bgp.address_families):
                 drop(w, vrf, "a BGP VRF with no address family")
             else:

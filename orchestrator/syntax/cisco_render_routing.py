@@ -163,14 +163,12 @@ def _area(w: Writer, p: Ospf, area: OspfArea, v3: bool) -> None:
             area, "auth_key", "auth_key_id", reason="IOS keys OSPF per interface, not per area"
         )
     if not any(
-        (id(area), f) in w.handled for f in ("networks", "kind", "default_cost", "auth", "ranges")
+        (id(area), f) in w.out.handled
+        for f in ("networks", "kind", "default_cost", "auth", "ranges")
     ):
         w.ignore(
-            area,
-            *area.src.lines,
-            rule="an area with no settings of its own: IOS knows it from the interfaces in it",
+            area, rule="an area with no settings of its own: IOS knows it from the interfaces in it"
         )
-        w.out.result.dropped.append((id(area), ""))
 
 
 def _redistribute(w: Writer, item: Redistribution, indent: str = " ") -> None:
