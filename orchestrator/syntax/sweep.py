@@ -24,7 +24,8 @@ def sweep(out: Emitter, root: Node, reasons: Mapping[str, str] | None = None) ->
     A node with identity fields (name, number: fields without a default) whose own line was
     never written is reported whole, and so is a nested part of which nothing was written.
     ``reasons`` gives a platform's own reason for a field (`"Class.field"`) or for every field
-    of a class (`"Class"`); the rest read "<platform> has no form for <path>".
+    of a class (`"Class"`): such a field, if nothing in it was written, is reported whole with
+    that reason. The rest read "<platform> has no form for <path>".
     """
     dropped = set(out.result.dropped)
     handled = out.handled
@@ -32,9 +33,11 @@ def sweep(out: Emitter, root: Node, reasons: Mapping[str, str] | None = None) ->
     platform = out.result.platform
     known = reasons or {}
 
+    def own(cls: type, name: str) -> str | None:
+        return known.get(f"{cls.__name__}.{name}") or known.get(cls.__name__)
+
     def why(cls: type, name: str, path: str) -> str:
-        own = known.get(f"{cls.__name__}.{name}") or known.get(cls.__name__)
-        return own or f"{platform} has no form for {path}"
+        return own(cls, name) or f"{platform} has no form for {path}.{name}"
 
     def walk(node: Node, path: str, owner: tuple[Node, str] | None) -> None:
         node_id = id(node)
@@ -57,16 +60,19 @@ def sweep(out: Emitter, root: Node, reasons: Mapping[str, str] | None = None) ->
             children = nodes_in(value)
             if children is not None:
                 direct = isinstance(value, Node)
-                if direct and field_default(cls, name) is None and not _touched(value, touched):
+                if children and not any(_touched(child, touched) for _, child in children):
                     # nothing of this part was written: report it whole, its own lines too
-                    out.unsupported(node, name, reason=why(cls, name, f"{path}.{name}"))
-                    continue
+                    if (direct and field_default(cls, name) is None) or (
+                        own(cls, name) and (node_id, name) not in handled
+                    ):
+                        out.unsupported(node, name, reason=why(cls, name, path))
+                        continue
                 for key, child in children:
                     walk(child, f"{path}.{name}{key}", (node, name) if direct else None)
                 continue
             if value == field_default(cls, name) or (node_id, name) in handled:
                 continue
-            out.unsupported(node, name, reason=why(cls, name, f"{path}.{name}"))
+            out.unsupported(node, name, reason=why(cls, name, path))
 
     walk(root, type(root).__name__, None)
 

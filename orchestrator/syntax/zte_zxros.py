@@ -14,9 +14,9 @@ switch ports, smartgroups), `zte_zxros_routing` (VRFs, static routes), `zte_zxro
 maps, DHCP pools), `zte_zxros_qos` (class maps, policy maps, service policies),
 `zte_zxros_ipsec` / `zte_zxros_ipsec_parse` (IKE, IPsec, route-based tunnels), `zte_zxros_gre`.
 `zte_zxros_prepare` (with `_prepare_login`, `_prepare_ipsec`) shapes the adapted model for ZXROS
-before rendering (`render` writes exactly the model it is given); `zte_zxros_coverage` reports
-model fields no rule writes as unsupported, with a precise reason where one is known
-(inspection, VXLAN/EVPN, M-LAG, ...).
+before rendering (`render` writes exactly the model it is given); the shared `sweep` then reports
+model fields no rule writes as unsupported, with a precise reason where one is known (`REASONS`:
+inspection, VXLAN/EVPN, M-LAG, ...).
 
 `$` is a separator: it carries no configuration, only ends a view, so it is not a source line
 (like IOS `!`). The parser still uses it to close views, together with indentation. Lines that
@@ -134,8 +134,8 @@ from orchestrator import ports
 from orchestrator.model import DeviceConfig, SecretKind
 from orchestrator.syntax.base import Emitter, LineReport, Parsed, Platform, Rendered
 from orchestrator.syntax.rules import Ctx, Rule, dispatch
+from orchestrator.syntax.sweep import sweep
 from orchestrator.syntax.text import Line, split_lines
-from orchestrator.syntax.zte_zxros_coverage import account_unknown
 from orchestrator.syntax.zte_zxros_gre import GRE_TOP, render_gre
 from orchestrator.syntax.zte_zxros_ifaces import IFACE_TOP, finish_interfaces, render_interfaces
 from orchestrator.syntax.zte_zxros_ipsec import render_ipsec
@@ -228,6 +228,54 @@ def _follow(report: LineReport, n: int, head: int, piece: str) -> None:
                     break
 
 
+_INSPECT = (
+    "stateful inspection (IOS CBAC): no inspection firewall is documented in the ZXROS NG "
+    "command reference available to cutover; return traffic must be allowed by ACLs"
+)
+_FIREWALL = (
+    "stateful firewall (security zones, policies, screens): no zone firewall is documented in "
+    "the ZXROS NG command reference available to cutover"
+)
+_OVERLAY = "VXLAN/EVPN: no ZXROS NG spelling is available to cutover; build the overlay by hand"
+_OSPFV3 = (
+    "OSPFv3: ZXROS runs it in `ipv6 router ospf N` (OSPF reference); its area and interface "
+    "statements are not in the sources available to cutover, so it is not translated"
+)
+_MLAG = "multi-chassis LAG (vPC): no ZXROS NG spelling is available to cutover; not translated"
+
+#: "Class.field" (or "Class": all its fields) → why ZXROS gets nothing for it; the sweep gives
+#: every other field no rule writes a generic reason
+REASONS: dict[str, str] = {
+    "Security": _FIREWALL,
+    "Security.inspect": _INSPECT,
+    "Security.inspect_policies": _INSPECT,
+    "Interface.inspect_in": _INSPECT,
+    "Interface.inspect_out": _INSPECT,
+    "Security.ips_rules": "IOS IPS signature rules: ZXROS routers have no IPS engine",
+    "DeviceConfig.nve": _OVERLAY,
+    "DeviceConfig.evpn_vnis": _OVERLAY,
+    "Vlan.vni": _OVERLAY,
+    "Vrf.vni": _OVERLAY,
+    "Vrf.evpn_import_targets": _OVERLAY,
+    "Vrf.evpn_export_targets": _OVERLAY,
+    "BgpAddressFamily.advertise_evpn": _OVERLAY,
+    "Interface.anycast_gateway": _OVERLAY,
+    "DeviceConfig.mlag": _MLAG,
+    "Interface.mlag_id": _MLAG,
+    "Services.ip_slas": "IP SLA probes: no ZXROS NG spelling is available to cutover",
+    "DeviceConfig.ospfv3": _OSPFV3,
+    "Interface.ospfv3": _OSPFV3,
+    "Interface.ipv6_nd": (
+        "IPv6 router advertisement settings: no ZXROS NG spelling is available to cutover"
+    ),
+    "Interface.tcp_mss": "TCP MSS clamping: no ZXROS NG spelling is available to cutover",
+    "Interface.ipv6_tcp_mss": "TCP MSS clamping: no ZXROS NG spelling is available to cutover",
+    "System.config_archive": (
+        "configuration archive to a server: no ZXROS NG spelling is available to cutover"
+    ),
+}
+
+
 class ZteZxros(Platform):
     """ZTE ZXROS NG (ZXR10 routers and switches)."""
 
@@ -303,7 +351,7 @@ class ZteZxros(Platform):
         render_ipsec(out, config)
         render_routing(out, config, part="protocols")
         render_system_tail(out, config)
-        account_unknown(out, config)
+        sweep(out, config, REASONS)
         return out.result
 
 

@@ -217,7 +217,7 @@ def render_aaa(w: Writer, config: DeviceConfig) -> None:
             w.plain("tacacs enable")
         for s in tacacs:
             key = f" key {write_secret(s.key)}" if s.key is not None else ""
-            w.line(f"tacacs-server host {s.address}{key}", s)
+            w.item(f"tacacs-server host {s.address}{key}", s, "protocol", "key")
             for name in ("port", "vrf", "name"):
                 if getattr(s, name) is not None:
                     out.unsupported(s, name, reason=f"TACACS+ server {name} is not translated")
@@ -231,6 +231,7 @@ def render_aaa(w: Writer, config: DeviceConfig) -> None:
             else:
                 out.unsupported(aaa, "source_interface", reason="RADIUS source interface")
         grouped = {a for members in aaa.groups.values() for a in members}
+        out.mark(aaa, "group_protocols")  # each group's view names its protocol
         for name, members in aaa.groups.items():
             _render_group(w, aaa, name, group_protocol(aaa, name), members, radius)
         loose = [s for s in radius if s.address not in grouped]
@@ -241,7 +242,7 @@ def render_aaa(w: Writer, config: DeviceConfig) -> None:
         if needs_all_tacacs and tacacs and "tacacs" not in aaa.groups:
             with w.view(f"tacplus group-server {ALL_SERVERS['tacacs']}"):
                 for s in tacacs:
-                    w.line(f"server {s.address}", s)
+                    w.item(f"server {s.address}", s, "protocol")
         for method in aaa.method_lists:
             _render_method(w, aaa, method)
 
@@ -261,7 +262,10 @@ def _render_group(
                 continue
             server = next((s for s in radius if s.address == address), None)
             key = f" key {write_secret(server.key)}" if server and server.key else ""
-            w.line(f"server {k} {address}{key}", server or aaa)
+            if server is not None:
+                w.item(f"server {k} {address}{key}", server, "protocol", "key")
+            else:
+                w.item(f"server {k} {address}", aaa)
             w.also(aaa, "groups")
             if server is not None:
                 for extra in ("port", "vrf", "name"):

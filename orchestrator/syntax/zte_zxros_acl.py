@@ -165,6 +165,25 @@ def _addr_words(a: AddrMatch | None) -> str:
     return f" {a.address} {a.wildcard}"
 
 
+#: the fields of an entry that `rule_text` writes
+RULE_FIELDS = (
+    "seq",
+    "action",
+    "protocol",
+    "source",
+    "source_port",
+    "destination",
+    "destination_port",
+    "established",
+    "icmp_type",
+    "dscp",
+    "precedence",
+    "fragments",
+    "log",
+    "time_range",
+)
+
+
 def rule_text(e: AclEntry) -> str:
     seq = f" {e.seq}" if e.seq is not None else ""
     if e.protocol is None:
@@ -208,11 +227,12 @@ def render_acls(w: Writer, config: DeviceConfig) -> None:
                 except RuleError as exc:
                     out.unsupported(e, *all_fields(e), reason=f"ZXROS rule: {exc}")
         with w.view(f"{family}-access-list {acl.name}", acl):
+            out.mark(acl, "kind")
             for i, e in enumerate(acl.entries):
                 if e.remark is not None:
                     _render_remark(w, acl.entries, i, texts)
                 elif i in texts:
-                    w.line(texts[i], e)
+                    w.item(texts[i], e, *RULE_FIELDS)
         if acl.description is not None:
             out.unsupported(acl, "description", reason="ACL descriptions are not translated")
 
@@ -227,6 +247,6 @@ def _render_remark(w: Writer, entries: list[AclEntry], i: int, texts: dict[int, 
     elif nxt not in texts:
         reason = "ZXROS describes a rule by its number; the rule after this remark is not written"
     else:
-        w.line(f'description rule {seq} "{e.remark}"', e)
+        w.item(f'description rule {seq} "{e.remark}"', e, "remark")
         return
     w.out.unsupported(e, *all_fields(e), reason=reason)

@@ -73,7 +73,7 @@ def render_bgp(w: Writer, config: DeviceConfig) -> None:
         )
         if main is not None:
             _render_family_body(w, main)
-            w.note_ignored(main, "ZXROS writes IPv4 unicast settings at the top of router bgp")
+            out.default(main, rule="ZXROS writes IPv4 unicast settings at the top of router bgp")
         vrf_names = list(bgp.vrfs) + [
             f.vrf for f in bgp.address_families if f.vrf and f.vrf not in bgp.vrfs
         ]
@@ -85,11 +85,13 @@ def render_bgp(w: Writer, config: DeviceConfig) -> None:
                 out.unsupported(family, *all_fields(family), reason="multicast BGP")
                 continue
             with w.view(f"address-family {words}", family):
+                out.mark(family, "afi", "safi")
                 _render_family_body(w, family)
         for vrf in vrf_names:
             holder = bgp.vrfs.get(vrf)
             vrf_family = next((f for f in bgp.address_families if f.vrf == vrf), None)
             with w.view(f"address-family ipv4 vrf {vrf}", holder or vrf_family):
+                out.mark(vrf_family, "afi", "safi", "vrf")
                 if holder is not None:
                     if not holder.neighbors and not holder.router_id:
                         out.ignore(holder, "", rule="the VRF's BGP settings are its family below")
@@ -104,6 +106,7 @@ def render_bgp(w: Writer, config: DeviceConfig) -> None:
 def _render_session(w: Writer, name: str, p: BgpPeer) -> None:
     out = w.out
     pre = f"neighbor {name}"
+    out.mark(p)  # every line names the neighbor
     if p.remote_as is not None:
         if p.remote_as in ("internal", "external"):
             out.unsupported(p, "remote_as", reason=f"remote-as {p.remote_as}")
@@ -138,10 +141,12 @@ def _render_family_body(w: Writer, f: BgpAddressFamily) -> None:
     for net in f.networks:
         rm = f" route-map {net.route_map}" if net.route_map else ""
         if net.prefix.version == 4:
-            w.line(
+            w.item(
                 f"network {net.prefix.network_address} "
                 f"{prefixlen_to_mask(net.prefix.prefixlen)}{rm}",
                 net,
+                "prefix",
+                "route_map",
             )
         else:
             out.unsupported(net, *all_fields(net), reason="IPv6 BGP networks are not translated")
@@ -155,7 +160,7 @@ def _render_family_body(w: Writer, f: BgpAddressFamily) -> None:
         text = f"aggregate-address {agg.prefix.network_address} {mask}"
         text += " as-set" if agg.as_set else ""
         text += " summary-only" if agg.summary_only else ""
-        w.line(text, agg)
+        w.item(text, agg, "prefix", "as_set", "summary_only")
     for r in f.redistribute:
         render_redistribution(w, r, ospf_target=False)
     if f.dampening:

@@ -81,35 +81,30 @@ def unquote(text: str) -> str:
 
 
 class Writer:
-    """Emits ZXROS lines: two blanks of indentation per view, `$` at the end of every view."""
+    """Emits ZXROS lines: two blanks of indentation per view, `$` at the end of every view,
+    section markers; everything else is the shared `Emitter` (``w.out``)."""
 
     def __init__(self, out: Emitter) -> None:
         self.out = out
         self.depth = 0
+        self.also = out.also
 
     def line(self, text: str, node: Node | None = None, *fields: str) -> None:
-        """One target line; a line written from a whole node carries all of its source lines."""
+        """One target line from ``fields`` of ``node``; see `item` for a line from a whole node."""
         if node is not None and not fields:
-            fields = tuple(node.src.lines) or ("",)
+            self.item(text, node)
+            return
         self.out.emit("  " * self.depth + text, node, *fields)
 
-    def line_at(self, text: str, lines: tuple[int, ...]) -> None:
+    def item(self, text: str, node: Node, *fields: str) -> None:
+        """The one line that stands for ``node`` (an entry, a server): it carries all of the
+        node's source lines; ``fields`` are the settings it expresses besides the node itself."""
+        sources = Emitter.sources_of(node, tuple(node.src.lines) or ("",))
+        self.out.cite("  " * self.depth + text, sources, node, "", *fields)
+
+    def line_at(self, text: str, lines: tuple[int, ...], node: Node, *fields: str) -> None:
         """One target line from exactly these source lines (one item of a list field)."""
-        self.out.emit("  " * self.depth + text)
-        self.out.result.emissions[-1].sources = lines
-
-    def also(self, node: Node | None, *fields: str) -> None:
-        """The last line written also comes from ``fields`` of ``node``."""
-        if node is None or not self.out.result.emissions:
-            return
-        last = self.out.result.emissions[-1]
-        extra = Emitter.sources_of(node, fields)
-        last.sources = last.sources + tuple(n for n in extra if n not in last.sources)
-
-    def note_ignored(self, node: Node, rule: str) -> None:
-        """The node's own line needs no target line; the node itself is still compared."""
-        for n in node.src.get(""):
-            self.out.result.ignored.setdefault(n, rule)
+        self.out.cite("  " * self.depth + text, lines, node, *fields)
 
     def plain(self, text: str) -> None:
         self.out.plain("  " * self.depth + text)
@@ -132,11 +127,6 @@ class Writer:
             yield
         finally:
             self.out.plain(f"!</{name}>")
-
-    def carried(self, node: Node, *fields: str, note: str) -> None:
-        """The fields are written in another form: compare the target's form, note the change."""
-        self.out.change(node, *fields, note=note)
-        self.out.result.dropped.extend((id(node), f) for f in fields)
 
 
 def all_fields(node: Node) -> tuple[str, ...]:

@@ -101,6 +101,7 @@ def render_vrrp(w: Writer, config: DeviceConfig) -> None:
 
 def _render_group(w: Writer, g: FhrpGroup) -> None:
     n = g.group
+    w.out.mark(g, "", "protocol")  # every line names the group: `vrrp N ...`
     for i, vip in enumerate(g.virtual_ip):
         w.line(f"vrrp {n} ipv4 {vip}" + (" secondary" if i else ""), g, "virtual_ip")
     if not g.virtual_ip:

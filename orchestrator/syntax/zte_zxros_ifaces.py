@@ -163,6 +163,7 @@ def _speed_words(speed: str) -> str | None:
 def _render_interface(w: Writer, ifc: Interface) -> None:
     out = w.out
     with w.view(f"interface {ifc.name}", ifc):
+        out.mark(ifc, "kind")  # the name says the kind
         if ifc.description:
             w.line(f"description {quote(ifc.description)}", ifc, "description")
         elif ifc.description == "":
@@ -193,7 +194,7 @@ def _render_interface(w: Writer, ifc: Interface) -> None:
             text = (
                 f"ip address {addr.address.ip} {prefixlen_to_mask(addr.address.network.prefixlen)}"
             )
-            w.line(text + (" secondary" if addr.secondary else ""), addr)
+            w.item(text + (" secondary" if addr.secondary else ""), addr, "address", "secondary")
         if ifc.ipv4_dhcp:
             w.line("ip address dhcp", ifc, "ipv4_dhcp")
         if ifc.ipv4_unnumbered is not None:
@@ -202,7 +203,7 @@ def _render_interface(w: Writer, ifc: Interface) -> None:
             w.line("ipv6 enable", ifc, "ipv6_enabled")
         for addr6 in ifc.ipv6:
             suffix = "" if addr6.kind == "global" else f" {addr6.kind}"
-            w.line(f"ipv6 address {addr6.address}{suffix}", addr6)
+            w.item(f"ipv6 address {addr6.address}{suffix}", addr6, "address", "kind")
         render_if_extras(w, ifc)
         if ifc.shutdown is not None:
             w.line("shutdown" if ifc.shutdown else "no shutdown", ifc, "shutdown")

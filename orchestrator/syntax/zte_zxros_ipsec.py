@@ -65,12 +65,6 @@ TRANSFORMS: dict[str, str] = {
 }
 
 
-def _default_here(out: Emitter, node: Node, name: str, rule: str) -> None:
-    """The value is ZXROS's default: nothing is written, the value is still compared."""
-    for n in Emitter.sources_of(node, (name,)):
-        out.result.ignored.setdefault(n, rule)
-
-
 def render_ipsec(out: Emitter, config: DeviceConfig) -> None:
     w = Writer(out)
     security = config.security
@@ -149,8 +143,8 @@ def _policy(w: Writer, policy: IkePolicy) -> None:
             if not ok:
                 out.unsupported(policy, name, reason=_POLICY_LIMITS[name])
             elif value == POLICY_DEFAULTS[name]:
-                _default_here(
-                    out, policy, name, rule=f"ZXROS ISAKMP policies use {name} {value} by default"
+                out.default(
+                    policy, name, rule=f"ZXROS ISAKMP policies use {name} {value} by default"
                 )
             else:
                 w.line(f"{name} {value}", policy, name)
@@ -203,7 +197,7 @@ def _local_endpoint(
     value = getattr(node, name)
     tunnels = _profile_tunnels(config, profiles)
     if tunnels and all(t.tunnel_source == value for t in tunnels):
-        w.carried(
+        w.out.carried(
             node,
             name,
             note=f"the local IKE endpoint {value} is `tunnel local` of the IPsec tunnel the "
@@ -221,9 +215,8 @@ def _ike_profile(w: Writer, config: DeviceConfig, profile: IkeProfile) -> None:
     out = w.out
     with w.view(f"isakmp profile {profile.name}", profile):
         for k, number in enumerate(profile.proposals):
-            w.line_at(
-                f"policy {number}", item_lines(profile, "proposals", k, len(profile.proposals))
-            )
+            lines = item_lines(profile, "proposals", k, len(profile.proposals))
+            w.line_at(f"policy {number}", lines, profile, "proposals")
         if profile.keyring is not None:
             w.line(f"key-set {profile.keyring}", profile, "keyring")
         for ident in profile.identities:
@@ -244,11 +237,11 @@ def _ike_profile(w: Writer, config: DeviceConfig, profile: IkeProfile) -> None:
         if profile.exchange_mode == "aggressive":
             w.line("exchange-mode aggressive", profile, "exchange_mode")
         elif profile.exchange_mode == "main":
-            _default_here(out, profile, "exchange_mode", "ZXROS negotiates in main mode")
+            out.default(profile, "exchange_mode", rule="ZXROS negotiates in main mode")
         if profile.version == 2:
             w.line("initiator ikev2", profile, "version")
         elif profile.version == 1:
-            _default_here(out, profile, "version", "ZXROS initiates IKEv1 by default")
+            out.default(profile, "version", rule="ZXROS initiates IKEv1 by default")
     for name in ("local_address", "local_interface"):
         if getattr(profile, name) is not None:
             _local_endpoint(w, config, profile, name, [profile])
@@ -275,7 +268,7 @@ def _transform_set(w: Writer, tset: TransformSet) -> None:
         if tset.mode == "transport":
             w.line("encapsulation-mode transport", tset, "mode")
         else:
-            _default_here(out, tset, "mode", "ZXROS transform sets use tunnel mode by default")
+            out.default(tset, "mode", rule="ZXROS transform sets use tunnel mode by default")
 
 
 def _static_profile(w: Writer, config: DeviceConfig, ipsec: IpsecProfile) -> None:

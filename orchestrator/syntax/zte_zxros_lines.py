@@ -15,6 +15,7 @@ from typing import Any
 from orchestrator.model import DeviceConfig, MgmtLine
 from orchestrator.syntax.base import Emission, Emitter
 from orchestrator.syntax.rules import Ctx
+from orchestrator.syntax.sweep import sweep
 from orchestrator.syntax.text import Line
 from orchestrator.syntax.zte_zxros_common import Writer, all_fields
 
@@ -78,7 +79,7 @@ def render_lines(w: Writer, config: DeviceConfig) -> None:
                 if same:
                     # ZXROS has one line configuration per kind: these lines say the same
                     merged.setdefault(id(first), []).append(entry)
-                    out.result.dropped.extend((id(entry), f) for f in all_fields(entry))
+                    out.leave_out(entry, *all_fields(entry))
                 else:
                     out.unsupported(
                         entry,
@@ -97,6 +98,8 @@ def _render_line(w: Writer, entry: MgmtLine, same: list[MgmtLine]) -> None:
     out = w.out
     before = len(out.result.emissions)
     _render_line_settings(w, entry)
+    # the settings no rule wrote are reported now: the lines that repeat them share the outcome
+    sweep(out, entry)
     if len(out.result.emissions) == before:
         out.ignore(entry, "", rule="nothing to set on ZXROS for this line")
     written = out.result.emissions[before:]
@@ -131,6 +134,7 @@ def _share_outcome(
 def _render_line_settings(w: Writer, entry: MgmtLine) -> None:
     out = w.out
     word = "console" if entry.kind == "console" else "telnet"
+    out.mark(entry, "", "kind")  # one line configuration per kind
     out.ignore(entry, "first", "last", rule="ZXROS has no numbered lines")
     if entry.exec_timeout is not None:
         if entry.exec_timeout % 60:

@@ -130,7 +130,7 @@ def render_ntp(w: Writer, config: DeviceConfig) -> None:
             text += f" vrf {server.vrf}" if server.vrf else ""
             text += " priority 1" if server.prefer else ""
             text += f" key {server.key_id}" if server.key_id is not None else ""
-            w.line(text, server)
+            w.item(text, server, "address", "vrf", "prefer", "key_id")
 
 
 _LEVELS = (
@@ -151,7 +151,7 @@ def render_logging(w: Writer, config: DeviceConfig) -> None:
     with w.section("syslog"):
         for host in logging.hosts.values():
             port = f" fport {host.port}" if host.port is not None else ""
-            w.line(f"syslog-server host {host.address}{port}", host)
+            w.item(f"syslog-server host {host.address}{port}", host, "address", "port")
             if host.vrf is not None:
                 out.unsupported(host, "vrf", reason="syslog hosts in a VRF are not translated")
             if host.level is not None:
@@ -202,14 +202,19 @@ def render_snmp(w: Writer, config: DeviceConfig) -> None:
             view = c.view or "AllView"
             text = f"snmp-server community {write_secret(c.name)} view {view} {c.access}"
             text += f" ipv4-access-list {c.acl}" if c.acl else ""
-            w.line(text, c)
+            w.item(text, c, "view", "access", "acl")
         for h in snmp.hosts:
             vrf = f" vrf {h.vrf}" if h.vrf else ""
             kind = "inform" if h.kind == "informs" else "trap"
-            w.line(
+            w.item(
                 f"snmp-server host {h.address}{vrf} {kind} version {h.version} "
                 f"{write_secret(h.community)} udp-port 162",
                 h,
+                "address",
+                "vrf",
+                "kind",
+                "version",
+                "community",
             )
         if snmp.location is not None:
             w.line(f"snmp-server location {quote(snmp.location)}", snmp, "location")
@@ -278,7 +283,7 @@ def _render_snmp_users(w: Writer, config: DeviceConfig) -> None:
             text += f" auth {user.auth} {write_secret(user.auth_key)}"
             if user.priv is not None and user.priv_key is not None:
                 text += f" priv {user.priv} {write_secret(user.priv_key)}"
-        w.line(text, user)
+        w.item(text, user, "name", "group", "auth", "auth_key", "priv", "priv_key")
         out.change(
             user,
             *all_fields(user),
@@ -324,3 +329,4 @@ def render_summer_time(w: Writer, config: DeviceConfig) -> None:
         "summer_time",
     )
     w.also(summer, *all_fields(summer))
+    w.out.mark(summer, "mode", "offset")

@@ -18,6 +18,10 @@ _REDIST_OUT = {
 }
 
 
+#: what a `redistribute` line writes (the metric type only into OSPF)
+_REDIST_FIELDS = ("protocol", "process", "metric", "metric_type", "route_map")
+
+
 def render_redistribution(w: Writer, r: Redistribution, *, ospf_target: bool) -> None:
     out = w.out
     keywords = _REDIST_OUT.get(r.protocol)
@@ -36,7 +40,7 @@ def render_redistribution(w: Writer, r: Redistribution, *, ospf_target: bool) ->
     elif r.process is not None:
         out.ignore(r, "process", rule="ZXROS redistributes its one BGP instance; AS is implicit")
     for word in keywords:
-        w.line(f"redistribute {word}{process}{options}", r)
+        w.item(f"redistribute {word}{process}{options}", r, *_REDIST_FIELDS)
     if r.subnets:
         out.ignore(r, "subnets", rule="ZXROS always redistributes classless")
 
@@ -67,6 +71,7 @@ def render_ospf(w: Writer, config: DeviceConfig) -> None:
                 continue
             vrf = f" vrf {ospf.vrf}" if ospf.vrf else ""
             with w.view(f"router ospf {ospf.process}{vrf}", ospf):
+                out.mark(ospf, "vrf")
                 _render_ospf_body(w, config, ospf, ospf.process == first)
             for name in ("distance", "log_adjacency"):
                 if getattr(ospf, name) is not None:

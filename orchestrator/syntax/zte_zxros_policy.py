@@ -110,27 +110,33 @@ def p_as_path(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
 def _render_lists(w: Writer, config: DeviceConfig) -> None:
     for plist in config.prefix_lists.values():
         family = "ipv6" if plist.afi == "ipv6" else "ip"
+        w.out.mark(plist, "", "afi")  # every entry's line names the list
         for e in plist.entries:
             seq = f" seq {e.seq}" if e.seq is not None else ""
             ge = f" ge {e.ge}" if e.ge is not None else ""
             le = f" le {e.le}" if e.le is not None else ""
-            w.line(f"{family} prefix-list {plist.name}{seq} {e.action} {e.prefix}{ge}{le}", e)
+            text = f"{family} prefix-list {plist.name}{seq} {e.action} {e.prefix}{ge}{le}"
+            w.item(text, e, "seq", "action", "prefix", "ge", "le")
         if plist.description is not None:
             w.out.unsupported(plist, "description", reason="prefix-list descriptions")
     for clist in config.community_lists.values():
         word = "advanced" if clist.kind == "expanded" else "basic"
         ext = clist.name in route_target_lists(config)
+        w.out.mark(clist, "", "kind")
         for ce in clist.entries:
             if ext:
                 targets = " ".join("rt-trans " + c.split(":", 1)[1] for c in ce.communities)
-                w.line(f"ip extcommunity-list basic {clist.name} {ce.action} {targets}", ce)
+                w.item(f"ip extcommunity-list basic {clist.name} {ce.action} {targets}", ce)
+                w.out.mark(ce, "action", "communities")
                 continue
             value = ce.regex if clist.kind == "expanded" else " ".join(ce.communities)
-            w.line(f"ip community-list {word} {clist.name} {ce.action} {value}", ce)
+            w.item(f"ip community-list {word} {clist.name} {ce.action} {value}", ce)
+            w.out.mark(ce, "action", "communities", "regex")
     for alist in config.as_path_lists.values():
         name = alist.name if alist.name.isdigit() else f"name {alist.name}"
+        w.out.mark(alist)
         for ae in alist.entries:
-            w.line(f"ip as-path access-list {name} {ae.action} {ae.regex}", ae)
+            w.item(f"ip as-path access-list {name} {ae.action} {ae.regex}", ae, "action", "regex")
 
 
 # --- route maps ----------------------------------------------------------------------------------
@@ -234,8 +240,9 @@ def _add(entry: RouteMapEntry, line: Line, item: RouteMapMatch | RouteMapSet) ->
 def _render_route_maps(w: Writer, config: DeviceConfig) -> None:
     out = w.out
     for rmap in config.route_maps.values():
+        out.mark(rmap)  # every entry's view names the map
         for e in rmap.entries:
-            with w.view(f"route-map {rmap.name} {e.action} {e.seq}", e):
+            with w.view(f"route-map {rmap.name} {e.action} {e.seq}", e, "", "action", "seq"):
                 if e.description is not None:
                     w.line(f"description {e.description}", e, "description")
                 for mt in e.matches:
@@ -272,35 +279,38 @@ def _render_match(w: Writer, mt: RouteMapMatch, ext: set[str]) -> None:
     values = " ".join(mt.values)
     if mt.kind == "community" and mt.values and all(v in ext for v in mt.values):
         if len(mt.values) == 1:
-            w.line(f"match extcommunity-list name {values}", mt)
+            w.item(f"match extcommunity-list name {values}", mt, "kind", "values")
             return
     if mt.kind in _MATCH_OUT and mt.values:
-        w.line(f"{_MATCH_OUT[mt.kind]} {values}", mt)
+        w.item(f"{_MATCH_OUT[mt.kind]} {values}", mt, "kind", "values")
     elif mt.kind in ("community", "as-path") and mt.values:
         word = "community-list" if mt.kind == "community" else "as-path"
         named = not all(v.isdigit() for v in mt.values)
         if named and len(mt.values) > 1:
             w.out.unsupported(mt, *all_fields(mt), reason="several named lists in one match")
             return
-        w.line(f"match {word} {'name ' if named else ''}{values}", mt)
+        w.item(f"match {word} {'name ' if named else ''}{values}", mt, "kind", "values")
     elif mt.kind == "route-type" and mt.values:
-        w.line(f"match route-type {values}", mt)
+        w.item(f"match route-type {values}", mt, "kind", "values")
     else:
         w.out.unsupported(mt, *all_fields(mt), reason=f"route-map match {mt.kind} not translated")
+
+
+_SET_FIELDS = ("kind", "values", "additive")
 
 
 def _render_set(w: Writer, st: RouteMapSet) -> None:
     values = " ".join(st.values)
     if st.kind == "community":
-        w.line(f"set community {'additive ' if st.additive else ''}{values}", st)
+        w.item(f"set community {'additive ' if st.additive else ''}{values}", st, *_SET_FIELDS)
     elif st.kind == "community-delete":
-        w.line(f"set community delete name {values}", st)
+        w.item(f"set community delete name {values}", st, "kind", "values")
     elif st.kind == "extcommunity-rt" and st.additive:
-        w.line(f"set extcommunity rt-trans additive {values}", st)
+        w.item(f"set extcommunity rt-trans additive {values}", st, *_SET_FIELDS)
     elif st.kind == "metric-type":
-        w.line(f"set ip metric-type {values}", st)
+        w.item(f"set ip metric-type {values}", st, "kind", "values")
     elif st.kind in _SET_OUT and st.values:
-        w.line(f"{_SET_OUT[st.kind]} {values}", st)
+        w.item(f"{_SET_OUT[st.kind]} {values}", st, "kind", "values")
     else:
         w.out.unsupported(st, *all_fields(st), reason=f"route-map set {st.kind} not translated")
 

@@ -267,7 +267,7 @@ def _render_class_map(w: Writer, cmap: ClassMap, config: DeviceConfig) -> None:
         return
     with w.view(f"class-map {cmap.name} match-{cmap.match}", cmap, "", "match"):
         for i, text in enumerate(texts):
-            w.line_at(text, item_lines(cmap, "matches", i, len(texts)))
+            w.line_at(text, item_lines(cmap, "matches", i, len(texts)), cmap, "matches")
 
 
 def _render_class(w: Writer, cls: PolicyClass) -> None:
@@ -275,10 +275,14 @@ def _render_class(w: Writer, cls: PolicyClass) -> None:
     with w.view(f"class {cls.class_name}", cls, ""):
         for i, (kind, value) in enumerate(cls.actions):
             # prepare keeps only the actions this grammar writes
-            w.line_at(action_text(kind, value), item_lines(cls, "actions", i, len(cls.actions)))
+            lines = item_lines(cls, "actions", i, len(cls.actions))
+            w.line_at(action_text(kind, value), lines, cls, "actions")
         if cls.police is not None:
             try:
-                w.line(police_text(cls.police), cls.police)
+                text = police_text(cls.police)
+                w.item(
+                    text, cls.police, "cir", "cir_percent", "pir", "conform", "exceed", "violate"
+                )
             except QosError as exc:
                 out.unsupported(cls.police, *all_fields(cls.police), reason=str(exc))
                 out.unsupported(cls, "police", reason=str(exc))

@@ -173,7 +173,7 @@ def _render_static(w: Writer, config: DeviceConfig) -> None:
                 for name in ("tag", "name"):
                     if getattr(r, name) is not None:
                         out.unsupported(r, name, reason=f"IPv6 static route {name}")
-            w.line(text, r)
+            w.item(text, r, "prefix", "vrf", "interface", "next_hop", "distance", "tag", "name")
             if r.permanent:
                 out.unsupported(r, "permanent", reason="permanent static routes")
             if r.track is not None:

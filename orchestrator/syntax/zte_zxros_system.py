@@ -284,7 +284,7 @@ def render_system(out: Emitter, config: DeviceConfig) -> None:
             out.unsupported(system, "domain_search", reason="DNS search lists are not translated")
         for dns in system.dns_servers:
             vrf = f" vrf {dns.vrf}" if dns.vrf else ""
-            w.line(f"ip name-server {dns.address}{vrf}", dns)
+            w.item(f"ip name-server {dns.address}{vrf}", dns, "address", "vrf")
         if system.dns_source_interface is not None:
             out.unsupported(system, "dns_source_interface", reason="DNS source interface")
         if system.timezone is not None:
