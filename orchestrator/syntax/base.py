@@ -186,6 +186,11 @@ class Emitter:
             Emission(text, self.sources_of(node, fields), tuple(self._views))
         )
 
+    def item(self, text: str, node: Node, *fields: str) -> None:
+        """The one line that stands for ``node`` (an entry, a server, a route): it cites every
+        source line of the node; ``fields`` are the settings it expresses besides the node."""
+        self.cite(text, self.sources_of(node, tuple(node.src.lines)), node, "", *fields)
+
     def cite(
         self, text: str, sources: tuple[int, ...], node: Node | None = None, *fields: str
     ) -> None:

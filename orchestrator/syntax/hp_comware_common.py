@@ -15,7 +15,7 @@ from typing import Any
 
 from orchestrator import ports
 from orchestrator.model import Node, Secret, SecretKind
-from orchestrator.model.base import field_default, node_fields
+from orchestrator.model.base import field_default
 from orchestrator.syntax.base import SECRET_TOKEN, Emitter, secret_token
 from orchestrator.syntax.rules import Ctx, Handler, mask_to_prefixlen, vlan_ranges
 from orchestrator.syntax.text import Line
@@ -237,34 +237,6 @@ def is_set(node: object, name: str) -> bool:
     return bool(value != field_default(type(node), name))
 
 
-def nodes_below(value: object) -> list[Node]:
-    """Every model node inside ``value`` (itself included), for reporting their lines."""
-    out: list[Node] = []
-    if isinstance(value, Node):
-        out.append(value)
-        for f in node_fields(type(value)):
-            out.extend(nodes_below(getattr(value, f.name)))
-    elif isinstance(value, dict):
-        for item in value.values():
-            out.extend(nodes_below(item))
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            out.extend(nodes_below(item))
-    return out
-
-
-def every(node: Node) -> tuple[str, ...]:
-    """All fields of ``node`` that have source lines, for a line that carries the whole node."""
-    return tuple(node.src.lines) or ("",)
-
-
-def add_sources(out: Emitter, node: Node, *names: str) -> None:
-    """The line just emitted also comes from ``names`` of ``node`` (a second source)."""
-    last = out.result.emissions[-1]
-    extra = [n for n in Emitter.sources_of(node, names) if n not in last.sources]
-    last.sources = last.sources + tuple(extra)
-
-
 def ignore_removed(out: Emitter, node: Node, rule: str) -> None:
     """Report the lines of a node `prepare` took out of the model as ignored by ``rule``.
 
@@ -273,38 +245,3 @@ def ignore_removed(out: Emitter, node: Node, rule: str) -> None:
     """
     for n in node.src.every():
         out.result.ignored.setdefault(n, rule)
-
-
-def carried(out: Emitter, node: Node, field: str, note: str) -> None:
-    """``field`` is carried only approximately (by another written line, or by a construct
-    that works differently on Comware): its lines are a translation with a change, never
-    `ignored`, and the field leaves the round-trip comparison (the parser cannot give it back)."""
-    out.change(node, field, note=note)
-    out.result.dropped.append((id(node), field))
-
-
-def drop(out: Emitter, node: Node, name: str, reason: str) -> None:
-    """Field ``name`` of ``node`` cannot be written: report it and every line below it."""
-    out.unsupported(node, name, reason=reason)
-    for child in nodes_below(getattr(node, name)):
-        out.unsupported(child, *(child.src.lines or {"": []}), reason=reason)
-
-
-def drop_node(out: Emitter, node: Node, reason: str) -> None:
-    """The whole ``node`` cannot be written (removed from its list or dict)."""
-    for child in nodes_below(node):
-        out.unsupported(child, *(child.src.lines or {"": []}), reason=reason)
-    out.unsupported(node, "", reason=reason)
-
-
-def sweep(out: Emitter, node: Node, handled: Iterable[str], what: str) -> None:
-    """Declare every set field of ``node`` that the renderer did not handle unsupported.
-
-    Renderers list the fields they write; anything else a source put into the model is then
-    reported with a reason instead of vanishing.
-    """
-    done = set(handled)
-    for f in node_fields(type(node)):
-        if f.name in done or not is_set(node, f.name):
-            continue
-        drop(out, node, f.name, f"{what} {f.name.replace('_', ' ')}: no Comware equivalent")

@@ -17,7 +17,6 @@ from typing import Any
 
 from orchestrator.model import DeviceConfig, Interface, MlagDomain
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.hp_comware_common import drop, sweep
 from orchestrator.syntax.rules import Ctx, Rule, rule
 from orchestrator.syntax.text import Line
 
@@ -81,7 +80,9 @@ def render_drni(config: DeviceConfig, out: Emitter) -> None:
     else:
         for name in ("keepalive_source", "keepalive_vrf"):
             if getattr(domain, name) is not None:
-                drop(out, domain, name, "a keepalive source needs a keepalive destination")
+                out.unsupported(
+                    domain, name, reason="a keepalive source needs a keepalive destination"
+                )
     if domain.delay_restore is not None:
         e(f" drni restore-delay {domain.delay_restore}", domain, "delay_restore")
     if domain.auto_recovery:
@@ -92,7 +93,9 @@ def render_drni(config: DeviceConfig, out: Emitter) -> None:
             note=f"written with NX-OS's reload delay ({NXOS_RELOAD_DELAY} s)",
         )
     elif domain.auto_recovery is False:
-        drop(out, domain, "auto_recovery", "DRNI auto-recovery is set by its reload delay only")
+        out.unsupported(
+            domain, "auto_recovery", reason="DRNI auto-recovery is set by its reload delay only"
+        )
     if domain.arp_sync:
         out.ignore(
             domain,
@@ -100,34 +103,16 @@ def render_drni(config: DeviceConfig, out: Emitter) -> None:
             rule="DRNI keeps the pair's ARP tables synchronised over the intra-portal link",
         )
     if domain.peer_gateway:
-        drop(
-            out,
+        out.unsupported(
             domain,
             "peer_gateway",
-            "DRNI has no peer-gateway setting: give both switches one gateway (VRRP, or the "
+            reason="DRNI has no peer-gateway setting: give both switches one gateway (VRRP, or the "
             "same address and MAC on both VLAN interfaces)",
         )
     if domain.peer_link is not None and domain.peer_link not in config.interfaces:
-        drop(out, domain, "peer_link", f"the peer link {domain.peer_link} is not on the box")
-    sweep(
-        out,
-        domain,
-        (
-            "domain",
-            "role_priority",
-            "system_priority",
-            "system_mac",
-            "peer_link",
-            "keepalive_destination",
-            "keepalive_source",
-            "keepalive_vrf",
-            "peer_gateway",
-            "arp_sync",
-            "auto_recovery",
-            "delay_restore",
-        ),
-        "DR system",
-    )
+        out.unsupported(
+            domain, "peer_link", reason=f"the peer link {domain.peer_link} is not on the box"
+        )
 
 
 def drni_port_lines(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
@@ -138,13 +123,15 @@ def drni_port_lines(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
         out.emit(" port drni intra-portal-port 1", domain, "peer_link")
     elif is_ipp:
         assert domain is not None
-        drop(out, domain, "peer_link", "the intra-portal port is a layer-2 aggregate interface")
+        out.unsupported(
+            domain, "peer_link", reason="the intra-portal port is a layer-2 aggregate interface"
+        )
     if ifc.mlag_id is None:
         return
     if domain is not None and ifc.name.startswith("Bridge-Aggregation"):
         out.emit(f" port drni group {ifc.mlag_id}", ifc, "mlag_id")
     else:
-        drop(out, ifc, "mlag_id", "a DR group is a layer-2 aggregate of a DR system")
+        out.unsupported(ifc, "mlag_id", reason="a DR group is a layer-2 aggregate of a DR system")
 
 
 # --- reading back -----------------------------------------------------------------------------

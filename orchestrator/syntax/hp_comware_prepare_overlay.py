@@ -21,7 +21,6 @@ from __future__ import annotations
 from orchestrator.model import DeviceConfig, Interface, Nve
 from orchestrator.model.walk import rename_interfaces
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.hp_comware_common import drop_node
 
 NVE_NAME = "nve1"
 VSI_INTERFACE = "Vsi-interface"
@@ -47,7 +46,7 @@ def _one_endpoint(config: DeviceConfig, out: Emitter) -> Nve | None:
     """The box's one VTEP (Comware has one), or None; orphan VNIs are reported."""
     endpoints = sorted(config.nve.values(), key=lambda n: n.name)
     for extra in endpoints[1:]:
-        drop_node(out, extra, "Comware has one VXLAN tunnel endpoint per box: a second one")
+        out.unsupported(extra, reason="Comware has one VXLAN tunnel endpoint per box: a second one")
     if not endpoints:
         reason = "no VXLAN tunnel endpoint carries this VNI"
         for vlan in config.vlans.values():
@@ -59,7 +58,7 @@ def _one_endpoint(config: DeviceConfig, out: Emitter) -> Nve | None:
                 out.unsupported(vrf, "vni", reason=reason)
                 vrf.vni = None
         for evi in config.evpn_vnis.values():
-            drop_node(out, evi, reason)
+            out.unsupported(evi, reason=reason)
         config.evpn_vnis = {}
         return None
     nve = endpoints[0]
@@ -74,7 +73,7 @@ def _no_control_plane(config: DeviceConfig, nve: Nve, out: Emitter) -> None:
         "VTEP on Comware: not translated"
     )
     for member in nve.vnis.values():
-        drop_node(out, member, reason)
+        out.unsupported(member, reason=reason)
     nve.vnis = {}
     for vlan in config.vlans.values():
         if vlan.vni is not None:
@@ -85,7 +84,7 @@ def _no_control_plane(config: DeviceConfig, nve: Nve, out: Emitter) -> None:
             out.unsupported(vrf, "vni", reason=reason)
             vrf.vni = None
     for evi in config.evpn_vnis.values():
-        drop_node(out, evi, reason)
+        out.unsupported(evi, reason=reason)
     config.evpn_vnis = {}
 
 
@@ -94,7 +93,7 @@ def _layer2(config: DeviceConfig, nve: Nve, out: Emitter) -> None:
     for vni, evi in list(config.evpn_vnis.items()):
         member = nve.vnis.get(vni)
         if member is None or member.l3:
-            drop_node(out, evi, f"VNI {vni} is not carried by the tunnel endpoint")
+            out.unsupported(evi, reason=f"VNI {vni} is not carried by the tunnel endpoint")
             del config.evpn_vnis[vni]
     for member in nve.vnis.values():
         if member.l3:
@@ -144,7 +143,7 @@ def _layer3(config: DeviceConfig, nve: Nve, out: Emitter) -> None:
     """Each VRF's layer-3 VNI on a VSI interface bound to the VRF."""
     for vni, member in list(nve.vnis.items()):
         if member.l3 and not any(vrf.vni == vni for vrf in config.vrfs.values()):
-            drop_node(out, member, f"no VRF routes through layer-3 VNI {vni}")
+            out.unsupported(member, reason=f"no VRF routes through layer-3 VNI {vni}")
             del nve.vnis[vni]
     used = {_vsi_number(name) for name in config.interfaces} - {None}
     for vrf in config.vrfs.values():

@@ -10,9 +10,7 @@ from __future__ import annotations
 from orchestrator.model import DeviceConfig, System
 from orchestrator.syntax.base import Emitter, Rendered
 from orchestrator.syntax.hp_comware_common import (
-    drop,
     is_set,
-    sweep,
     vlan_text,
     write_secret,
 )
@@ -47,6 +45,7 @@ from orchestrator.syntax.hp_comware_render_system import (
     render_snmp,
 )
 from orchestrator.syntax.hp_comware_zones import render_zones
+from orchestrator.syntax.sweep import sweep
 
 _WEEKS = {"1": "first", "2": "second", "3": "third", "4": "fourth", "last": "last"}
 _MONTHS = {
@@ -116,7 +115,7 @@ def render_config(config: DeviceConfig) -> Rendered:
     render_ntp(system, out)
     render_logging(system, out)
     _banners(system, out)
-    sweep(out, config, _CONFIG_FIELDS, "configuration")
+    sweep(out, config)
     out.plain("#")
     out.plain("return")
     return out.result
@@ -157,11 +156,10 @@ def _identity(system: System, out: Emitter) -> None:
     summer = system.summer_time
     if summer is not None:
         if summer.mode != "recurring":
-            drop(
-                out,
+            out.unsupported(
                 system,
                 "summer_time",
-                "Comware summer time on dates recurs every year; "
+                reason="Comware summer time on dates recurs every year; "
                 "a one-time date rule is not translated",
             )
         else:
@@ -177,6 +175,7 @@ def _identity(system: System, out: Emitter) -> None:
                 system,
                 "summer_time",
             )
+            out.mark(summer, "", "mode", "offset")
     if system.enable_secret is not None:
         out.emit(
             f" super password role network-admin {write_secret(system.enable_secret)}",
@@ -187,17 +186,16 @@ def _identity(system: System, out: Emitter) -> None:
         if system.ip_routing:
             out.ignore(system, "ip_routing", rule="Comware routes IPv4 by default")
         else:
-            drop(
-                out,
+            out.unsupported(
                 system,
                 "ip_routing",
-                "a Comware box always routes between its layer-3 interfaces",
+                reason="a Comware box always routes between its layer-3 interfaces",
             )
     if system.ipv6_routing is not None:
         if system.ipv6_routing:
             out.ignore(system, "ipv6_routing", rule="Comware 7 forwards IPv6 by default")
         else:
-            drop(out, system, "ipv6_routing", "IPv6 forwarding cannot be switched off")
+            out.unsupported(system, "ipv6_routing", reason="IPv6 forwarding cannot be switched off")
 
 
 def _archive(system: System, out: Emitter) -> None:
@@ -210,11 +208,10 @@ def _archive(system: System, out: Emitter) -> None:
         if is_set(archive, name):
             out.ignore(archive, name, rule=logging_rule)
     if archive.write_memory:
-        drop(
-            out,
+        out.unsupported(
             archive,
             "write_memory",
-            "Comware archives by interval or on demand, not on every save",
+            reason="Comware archives by interval or on demand, not on every save",
         )
     lines: list[tuple[str, str]] = []
     if archive.path is not None and archive.path.startswith("flash:/"):
@@ -226,7 +223,9 @@ def _archive(system: System, out: Emitter) -> None:
             )
         )
     elif archive.path is not None:
-        drop(out, archive, "path", "Comware keeps configuration archives on its own storage")
+        out.unsupported(
+            archive, "path", reason="Comware keeps configuration archives on its own storage"
+        )
     if lines and archive.time_period is not None:
         lines.append((f"archive configuration interval {archive.time_period}", "time_period"))
     if lines and archive.maximum is not None:
@@ -234,27 +233,12 @@ def _archive(system: System, out: Emitter) -> None:
     if not lines:
         for name in ("time_period", "maximum"):
             if is_set(archive, name):
-                drop(out, archive, name, "an archive needs a location on the box")
+                out.unsupported(archive, name, reason="an archive needs a location on the box")
         out.ignore(system, "config_archive", rule="no archive location on the box to write")
         return
     out.plain("#")
     for text, name in lines:
         out.emit(f" {text}", archive, name, "")
-    sweep(
-        out,
-        archive,
-        (
-            "path",
-            "write_memory",
-            "time_period",
-            "maximum",
-            "log_enable",
-            "log_hidekeys",
-            "log_notify_syslog",
-            "log_size",
-        ),
-        "archive",
-    )
 
 
 def _stp(system: System, out: Emitter) -> None:
@@ -288,47 +272,3 @@ def _banners(system: System, out: Emitter) -> None:
         for line in text.split("\n"):
             out.emit(line, system, "banners")
         out.emit(delim, system, "banners")
-    handled = (
-        "hostname",
-        "timezone",
-        "summer_time",
-        "enable_secret",
-        "ip_routing",
-        "ipv6_routing",
-        "telnet_server",
-        "ssh_server",
-        "ssh_version",
-        "ssh_timeout",
-        "scp_server",
-        "http_server",
-        "https_server",
-        "netconf",
-        "lldp",
-        "stp_mode",
-        "stp_priority",
-        "http_access_class",
-        "icmp_unreachable_rate",
-        "ipv6_icmp_error_interval",
-        "login_success_log",
-        "login_failure_log",
-        "http_authentication",
-        "errdisable_recovery_causes",
-        "errdisable_recovery_interval",
-        "password_strength_check",
-        "ip_hosts",
-        "igmp_snooping",
-        "config_archive",
-        "banners",
-        "domain_name",
-        "domain_search",
-        "domain_lookup",
-        "dns_servers",
-        "dns_source_interface",
-        "ntp",
-        "logging",
-        "snmp",
-        "aaa",
-        "users",
-        "lines",
-    )
-    sweep(out, system, handled, "system")

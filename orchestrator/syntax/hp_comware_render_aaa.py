@@ -9,12 +9,6 @@ from __future__ import annotations
 from orchestrator.model import AaaMethodList, AaaServer, DeviceConfig, MgmtLine, System
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.hp_comware_common import (
-    add_sources,
-    carried,
-    drop,
-    drop_node,
-    every,
-    sweep,
     write_secret,
 )
 from orchestrator.syntax.hp_comware_parse_aaa import DEFAULT_SCHEME, DOMAIN_SERVICES
@@ -73,11 +67,10 @@ def render_aaa(config: DeviceConfig, out: Emitter) -> None:
                 "user to authorize",
             )
         else:
-            drop(
-                out,
+            out.unsupported(
                 aaa,
                 "authorization_console",
-                "the console line does not authenticate through AAA here",
+                reason="the console line does not authenticate through AAA here",
             )
     protocols: dict[str, str] = {}
     schemes = _schemes(config, out)
@@ -97,19 +90,6 @@ def render_aaa(config: DeviceConfig, out: Emitter) -> None:
         protocols.setdefault(name, protocol)
     _domains(aaa.method_lists, protocols, out)
     _default_role(aaa.method_lists, protocols, out)
-    handled = (
-        "new_model",
-        "servers",
-        "groups",
-        "method_lists",
-        "tacacs_source_interface",
-        "radius_source_interface",
-        "radius_timeout",
-        "radius_retransmit",
-        "radius_deadtime",
-        "authorization_console",
-    )
-    sweep(out, aaa, handled, "AAA")
 
 
 def _scheme_body(
@@ -132,15 +112,9 @@ def _scheme_body(
                 text += f" vpn-instance {server.vrf}"
             if server.key is not None:
                 text += f" key {write_secret(server.key)}"
-            out.emit(text, server, *every(server))
+            out.item(text, server, "protocol", "address", "port", "acct_port", "vrf", "key")
         if server.name is not None:
             out.ignore(server, "name", rule="Comware names servers by their address")
-        sweep(
-            out,
-            server,
-            ("protocol", "address", "key", "port", "vrf", "acct_port", "name"),
-            "AAA server",
-        )
     if protocol == "radius":
         if aaa.radius_timeout is not None:
             out.emit(f" timer response-timeout {aaa.radius_timeout}", aaa, "radius_timeout")
@@ -151,18 +125,17 @@ def _scheme_body(
             # a server that stops answering is skipped (blocked) for this many minutes
             out.emit(f" timer quiet {deadtime}", aaa, "radius_deadtime")
         elif deadtime is not None:
-            drop(out, aaa, "radius_deadtime", "Comware's quiet timer is 1-255 minutes")
+            out.unsupported(aaa, "radius_deadtime", reason="Comware's quiet timer is 1-255 minutes")
     out.emit(" user-name-format without-domain", servers[0], "")
     field = f"{protocol}_source_interface"
     source = getattr(aaa, field)
     if source is not None:
         ifc = config.interfaces.get(source)
         if ifc is None or not ifc.ipv4:
-            drop(
-                out,
+            out.unsupported(
                 aaa,
                 field,
-                f"Comware sources AAA packets from an address (nas-ip); {source} has none",
+                reason=f"Comware sources AAA packets from an address (nas-ip); {source} has none",
             )
         else:
             out.emit(f" nas-ip {ifc.ipv4[0].address.ip}", aaa, field)
@@ -181,15 +154,15 @@ def _domains(lists: list[AaaMethodList], protocols: dict[str, str], out: Emitter
                 statement = SERVICE_WORDS.get(key)
                 methods = _methods(entry.methods, protocols)
                 if statement is None or methods is None or key in seen:
-                    drop_node(
-                        out,
+                    out.unsupported(
                         entry,
-                        f"AAA {entry.service} methods "
+                        reason=f"AAA {entry.service} methods "
                         f"{' '.join(entry.methods)} have no Comware form",
                     )
                     continue
                 seen.add(key)
                 out.emit(f" {statement} {methods}", entry)
+                out.mark(entry, "name", "service", "scope", "methods")
                 if entry.name not in ("default", domain):
                     out.change(
                         entry,
@@ -214,7 +187,7 @@ def _default_role(lists: list[AaaMethodList], protocols: dict[str, str], out: Em
     out.plain("#")
     out.emit(" role default-role enable", remote[0])
     for entry in remote[1:]:
-        add_sources(out, entry)
+        out.also(entry)
     for entry in remote:
         out.change(
             entry,
@@ -251,7 +224,7 @@ def render_users(system: System, out: Emitter) -> None:
             out.emit(f" service-type {services}", user)
             if web:
                 # the web server lets in only users whose services say so
-                add_sources(out, system, *web)
+                out.also(system, *web)
             if user.privilege is not None:
                 out.emit(
                     f" authorization-attribute user-role level-{user.privilege}", user, "privilege"
@@ -261,8 +234,7 @@ def render_users(system: System, out: Emitter) -> None:
             elif user.role is not None and user.role in ROLES:
                 out.emit(f" authorization-attribute user-role {user.role}", user, "role")
             elif user.role is not None:
-                drop(out, user, "role", f"role {user.role} has no Comware counterpart")
-        sweep(out, user, ("name", "secret", "privilege", "role"), "local user")
+                out.unsupported(user, "role", reason=f"role {user.role} has no Comware counterpart")
 
 
 _LINE_WORD = {"console": "con", "aux": "aux", "vty": "vty"}
@@ -275,13 +247,16 @@ def render_lines(system: System, out: Emitter) -> None:
         last = f" {entry.last}" if entry.last is not None else ""
         out.plain("#")
         with out.view(f"line {_LINE_WORD[entry.kind]} {entry.first}{last}", entry):
+            out.mark(entry, "kind", "first", "last")
             _line_body(entry, out, domains)
         for field in ("acl_in", "ipv6_acl_in"):
             acl = getattr(entry, field)
             if acl is None:
                 continue
             if entry.kind != "vty":
-                drop(out, entry, field, "Comware filters logins by ACL for telnet and SSH only")
+                out.unsupported(
+                    entry, field, reason="Comware filters logins by ACL for telnet and SSH only"
+                )
             else:
                 acls.setdefault(field, ([], acl))[0].append(entry)
     if acls:
@@ -292,7 +267,7 @@ def render_lines(system: System, out: Emitter) -> None:
         for server in ("ssh", "telnet"):
             out.emit(f" {server} server {v6}acl {v6}{ref}", entries[0], field)
             for entry in entries[1:]:
-                add_sources(out, entry, field)
+                out.also(entry, field)
 
 
 def _line_body(entry: MgmtLine, out: Emitter, domains: set[str]) -> None:
@@ -321,11 +296,10 @@ def _line_body(entry: MgmtLine, out: Emitter, domains: set[str]) -> None:
     elif transport in ({"ssh"}, {"telnet"}):
         out.emit(f" protocol inbound {entry.transport_input[0]}", entry, "transport_input")
     elif transport:
-        drop(
-            out,
+        out.unsupported(
             entry,
             "transport_input",
-            f"inbound protocols {' '.join(transport)} have no Comware form",
+            reason=f"inbound protocols {' '.join(transport)} have no Comware form",
         )
     if entry.exec is False:
         out.emit(" undo shell", entry, "exec")
@@ -334,32 +308,12 @@ def _line_body(entry: MgmtLine, out: Emitter, domains: set[str]) -> None:
     for name in ("login_list", "authorization_exec"):
         listed = getattr(entry, name)
         if listed is not None and listed != "default" and listed in domains:
-            carried(
-                out,
+            out.carried(
                 entry,
                 name,
-                f"Comware lines authenticate through the default domain; "
+                note=f"Comware lines authenticate through the default domain; "
                 f"method list {listed} is ISP domain {listed}, used by logging in as "
                 f"user@{listed}",
             )
         elif listed == "default":
             out.ignore(entry, name, rule="the default method list is the default domain's")
-    handled = (
-        "kind",
-        "first",
-        "last",
-        "login",
-        "password",
-        "privilege",
-        "exec_timeout",
-        "transport_input",
-        "acl_in",
-        "ipv6_acl_in",
-        "exec",
-        *(
-            name
-            for name in ("login_list", "authorization_exec")
-            if getattr(entry, name) in domains | {"default"}
-        ),
-    )
-    sweep(out, entry, handled, "line")

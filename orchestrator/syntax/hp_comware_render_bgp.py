@@ -6,10 +6,6 @@ from __future__ import annotations
 from orchestrator.model import Bgp, BgpPeer, DeviceConfig
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.hp_comware_common import (
-    add_sources,
-    carried,
-    drop,
-    sweep,
     write_secret,
 )
 from orchestrator.syntax.hp_comware_render_bgp_af import render_family
@@ -41,7 +37,9 @@ def render_bgp(config: DeviceConfig, out: Emitter) -> None:
                     "listen_ranges",
                 )
             else:
-                drop(out, bgp, "listen_ranges", "dynamic peers join an IPv4 peer group")
+                out.unsupported(
+                    bgp, "listen_ranges", reason="dynamic peers join an IPv4 peer group"
+                )
         for neighbor in bgp.neighbors.values():
             _session(bgp, neighbor.address, neighbor, out)
         for af in bgp.address_families:
@@ -57,7 +55,6 @@ def render_bgp(config: DeviceConfig, out: Emitter) -> None:
                 for af in bgp.address_families:
                     if af.vrf == vrf.name:
                         render_family(bgp, af, "  ", out)
-            sweep(out, vrf, ("name", "router_id", "neighbors"), "BGP VPN instance")
 
 
 def _path_mtu(config: DeviceConfig, bgp: Bgp, out: Emitter) -> None:
@@ -71,7 +68,9 @@ def _path_mtu(config: DeviceConfig, bgp: Bgp, out: Emitter) -> None:
     off = [p for p in peers if p.path_mtu_discovery is False]
     for peer in off:
         if on:
-            drop(out, peer, "path_mtu_discovery", "path-MTU discovery is on for every session")
+            out.unsupported(
+                peer, "path_mtu_discovery", reason="path-MTU discovery is on for every session"
+            )
         else:
             out.ignore(peer, "path_mtu_discovery", rule="TCP path-MTU discovery is off by default")
     if not on:
@@ -79,12 +78,11 @@ def _path_mtu(config: DeviceConfig, bgp: Bgp, out: Emitter) -> None:
     out.plain("#")
     out.emit(" tcp path-mtu-discovery", on[0], "path_mtu_discovery")
     for peer in on:
-        add_sources(out, peer, "path_mtu_discovery")
-        carried(
-            out,
+        out.also(peer, "path_mtu_discovery")
+        out.carried(
             peer,
             "path_mtu_discovery",
-            "Comware discovers the path MTU for every TCP connection of the box, not per peer",
+            note="Comware discovers the path MTU for every TCP connection of the box, not per peer",
         )
 
 
@@ -95,8 +93,8 @@ def _bgp_globals(bgp: Bgp, out: Emitter) -> None:
     if bgp.keepalive is not None and bgp.hold is not None:
         e(f" timer keepalive {bgp.keepalive} hold {bgp.hold}", bgp, "keepalive", "hold")
     elif bgp.keepalive is not None or bgp.hold is not None:
-        drop(out, bgp, "keepalive", "Comware sets keepalive and hold together")
-        drop(out, bgp, "hold", "Comware sets keepalive and hold together")
+        out.unsupported(bgp, "keepalive", reason="Comware sets keepalive and hold together")
+        out.unsupported(bgp, "hold", reason="Comware sets keepalive and hold together")
     if bgp.graceful_restart:
         e(" graceful-restart", bgp, "graceful_restart")
     elif bgp.graceful_restart is False:
@@ -118,11 +116,10 @@ def _bgp_globals(bgp: Bgp, out: Emitter) -> None:
     if bgp.deterministic_med:
         e(" bestroute compare-med", bgp, "deterministic_med")
     if bgp.bestpath_compare_routerid:
-        drop(
-            out,
+        out.unsupported(
             bgp,
             "bestpath_compare_routerid",
-            "Comware, like IOS by default, keeps the current best among eBGP routes from "
+            reason="Comware, like IOS by default, keeps the current best among eBGP routes from "
             "peers with different router IDs; it has no switch to compare router IDs instead",
         )
     if bgp.cluster_id is not None:
@@ -134,40 +131,18 @@ def _bgp_globals(bgp: Bgp, out: Emitter) -> None:
     if bgp.fast_external_fallover is not None:
         word = "" if bgp.fast_external_fallover else "undo "
         e(f" {word}ebgp-interface-sensitive", bgp, "fast_external_fallover")
-    handled = (
-        "asn",
-        "router_id",
-        "keepalive",
-        "hold",
-        "graceful_restart",
-        "log_neighbor_changes",
-        "default_ipv4_unicast",
-        "always_compare_med",
-        "deterministic_med",
-        "cluster_id",
-        "confederation_id",
-        "confederation_peers",
-        "fast_external_fallover",
-        "neighbors",
-        "peer_groups",
-        "address_families",
-        "vrfs",
-        "bestpath_as_path_multipath_relax",
-        "listen_ranges",
-        "bestpath_compare_routerid",
-    )
-    sweep(out, bgp, handled, "BGP")
 
 
 def _session(bgp: Bgp, name: str, peer: BgpPeer, out: Emitter, indent: str = " ") -> None:
     head = f"{indent}peer {name}"
     e = out.emit
+    out.mark(peer)  # every line names the peer
     group = getattr(peer, "peer_group", None)
     if group is not None and name != group:
         remote = f" as-number {peer.remote_as}" if peer.remote_as is not None else ""
         e(f"{head} group {group}{remote}", peer, "peer_group", "remote_as")
     elif peer.remote_as in ("internal", "external"):
-        drop(out, peer, "remote_as", "Comware peers need an AS number")
+        out.unsupported(peer, "remote_as", reason="Comware peers need an AS number")
     elif peer.remote_as is not None and not (name in bgp.peer_groups and peer.remote_as == bgp.asn):
         e(f"{head} as-number {peer.remote_as}", peer, "remote_as")
     if peer.description is not None:
@@ -181,8 +156,8 @@ def _session(bgp: Bgp, name: str, peer: BgpPeer, out: Emitter, indent: str = " "
     if peer.keepalive is not None and peer.hold is not None:
         e(f"{head} timer keepalive {peer.keepalive} hold {peer.hold}", peer, "keepalive", "hold")
     elif peer.keepalive is not None or peer.hold is not None:
-        drop(out, peer, "keepalive", "Comware sets keepalive and hold together")
-        drop(out, peer, "hold", "Comware sets keepalive and hold together")
+        out.unsupported(peer, "keepalive", reason="Comware sets keepalive and hold together")
+        out.unsupported(peer, "hold", reason="Comware sets keepalive and hold together")
     if peer.shutdown:
         e(f"{head} ignore", peer, "shutdown")
     if peer.bfd:
@@ -191,26 +166,3 @@ def _session(bgp: Bgp, name: str, peer: BgpPeer, out: Emitter, indent: str = " "
         e(f"{head} fake-as {peer.local_as}", peer, "local_as")
     if peer.ttl_security is not None:
         e(f"{head} ttl-security hops {peer.ttl_security}", peer, "ttl_security")
-    sweep(
-        out,
-        peer,
-        (
-            "address",
-            "name",
-            "remote_as",
-            "description",
-            "update_source",
-            "ebgp_multihop",
-            "password",
-            "keepalive",
-            "hold",
-            "shutdown",
-            "bfd",
-            "local_as",
-            "ttl_security",
-            "peer_group",
-            "fall_over_bfd",
-            "path_mtu_discovery",
-        ),
-        "BGP peer",
-    )

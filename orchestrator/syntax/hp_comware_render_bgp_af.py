@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from orchestrator.model import Bgp, BgpAddressFamily, BgpAfPeer
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.hp_comware_common import drop, drop_node, sweep
 from orchestrator.syntax.hp_comware_render_routing import import_route
 
 _AF_HEADERS = {
@@ -20,12 +19,13 @@ _AF_HEADERS = {
 def render_family(bgp: Bgp, af: BgpAddressFamily, indent: str, out: Emitter) -> None:
     header = _AF_HEADERS.get((af.afi, af.safi))
     if header is None:
-        drop_node(out, af, f"address family {af.afi} {af.safi} is not translated")
+        out.unsupported(af, reason=f"address family {af.afi} {af.safi} is not translated")
         return
     out.plain(f"{indent}#")
     inner = indent + " "
     e = out.emit
     with out.view(f"{indent}address-family {header}", af):
+        out.mark(af, "afi", "safi", "vrf")
         if (
             af.afi == "ipv4"
             and af.safi == "unicast"
@@ -52,15 +52,15 @@ def render_family(bgp: Bgp, af: BgpAddressFamily, indent: str, out: Emitter) -> 
         if af.synchronization is False:
             out.ignore(af, "synchronization", rule="Comware has no BGP-IGP synchronisation")
         elif af.synchronization:
-            drop(out, af, "synchronization", "Comware has no BGP-IGP synchronisation")
+            out.unsupported(af, "synchronization", reason="Comware has no BGP-IGP synchronisation")
         if af.dampening and af.dampening_params is None:
             e(f"{inner}dampening", af, "dampening")
         elif af.dampening:
-            drop(
-                out,
+            out.unsupported(
                 af,
                 "dampening_params",
-                "Comware dampening takes two half-lives and a penalty ceiling, not IOS parameters",
+                reason="Comware dampening takes two half-lives and a penalty ceiling, "
+                "not IOS parameters",
             )
             e(f"{inner}dampening", af, "dampening")
         for network in af.networks:
@@ -71,7 +71,7 @@ def render_family(bgp: Bgp, af: BgpAddressFamily, indent: str, out: Emitter) -> 
             )
             policy = f" route-policy {network.route_map}" if network.route_map else ""
             e(f"{inner}network {network.prefix.network_address} {mask}{policy}", network)
-            sweep(out, network, ("prefix", "route_map"), "BGP network")
+            out.mark(network, "prefix", "route_map")
         for aggregate in af.aggregates:
             mask = (
                 aggregate.prefix.netmask
@@ -84,6 +84,7 @@ def render_family(bgp: Bgp, af: BgpAddressFamily, indent: str, out: Emitter) -> 
             if aggregate.summary_only:
                 text += " detail-suppressed"
             e(text, aggregate)
+            out.mark(aggregate, "prefix", "as_set", "summary_only")
         for entry in af.redistribute:
             imported = import_route(entry, "med", out)
             if imported is not None:
@@ -96,11 +97,10 @@ def render_family(bgp: Bgp, af: BgpAddressFamily, indent: str, out: Emitter) -> 
                 "additional_paths_select",
             )
         elif select is not None:
-            drop(
-                out,
+            out.unsupported(
                 af,
                 "additional_paths_select",
-                f"Comware selects the best N paths, not {select}",
+                reason=f"Comware selects the best N paths, not {select}",
             )
         _evpn_lines(af, inner, out)
         caps = [
@@ -110,7 +110,9 @@ def render_family(bgp: Bgp, af: BgpAddressFamily, indent: str, out: Emitter) -> 
         ]
         if caps and not af.peers:
             for name in ("additional_paths_receive", "additional_paths_send"):
-                drop(out, af, name, "Comware enables ADD-PATH per peer; this family has none")
+                out.unsupported(
+                    af, name, reason="Comware enables ADD-PATH per peer; this family has none"
+                )
             caps = []
         for name, peer in af.peers.items():
             _af_peer(f"{inner}peer {name}", peer, out)
@@ -121,34 +123,6 @@ def render_family(bgp: Bgp, af: BgpAddressFamily, indent: str, out: Emitter) -> 
                     "additional_paths_receive",
                     "additional_paths_send",
                 )
-    sweep(
-        out,
-        af,
-        (
-            "afi",
-            "safi",
-            "vrf",
-            "networks",
-            "aggregates",
-            "redistribute",
-            "peers",
-            "maximum_paths",
-            "maximum_paths_ibgp",
-            "maximum_paths_eibgp",
-            "distance",
-            "default_information_originate",
-            "auto_summary",
-            "synchronization",
-            "dampening",
-            "dampening_params",
-            "additional_paths_select",
-            "additional_paths_send",
-            "additional_paths_receive",
-            "advertise_evpn",
-            "retain_route_target_all",
-        ),
-        "BGP address family",
-    )
 
 
 def _evpn_lines(af: BgpAddressFamily, inner: str, out: Emitter) -> None:
@@ -157,21 +131,23 @@ def _evpn_lines(af: BgpAddressFamily, inner: str, out: Emitter) -> None:
         if af.vrf is not None and af.afi in ("ipv4", "ipv6") and af.safi == "unicast":
             out.emit(f"{inner}advertise l2vpn evpn", af, "advertise_evpn")
         else:
-            drop(out, af, "advertise_evpn", "only a VPN instance's routes go out as EVPN routes")
+            out.unsupported(
+                af, "advertise_evpn", reason="only a VPN instance's routes go out as EVPN routes"
+            )
     if af.retain_route_target_all:
         if af.afi in ("vpnv4", "vpnv6", "l2vpn-evpn"):
             out.emit(f"{inner}undo policy vpn-target", af, "retain_route_target_all")
         else:
-            drop(
-                out,
+            out.unsupported(
                 af,
                 "retain_route_target_all",
-                "route target filtering applies to VPN and EVPN families only",
+                reason="route target filtering applies to VPN and EVPN families only",
             )
 
 
 def _af_peer(head: str, peer: BgpAfPeer, out: Emitter) -> None:
     e = out.emit
+    out.mark(peer)  # every line names the peer
     if peer.activate:
         e(f"{head} enable", peer, "", "activate")
     for name, word, direction in (
@@ -227,39 +203,9 @@ def _af_peer(head: str, peer: BgpAfPeer, out: Emitter) -> None:
         if value.startswith("best "):
             e(f"{head} advertise additional-paths {value}", peer, "advertise_additional_paths")
         else:
-            drop(
-                out,
+            out.unsupported(
                 peer,
                 "advertise_additional_paths",
-                f"Comware advertises the best N paths, not {value}",
+                reason=f"Comware advertises the best N paths, not {value}",
             )
             break
-    sweep(
-        out,
-        peer,
-        (
-            "activate",
-            "route_map_in",
-            "route_map_out",
-            "prefix_list_in",
-            "prefix_list_out",
-            "filter_list_in",
-            "filter_list_out",
-            "next_hop_self",
-            "route_reflector_client",
-            "send_community",
-            "soft_reconfiguration",
-            "default_originate",
-            "default_originate_route_map",
-            "maximum_prefix",
-            "maximum_prefix_warning_only",
-            "maximum_prefix_restart",
-            "maximum_prefix_threshold",
-            "allowas_in",
-            "remove_private_as",
-            "weight",
-            "as_override",
-            "advertise_additional_paths",
-        ),
-        "BGP peer",
-    )

@@ -9,12 +9,9 @@ import re
 
 from orchestrator.model import DeviceConfig, Interface
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.hp_comware_common import add_sources, drop, drop_node, sweep
 from orchestrator.syntax.hp_comware_parse_ifc import TUNNEL_MODES
 from orchestrator.syntax.hp_comware_render_overlay import (
-    layer2_vnis,
     vrf_evpn_lines,
-    vrf_vni_handled,
 )
 from orchestrator.syntax.hp_comware_render_port import render_port
 from orchestrator.syntax.hp_comware_render_port_l3 import track_numbers
@@ -51,30 +48,13 @@ def render_vrfs(config: DeviceConfig, out: Emitter) -> None:
                 out.emit(f" export route-policy {vrf.export_map}", vrf, "export_map")
             if vrf.ipv4 and vrf.src.get("ipv4"):
                 out.emit(" address-family ipv4", vrf, "ipv4")
+            elif vrf.ipv4:
+                out.mark(vrf, "ipv4")  # a Comware VPN instance always carries IPv4
             if vrf.ipv6:
                 out.emit(" address-family ipv6", vrf, "ipv6")
             if not vrf.ipv4:
                 out.ignore(vrf, "ipv4", rule="a Comware VPN instance always carries IPv4")
             vrf_evpn_lines(config, vrf.name, out)
-        sweep(
-            out,
-            vrf,
-            (
-                "name",
-                "rd",
-                "description",
-                "import_targets",
-                "export_targets",
-                "import_map",
-                "export_map",
-                "ipv6",
-                "ipv4",
-                "evpn_import_targets",
-                "evpn_export_targets",
-                *(("vni",) if vrf_vni_handled(config, vrf.name) else ()),
-            ),
-            "VPN instance",
-        )
 
 
 def render_vlans(config: DeviceConfig, out: Emitter) -> None:
@@ -84,7 +64,7 @@ def render_vlans(config: DeviceConfig, out: Emitter) -> None:
         out.plain("#")
         out.emit(" igmp-snooping", system, "igmp_snooping")
         for vlan in config.vlans.values():
-            add_sources(out, vlan, "igmp_snooping")
+            out.also(vlan, "igmp_snooping")
     for vid, vlan in sorted(config.vlans.items()):
         out.plain("#")
         with out.view(f"vlan {vid}", vlan):
@@ -94,9 +74,7 @@ def render_vlans(config: DeviceConfig, out: Emitter) -> None:
                 out.emit(f" description {vlan.description}", vlan, "description")
             if vlan.igmp_snooping or (vlan.igmp_snooping is None and system.igmp_snooping):
                 out.emit(" igmp-snooping enable", vlan, "igmp_snooping")
-                add_sources(out, system, "igmp_snooping")
-        written = ("vni",) if vlan.vni in layer2_vnis(config) else ()
-        sweep(out, vlan, ("id", "name", "description", "igmp_snooping", *written), "VLAN")
+                out.also(system, "igmp_snooping")
 
 
 def render_tracks(config: DeviceConfig, out: Emitter) -> None:
@@ -128,22 +106,24 @@ def render_interfaces(config: DeviceConfig, out: Emitter) -> None:
         if ifc.kind == "tunnel":
             word = _TUNNEL_WORDS.get(ifc.tunnel_mode)
             if word is None:
-                drop(
-                    out,
+                out.unsupported(
                     ifc,
                     "tunnel_mode",
-                    f"tunnel mode {ifc.tunnel_mode} is not translated; written as GRE",
+                    reason=f"tunnel mode {ifc.tunnel_mode} is not translated; written as GRE",
                 )
                 word = "gre"
             opener += f" mode {word}"
         elif ifc.tunnel_mode is not None:
-            drop(out, ifc, "tunnel_mode", "only tunnel interfaces have a tunnel mode")
+            out.unsupported(ifc, "tunnel_mode", reason="only tunnel interfaces have a tunnel mode")
         if ifc.point_to_point is not None and ifc.name.startswith(("ATM", "Serial")):
             opener += " p2p" if ifc.point_to_point else " p2mp"
         elif ifc.point_to_point is not None:
-            drop(out, ifc, "point_to_point", "only ATM and serial subinterfaces have a link type")
+            out.unsupported(
+                ifc, "point_to_point", reason="only ATM and serial subinterfaces have a link type"
+            )
         out.plain("#")
         with out.view(opener, ifc, "", "tunnel_mode", "point_to_point"):
+            out.mark(ifc, "kind")  # the name says the kind
             render_port(config, ifc, out)
 
 
@@ -161,6 +141,20 @@ def render_mirroring(config: DeviceConfig, out: Emitter) -> None:
                 f" mirroring-group {group} mirroring-port {source} both", ifc, "monitor_sources"
             )
         out.emit(f" mirroring-group {group} monitor-port {ifc.name}", ifc, "monitor_sources")
+
+
+#: what an `ip route-static` line writes
+_ROUTE_FIELDS = (
+    "prefix",
+    "vrf",
+    "interface",
+    "next_hop",
+    "next_hop_vrf",
+    "permanent",
+    "distance",
+    "tag",
+    "name",
+)
 
 
 def render_static_routes(config: DeviceConfig, out: Emitter) -> None:
@@ -182,9 +176,9 @@ def render_static_routes(config: DeviceConfig, out: Emitter) -> None:
             else:
                 text += f" {route.next_hop}"
         elif route.next_hop_vrf is not None:
-            drop(out, route, "next_hop_vrf", "a next-hop VPN needs a next-hop address")
+            out.unsupported(route, "next_hop_vrf", reason="a next-hop VPN needs a next-hop address")
         if route.interface is None and route.next_hop is None:
-            drop_node(out, route, "a static route needs a next hop or an interface")
+            out.unsupported(route, reason="a static route needs a next hop or an interface")
             continue
         if route.permanent:
             text += " permanent"
@@ -195,22 +189,6 @@ def render_static_routes(config: DeviceConfig, out: Emitter) -> None:
         if route.name is not None:
             text += f" description {route.name}"
         if route.track is not None:
-            drop(out, route, "track", "track objects (IP SLA) are not translated")
+            out.unsupported(route, "track", reason="track objects (IP SLA) are not translated")
         out.emit(text, route)
-        sweep(
-            out,
-            route,
-            (
-                "prefix",
-                "next_hop",
-                "interface",
-                "vrf",
-                "next_hop_vrf",
-                "distance",
-                "tag",
-                "name",
-                "permanent",
-                "track",
-            ),
-            "static route",
-        )
+        out.mark(route, *_ROUTE_FIELDS)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from orchestrator.model import Screen, SecurityAddress, SecurityApplication
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.hp_comware_common import drop, drop_node, sweep
 
 #: the model's screen checks → Comware single-packet attack signatures
 SIGNATURES: dict[str, tuple[str, ...]] = {
@@ -41,10 +40,9 @@ def render_screen(screen: Screen, out: Emitter) -> None:
             if check == "icmp-large":
                 texts.append(f" signature large-icmp max-length {LARGE_ICMP}")
             for text in texts:
-                out.emit(text)
-                out.result.emissions[-1].sources = line
+                out.cite(text, line, screen, "checks")
             if not texts:
-                drop(out, screen, "checks", f"screen check {check}: no signature")
+                out.unsupported(screen, "checks", reason=f"screen check {check}: no signature")
         for kind, threshold in screen.floods.items():
             if kind not in ("syn", "icmp", "udp"):
                 continue
@@ -59,7 +57,7 @@ def render_screen(screen: Screen, out: Emitter) -> None:
                 "SRX proxies them",
             )
     if any(k not in ("syn", "icmp", "udp") for k in screen.floods):
-        drop(out, screen, "floods", "only SYN, ICMP and UDP floods are translated")
+        out.unsupported(screen, "floods", reason="only SYN, ICMP and UDP floods are translated")
     for name in (
         "syn_alarm_threshold",
         "syn_source_threshold",
@@ -67,8 +65,9 @@ def render_screen(screen: Screen, out: Emitter) -> None:
         "syn_timeout",
     ):
         if getattr(screen, name) is not None:
-            drop(out, screen, name, "Comware has one SYN threshold, per destination address")
-    sweep(out, screen, ("name", "checks", "floods"), "screen")
+            out.unsupported(
+                screen, name, reason="Comware has one SYN threshold, per destination address"
+            )
 
 
 def render_address(address: SecurityAddress, out: Emitter) -> None:
@@ -89,7 +88,6 @@ def render_address(address: SecurityAddress, out: Emitter) -> None:
             out.emit(f" 0 network host name {address.dns_name}", address, "dns_name")
     if address.zone is not None:
         out.ignore(address, "zone", rule="Comware address objects are usable in every zone")
-    sweep(out, address, ("name", "prefix", "range", "dns_name", "zone"), "address object")
 
 
 def service_term(protocol: str | None, ports: tuple[int, int] | None, word: str) -> str:
@@ -101,6 +99,10 @@ def service_term(protocol: str | None, ports: tuple[int, int] | None, word: str)
     return text
 
 
+#: what a service object line writes of a term
+_TERM_FIELDS = ("protocol", "source_ports", "destination_ports", "icmp_type", "icmp_code")
+
+
 def render_application(app: SecurityApplication, out: Emitter) -> None:
     out.plain("#")
     with out.view(f"object-group service {app.name}", app):
@@ -109,11 +111,11 @@ def render_application(app: SecurityApplication, out: Emitter) -> None:
                 term.protocol in ("tcp", "udp", "icmp", "icmp6")
                 or (term.protocol is not None and term.protocol.isdigit())
             ):
-                drop_node(out, term, f"service protocol {term.protocol} is not written")
+                out.unsupported(term, reason=f"service protocol {term.protocol} is not written")
                 continue
             if term.protocol not in ("tcp", "udp"):
                 if term.source_ports or term.destination_ports:
-                    drop_node(out, term, "ports on a protocol without ports")
+                    out.unsupported(term, reason="ports on a protocol without ports")
                     continue
                 text = term.protocol
                 if term.icmp_type is not None:
@@ -125,24 +127,12 @@ def render_application(app: SecurityApplication, out: Emitter) -> None:
                 if term.destination_ports is not None:
                     text += service_term(None, term.destination_ports, "destination")
             out.emit(f" {i * 10} service {text}", term)
+            out.mark(term, *_TERM_FIELDS)
             if term.alg is not None:
                 out.ignore(term, "alg", rule="Comware runs its ALGs for every session")
             if term.inactivity_timeout is not None:
-                drop(out, term, "inactivity_timeout", "per-service session aging is not written")
-            sweep(
-                out,
-                term,
-                (
-                    "protocol",
-                    "destination_ports",
-                    "source_ports",
-                    "icmp_type",
-                    "icmp_code",
-                    "alg",
-                    "inactivity_timeout",
-                ),
-                "service term",
-            )
+                out.unsupported(
+                    term, "inactivity_timeout", reason="per-service session aging is not written"
+                )
     if app.predefined:
         out.ignore(app, "predefined", rule="the built-in service is written out as an object")
-    sweep(out, app, ("name", "terms", "predefined"), "service object")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from orchestrator.model import DeviceConfig, EvpnVni, Interface, Nve, NveVni
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.hp_comware_common import add_sources, drop, drop_node, sweep
 from orchestrator.syntax.hp_comware_prepare_overlay import VSI_INTERFACE
 
 
@@ -19,7 +18,9 @@ def endpoint(config: DeviceConfig, out: Emitter | None = None) -> Nve | None:
     endpoints = sorted(config.nve.values(), key=lambda n: n.name)
     if out is not None:
         for extra in endpoints[1:]:
-            drop_node(out, extra, "Comware has one VXLAN tunnel endpoint per box: a second one")
+            out.unsupported(
+                extra, reason="Comware has one VXLAN tunnel endpoint per box: a second one"
+            )
     return endpoints[0] if endpoints else None
 
 
@@ -73,7 +74,7 @@ def render_overlay_globals(config: DeviceConfig, out: Emitter) -> None:
         return
     out.plain("#")
     if nve.shutdown:
-        drop(out, nve, "shutdown", "Comware has no switch for a shut tunnel endpoint")
+        out.unsupported(nve, "shutdown", reason="Comware has no switch for a shut tunnel endpoint")
         out.emit(" l2vpn enable", nve)
     else:
         out.emit(" l2vpn enable", nve, "", "shutdown")
@@ -82,20 +83,20 @@ def render_overlay_globals(config: DeviceConfig, out: Emitter) -> None:
     if nve.source_interface is not None:
         address = _address(config, nve.source_interface)
         if address is None:
-            drop(
-                out,
+            out.unsupported(
                 nve,
                 "source_interface",
-                f"{nve.source_interface} has no IPv4 address to start VXLAN tunnels from",
+                reason=f"{nve.source_interface} has no IPv4 address to start VXLAN tunnels from",
             )
         else:
             out.emit(f" tunnel global source-address {address}", nve, "source_interface")
     if not nve.bgp_evpn:
         for member in nve.vnis.values():
-            drop_node(out, member, "VXLAN without BGP EVPN (flood and learn) is not translated")
+            out.unsupported(
+                member, reason="VXLAN without BGP EVPN (flood and learn) is not translated"
+            )
     elif not nve.vnis:
         out.ignore(nve, "bgp_evpn", rule="no VNI is carried: the control plane has nothing to do")
-    sweep(out, nve, ("name", "shutdown", "source_interface", "bgp_evpn", "vnis"), "NVE")
 
 
 def _address(config: DeviceConfig, name: str) -> str | None:
@@ -113,19 +114,18 @@ def render_vsis(config: DeviceConfig, out: Emitter) -> None:
         with out.view(f"vsi vni{vni}", member):
             if vni in gateways:
                 out.emit(f" gateway vsi-interface {gateways[vni][len(VSI_INTERFACE) :]}")
-                add_sources(out, config.interfaces[gateways[vni]])
+                out.also(config.interfaces[gateways[vni]])
             out.emit(f" vxlan {vni}", member)
             evi = config.evpn_vnis.get(vni)
             if evi is not None:
                 _evpn_instance(config, evi, member, out)
             elif member.replication is not None:
-                drop(out, member, "replication", f"VNI {vni} has no EVPN instance")
+                out.unsupported(member, "replication", reason=f"VNI {vni} has no EVPN instance")
             if member.suppress_arp:
                 out.emit(" arp suppression enable", member, "suppress_arp")
-        sweep(out, member, ("vni", "l3", "suppress_arp", "replication"), "VNI")
     for evi in config.evpn_vnis.values():
         if evi.vni not in vnis:
-            drop_node(out, evi, f"VNI {evi.vni} is not carried by the tunnel endpoint")
+            out.unsupported(evi, reason=f"VNI {evi.vni} is not carried by the tunnel endpoint")
     for vid, vlan in sorted(config.vlans.items()):
         if vlan.vni in vnis:
             out.plain("#")
@@ -135,10 +135,10 @@ def render_vsis(config: DeviceConfig, out: Emitter) -> None:
 
 def _evpn_instance(config: DeviceConfig, evi: EvpnVni, member: NveVni, out: Emitter) -> None:
     with out.view(" evpn encapsulation vxlan", evi):
-        add_sources(out, member, "replication")
+        out.also(member, "replication")
         nve = endpoint(config)
         if nve is not None:
-            add_sources(out, nve, "bgp_evpn")
+            out.also(nve, "bgp_evpn")
         if evi.rd is not None:
             out.emit(f"  route-distinguisher {evi.rd}", evi, "rd")
         for target in evi.import_targets:
@@ -146,8 +146,9 @@ def _evpn_instance(config: DeviceConfig, evi: EvpnVni, member: NveVni, out: Emit
         for target in evi.export_targets:
             out.emit(f"  vpn-target {target} export-extcommunity", evi, "export_targets")
     if member.replication != "bgp":
-        drop(out, member, "replication", "Comware EVPN floods to the VTEPs BGP announces")
-    sweep(out, evi, ("vni", "rd", "import_targets", "export_targets"), "EVPN instance")
+        out.unsupported(
+            member, "replication", reason="Comware EVPN floods to the VTEPs BGP announces"
+        )
 
 
 def overlay_interface_lines(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
@@ -162,7 +163,7 @@ def overlay_interface_lines(config: DeviceConfig, ifc: Interface, out: Emitter) 
         out.emit(f" l3-vni {vrf.vni}", vrf, "vni")
         nve = endpoint(config)
         if nve is not None and vrf.vni in nve.vnis:
-            add_sources(out, nve.vnis[vrf.vni])
+            out.also(nve.vnis[vrf.vni], "", "l3")
     elif ifc.name in _gateways(config).values():
         out.emit(" distributed-gateway local", ifc)
 
@@ -177,8 +178,3 @@ def vrf_evpn_lines(config: DeviceConfig, name: str, out: Emitter) -> None:
             out.emit(f"  vpn-target {target} import-extcommunity", vrf, "evpn_import_targets")
         for target in vrf.evpn_export_targets:
             out.emit(f"  vpn-target {target} export-extcommunity", vrf, "evpn_export_targets")
-
-
-def vrf_vni_handled(config: DeviceConfig, name: str) -> bool:
-    """True when the VRF's layer-3 VNI is written (`l3-vni` on its VSI interface)."""
-    return name in l3vni_interfaces(config)

@@ -15,7 +15,6 @@ from orchestrator.model import (
     RouteMapEntry,
 )
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.hp_comware_common import add_sources, drop, drop_node, sweep
 from orchestrator.syntax.hp_comware_parse_policy import APPLIES, MATCHES
 
 _MATCH_WORDS = {kind: form for form, kind in MATCHES.items()}
@@ -58,14 +57,16 @@ def render_filters(config: DeviceConfig, out: Emitter) -> None:
         out.plain("#")
         out.emit(" acl logging interval 5", logged[0])
         for rule in logged[1:]:
-            add_sources(out, rule)
+            out.also(rule)
     for acl in config.acls.values():
         _acl(acl, out)
     for plist in config.prefix_lists.values():
         out.plain("#")
         word = "ipv6 prefix-list" if plist.afi == "ipv6" else "ip prefix-list"
         if plist.description is not None:
-            drop(out, plist, "description", "Comware prefix lists carry no description")
+            out.unsupported(
+                plist, "description", reason="Comware prefix lists carry no description"
+            )
         for entry in plist.entries:
             text = f" {word} {plist.name}"
             if entry.seq is not None:
@@ -76,8 +77,10 @@ def render_filters(config: DeviceConfig, out: Emitter) -> None:
             if entry.le is not None:
                 text += f" less-equal {entry.le}"
             out.emit(text, entry)
+            out.mark(entry, "seq", "action", "prefix", "ge", "le")
+        out.mark(plist, "", "afi")  # every entry's line names the list
         if not plist.entries:
-            drop_node(out, plist, "an empty prefix list cannot be written on Comware")
+            out.unsupported(plist, reason="an empty prefix list cannot be written on Comware")
     for clist in config.community_lists.values():
         out.plain("#")
         if is_extended(clist):
@@ -92,13 +95,17 @@ def render_filters(config: DeviceConfig, out: Emitter) -> None:
             if numbered
             else (f" ip community-list {'basic' if standard else 'advanced'} {clist.name}")
         )
+        out.mark(clist, "", "kind")
         for centry in clist.entries:
             value = " ".join(centry.communities) if standard else (centry.regex or "")
             out.emit(f"{head} {centry.action}{' ' + value if value else ''}", centry)
+            out.mark(centry, "action", "communities", "regex")
     for aslist in config.as_path_lists.values():
         out.plain("#")
+        out.mark(aslist)
         for asentry in aslist.entries:
             out.emit(f" ip as-path {aslist.name} {asentry.action} {asentry.regex}", asentry)
+            out.mark(asentry, "action", "regex")
 
 
 def is_extended(clist: CommunityList) -> bool:
@@ -111,11 +118,13 @@ def is_extended(clist: CommunityList) -> bool:
 
 def _extended_list(clist: CommunityList, out: Emitter) -> None:
     if not (clist.name.isdigit() and 1 <= int(clist.name) <= 199):
-        drop_node(out, clist, "Comware numbers extended community lists (1-199)")
+        out.unsupported(clist, reason="Comware numbers extended community lists (1-199)")
         return
+    out.mark(clist, "", "kind")
     for centry in clist.entries:
         targets = " ".join(f"rt {c.removeprefix('target:')}" for c in centry.communities)
         out.emit(f" ip extcommunity-list {clist.name} {centry.action} {targets}", centry)
+        out.mark(centry, "action", "communities")
 
 
 def community_match(config: DeviceConfig, names: list[str]) -> str:
@@ -135,34 +144,36 @@ def _acl(acl: Acl, out: Emitter) -> None:
     else:
         basic = acl.kind == "standard"
     if acl.kind == "mac":
-        drop_node(out, acl, "layer-2 ACLs are not translated")
+        out.unsupported(acl, reason="layer-2 ACLs are not translated")
         return
     family = "ipv6 " if acl.kind == "ipv6" else ""
     ref = acl.name if acl.name.isdigit() else f"name {acl.name}"
     out.plain("#")
     with out.view(f"acl {family}{'basic' if basic else 'advanced'} {ref}", acl):
+        out.mark(acl, "kind")
         if acl.description is not None:
             out.emit(f" description {acl.description}", acl, "description")
         pending: AclEntry | None = None
         for entry in acl.entries:
             if entry.action is None:
                 if pending is not None:
-                    drop_node(out, pending, "Comware keeps one comment per rule")
+                    out.unsupported(pending, reason="Comware keeps one comment per rule")
                 pending = entry
                 continue
             text = _rule(entry, basic, acl.kind == "ipv6", out)
             if text is None:
                 continue
             out.emit(text, entry)
+            out.mark(entry, *_ENTRY_FIELDS)
             if pending is not None:
                 if entry.seq is None:
-                    drop_node(out, pending, "a comment needs a numbered rule")
+                    out.unsupported(pending, reason="a comment needs a numbered rule")
                 else:
                     out.emit(f" rule {entry.seq} comment {pending.remark}", pending)
+                    out.mark(pending, "remark")
                 pending = None
         if pending is not None:
-            drop_node(out, pending, "a comment after the last rule has no rule to describe")
-    sweep(out, acl, ("name", "kind", "entries", "description"), "ACL")
+            out.unsupported(pending, reason="a comment after the last rule has no rule to describe")
 
 
 def _set_fields(entry: AclEntry) -> list[str]:
@@ -191,10 +202,10 @@ def _valid(match: AddrMatch | None) -> bool:
 
 def _rule(entry: AclEntry, basic: bool, ipv6: bool, out: Emitter) -> str | None:
     if basic and not set(_set_fields(entry)) <= _BASIC_FIELDS:
-        drop_node(out, entry, "a basic ACL matches source addresses only")
+        out.unsupported(entry, reason="a basic ACL matches source addresses only")
         return None
     if not (_valid(entry.source) and _valid(entry.destination)):
-        drop_node(out, entry, "the rule's address is not an IP address")
+        out.unsupported(entry, reason="the rule's address is not an IP address")
         return None
     text = " rule" + (f" {entry.seq}" if entry.seq is not None else "") + f" {entry.action}"
     if not basic:
@@ -223,36 +234,40 @@ def _rule(entry: AclEntry, basic: bool, ipv6: bool, out: Emitter) -> str | None:
         text += " logging"
     if entry.time_range is not None:
         text += f" time-range {entry.time_range}"
-    sweep(out, entry, _ENTRY_FIELDS, "ACL rule")
     return text
 
 
 def render_route_policies(config: DeviceConfig, out: Emitter) -> None:
     for policy in config.route_maps.values():
+        out.mark(policy)  # every node's view names the policy
         for entry in policy.entries:
             out.plain("#")
             with out.view(f"route-policy {policy.name} {entry.action} node {entry.seq}", entry):
+                out.mark(entry, "action", "seq")
                 _policy_node(config, entry, out)
         if not policy.entries:
-            drop_node(out, policy, "a route policy without nodes cannot be written")
+            out.unsupported(policy, reason="a route policy without nodes cannot be written")
 
 
 def _policy_node(config: DeviceConfig, entry: RouteMapEntry, out: Emitter) -> None:
     for match in entry.matches:
         form = _MATCH_WORDS.get(match.kind)
         if form is None or match.prefixes:
-            drop_node(out, match, f"match on {match.kind} has no Comware if-match")
+            out.unsupported(match, reason=f"match on {match.kind} has no Comware if-match")
         elif match.kind in _SINGLE and len(match.values) != 1:
-            drop_node(
-                out, match, "several lists in one match mean OR; Comware if-match clauses mean AND"
+            out.unsupported(
+                match,
+                reason="several lists in one match mean OR; Comware if-match clauses mean AND",
             )
         elif match.kind == "community":
             out.emit(f" if-match {community_match(config, match.values)}", match)
         else:
             out.emit(f" if-match {form} {' '.join(match.values)}", match)
+        out.mark(match, "kind", "values")
     for item in entry.sets:
         if item.kind == "community-delete" and len(item.values) == 1:
             out.emit(f" apply comm-list {item.values[0]} delete", item)
+            out.mark(item, "kind", "values")
             continue
         form = _APPLY_WORDS.get(item.kind)
         single = item.kind in (
@@ -268,26 +283,25 @@ def _policy_node(config: DeviceConfig, entry: RouteMapEntry, out: Emitter) -> No
             or (single and len(item.values) != 1)
             or (item.kind == "as-path-prepend" and not all(v.isdigit() for v in item.values))
         ):
-            drop_node(out, item, f"set {item.kind} {' '.join(item.values)} has no Comware apply")
+            out.unsupported(
+                item, reason=f"set {item.kind} {' '.join(item.values)} has no Comware apply"
+            )
             continue
         additive = " additive" if item.additive else ""
         if item.additive and item.kind not in ("community", "extcommunity-rt"):
-            drop(out, item, "additive", "only communities are added to")
+            out.unsupported(item, "additive", reason="only communities are added to")
             additive = ""
         values = item.values
         if item.kind == "extcommunity-rt":  # each route target says `rt`
             form, values = "extcommunity", [f"rt {v}" for v in values]
         out.emit(f" apply {form} {' '.join(values)}{additive}", item)
+        out.mark(item, "kind", "values", "additive")
     if entry.continue_to is not None:
         target = f" {entry.continue_to}" if entry.continue_to else ""
         out.emit(f" continue{target}", entry, "continue_to")
     if entry.description is not None:
-        drop(out, entry, "description", "Comware route-policy nodes carry no description")
+        out.unsupported(
+            entry, "description", reason="Comware route-policy nodes carry no description"
+        )
     if entry.name is not None:
         out.ignore(entry, "name", rule="a policy term's name is a label only")
-    sweep(
-        out,
-        entry,
-        ("seq", "action", "matches", "sets", "continue_to", "description", "name"),
-        "route policy",
-    )

@@ -6,8 +6,6 @@ from __future__ import annotations
 from orchestrator.model import DeviceConfig, Interface, Switchport
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.hp_comware_common import (
-    drop,
-    sweep,
     vlan_text,
 )
 from orchestrator.syntax.hp_comware_drni import drni_port_lines
@@ -20,80 +18,6 @@ from orchestrator.syntax.hp_comware_render_port_l3 import (
     vrrp_lines,
 )
 from orchestrator.syntax.hp_comware_render_services import render_interface_nat
-
-_HANDLED = (
-    "name",
-    "kind",
-    "description",
-    "shutdown",
-    "mtu",
-    "speed",
-    "duplex",
-    "vrf",
-    "ipv4",
-    "ipv4_unnumbered",
-    "ipv4_dhcp",
-    "ipv6",
-    "ipv6_enabled",
-    "ipv6_autoconfig",
-    "routed",
-    "switchport",
-    "lag_group",
-    "lag_mode",
-    "lacp_rate",
-    "encapsulation_vlan",
-    "ospf",
-    "fhrp",
-    "acl_in",
-    "acl_out",
-    "ipv6_acl_in",
-    "ipv6_acl_out",
-    "helper_addresses",
-    "proxy_arp",
-    "redirects",
-    "unreachables",
-    "ipv6_redirects",
-    "ipv6_unreachables",
-    "mac_address",
-    "nat",
-    "service_policy_in",
-    "service_policy_out",
-    "stp_edge",
-    "stp_bpdu_guard",
-    "stp_cost",
-    "stp_port_priority",
-    "lldp",
-    "bfd_interval",
-    "load_interval",
-    "bandwidth",
-    "delay",
-    "storm_control",
-    "keepalive",
-    "tunnel_source",
-    "tunnel_destination",
-    "tunnel_mode",
-    "tcp_mss",
-    "inspect_in",
-    "inspect_out",
-    "tunnel_protection",
-    "autonegotiation",
-    "ospfv3",
-    "ipv6_nd",
-    "ipv6_dhcp_server",
-    "encapsulation",
-    "ipv4_negotiated",
-    "dialer_group",
-    "dialer_idle_timeout",
-    "ppp",
-    "stp_vlan_cost",
-    "monitor_sources",
-    "mlag_id",
-    "ipv6_mtu",
-    "ntp_broadcast_client",
-    "atm_pvc",
-    "point_to_point",
-    "lag_min_links",
-)
 
 
 def _layer3(ifc: Interface) -> bool:
@@ -130,11 +54,10 @@ def render_port(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
     elif ifc.autonegotiation is True:
         out.ignore(ifc, "autonegotiation", rule="ports negotiate by default")
     elif ifc.autonegotiation is False:
-        drop(
-            out,
+        out.unsupported(
             ifc,
             "autonegotiation",
-            "Comware turns negotiation off only by fixing both speed and duplex",
+            reason="Comware turns negotiation off only by fixing both speed and duplex",
         )
     if ifc.mtu is not None:
         e(f" mtu {ifc.mtu}" if _layer3(ifc) else f" jumboframe enable {ifc.mtu}", ifc, "mtu")
@@ -144,7 +67,9 @@ def render_port(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
         if ifc.load_interval % 5 == 0 and 5 <= ifc.load_interval <= 300:
             e(f" flow-interval {ifc.load_interval}", ifc, "load_interval")
         else:
-            drop(out, ifc, "load_interval", "Comware measures load over 5-300 s in steps of 5")
+            out.unsupported(
+                ifc, "load_interval", reason="Comware measures load over 5-300 s in steps of 5"
+            )
     if ifc.encapsulation_vlan is not None:
         e(f" vlan-type dot1q vid {ifc.encapsulation_vlan}", ifc, "encapsulation_vlan")
     if ifc.tunnel_source is not None:
@@ -178,7 +103,6 @@ def render_port(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
     _features(ifc, out)
     if ifc.shutdown is not None:
         e(" shutdown" if ifc.shutdown else " undo shutdown", ifc, "shutdown")
-    sweep(out, ifc, _HANDLED, "interface")
 
 
 def _link_mode(ifc: Interface, out: Emitter) -> None:
@@ -189,11 +113,10 @@ def _link_mode(ifc: Interface, out: Emitter) -> None:
             out.emit(" port link-mode bridge", ifc, "routed")
     elif ifc.routed is not None:
         if ifc.kind == "lag" and ifc.name.startswith("Bridge-Aggregation") and ifc.routed:
-            drop(
-                out,
+            out.unsupported(
                 ifc,
                 "routed",
-                "a Bridge-Aggregation cannot route; map it to a Route-Aggregation",
+                reason="a Bridge-Aggregation cannot route; map it to a Route-Aggregation",
             )
         else:
             out.ignore(
@@ -210,6 +133,7 @@ def _addresses(ifc: Interface, out: Emitter) -> None:
     for addr in sorted(ifc.ipv4, key=lambda a: a.secondary):
         sub = " sub" if addr.secondary else ""
         e(f" ip address {addr.address.ip} {addr.address.netmask}{sub}", addr)
+        out.mark(addr, "secondary")
     if ifc.ipv4_dhcp:
         e(" ip address dhcp-alloc", ifc, "ipv4_dhcp")
     if ifc.ipv4_unnumbered is not None:
@@ -225,6 +149,7 @@ def _addresses(ifc: Interface, out: Emitter) -> None:
             e(f" ipv6 address {addr6.address.network} eui-64", addr6)
         else:
             e(f" ipv6 address {addr6.address}", addr6)
+        out.mark(addr6, "kind")
 
 
 def _switchport(ifc: Interface, sw: Switchport, out: Emitter) -> None:
@@ -263,7 +188,9 @@ def _switchport(ifc: Interface, sw: Switchport, out: Emitter) -> None:
             e(f" port hybrid pvid vlan {sw.native_vlan}", sw, "native_vlan")
         for name in ("access_vlan", "trunk_allowed"):
             if getattr(sw, name) is not None:
-                drop(out, sw, name, "a hybrid port carries its VLANs as tagged/untagged lists")
+                out.unsupported(
+                    sw, name, reason="a hybrid port carries its VLANs as tagged/untagged lists"
+                )
     if sw.voice_vlan is not None:
         e(f" voice-vlan {sw.voice_vlan} enable", sw, "voice_vlan")
         out.change(
@@ -298,7 +225,9 @@ def _aggregation(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
                 "lag_min_links",
             )
         else:
-            drop(out, ifc, "lag_min_links", "only an aggregate interface has member links")
+            out.unsupported(
+                ifc, "lag_min_links", reason="only an aggregate interface has member links"
+            )
     drni_port_lines(config, ifc, out)
     if ifc.lacp_rate == "fast":
         out.emit(" lacp period short", ifc, "lacp_rate")
@@ -329,7 +258,9 @@ def _filters(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
                 f" ipv6 dhcp server apply pool {ifc.ipv6_dhcp_server}", ifc, "ipv6_dhcp_server"
             )
         else:
-            drop(out, ifc, "ipv6_dhcp_server", f"no DHCPv6 pool {ifc.ipv6_dhcp_server}")
+            out.unsupported(
+                ifc, "ipv6_dhcp_server", reason=f"no DHCPv6 pool {ifc.ipv6_dhcp_server}"
+            )
     if ifc.helper_addresses:
         out.emit(" dhcp select relay", ifc, "helper_addresses")
         for address in ifc.helper_addresses:
@@ -355,7 +286,9 @@ def _features(ifc: Interface, out: Emitter) -> None:
                 rule="Comware sends no ICMP redirects or unreachables unless enabled globally",
             )
         elif value is True:
-            drop(out, ifc, field, "Comware enables ICMP error messages globally, not per interface")
+            out.unsupported(
+                ifc, field, reason="Comware enables ICMP error messages globally, not per interface"
+            )
     if ifc.mac_address is not None:
         digits = ifc.mac_address.replace(".", "")
         e(f" mac-address {digits[0:4]}-{digits[4:8]}-{digits[8:12]}", ifc, "mac_address")
@@ -384,11 +317,10 @@ def _features(ifc: Interface, out: Emitter) -> None:
             if k in ("broadcast", "multicast", "unicast") and v.endswith(".00")
         }
         if len(levels) != len(ifc.storm_control):
-            drop(
-                out,
+            out.unsupported(
                 ifc,
                 "storm_control",
-                "Comware suppresses storms in whole percents of "
+                reason="Comware suppresses storms in whole percents of "
                 "broadcast, multicast or unknown unicast traffic",
             )
         else:

@@ -6,11 +6,6 @@ from __future__ import annotations
 from orchestrator.model import DeviceConfig, FhrpGroup, Interface, InterfaceOspf
 from orchestrator.syntax.base import Emitter, secret_token
 from orchestrator.syntax.hp_comware_common import (
-    carried,
-    drop,
-    drop_node,
-    every,
-    sweep,
     write_secret,
 )
 
@@ -33,26 +28,22 @@ def atm_lines(ifc: Interface, out: Emitter) -> None:
             rates = " ".join(str(v) for v in pvc.vbr_nrt)
             out.emit(f"  service vbr-nrt {rates}", pvc, "vbr_nrt")
         elif pvc.vbr_nrt is not None:
-            drop(out, pvc, "vbr_nrt", "Comware's VBR-NRT service needs a maximum burst size")
+            out.unsupported(
+                pvc, "vbr_nrt", reason="Comware's VBR-NRT service needs a maximum burst size"
+            )
         if pvc.ubr is not None:
             out.emit(f"  service ubr {pvc.ubr}", pvc, "ubr")
         if pvc.encapsulation in ("aal5snap", "aal5mux", "aal5nlpid"):
             out.emit(f"  encapsulation {pvc.encapsulation}", pvc, "encapsulation")
         elif pvc.encapsulation is not None:
-            drop(out, pvc, "encapsulation", f"AAL5 encapsulation {pvc.encapsulation}")
+            out.unsupported(pvc, "encapsulation", reason=f"AAL5 encapsulation {pvc.encapsulation}")
     reason = (
         "Comware carries PPP over ATM through a virtual template (`map ppp`), not through a "
         "dialer pool"
     )
     for name in ("protocol", "dialer_pool_member"):
         if getattr(pvc, name) is not None:
-            drop(out, pvc, name, reason)
-    sweep(
-        out,
-        pvc,
-        ("vpi", "vci", "vbr_nrt", "ubr", "encapsulation", "protocol", "dialer_pool_member"),
-        "ATM PVC",
-    )
+            out.unsupported(pvc, name, reason=reason)
 
 
 def ppp_lines(ifc: Interface, out: Emitter) -> None:
@@ -61,7 +52,9 @@ def ppp_lines(ifc: Interface, out: Emitter) -> None:
     if ifc.encapsulation in ("ppp", "hdlc"):
         e(f" link-protocol {ifc.encapsulation}", ifc, "encapsulation")
     elif ifc.encapsulation is not None:
-        drop(out, ifc, "encapsulation", f"{ifc.encapsulation} framing is not translated")
+        out.unsupported(
+            ifc, "encapsulation", reason=f"{ifc.encapsulation} framing is not translated"
+        )
     if ifc.ipv4_negotiated:
         e(" ip address ppp-negotiate", ifc, "ipv4_negotiated")
     if ifc.dialer_group is not None:
@@ -80,11 +73,10 @@ def ppp_lines(ifc: Interface, out: Emitter) -> None:
             "auth_callin",
         )
         if ppp.auth_optional:
-            carried(
-                out,
+            out.carried(
                 ppp,
                 "auth_optional",
-                "Comware does not accept a peer that refuses to authenticate",
+                note="Comware does not accept a peer that refuses to authenticate",
             )
     if ppp.chap_hostname is not None:
         e(f" ppp chap user {ppp.chap_hostname}", ppp, "chap_hostname")
@@ -97,20 +89,6 @@ def ppp_lines(ifc: Interface, out: Emitter) -> None:
             "pap_username",
             "pap_password",
         )
-    sweep(
-        out,
-        ppp,
-        (
-            "authentication",
-            "auth_callin",
-            "auth_optional",
-            "chap_hostname",
-            "chap_password",
-            "pap_username",
-            "pap_password",
-        ),
-        "PPP",
-    )
 
 
 def nd_lines(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
@@ -136,10 +114,9 @@ def nd_lines(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
         e(f" ipv6 nd ra interval {nd.ra_interval} {max(nd.ra_interval // 3, 3)}", nd, "ra_interval")
     for prefix in nd.prefixes:
         if prefix.prefix is None or not prefix.advertise:
-            drop_node(
-                out,
+            out.unsupported(
                 prefix,
-                "Comware advertises every on-link prefix; it has no "
+                reason="Comware advertises every on-link prefix; it has no "
                 "default prefix settings and no per-prefix no-advertise",
             )
             continue
@@ -148,13 +125,8 @@ def nd_lines(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
             text += " no-autoconfig"
         if not prefix.onlink:
             text += " off-link"
-        e(text, prefix, *every(prefix))
-    sweep(
-        out,
-        nd,
-        ("managed_config", "other_config", "ra_lifetime", "ra_interval", "ra_suppress", "prefixes"),
-        "IPv6 ND",
-    )
+        fields = ("prefix", "valid", "preferred", "autoconfig", "onlink", "advertise")
+        out.item(text, prefix, *fields)
 
 
 def ospf_lines(ifc: Interface, ospf: InterfaceOspf, out: Emitter, word: str) -> None:
@@ -162,8 +134,8 @@ def ospf_lines(ifc: Interface, ospf: InterfaceOspf, out: Emitter, word: str) -> 
     if ospf.area is not None and ospf.process is not None:
         e(f" {word} {ospf.process} area {ospf.area}", ospf, "process", "area")
     elif ospf.area is not None or ospf.process is not None:
-        drop(out, ospf, "area", "the interface's OSPF process is not known")
-        drop(out, ospf, "process", "the interface's OSPF process is not known")
+        out.unsupported(ospf, "area", reason="the interface's OSPF process is not known")
+        out.unsupported(ospf, "process", reason="the interface's OSPF process is not known")
     if ospf.cost is not None:
         e(f" {word} cost {ospf.cost}", ospf, "cost")
     if ospf.network_type is not None:
@@ -175,12 +147,12 @@ def ospf_lines(ifc: Interface, ospf: InterfaceOspf, out: Emitter, word: str) -> 
     if ospf.dead is not None:
         e(f" {word} timer dead {ospf.dead}", ospf, "dead")
     if word == "ospfv3" and (ospf.auth is not None or ospf.auth_key is not None):
-        drop(out, ospf, "auth", "OSPFv3 authenticates with IPsec, not with keys")
-        drop(out, ospf, "auth_key", "OSPFv3 authenticates with IPsec, not with keys")
+        out.unsupported(ospf, "auth", reason="OSPFv3 authenticates with IPsec, not with keys")
+        out.unsupported(ospf, "auth_key", reason="OSPFv3 authenticates with IPsec, not with keys")
     elif ospf.auth in ("md5", "simple") and ospf.auth_key is not None:
         key_id = f" {ospf.auth_key_id}" if ospf.auth == "md5" else ""
         if ospf.auth == "md5" and ospf.auth_key_id is None:
-            drop(out, ospf, "auth", "MD5 authentication needs a key id")
+            out.unsupported(ospf, "auth", reason="MD5 authentication needs a key id")
         else:
             e(
                 f" ospf authentication-mode {ospf.auth}{key_id} plain "
@@ -191,30 +163,11 @@ def ospf_lines(ifc: Interface, ospf: InterfaceOspf, out: Emitter, word: str) -> 
                 "auth_key",
             )
     elif ospf.auth is not None:
-        drop(out, ospf, "auth", f"OSPF {ospf.auth} authentication without a key")
+        out.unsupported(ospf, "auth", reason=f"OSPF {ospf.auth} authentication without a key")
     if ospf.bfd:
         e(f" {word} bfd enable", ospf, "bfd")
     if ospf.passive is not None:
-        drop(out, ospf, "passive", "no OSPF process to make the interface silent in")
-    sweep(
-        out,
-        ospf,
-        (
-            "process",
-            "area",
-            "cost",
-            "network_type",
-            "priority",
-            "hello",
-            "dead",
-            "auth",
-            "auth_key_id",
-            "auth_key",
-            "bfd",
-            "passive",
-        ),
-        "interface OSPF",
-    )
+        out.unsupported(ospf, "passive", reason="no OSPF process to make the interface silent in")
 
 
 def vrrp_lines(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
@@ -225,19 +178,22 @@ def vrrp_lines(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
         out.emit(f" vrrp version {versions.pop()}", versioned[0], "version")
     else:
         for group in versioned:
-            drop(out, group, "version", "the VRRP groups of an interface share one version")
+            out.unsupported(
+                group, "version", reason="the VRRP groups of an interface share one version"
+            )
     for group in ifc.fhrp:
         if group.protocol != "vrrp":
-            drop(out, ifc, "fhrp", "only VRRP is translated")
+            out.unsupported(ifc, "fhrp", reason="only VRRP is translated")
             continue
         if not 1 <= group.group <= 255:
-            drop_node(out, group, f"no free VRRP VRID (1-255) for group {group.group}")
+            out.unsupported(group, reason=f"no free VRRP VRID (1-255) for group {group.group}")
             continue
         _vrrp_group(group, tracks, out)
 
 
 def _vrrp_group(group: FhrpGroup, tracks: dict[str, int], out: Emitter) -> None:
     head = f" vrrp vrid {group.group}"
+    out.mark(group, "", "protocol")  # every line names the group: `vrrp vrid N ...`
     for address in group.virtual_ip:
         out.emit(f"{head} virtual-ip {address}", group, "virtual_ip")
     if group.priority is not None:
@@ -265,21 +221,3 @@ def _vrrp_group(group: FhrpGroup, tracks: dict[str, int], out: Emitter) -> None:
         )
     for name, decrement in group.track:
         out.emit(f"{head} track {tracks[name]} priority reduced {decrement}", group, "track")
-    sweep(
-        out,
-        group,
-        (
-            "protocol",
-            "group",
-            "virtual_ip",
-            "priority",
-            "preempt",
-            "preempt_delay",
-            "hello",
-            "auth",
-            "auth_md5",
-            "track",
-            "version",
-        ),
-        "VRRP",
-    )

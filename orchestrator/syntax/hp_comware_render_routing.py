@@ -9,7 +9,6 @@ from orchestrator.model import (
     Redistribution,
 )
 from orchestrator.syntax.base import Emitter, secret_token
-from orchestrator.syntax.hp_comware_common import drop, drop_node, sweep
 from orchestrator.syntax.rules import prefixlen_to_wildcard
 
 _IMPORT_WORDS = {
@@ -26,30 +25,26 @@ def import_route(entry: Redistribution, metric_word: str, out: Emitter) -> str |
     """`import-route PROTO [PROCESS] [cost|med N] [type T] [route-policy P]`, or None."""
     word = _IMPORT_WORDS.get(entry.protocol)
     if word is None:
-        drop_node(out, entry, f"Comware does not run {entry.protocol}")
+        out.unsupported(entry, reason=f"Comware does not run {entry.protocol}")
         return None
     text = f"import-route {word}"
     if entry.process is not None and word in ("ospf", "rip", "isis"):
         text += f" {entry.process}"
     elif entry.process is not None:
-        drop(out, entry, "process", "Comware runs one process of this protocol")
+        out.unsupported(entry, "process", reason="Comware runs one process of this protocol")
     if entry.metric is not None:
         text += f" {metric_word} {entry.metric}"
     if entry.metric_type is not None:
         if metric_word == "cost":
             text += f" type {entry.metric_type}"
         else:
-            drop(out, entry, "metric_type", "BGP has no external metric type")
+            out.unsupported(entry, "metric_type", reason="BGP has no external metric type")
     if entry.route_map is not None:
         text += f" route-policy {entry.route_map}"
     if entry.subnets and metric_word != "cost":
         out.ignore(entry, "subnets", rule="classless routes are the only kind on Comware")
-    sweep(
-        out,
-        entry,
-        ("protocol", "process", "metric", "metric_type", "route_map", "subnets"),
-        "redistribution",
-    )
+    # Comware imports classless routes only: `subnets` is what the line does anyway
+    out.mark(entry, "protocol", "process", "metric", "metric_type", "route_map", "subnets")
     return text
 
 
@@ -140,42 +135,21 @@ def _ospf_body(process: Ospf, out: Emitter) -> None:
         if maximum % 1000 == 0 and 1 <= maximum // 1000 <= 60:
             e(f" spf-schedule-interval {maximum // 1000} {start} {hold}", process, "spf_timers")
         else:
-            drop(out, process, "spf_timers", "Comware's maximum SPF interval is whole seconds")
+            out.unsupported(
+                process, "spf_timers", reason="Comware's maximum SPF interval is whole seconds"
+            )
     if process.graceful_restart:
         e(" graceful-restart ietf", process, "graceful_restart")
     elif process.graceful_restart is False:
         out.ignore(process, "graceful_restart", rule="OSPF graceful restart is off by default")
-    handled = (
-        "process",
-        "vrf",
-        "router_id",
-        "areas",
-        "passive_default",
-        "passive",
-        "active",
-        "reference_bandwidth",
-        "redistribute",
-        "default_originate",
-        "default_originate_always",
-        "default_originate_metric",
-        "default_originate_metric_type",
-        "default_originate_route_map",
-        "log_adjacency",
-        "max_metric_on_startup",
-        "max_metric",
-        "distance",
-        "maximum_paths",
-        "spf_timers",
-        "graceful_restart",
-        "default_metric",
-    )
-    sweep(out, process, handled, "OSPF")
 
 
 def _area_body(area: OspfArea, keyed: bool, out: Emitter, *, v3: bool = False) -> None:
     e = out.emit
     if v3 and area.networks:
-        drop(out, area, "networks", "OSPFv3 runs on interfaces, not network statements")
+        out.unsupported(
+            area, "networks", reason="OSPFv3 runs on interfaces, not network statements"
+        )
     for prefix, advertise in area.ranges:
         flag = "" if advertise else " not-advertise"
         e(f"  abr-summary {prefix.network_address} {prefix.netmask}{flag}", area, "ranges")
@@ -190,7 +164,7 @@ def _area_body(area: OspfArea, keyed: bool, out: Emitter, *, v3: bool = False) -
             text += " no-summary"
         e(text, area, "kind", "no_summary", "nssa_default")
     elif area.no_summary or area.nssa_default:
-        drop(out, area, "no_summary", "only stub and NSSA areas take these options")
+        out.unsupported(area, "no_summary", reason="only stub and NSSA areas take these options")
     if area.default_cost is not None:
         e(f"  default-cost {area.default_cost}", area, "default_cost")
     if area.auth is not None:
@@ -210,21 +184,4 @@ def _area_body(area: OspfArea, keyed: bool, out: Emitter, *, v3: bool = False) -
                 rule="Comware writes the authentication mode with each interface's key",
             )
         else:
-            drop(out, area, "auth", "area authentication without any key")
-    sweep(
-        out,
-        area,
-        (
-            "area",
-            "kind",
-            "no_summary",
-            "default_cost",
-            "auth",
-            "ranges",
-            "networks",
-            "nssa_default",
-            "auth_key_id",
-            "auth_key",
-        ),
-        "OSPF area",
-    )
+            out.unsupported(area, "auth", reason="area authentication without any key")

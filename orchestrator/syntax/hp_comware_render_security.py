@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from orchestrator.model import DeviceConfig, InspectPolicy, Security
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.hp_comware_common import carried, drop, drop_node, sweep, write_secret
+from orchestrator.syntax.hp_comware_common import write_secret
 from orchestrator.syntax.hp_comware_parse_security import (
     AGING_STATES,
     AH_AUTH,
@@ -29,33 +29,12 @@ def render_security(config: DeviceConfig, out: Emitter) -> None:
     _inspection(security, out)
     _ike(security, out)
     _ipsec(security, out)
-    handled = (
-        "inspect",
-        "inspect_policies",
-        "zones",
-        "zone_policies",
-        "zone_default_action",
-        "addresses",
-        "address_sets",
-        "applications",
-        "application_sets",
-        "screens",
-        "ike_policies",
-        "ike_keepalive",
-        "keyrings",
-        "ike_profiles",
-        "transform_sets",
-        "ipsec_profiles",
-        "ipsec_df_bit",
-        "ipsec_replay_window",
-    )
-    sweep(out, security, handled, "security")
 
 
 def _inspection(security: Security, out: Emitter) -> None:
     for policy in security.inspect_policies.values():
         if not policy.name.isdigit():
-            drop_node(out, policy, "ASPF policies are numbered")
+            out.unsupported(policy, reason="ASPF policies are numbered")
             continue
         out.plain("#")
         with out.view(f"aspf policy {policy.name}", policy):
@@ -79,9 +58,6 @@ def _inspection(security: Security, out: Emitter) -> None:
         out.ignore(settings, "alert", rule="ASPF raises no CBAC alert messages to switch off")
     if settings.audit_trail is False:
         out.ignore(settings, "audit_trail", rule="session audit logs are off by default")
-    sweep(
-        out, settings, ("alert", "audit_trail", "dns_timeout", *AGING_STATES.values()), "inspection"
-    )
 
 
 def _aspf_body(policy: InspectPolicy, out: Emitter) -> None:
@@ -91,25 +67,21 @@ def _aspf_body(policy: InspectPolicy, out: Emitter) -> None:
         else:
             # a session ASPF follows without an application helper: the policy line does it
             add_sources_to_opener(out, item)
-            carried(
-                out,
+            out.carried(
                 item,
                 "",
-                f"ASPF tracks {item.protocol} as a plain TCP/UDP/ICMP "
+                note=f"ASPF tracks {item.protocol} as a plain TCP/UDP/ICMP "
                 "session, without application inspection",
             )
             continue
         for name in ("alert", "audit_trail", "timeout"):
             if getattr(item, name) is not None:
-                carried(
-                    out,
+                out.carried(
                     item,
                     name,
-                    f"per-application {name.replace('_', ' ')} settings "
+                    note=f"per-application {name.replace('_', ' ')} settings "
                     "are not carried: Comware logs and ages sessions globally",
                 )
-        sweep(out, item, ("protocol", "alert", "audit_trail", "timeout"), "inspection")
-    sweep(out, policy, ("name", "protocols"), "inspection policy")
 
 
 def add_sources_to_opener(out: Emitter, item: object) -> None:
@@ -134,10 +106,9 @@ def _ike(security: Security, out: Emitter) -> None:
             or policy.hash not in hashes
             or policy.authentication not in methods
         ):
-            drop_node(
-                out,
+            out.unsupported(
                 policy,
-                f"IKE proposal {policy.encryption}/{policy.hash}/"
+                reason=f"IKE proposal {policy.encryption}/{policy.hash}/"
                 f"{policy.authentication} has no Comware form",
             )
             continue
@@ -150,12 +121,6 @@ def _ike(security: Security, out: Emitter) -> None:
             out.emit(f" authentication-algorithm {hashes[policy.hash]}", policy, "hash")
             out.emit(f" dh group{policy.group}", policy, "group")
             out.emit(f" sa duration {policy.lifetime}", policy, "lifetime")
-        sweep(
-            out,
-            policy,
-            ("priority", "encryption", "hash", "authentication", "group", "lifetime"),
-            "IKE proposal",
-        )
     if security.ike_keepalive is not None:
         interval, retry = security.ike_keepalive
         out.plain("#")
@@ -169,10 +134,9 @@ def _ike(security: Security, out: Emitter) -> None:
                 out.emit(
                     f" pre-shared-key address {psk.address}{mask} key {write_secret(psk.key)}", psk
                 )
-                sweep(out, psk, ("address", "mask", "key"), "pre-shared key")
+                out.mark(psk, "mask")
             if keyring.local_address is not None:
                 out.emit(f" match local address {keyring.local_address}", keyring, "local_address")
-        sweep(out, keyring, ("name", "vrf", "local_address", "pre_shared_keys"), "keyring")
     for profile in security.ike_profiles.values():
         out.plain("#")
         with out.view(f"ike profile {profile.name}", profile):
@@ -184,7 +148,7 @@ def _ike(security: Security, out: Emitter) -> None:
                     f" match remote identity address {identity.address} {identity.mask}{vrf}",
                     identity,
                 )
-                sweep(out, identity, ("address", "mask", "vrf"), "IKE identity")
+                out.mark(identity, "mask", "vrf")
             if profile.local_address is not None:
                 out.emit(f" match local address {profile.local_address}", profile, "local_address")
             elif profile.local_interface is not None:
@@ -192,13 +156,17 @@ def _ike(security: Security, out: Emitter) -> None:
                     f" match local address {profile.local_interface}", profile, "local_interface"
                 )
             if profile.local_address is not None and profile.local_interface is not None:
-                drop(out, profile, "local_interface", "a local address is matched already")
+                out.unsupported(
+                    profile, "local_interface", reason="a local address is matched already"
+                )
             known = [p for p in profile.proposals if p in security.ike_policies]
             if known:
                 words = " ".join(str(p) for p in known)
                 out.emit(f" proposal {words}", profile, "proposals")
             if len(known) != len(profile.proposals):
-                drop(out, profile, "proposals", "a profile names an IKE proposal not written")
+                out.unsupported(
+                    profile, "proposals", reason="a profile names an IKE proposal not written"
+                )
             if profile.exchange_mode == "aggressive":
                 out.emit(" exchange-mode aggressive", profile, "exchange_mode")
             elif profile.exchange_mode == "main":
@@ -208,22 +176,6 @@ def _ike(security: Security, out: Emitter) -> None:
             if profile.keepalive is not None:
                 interval, retry = profile.keepalive
                 out.emit(f" dpd interval {interval} retry {retry} on-demand", profile, "keepalive")
-        sweep(
-            out,
-            profile,
-            (
-                "name",
-                "vrf",
-                "keyring",
-                "identities",
-                "local_address",
-                "keepalive",
-                "local_interface",
-                "proposals",
-                "exchange_mode",
-            ),
-            "IKE profile",
-        )
 
 
 def _ipsec(security: Security, out: Emitter) -> None:
@@ -234,11 +186,10 @@ def _ipsec(security: Security, out: Emitter) -> None:
             continue
         for name in profile.transform_sets:
             if name in pfs and pfs[name][0] != profile.pfs:
-                drop(
-                    out,
+                out.unsupported(
                     profile,
                     "pfs",
-                    f"transform set {name} is shared by profiles with "
+                    reason=f"transform set {name} is shared by profiles with "
                     "different PFS groups; Comware sets PFS in the transform set",
                 )
                 break
@@ -253,7 +204,9 @@ def _ipsec(security: Security, out: Emitter) -> None:
         if sum(len(v) for v in words.values()) != len(tset.transforms) or any(
             len(v) > 1 for v in words.values()
         ):
-            drop_node(out, tset, f"transforms {' '.join(tset.transforms)} have no Comware form")
+            out.unsupported(
+                tset, reason=f"transforms {' '.join(tset.transforms)} have no Comware form"
+            )
             continue
         esp = bool(words["esp-enc"] or words["esp-auth"])
         protocol = "ah-esp" if esp and words["ah"] else "esp" if esp else "ah"
@@ -282,14 +235,14 @@ def _ipsec(security: Security, out: Emitter) -> None:
                 assert isinstance(owner, IpsecProfile)
                 out.emit(f" pfs dh-{group}", owner, "pfs")
                 written.add(tset.name)
-        sweep(out, tset, ("name", "transforms", "mode"), "transform set")
     for profile in security.ipsec_profiles.values():
-        if profile.pfs is not None and not written & set(profile.transform_sets):
-            drop(
-                out,
+        if written & set(profile.transform_sets):
+            out.mark(profile, "pfs")  # its group is written in the transform set
+        elif profile.pfs is not None:
+            out.unsupported(
                 profile,
                 "pfs",
-                "Comware sets PFS in a transform set; this profile has none written",
+                reason="Comware sets PFS in a transform set; this profile has none written",
             )
         out.plain("#")
         with out.view(f"ipsec profile {profile.name} isakmp", profile):
@@ -311,19 +264,6 @@ def _ipsec(security: Security, out: Emitter) -> None:
                     profile,
                     "lifetime_kilobytes",
                 )
-        sweep(
-            out,
-            profile,
-            (
-                "name",
-                "transform_sets",
-                "pfs",
-                "lifetime_seconds",
-                "lifetime_kilobytes",
-                "ike_profile",
-            ),
-            "IPsec profile",
-        )
     lines = []
     if security.ipsec_df_bit is not None:
         lines.append((f" ipsec global-df-bit {security.ipsec_df_bit}", "ipsec_df_bit"))

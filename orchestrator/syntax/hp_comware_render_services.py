@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from orchestrator.model import DeviceConfig, Interface, NatRule, Police, PolicyClass
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.hp_comware_common import add_sources, drop, drop_node, every, sweep
 
 #: the model's class match kinds → classifier `if-match` forms
 _MATCH_FORMS = {
@@ -27,12 +26,13 @@ def render_qos(config: DeviceConfig, out: Emitter) -> None:
             for kind, value in cmap.matches:
                 text = classifier_match(kind, value)
                 if text is None:
-                    drop(
-                        out, cmap, "matches", f"class match {kind} {value} has no Comware if-match"
+                    out.unsupported(
+                        cmap,
+                        "matches",
+                        reason=f"class match {kind} {value} has no Comware if-match",
                     )
                     continue
                 out.emit(f" if-match {text}", cmap, "matches")
-        sweep(out, cmap, ("name", "match", "matches"), "traffic class")
     for policy in services.policy_maps.values():
         names: list[tuple[PolicyClass, str]] = []
         for entry in policy.classes:
@@ -48,7 +48,7 @@ def render_qos(config: DeviceConfig, out: Emitter) -> None:
                 for text, field in lines:
                     if field == "police" and entry.police is not None:
                         # one CAR line carries the policer and its actions' lines
-                        out.emit(f" {text}", entry.police, *every(entry.police))
+                        out.item(f" {text}", entry.police, *_CAR_FIELDS)
                     else:
                         out.emit(f" {text}", entry, field)
         out.plain("#")
@@ -58,7 +58,6 @@ def render_qos(config: DeviceConfig, out: Emitter) -> None:
                     DEFAULT_CLASS[1] if entry.class_name == DEFAULT_CLASS[0] else (entry.class_name)
                 )
                 out.emit(f" classifier {cls} behavior {behavior}", entry, "class_name")
-        sweep(out, policy, ("name", "classes"), "QoS policy")
 
 
 def classifier_match(kind: str, value: str) -> str | None:
@@ -87,16 +86,19 @@ def _behavior_lines(entry: PolicyClass, out: Emitter) -> list[tuple[str, str]] |
     for kind, value in entry.actions:
         text = action_text(kind, value)
         if text is None:
-            drop(out, entry, "actions", f"QoS action {kind} {value} has no Comware form")
+            out.unsupported(
+                entry, "actions", reason=f"QoS action {kind} {value} has no Comware form"
+            )
             continue
         lines.append((text, "actions"))
     if entry.police is not None:
         car = _car(entry.police)
         if car is None:
-            drop(out, entry, "police", "the policer's rates or actions have no Comware CAR form")
+            out.unsupported(
+                entry, "police", reason="the policer's rates or actions have no Comware CAR form"
+            )
         else:
             lines.append((car, "police"))
-    sweep(out, entry, ("class_name", "actions", "police"), "QoS class")
     return lines
 
 
@@ -127,6 +129,8 @@ def action_text(kind: str, value: str) -> str | None:
 
 
 _CAR_ACTIONS = {"transmit": "pass", "drop": "discard"}
+#: what a `car` line writes
+_CAR_FIELDS = ("cir", "cir_percent", "pir", "bc", "be", "conform", "exceed", "violate")
 
 
 def _car(police: Police) -> str | None:
@@ -185,7 +189,6 @@ def render_nat_groups(config: DeviceConfig, out: Emitter) -> None:
             out.emit(f" address {pool.start} {pool.end}", pool, "start", "end")
         if pool.prefix_length is not None:
             out.ignore(pool, "prefix_length", rule="Comware address groups carry no netmask")
-        sweep(out, pool, ("name", "start", "end", "prefix_length"), "NAT pool")
 
 
 def render_nat_static(config: DeviceConfig, out: Emitter) -> None:
@@ -195,6 +198,7 @@ def render_nat_static(config: DeviceConfig, out: Emitter) -> None:
         out.plain("#")
     for rule in rules:
         out.emit(f" nat static outbound {rule.inside_address} {rule.outside_address}", rule)
+        out.mark(rule, "kind", "inside_address", "outside_address")
 
 
 def _is_static_host(rule: NatRule) -> bool:
@@ -203,6 +207,21 @@ def _is_static_host(rule: NatRule) -> bool:
 
 def _outside(config: DeviceConfig) -> list[str]:
     return [name for name, ifc in config.interfaces.items() if ifc.nat == "outside"]
+
+
+#: what a `nat outbound` / `nat server` line writes of a rule
+_NAT_FIELDS = (
+    "kind",
+    "acl",
+    "pool",
+    "overload",
+    "interface",
+    "protocol",
+    "inside_address",
+    "inside_port",
+    "outside_address",
+    "outside_port",
+)
 
 
 def render_interface_nat(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
@@ -237,7 +256,8 @@ def render_interface_nat(config: DeviceConfig, ifc: Interface, out: Emitter) -> 
             )
         else:
             continue
-        add_sources(out, ifc, "nat")
+        out.mark(rule, *_NAT_FIELDS)
+        out.also(ifc, "nat")
         wrote = True
     if ifc.nat == "outside" and any(_is_static_host(r) for r in config.services.nat_rules):
         out.emit(" nat static enable", ifc, "nat")
@@ -252,15 +272,15 @@ def check_nat_rules(config: DeviceConfig, out: Emitter) -> None:
     numbers = _group_numbers(config)
     for rule in config.services.nat_rules:
         if rule.vrf is not None:
-            drop_node(out, rule, "NAT inside a VRF is not translated")
+            out.unsupported(rule, reason="NAT inside a VRF is not translated")
         elif rule.route_map is not None:
-            drop_node(out, rule, "Comware NAT selects traffic by ACL, not by route map")
+            out.unsupported(rule, reason="Comware NAT selects traffic by ACL, not by route map")
         elif rule.kind == "dynamic" and rule.pool is not None and rule.pool not in numbers:
-            drop_node(out, rule, f"NAT pool {rule.pool} is not defined")
+            out.unsupported(rule, reason=f"NAT pool {rule.pool} is not defined")
         elif not rule.interface and not outside and not _is_static_host(rule):
-            drop_node(out, rule, "no outside interface to apply the rule on")
+            out.unsupported(rule, reason="no outside interface to apply the rule on")
         elif rule.kind == "dynamic" and rule.pool is None and rule.interface is None:
-            drop_node(out, rule, "dynamic NAT needs a pool or an interface")
+            out.unsupported(rule, reason="dynamic NAT needs a pool or an interface")
 
 
 # --- NQA (IP SLA) ---------------------------------------------------------------------------
@@ -279,7 +299,7 @@ def render_nqa(config: DeviceConfig, out: Emitter) -> None:
     for probe in config.services.ip_slas.values():
         kind = NQA_TYPES.get(probe.kind)
         if kind is None:
-            drop_node(out, probe, f"{probe.kind} probes have no NQA test type")
+            out.unsupported(probe, reason=f"{probe.kind} probes have no NQA test type")
             continue
         out.plain("#")
         with (
@@ -312,27 +332,12 @@ def render_nqa(config: DeviceConfig, out: Emitter) -> None:
                 "schedule_life",
             )
         elif start is not None or life is not None:
-            drop(out, probe, "schedule_start", "NQA starts a test now or by date, not pending")
-            drop(out, probe, "schedule_life", "NQA starts a test now or by date, not pending")
-        sweep(
-            out,
-            probe,
-            (
-                "id",
-                "kind",
-                "target",
-                "target_port",
-                "source_address",
-                "source_interface",
-                "vrf",
-                "timeout_ms",
-                "frequency_s",
-                "tos",
-                "schedule_life",
-                "schedule_start",
-            ),
-            "IP SLA",
-        )
+            out.unsupported(
+                probe, "schedule_start", reason="NQA starts a test now or by date, not pending"
+            )
+            out.unsupported(
+                probe, "schedule_life", reason="NQA starts a test now or by date, not pending"
+            )
 
 
 #: a DHCPv6 lifetime of all ones is infinite (RFC 8415)
@@ -376,19 +381,15 @@ def render_dhcp(config: DeviceConfig, out: Emitter) -> None:
             if pool.lease is not None:
                 days, hours, minutes = pool.lease
                 out.emit(f" expired day {days} hour {hours} minute {minutes}", pool, "lease")
-        sweep(
-            out,
-            pool,
-            ("name", "network", "default_routers", "dns_servers", "domain_name", "lease"),
-            "DHCP pool",
-        )
     for pool6 in services.dhcp6_pools.values():
         out.plain("#")
         with out.view(f"ipv6 dhcp pool {pool6.name}", pool6):
             for i, (prefix, valid, preferred) in enumerate(pool6.address_prefixes):
                 if i:
-                    drop(
-                        out, pool6, "address_prefixes", "a Comware DHCPv6 pool hands out one prefix"
+                    out.unsupported(
+                        pool6,
+                        "address_prefixes",
+                        reason="a Comware DHCPv6 pool hands out one prefix",
                     )
                     break
                 out.emit(
@@ -401,30 +402,14 @@ def render_dhcp(config: DeviceConfig, out: Emitter) -> None:
                 out.emit(f" dns-server {server}", pool6, "dns_servers")
             if pool6.domain_name is not None:
                 out.emit(f" domain-name {pool6.domain_name}", pool6, "domain_name")
-        sweep(out, pool6, ("name", "address_prefixes", "dns_servers", "domain_name"), "DHCPv6 pool")
     for number, rules in sorted(services.dialer_lists.items()):
         out.plain("#")
         for protocol, action in rules:
             if protocol not in ("ip", "ipv6") or action not in ("permit", "deny"):
-                drop(
-                    out,
+                out.unsupported(
                     services,
                     "dialer_lists",
-                    f"dial traffic {protocol} {action} has no Comware rule",
+                    reason=f"dial traffic {protocol} {action} has no Comware rule",
                 )
                 break
             out.emit(f" dialer-group {number} rule {protocol} {action}", services, "dialer_lists")
-    handled = (
-        "dialer_lists",
-        "dhcp6_pools",
-        "nat_pools",
-        "nat_rules",
-        "dhcp_enabled",
-        "dhcp_excluded",
-        "dhcp_pools",
-        "class_maps",
-        "policy_maps",
-        "dhcp_use_vrf_connected",
-        "ip_slas",
-    )
-    sweep(out, services, handled, "services")

@@ -6,11 +6,6 @@ from orchestrator.model import System
 from orchestrator.syntax.base import Emitter, secret_token
 from orchestrator.syntax.hp_comware_common import (
     SEVERITY_TO_COMWARE,
-    add_sources,
-    drop,
-    drop_node,
-    every,
-    sweep,
     write_secret,
 )
 
@@ -24,11 +19,10 @@ def render_dns(system: System, out: Emitter) -> None:
                 rule="Comware looks names up only through the DNS servers configured",
             )
         else:
-            drop(
-                out,
+            out.unsupported(
                 system,
                 "domain_lookup",
-                "name lookup cannot be switched off while DNS servers are configured",
+                reason="name lookup cannot be switched off while DNS servers are configured",
             )
     _hosts(system, out)
     if not (
@@ -50,7 +44,7 @@ def render_dns(system: System, out: Emitter) -> None:
     for server in system.dns_servers:
         vrf = f" vpn-instance {server.vrf}" if server.vrf else ""
         out.emit(f" dns server {server.address}{vrf}", server)
-        sweep(out, server, ("address", "vrf"), "DNS server")
+        out.mark(server, "vrf")
 
 
 def _hosts(system: System, out: Emitter) -> None:
@@ -58,7 +52,9 @@ def _hosts(system: System, out: Emitter) -> None:
     written = False
     for name, addresses in system.ip_hosts.items():
         if len(addresses) != 1 or ":" in addresses[0]:
-            drop(out, system, "ip_hosts", f"{name}: Comware maps a name to one IPv4 address")
+            out.unsupported(
+                system, "ip_hosts", reason=f"{name}: Comware maps a name to one IPv4 address"
+            )
             continue
         if not written:
             out.plain("#")
@@ -69,7 +65,6 @@ def _hosts(system: System, out: Emitter) -> None:
 def render_ntp(system: System, out: Emitter) -> None:
     ntp = system.ntp
     if not (ntp.servers or ntp.master or ntp.keys or ntp.source_interface):
-        sweep(out, ntp, (), "NTP")
         return
     out.plain("#")
     out.emit(" ntp-service enable", ntp, "servers", "master")
@@ -94,41 +89,14 @@ def render_ntp(system: System, out: Emitter) -> None:
             text += f" authentication-keyid {server.key_id}"
         if server.prefer:
             text += " priority"
-        out.emit(text, server, *every(server))
-        sweep(out, server, ("address", "vrf", "key_id", "prefer"), "NTP server")
+        out.item(text, server, "address", "vrf", "key_id", "prefer")
     if ntp.master:
         stratum = f" {ntp.master_stratum}" if ntp.master_stratum is not None else ""
         out.emit(f" ntp-service refclock-master{stratum}", ntp, "master", "master_stratum")
-    sweep(
-        out,
-        ntp,
-        (
-            "servers",
-            "source_interface",
-            "authenticate",
-            "keys",
-            "trusted_keys",
-            "master",
-            "master_stratum",
-        ),
-        "NTP",
-    )
 
 
 def render_logging(system: System, out: Emitter) -> None:
     log = system.logging
-    handled = [
-        "hosts",
-        "source_interface",
-        "enabled",
-        "trap_level",
-        "buffered_level",
-        "console_level",
-        "monitor_level",
-        "buffered_size",
-        "facility",
-        "snmp_authfail",
-    ]
     lines: list[tuple[str, str]] = []
     if log.enabled is not None:
         lines.append(((" " if log.enabled else " undo ") + "info-center enable", "enabled"))
@@ -149,7 +117,7 @@ def render_logging(system: System, out: Emitter) -> None:
             level = SEVERITY_TO_COMWARE[value]
             lines.append((f" info-center source default {channel} level {level}", name))
         else:
-            drop(out, log, name, f"severity {value!r} has no Comware name")
+            out.unsupported(log, name, reason=f"severity {value!r} has no Comware name")
     if log.facility is not None:  # `prepare` moved it onto the hosts when there are any
         out.ignore(log, "facility", rule="no syslog host receives messages to label")
     if log.buffered_size is not None:
@@ -172,14 +140,12 @@ def render_logging(system: System, out: Emitter) -> None:
             text += f" port {host.port}"
         if host.facility is not None:
             text += f" facility {host.facility}"
-        out.emit(text, host, *every(host))
-        sweep(out, host, ("address", "vrf", "port", "facility"), "syslog host")
-    sweep(out, log, handled, "logging")
+        out.item(text, host, "address", "vrf", "port", "facility")
 
 
 def render_snmp(system: System, out: Emitter) -> None:
     snmp = system.snmp
-    handled = (
+    parts = (
         "communities",
         "hosts",
         "users",
@@ -190,8 +156,7 @@ def render_snmp(system: System, out: Emitter) -> None:
         "engine_id",
         "views",
     )
-    if not any(getattr(snmp, name) for name in handled):
-        sweep(out, snmp, (), "SNMP")
+    if not any(getattr(snmp, name) for name in parts):
         return
     out.plain("#")
     out.emit(" snmp-agent", snmp, "")
@@ -214,6 +179,7 @@ def render_snmp(system: System, out: Emitter) -> None:
                 else (f" acl name {community.acl}")
             )
         out.emit(text, community)
+        out.mark(community, "access", "view", "acl")
     if snmp.contact is not None:
         out.emit(f" snmp-agent sys-info contact {snmp.contact}", snmp, "contact")
     if snmp.location is not None:
@@ -225,7 +191,7 @@ def render_snmp(system: System, out: Emitter) -> None:
     for host in snmp.hosts:
         kind = "trap" if host.kind == "traps" else "inform"
         if kind == "inform" and host.version == "1":
-            drop_node(out, host, "SNMPv1 has no informs")
+            out.unsupported(host, reason="SNMPv1 has no informs")
             continue
         vrf = f" vpn-instance {host.vrf}" if host.vrf else ""
         version = {"1": "v1", "2c": "v2c", "3": "v3"}[host.version]
@@ -234,13 +200,13 @@ def render_snmp(system: System, out: Emitter) -> None:
             f"params securityname {secret_token(host.community)} {version}",
             host,
         )
+        out.mark(host, "kind", "vrf", "version", "community")
     if system.logging.snmp_authfail:
         out.emit(" snmp-agent log authfail", system.logging, "snmp_authfail")
     if snmp.traps_enabled:
         out.emit(" snmp-agent trap enable", snmp, "traps_enabled")
     if snmp.source_interface is not None:
         out.emit(f" snmp-agent trap source {snmp.source_interface}", snmp, "source_interface")
-    sweep(out, snmp, handled, "SNMP")
 
 
 def _usm_user(snmp: object, user: object, out: Emitter) -> None:
@@ -248,7 +214,7 @@ def _usm_user(snmp: object, user: object, out: Emitter) -> None:
 
     assert isinstance(user, SnmpUser)
     if user.group is None:
-        drop_node(out, user, "a Comware SNMPv3 user needs a group")
+        out.unsupported(user, reason="a Comware SNMPv3 user needs a group")
         return
     level = "privacy" if user.priv else "authentication" if user.auth else ""
     out.emit(f" snmp-agent group v3 {user.group}{' ' + level if level else ''}", user, "group")
@@ -259,8 +225,9 @@ def _usm_user(snmp: object, user: object, out: Emitter) -> None:
             priv = "des56" if user.priv == "des" else "aes128"
             text += f" privacy-mode {priv} {secret_token(user.priv_key)}"
     elif user.priv is not None:
-        drop(out, user, "priv", "privacy needs authentication")
+        out.unsupported(user, "priv", reason="privacy needs authentication")
     out.emit(text, user)
+    out.mark(user, "auth", "auth_key", "priv", "priv_key")
 
 
 def render_management(system: System, out: Emitter) -> None:
@@ -308,14 +275,15 @@ def render_management(system: System, out: Emitter) -> None:
             # ports any protocol shut down (BPDU guard, loop detection...) come back after this
             lines.append((f"shutdown-interval {recovery}", "errdisable_recovery_interval"))
         else:
-            drop(
-                out,
+            out.unsupported(
                 system,
                 "errdisable_recovery_interval",
-                "Comware brings ports back after 1-300 s",
+                reason="Comware brings ports back after 1-300 s",
             )
     elif system.errdisable_recovery_causes or recovery is not None:
-        drop(out, system, "errdisable_recovery_causes", "port recovery without a cause and time")
+        out.unsupported(
+            system, "errdisable_recovery_causes", reason="port recovery without a cause and time"
+        )
     if system.password_strength_check is False:
         out.ignore(
             system,
@@ -323,7 +291,9 @@ def render_management(system: System, out: Emitter) -> None:
             rule="Comware checks password strength only under password control, off by default",
         )
     elif system.password_strength_check:
-        drop(out, system, "password_strength_check", "password control is not translated")
+        out.unsupported(
+            system, "password_strength_check", reason="password control is not translated"
+        )
     for name in ("login_success_log", "login_failure_log"):
         if getattr(system, name) is True:
             out.ignore(system, name, rule="Comware logs every login and failed login")
@@ -339,4 +309,4 @@ def render_management(system: System, out: Emitter) -> None:
     for text, name in lines:
         out.emit(" " + text, system, name)
         if name == "errdisable_recovery_interval":
-            add_sources(out, system, "errdisable_recovery_causes")
+            out.also(system, "errdisable_recovery_causes")

@@ -30,7 +30,6 @@ from orchestrator.model import (
     ZonePolicy,
 )
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.hp_comware_common import drop, drop_node, sweep
 from orchestrator.syntax.hp_comware_render_objects import (
     SIGNATURES,
     render_address,
@@ -162,9 +161,9 @@ def render_zones(config: DeviceConfig, out: Emitter) -> None:
         with out.view(f"object-group ip address {aset.name}", aset):
             for i, member in enumerate([*aset.addresses, *aset.address_sets]):
                 out.emit(f" {i * 10} network group-object {member}", aset, "addresses")
+            out.mark(aset, "address_sets")
         if aset.zone is not None:
             out.ignore(aset, "zone", rule="Comware address objects are usable in every zone")
-        sweep(out, aset, ("name", "addresses", "address_sets", "zone"), "address set")
     for app in security.applications.values():
         render_application(app, out)
     for appset in security.application_sets.values():
@@ -172,7 +171,7 @@ def render_zones(config: DeviceConfig, out: Emitter) -> None:
         with out.view(f"object-group service {appset.name}", appset):
             for i, member in enumerate([*appset.applications, *appset.application_sets]):
                 out.emit(f" {i * 10} service group-object {member}", appset, "applications")
-        sweep(out, appset, ("name", "applications", "application_sets"), "application set")
+            out.mark(appset, "application_sets")
     inbound = _inbound_groups(security, out)
     policies = _object_policies(security, inbound, out)
     for zone in security.zones.values():
@@ -221,7 +220,9 @@ def _object_policies(security: Security, inbound: set[str], out: Emitter) -> lis
         for field in ("host_inbound_services", "host_inbound_protocols"):
             missing = [n for n in getattr(zone, field) if n not in known]
             if missing:
-                drop(out, zone, field, f"host-inbound {' '.join(missing)} not translated")
+                out.unsupported(
+                    zone, field, reason=f"host-inbound {' '.join(missing)} not translated"
+                )
         out.plain("#")
         with out.view(f"object-policy ip {pair_policy(zone.name, SELF_ZONE)}"):
             for i, name in enumerate(known):
@@ -248,10 +249,9 @@ def _rule(number: int, policy: ZonePolicy, out: Emitter) -> None:
         or policy.destination_negate
         or policy.acl is not None
     ):
-        drop_node(
-            out,
+        out.unsupported(
             policy,
-            "a rule with several objects in one field, a negated match or an ACL: Comware "
+            reason="a rule with several objects in one field, a negated match or an ACL: Comware "
             "object-policy rules take one object group per field",
         )
         return
@@ -264,35 +264,23 @@ def _rule(number: int, policy: ZonePolicy, out: Emitter) -> None:
         text += " logging"
     if policy.count:
         text += " counting"
-    out.emit(text, policy, *(policy.src.lines or {"": []}))
+    out.item(
+        text,
+        policy,
+        "source_addresses",
+        "destination_addresses",
+        "applications",
+        "action",
+        "log_init",
+        "log_close",
+        "count",
+    )
     if policy.action == "reject":
-        drop(out, policy, "action", "Comware drops without answering (no TCP RST)")
+        out.unsupported(policy, "action", reason="Comware drops without answering (no TCP RST)")
     if policy.description is not None:
-        drop(out, policy, "description", "object-policy rules carry no description")
+        out.unsupported(policy, "description", reason="object-policy rules carry no description")
     if policy.algs:
         out.ignore(policy, "algs", rule="Comware runs its ALGs for every session by default")
-    sweep(
-        out,
-        policy,
-        (
-            "from_zone",
-            "to_zone",
-            "name",
-            "source_addresses",
-            "destination_addresses",
-            "source_negate",
-            "destination_negate",
-            "applications",
-            "action",
-            "log_init",
-            "log_close",
-            "count",
-            "description",
-            "acl",
-            "algs",
-        ),
-        "zone policy",
-    )
 
 
 def _zone(zone: SecurityZone, out: Emitter) -> None:
@@ -303,23 +291,9 @@ def _zone(zone: SecurityZone, out: Emitter) -> None:
         if zone.screen is not None:
             out.emit(f" attack-defense apply policy {zone.screen}", zone, "screen")
     if zone.tcp_rst:
-        drop(out, zone, "tcp_rst", "Comware answers no stray TCP segment with a RST")
+        out.unsupported(zone, "tcp_rst", reason="Comware answers no stray TCP segment with a RST")
     if zone.interface_inbound:
-        drop(out, zone, "interface_inbound", "per-interface host-inbound lists")
-    sweep(
-        out,
-        zone,
-        (
-            "name",
-            "interfaces",
-            "screen",
-            "host_inbound_services",
-            "host_inbound_protocols",
-            "tcp_rst",
-            "interface_inbound",
-        ),
-        "security zone",
-    )
+        out.unsupported(zone, "interface_inbound", reason="per-interface host-inbound lists")
 
 
 def _default_action(security: Security, out: Emitter) -> None:
@@ -330,9 +304,8 @@ def _default_action(security: Security, out: Emitter) -> None:
             rule="Comware drops traffic between zones that no object policy passes",
         )
     elif security.zone_default_action == "permit":
-        drop(
-            out,
+        out.unsupported(
             security,
             "zone_default_action",
-            "Comware has no permit-all default between zones: add a pass rule per zone pair",
+            reason="Comware has no permit-all default between zones: add a pass rule per zone pair",
         )

@@ -99,8 +99,7 @@ class Writer:
     def item(self, text: str, node: Node, *fields: str) -> None:
         """The one line that stands for ``node`` (an entry, a server): it carries all of the
         node's source lines; ``fields`` are the settings it expresses besides the node itself."""
-        sources = Emitter.sources_of(node, tuple(node.src.lines) or ("",))
-        self.out.cite("  " * self.depth + text, sources, node, "", *fields)
+        self.out.item("  " * self.depth + text, node, *fields)
 
     def line_at(self, text: str, lines: tuple[int, ...], node: Node, *fields: str) -> None:
         """One target line from exactly these source lines (one item of a list field)."""
