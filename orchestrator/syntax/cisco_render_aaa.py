@@ -4,7 +4,7 @@ management lines."""
 from __future__ import annotations
 
 from orchestrator.model import Aaa, AaaMethodList, AaaServer, DeviceConfig, MgmtLine
-from orchestrator.syntax.cisco_render_common import Writer, drop, secret
+from orchestrator.syntax.cisco_render_common import Writer, secret
 
 _LINE_NAMES = {"console": "con", "aux": "aux", "vty": "vty"}
 
@@ -164,8 +164,7 @@ def _method_list(w: Writer, entry: AaaMethodList) -> None:
             methods.append(method)
     if entry.service == "accounting" or entry.service == "commands":
         if entry.scope is None:
-            drop(
-                w,
+            w.unsupported(
                 entry,
                 reason=f"IOS {entry.service} lists name "
                 "what they cover (exec, network, commands <level>)",

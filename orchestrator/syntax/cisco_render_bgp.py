@@ -16,7 +16,7 @@ from orchestrator.model import (
     BgpPeer,
     DeviceConfig,
 )
-from orchestrator.syntax.cisco_render_common import Writer, drop, net_mask, secret
+from orchestrator.syntax.cisco_render_common import Writer, net_mask, secret
 from orchestrator.syntax.cisco_render_routing import _redistribute
 
 _AF_NAMES = {
@@ -52,7 +52,7 @@ def render_bgp(w: Writer, config: DeviceConfig) -> None:
                     rule="a BGP VRF with no settings of its own: its address family stands for it",
                 )
             elif not any(af.vrf == vrf.name for af in bgp.address_families):
-                drop(w, vrf, "a BGP VRF with no address family")
+                w.unsupported(vrf, reason="a BGP VRF with no address family")
             else:
                 w.done(vrf, "name", "neighbors")
     w.plain("!")
@@ -99,7 +99,7 @@ def _globals(w: Writer, bgp: Bgp) -> None:
 
 def _neighbor(w: Writer, address: str, neighbor: BgpPeer, indent: str = " ") -> None:
     if neighbor.remote_as is None and neighbor.peer_group is None:
-        drop(w, neighbor, reason="a neighbor with neither remote AS nor peer group")
+        w.unsupported(neighbor, reason="a neighbor with neither remote AS nor peer group")
         return
     w.done(neighbor, "address")
     if neighbor.remote_as is not None:
@@ -150,7 +150,7 @@ def _session(
 def _family(w: Writer, bgp: Bgp, af: BgpAddressFamily) -> None:
     name = _AF_NAMES.get((af.afi, af.safi))
     if name is None:
-        drop(w, af, reason=f"BGP family {af.afi} {af.safi} has no IOS form")
+        w.unsupported(af, reason=f"BGP family {af.afi} {af.safi} has no IOS form")
         return
     vrf = f" vrf {af.vrf}" if af.vrf else ""
     with w.view(f" address-family {name}{vrf}", af, "afi", "safi", "vrf"):
@@ -166,7 +166,9 @@ def _family(w: Writer, bgp: Bgp, af: BgpAddressFamily) -> None:
             if peer_name in defined:
                 _af_peer(w, peer_name, peer)
             else:
-                drop(w, peer, f"settings of neighbor {peer_name}, which IOS cannot define")
+                w.unsupported(
+                    peer, reason=f"settings of neighbor {peer_name}, which IOS cannot define"
+                )
         w.done(af, "peers")
         w.plain(" exit-address-family")
 

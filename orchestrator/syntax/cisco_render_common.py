@@ -73,15 +73,6 @@ class Writer:
         self.out.mark(node)
 
 
-def drop(w: Writer, node: Node, reason: str, parent: Node | None = None, field: str = "") -> None:
-    """Declare all of ``node`` unsupported: every source line in it, and the node itself
-    (from its list or dict, or as ``field`` of ``parent`` when it is a single nested node)."""
-    if parent is not None:
-        w.unsupported(parent, field, reason=reason)
-    else:
-        w.unsupported(node, reason=reason)
-
-
 def secret(value: Secret) -> str:
     """How a secret is written: the reference token, in the clear-text form of each command."""
     return secret_token(value)

@@ -14,7 +14,7 @@ from orchestrator.model import (
     Switchport,
     Vrf,
 )
-from orchestrator.syntax.cisco_render_common import Writer, drop, mask, ranges, secret
+from orchestrator.syntax.cisco_render_common import Writer, mask, ranges, secret
 from orchestrator.syntax.cisco_render_wan import render_ipv6, render_wan
 
 _NETWORK_TYPES = {"p2mp": "point-to-multipoint", "nbma": "non-broadcast"}
@@ -100,12 +100,8 @@ def _layer2(w: Writer, ifc: Interface) -> None:
         w.line(" no switchport" if ifc.routed else " switchport", ifc, "routed")
     if ifc.switchport is not None:
         if ifc.switchport.mode == "hybrid":
-            drop(
-                w,
-                ifc.switchport,
-                "IOS has no hybrid ports: use a trunk with a native VLAN",
-                ifc,
-                "switchport",
+            w.unsupported(
+                ifc, "switchport", reason="IOS has no hybrid ports: use a trunk with a native VLAN"
             )
         else:
             _switchport(w, ifc.switchport)

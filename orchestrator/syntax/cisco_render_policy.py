@@ -10,7 +10,7 @@ from orchestrator.model import (
     PortMatch,
     RouteMapEntry,
 )
-from orchestrator.syntax.cisco_render_common import Writer, drop
+from orchestrator.syntax.cisco_render_common import Writer
 
 #: model protocol → IOS keyword (others are written as numbers, which IOS takes too)
 _PROTOCOL_WORDS = {
@@ -57,7 +57,7 @@ _SET_WORDS = {
 def render_acls(w: Writer, config: DeviceConfig) -> None:
     for acl in config.acls.values():
         if acl.kind == "mac":
-            drop(w, acl, reason="MAC access lists are not translated")
+            w.unsupported(acl, reason="MAC access lists are not translated")
             continue
         family = "ipv6 access-list" if acl.kind == "ipv6" else f"ip access-list {acl.kind}"
         with w.view(f"{family} {acl.name}", acl, "name", "kind"):
@@ -155,7 +155,7 @@ def render_prefix_lists(w: Writer, config: DeviceConfig) -> None:
             text += f" le {entry.le}" if entry.le is not None else ""
             w.item(text, entry, "seq", "action", "prefix", "ge", "le")
         if not plist.entries and plist.description is None:
-            drop(w, plist, reason="an empty prefix list")
+            w.unsupported(plist, reason="an empty prefix list")
 
 
 def render_community_lists(w: Writer, config: DeviceConfig) -> None:
@@ -205,7 +205,7 @@ def _route_map_entry(w: Writer, entry: RouteMapEntry) -> None:
     for match in entry.matches:
         words = _MATCH_WORDS.get(match.kind)
         if words is None or match.prefixes:
-            drop(w, match, reason=f"route-map match {match.kind!r} has no IOS form")
+            w.unsupported(match, reason=f"route-map match {match.kind!r} has no IOS form")
             continue
         w.item(f" match {words} " + " ".join(match.values), match, "kind", "values")
     for item in entry.sets:
@@ -216,7 +216,7 @@ def _route_map_entry(w: Writer, entry: RouteMapEntry) -> None:
             continue
         words = _SET_WORDS.get(item.kind)
         if words is None:
-            drop(w, item, reason=f"route-map set {item.kind!r} has no IOS form")
+            w.unsupported(item, reason=f"route-map set {item.kind!r} has no IOS form")
             continue
         text = f" set {words} " + " ".join(item.values)
         if item.additive:

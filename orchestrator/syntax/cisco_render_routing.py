@@ -5,7 +5,7 @@ from __future__ import annotations
 from ipaddress import IPv4Network
 
 from orchestrator.model import DeviceConfig, Ospf, OspfArea, Redistribution, StaticRoute
-from orchestrator.syntax.cisco_render_common import Writer, drop, net_mask, net_wildcard
+from orchestrator.syntax.cisco_render_common import Writer, net_mask, net_wildcard
 
 
 def render_static_routes(w: Writer, config: DeviceConfig) -> None:
@@ -20,7 +20,7 @@ def _route(w: Writer, route: StaticRoute) -> None:
     else:
         text = f"ipv6 route {vrf}{route.prefix.with_prefixlen}"
     if route.interface is None and route.next_hop is None:
-        drop(w, route, reason="a static route with neither next hop nor interface")
+        w.unsupported(route, reason="a static route with neither next hop nor interface")
         return
     text += f" {route.interface}" if route.interface else ""
     text += f" {route.next_hop}" if route.next_hop else ""

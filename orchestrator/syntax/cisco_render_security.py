@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from orchestrator.model import DeviceConfig, InspectSettings, Security
-from orchestrator.syntax.cisco_render_common import Writer, drop, secret
+from orchestrator.syntax.cisco_render_common import Writer, secret
 from orchestrator.syntax.cisco_security import IKE_ENCRYPTION, IKE_HASH
 
 _ENCRYPTION_WORDS = {
@@ -100,7 +100,7 @@ def _inspect(w: Writer, security: Security) -> None:
                 text += f" timeout {item.timeout}"
             w.item(text, item, "protocol", "java_list", "alert", "audit_trail", "timeout")
         if not policy.protocols and policy.fragment_maximum is None:
-            drop(w, policy, reason="an inspection policy that inspects nothing")
+            w.unsupported(policy, reason="an inspection policy that inspects nothing")
     for i, (name, acl) in enumerate(security.ips_rules.items()):
         text = f"ip ips name {name}" + (f" list {acl}" if acl else "")
         w.nth(text, security, "ips_rules", i, len(security.ips_rules))

@@ -6,7 +6,7 @@ from ipaddress import IPv4Address
 
 from orchestrator.model import DeviceConfig, IpSla, NatRule, PolicyClass, Services
 from orchestrator.syntax.cisco_qos import MATCH_WORDS
-from orchestrator.syntax.cisco_render_common import Writer, drop, net_mask
+from orchestrator.syntax.cisco_render_common import Writer, net_mask
 
 #: policy action kind → IOS command (value appended)
 _ACTION_WORDS = {
@@ -67,7 +67,7 @@ def _policy_class(w: Writer, item: PolicyClass) -> None:
     elif police.cir is not None:
         text = f"  police cir {police.cir}"
     else:
-        drop(w, police, "a policer without a rate", item, "police")
+        w.unsupported(item, "police", reason="a policer without a rate")
         return
     for field in ("bc", "be", "pir"):
         value = getattr(police, field)
@@ -114,7 +114,7 @@ def render_nat(w: Writer, config: DeviceConfig) -> None:
         )
     for pool in services.nat_pools.values():
         if pool.prefix_length is None:
-            drop(w, pool, reason="a NAT pool without a prefix length")
+            w.unsupported(pool, reason="a NAT pool without a prefix length")
             continue
         w.line(
             f"ip nat pool {pool.name} {pool.start} {pool.end} prefix-length {pool.prefix_length}",
@@ -182,7 +182,7 @@ def _nat_rule(w: Writer, nat: NatRule) -> None:
 
 
 def _drop(w: Writer, node: NatRule, reason: str) -> None:
-    drop(w, node, reason=reason)
+    w.unsupported(node, reason=reason)
 
 
 def _dhcp(w: Writer, services: Services) -> None:

@@ -4,7 +4,7 @@ NTP, banners, bridging globals."""
 from __future__ import annotations
 
 from orchestrator.model import DeviceConfig, Server, System
-from orchestrator.syntax.cisco_render_common import Writer, drop, secret
+from orchestrator.syntax.cisco_render_common import Writer, secret
 
 
 def _flag(w: Writer, node: System, field: str, on: str, off: str | None = None) -> None:
@@ -257,7 +257,7 @@ def _switching(w: Writer, config: DeviceConfig) -> None:
             w.line(f"bridge {group.id} route {protocol}", group, "id", "route")
     w.done(config, "bridge_groups")
     if config.mlag is not None:
-        drop(w, config.mlag, "IOS has no multi-chassis LAG (vPC) domain", config, "mlag")
+        w.unsupported(config, "mlag", reason="IOS has no multi-chassis LAG (vPC) domain")
 
 
 def render_logging(w: Writer, config: DeviceConfig) -> None:
@@ -327,7 +327,9 @@ def render_snmp(w: Writer, config: DeviceConfig) -> None:
         w.item(text, community, "name", "view", "access", "acl")
     for user in snmp.users.values():
         if user.group is None or (user.priv is not None and user.auth is None):
-            drop(w, user, reason="an SNMPv3 user needs a group, and privacy needs authentication")
+            w.unsupported(
+                user, reason="an SNMPv3 user needs a group, and privacy needs authentication"
+            )
             continue
         text = f"snmp-server user {user.name} {user.group} v3"
         if user.auth is not None and user.auth_key is not None:
@@ -353,7 +355,7 @@ def render_snmp(w: Writer, config: DeviceConfig) -> None:
         w.line("snmp-server enable traps", snmp, "traps_enabled")
     for host in snmp.hosts:
         if host.version == "3":
-            drop(w, host, reason="SNMPv3 notification hosts are not translated")
+            w.unsupported(host, reason="SNMPv3 notification hosts are not translated")
             continue
         text = f"snmp-server host {host.address}"
         text += f" vrf {host.vrf}" if host.vrf else ""
