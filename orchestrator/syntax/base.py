@@ -12,7 +12,8 @@ comes from; provenance on the nodes turns that into "source line 17 became targe
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
@@ -198,14 +199,6 @@ class Emitter:
         self.mark(node, *fields)
         self.result.emissions.append(Emission(text, sources, tuple(self._views)))
 
-    def emit_many(self, text: str, parts: Iterable[tuple[Node, str]]) -> None:
-        """One line that several nodes' fields share (a global switch several ports ask for)."""
-        sources: list[int] = []
-        for node, name in parts:
-            self.mark(node, name)
-            sources.extend(n for n in self.sources_of(node, (name,)) if n not in sources)
-        self.result.emissions.append(Emission(text, tuple(sources), tuple(self._views)))
-
     def also(self, node: Node | None, *fields: str) -> None:
         """The line written last also expresses ``fields`` of ``node`` (a second source)."""
         if node is None or not self.result.emissions:
@@ -219,9 +212,15 @@ class Emitter:
         """Write a line that comes from no source line (separators, `return`, `quit`)."""
         self.result.emissions.append(Emission(text, (), tuple(self._views)))
 
-    def view(self, opener: str, node: Node | None = None, *fields: str) -> _ViewContext:
+    @contextmanager
+    def view(self, opener: str, node: Node | None = None, *fields: str) -> Iterator[Emitter]:
         """Emit ``opener`` and enter its view until the ``with`` block ends."""
-        return _ViewContext(self, opener, node, fields)
+        self.emit(opener, node, *fields)
+        self._views.append(opener.strip())
+        try:
+            yield self
+        finally:
+            self._views.pop()
 
     def mark(self, node: Node | None, *fields: str) -> None:
         """Record ``fields`` (the node if none) as expressed by lines written for others."""
@@ -290,21 +289,6 @@ class Emitter:
         self._account(node, tuple(node.src.lines) or ("",), why, bucket)
         for child in held_nodes(node):
             self._account_tree(child, why, bucket)
-
-
-class _ViewContext:
-    def __init__(
-        self, out: Emitter, opener: str, node: Node | None, fields: tuple[str, ...]
-    ) -> None:
-        self.out, self.opener, self.node, self.fields = out, opener, node, fields
-
-    def __enter__(self) -> Emitter:
-        self.out.emit(self.opener, self.node, *self.fields)
-        self.out._views.append(self.opener.strip())
-        return self.out
-
-    def __exit__(self, *exc: object) -> None:
-        self.out._views.pop()
 
 
 #: keys are model paths: they hold interface names (`Gi0/1`) and IPv6 neighbor addresses

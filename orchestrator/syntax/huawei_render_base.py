@@ -35,7 +35,9 @@ class Writer:
 
     def line_multi(self, text: str, parts: Sequence[tuple[Node, str]]) -> None:
         """A line that several nodes' fields share (a global switch several ports ask for)."""
-        self.out.emit_many(" " * self.depth + text, parts)
+        self.out.emit(" " * self.depth + text)
+        for node, name in parts:
+            self.out.also(node, name)
 
     @contextmanager
     def view(self, text: str, node: Node | None = None, *fields: str) -> Iterator[None]:
