@@ -39,6 +39,27 @@ class Src:
     def every(self) -> set[int]:
         return {n for bucket in self.lines.values() for n in bucket}
 
+    def forget(self, field_name: str) -> None:
+        """Drop the lines of ``field_name`` and of its items (`item_key`): it is set anew."""
+        prefix = field_name + "="
+        for key in [k for k in self.lines if k == field_name or k.startswith(prefix)]:
+            del self.lines[key]
+
+    def copy(self, source: str, target: str) -> None:
+        """``target`` holds what ``source`` holds: its lines, item by item.
+
+        >>> s = Src()
+        >>> s.add("import_targets", 4)
+        >>> s.add("import_targets=65000:1", 4)
+        >>> s.copy("import_targets", "evpn_import_targets")
+        >>> s.get("evpn_import_targets=65000:1")
+        (4,)
+        """
+        prefix = source + "="
+        for key in [k for k in self.lines if k == source or k.startswith(prefix)]:
+            for n in self.lines[key]:
+                self.add(target + key[len(source) :], n)
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Src)
 

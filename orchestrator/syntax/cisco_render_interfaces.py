@@ -13,6 +13,7 @@ from orchestrator.model import (
     InterfaceOspf,
     Switchport,
     Vrf,
+    item_key,
 )
 from orchestrator.syntax.cisco_render_common import Writer, mask, ranges, secret
 from orchestrator.syntax.cisco_render_wan import render_ipv6, render_wan
@@ -53,10 +54,10 @@ def render_vrfs(w: Writer, config: DeviceConfig) -> None:
 
 
 def _vrf_targets(w: Writer, vrf: Vrf) -> None:
-    for i, target in enumerate(vrf.export_targets):
-        w.nth(f"  route-target export {target}", vrf, "export_targets", i, len(vrf.export_targets))
-    for i, target in enumerate(vrf.import_targets):
-        w.nth(f"  route-target import {target}", vrf, "import_targets", i, len(vrf.import_targets))
+    for target in vrf.export_targets:
+        w.line(f"  route-target export {target}", vrf, item_key("export_targets", target))
+    for target in vrf.import_targets:
+        w.line(f"  route-target import {target}", vrf, item_key("import_targets", target))
     if vrf.import_map is not None:
         w.line(f"  import map {vrf.import_map}", vrf, "import_map")
     if vrf.export_map is not None:
@@ -177,8 +178,8 @@ def _addresses(w: Writer, ifc: Interface) -> None:
         value = getattr(ifc, flag)
         if value is not None:
             w.line(f" {text}" if value else f" no {text}", ifc, flag)
-    for i, helper in enumerate(ifc.helper_addresses):
-        w.nth(f" ip helper-address {helper}", ifc, "helper_addresses", i, len(ifc.helper_addresses))
+    for helper in ifc.helper_addresses:
+        w.line(f" ip helper-address {helper}", ifc, item_key("helper_addresses", helper))
     for addr6 in ifc.ipv6:
         if addr6.kind == "link-local":
             text = f" ipv6 address {addr6.address.ip} link-local"

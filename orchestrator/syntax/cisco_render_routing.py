@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ipaddress import IPv4Network
 
-from orchestrator.model import DeviceConfig, Ospf, OspfArea, Redistribution, StaticRoute
+from orchestrator.model import DeviceConfig, Ospf, OspfArea, Redistribution, StaticRoute, item_key
 from orchestrator.syntax.cisco_render_common import Writer, net_mask, net_wildcard
 
 
@@ -99,10 +99,10 @@ def _ospf_body(w: Writer, p: Ospf, v3: bool) -> None:
     w.done(p, "redistribute", "areas")
     if p.passive_default:
         w.line(" passive-interface default", p, "passive_default")
-    for i, name in enumerate(p.passive):
-        w.nth(f" passive-interface {name}", p, "passive", i, len(p.passive))
-    for i, name in enumerate(p.active):
-        w.nth(f" no passive-interface {name}", p, "active", i, len(p.active))
+    for name in p.passive:
+        w.line(f" passive-interface {name}", p, item_key("passive", name))
+    for name in p.active:
+        w.line(f" no passive-interface {name}", p, item_key("active", name))
     if p.default_originate:
         text = " default-information originate"
         text += " always" if p.default_originate_always else ""
@@ -140,7 +140,7 @@ def _area(w: Writer, p: Ospf, area: OspfArea, v3: bool) -> None:
         if v3:
             w.unsupported(area, "networks", reason="OSPFv3 enables interfaces, not networks")
             break
-        w.line(f" network {net_wildcard(prefix)} area {name}", area, "networks")
+        w.line(f" network {net_wildcard(prefix)} area {name}", area, item_key("networks", prefix))
     if area.kind != "normal":
         text = f" area {name} {area.kind}"
         if area.kind == "nssa" and area.nssa_default:

@@ -133,7 +133,7 @@ def _interface_ospf(processes: dict[str, Ospf], ifc: Interface, ospf: InterfaceO
             if not ospf.passive and process.passive_default and ifc.name not in process.active:
                 process.active.append(ifc.name)
             for n in ospf.src.get("passive"):
-                process.at(n, "passive" if ospf.passive else "active")
+                process.at_item(n, "passive" if ospf.passive else "active", ifc.name)
             ospf.passive = None
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from orchestrator.model import DeviceConfig, Interface
+from orchestrator.model import DeviceConfig, Interface, item_key
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.hp_comware_parse_ifc import TUNNEL_MODES
 from orchestrator.syntax.hp_comware_render_overlay import (
@@ -39,9 +39,17 @@ def render_vrfs(config: DeviceConfig, out: Emitter) -> None:
             if vrf.description is not None:
                 out.emit(f" description {vrf.description}", vrf, "description")
             for target in vrf.import_targets:
-                out.emit(f" vpn-target {target} import-extcommunity", vrf, "import_targets")
+                out.emit(
+                    f" vpn-target {target} import-extcommunity",
+                    vrf,
+                    item_key("import_targets", target),
+                )
             for target in vrf.export_targets:
-                out.emit(f" vpn-target {target} export-extcommunity", vrf, "export_targets")
+                out.emit(
+                    f" vpn-target {target} export-extcommunity",
+                    vrf,
+                    item_key("export_targets", target),
+                )
             if vrf.import_map is not None:
                 out.emit(f" import route-policy {vrf.import_map}", vrf, "import_map")
             if vrf.export_map is not None:

@@ -8,7 +8,7 @@ interfaces (a VSI names its gateway VSI interface); the VLAN-to-VXLAN mappings a
 
 from __future__ import annotations
 
-from orchestrator.model import DeviceConfig, EvpnVni, Interface, Nve, NveVni
+from orchestrator.model import DeviceConfig, EvpnVni, Interface, Nve, NveVni, item_key
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.hp_comware_prepare_overlay import VSI_INTERFACE
 
@@ -142,9 +142,17 @@ def _evpn_instance(config: DeviceConfig, evi: EvpnVni, member: NveVni, out: Emit
         if evi.rd is not None:
             out.emit(f"  route-distinguisher {evi.rd}", evi, "rd")
         for target in evi.import_targets:
-            out.emit(f"  vpn-target {target} import-extcommunity", evi, "import_targets")
+            out.emit(
+                f"  vpn-target {target} import-extcommunity",
+                evi,
+                item_key("import_targets", target),
+            )
         for target in evi.export_targets:
-            out.emit(f"  vpn-target {target} export-extcommunity", evi, "export_targets")
+            out.emit(
+                f"  vpn-target {target} export-extcommunity",
+                evi,
+                item_key("export_targets", target),
+            )
     if member.replication != "bgp":
         out.unsupported(
             member, "replication", reason="Comware EVPN floods to the VTEPs BGP announces"
@@ -175,6 +183,14 @@ def vrf_evpn_lines(config: DeviceConfig, name: str, out: Emitter) -> None:
         return
     with out.view(" address-family evpn", vrf, "evpn_import_targets", "evpn_export_targets"):
         for target in vrf.evpn_import_targets:
-            out.emit(f"  vpn-target {target} import-extcommunity", vrf, "evpn_import_targets")
+            out.emit(
+                f"  vpn-target {target} import-extcommunity",
+                vrf,
+                item_key("evpn_import_targets", target),
+            )
         for target in vrf.evpn_export_targets:
-            out.emit(f"  vpn-target {target} export-extcommunity", vrf, "evpn_export_targets")
+            out.emit(
+                f"  vpn-target {target} export-extcommunity",
+                vrf,
+                item_key("evpn_export_targets", target),
+            )

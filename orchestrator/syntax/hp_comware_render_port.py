@@ -3,7 +3,7 @@ aggregation, OSPF, VRRP, filters and port features."""
 
 from __future__ import annotations
 
-from orchestrator.model import DeviceConfig, Interface, Switchport
+from orchestrator.model import DeviceConfig, Interface, Switchport, item_key
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.hp_comware_common import (
     vlan_text,
@@ -264,7 +264,9 @@ def _filters(config: DeviceConfig, ifc: Interface, out: Emitter) -> None:
     if ifc.helper_addresses:
         out.emit(" dhcp select relay", ifc, "helper_addresses")
         for address in ifc.helper_addresses:
-            out.emit(f" dhcp relay server-address {address}", ifc, "helper_addresses")
+            out.emit(
+                f" dhcp relay server-address {address}", ifc, item_key("helper_addresses", address)
+            )
     for field, direction in (("service_policy_in", "inbound"), ("service_policy_out", "outbound")):
         policy = getattr(ifc, field)
         if policy is not None:

@@ -7,6 +7,7 @@ from orchestrator.model import (
     Ospf,
     OspfArea,
     Redistribution,
+    item_key,
 )
 from orchestrator.syntax.base import Emitter, secret_token
 from orchestrator.syntax.rules import prefixlen_to_wildcard
@@ -82,9 +83,9 @@ def _ospf_body(process: Ospf, out: Emitter) -> None:
     if process.passive_default:
         e(" silent-interface all", process, "passive_default")
     for name in process.active:
-        e(f" undo silent-interface {name}", process, "active")
+        e(f" undo silent-interface {name}", process, item_key("active", name))
     for name in process.passive:
-        e(f" silent-interface {name}", process, "passive")
+        e(f" silent-interface {name}", process, item_key("passive", name))
     if process.reference_bandwidth is not None:
         e(f" bandwidth-reference {process.reference_bandwidth}", process, "reference_bandwidth")
     if process.default_originate:
@@ -155,7 +156,7 @@ def _area_body(area: OspfArea, keyed: bool, out: Emitter, *, v3: bool = False) -
         e(f"  abr-summary {prefix.network_address} {prefix.netmask}{flag}", area, "ranges")
     for network in [] if v3 else area.networks:
         wildcard = prefixlen_to_wildcard(network.prefixlen)
-        e(f"  network {network.network_address} {wildcard}", area, "networks")
+        e(f"  network {network.network_address} {wildcard}", area, item_key("networks", network))
     if area.kind != "normal":
         text = f"  {area.kind}"
         if area.kind == "nssa" and area.nssa_default:

@@ -9,6 +9,7 @@ from orchestrator.model import (
     Interface,
     NatRule,
     Switchport,
+    item_key,
 )
 from orchestrator.syntax.huawei_common import vlan_text
 from orchestrator.syntax.huawei_render_base import Writer
@@ -172,7 +173,7 @@ def _interface(
     if ifc.helper_addresses:
         w.line("dhcp select relay", ifc, "helper_addresses")
         for server in ifc.helper_addresses:
-            w.line(f"dhcp relay server-ip {server}", ifc, "helper_addresses")
+            w.line(f"dhcp relay server-ip {server}", ifc, item_key("helper_addresses", server))
     if ifc.proxy_arp:
         w.line("arp proxy enable" if plat.vpn_ipv4_family else "arp-proxy enable", ifc, "proxy_arp")
     elif ifc.proxy_arp is False:

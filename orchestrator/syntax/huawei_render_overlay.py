@@ -12,7 +12,7 @@ each member LAG (`dfs-group 1 m-lag N`).
 
 from __future__ import annotations
 
-from orchestrator.model import DeviceConfig, EvpnVni, Interface, Nve
+from orchestrator.model import DeviceConfig, EvpnVni, Interface, Nve, item_key
 from orchestrator.syntax.huawei_render_base import Writer
 
 #: the one DFS group a CloudEngine switch has
@@ -72,7 +72,7 @@ def _evpn(evpn: EvpnVni, w: Writer) -> None:
         ("import_targets", "import-extcommunity"),
     ):
         for target in getattr(evpn, field):
-            w.line(f"vpn-target {target} {word}", evpn, field)
+            w.line(f"vpn-target {target} {word}", evpn, item_key(field, target))
 
 
 def render_nve(config: DeviceConfig, w: Writer) -> None:

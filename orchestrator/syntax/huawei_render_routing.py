@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ipaddress import IPv4Network
 
-from orchestrator.model import DeviceConfig, Ospf, Redistribution, StaticRoute
+from orchestrator.model import DeviceConfig, Ospf, Redistribution, StaticRoute, item_key
 from orchestrator.syntax.huawei_common import secret_text, vlan_text
 from orchestrator.syntax.huawei_render_base import Writer
 from orchestrator.syntax.huawei_render_mgmt import vlan_igmp_line
@@ -97,9 +97,9 @@ def _vrf_settings(vrf: object, w: Writer) -> None:
     if vrf.rd is not None:
         w.line(f"route-distinguisher {vrf.rd}", vrf, "rd")
     for target in vrf.export_targets:
-        w.line(f"vpn-target {target} export-extcommunity", vrf, "export_targets")
+        w.line(f"vpn-target {target} export-extcommunity", vrf, item_key("export_targets", target))
     for target in vrf.import_targets:
-        w.line(f"vpn-target {target} import-extcommunity", vrf, "import_targets")
+        w.line(f"vpn-target {target} import-extcommunity", vrf, item_key("import_targets", target))
     for field, word in (
         ("evpn_export_targets", "export-extcommunity"),
         ("evpn_import_targets", "import-extcommunity"),
@@ -113,7 +113,7 @@ def _vrf_settings(vrf: object, w: Writer) -> None:
                     "(AS number : layer-3 VNI)",
                 )
                 break
-            w.line(f"vpn-target {target} {word} evpn", vrf, field)
+            w.line(f"vpn-target {target} {word} evpn", vrf, item_key(field, target))
     if vrf.import_map is not None:
         w.line(f"import route-policy {vrf.import_map}", vrf, "import_map")
     if vrf.export_map is not None:
@@ -198,13 +198,13 @@ def _process(p: Ospf, w: Writer, config: DeviceConfig, silent: list[str]) -> Non
         if p.passive_default:
             w.line("silent-interface all", p, "passive_default")
         for name in p.passive:
-            w.line(f"silent-interface {name}", p, "passive")
+            w.line(f"silent-interface {name}", p, item_key("passive", name))
         for name in silent:
             ifc = config.interfaces[name]
             assert ifc.ospf is not None
             w.line(f"silent-interface {name}", ifc.ospf, "passive")
         for name in p.active:
-            w.line(f"undo silent-interface {name}", p, "active")
+            w.line(f"undo silent-interface {name}", p, item_key("active", name))
         if p.reference_bandwidth is not None:
             w.line(f"bandwidth-reference {p.reference_bandwidth}", p, "reference_bandwidth")
         for item in p.redistribute:
@@ -281,7 +281,7 @@ def _process(p: Ospf, w: Writer, config: DeviceConfig, silent: list[str]) -> Non
                     w.line(
                         f"network {net.network_address} {prefixlen_to_wildcard(net.prefixlen)}",
                         area,
-                        "networks",
+                        item_key("networks", net),
                     )
                 if area.kind != "normal":
                     words = [area.kind]
@@ -310,7 +310,7 @@ def render_ospfv3(config: DeviceConfig, w: Writer) -> None:
             if p.passive_default:
                 w.line("silent-interface all", p, "passive_default")
             for name in p.passive:
-                w.line(f"silent-interface {name}", p, "passive")
+                w.line(f"silent-interface {name}", p, item_key("passive", name))
             for name in silent.get(p.process, []):
                 ospf = config.interfaces[name].ospfv3
                 assert ospf is not None

@@ -169,10 +169,8 @@ def _layer3(ctx: Ctx, nve: Nve) -> None:
         # type-5 routes carry the instance's route targets (vrf-target or its policies)
         vrf.evpn_import_targets = list(vrf.import_targets)
         vrf.evpn_export_targets = list(vrf.export_targets)
-        for n in vrf.src.get("import_targets"):
-            vrf.at(n, "evpn_import_targets")
-        for n in vrf.src.get("export_targets"):
-            vrf.at(n, "evpn_export_targets")
+        vrf.src.copy("import_targets", "evpn_import_targets")
+        vrf.src.copy("export_targets", "evpn_export_targets")
 
 
 OVERLAY_TOP: list[Rule] = [

@@ -85,12 +85,19 @@ def finish_relay(ctx: Ctx) -> None:
 
 
 def _helpers(ctx: Ctx, name: str, servers: list[tuple[str, int]], n: int) -> None:
+    """Each helper comes from its server line, and from the lines that bind the servers to
+    the interface (``n``, and an active server group line: address "")."""
     ifc = interface(ctx, name)
+    shared = [source for address, source in servers if not address] + [n]
     for address, source in servers:
-        if address and address not in ifc.helper_addresses:
+        if not address:
+            continue
+        if address not in ifc.helper_addresses:
             ifc.helper_addresses.append(address)
-        ifc.at(source, "helper_addresses")
-    ifc.at(n, "helper_addresses")
+        for line in (source, *shared):
+            ifc.at_item(line, "helper_addresses", address)
+    for line in shared:
+        ifc.at(line, "helper_addresses")
 
 
 RELAY_TOP: list[Rule] = [

@@ -280,7 +280,7 @@ def finish_vrfs(ctx: Ctx) -> None:
                 setattr(vrf, map_field, policy)
                 vrf.at(n, map_field)
                 continue
-            vrf.src.lines.pop(targets_field, None)
+            vrf.src.forget(targets_field)
             setattr(vrf, targets_field, targets)
             vrf.at(n, targets_field)
             policy_lines(ctx, policy, vrf, targets_field)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from orchestrator.model import DeviceConfig, FhrpGroup, Interface
+from orchestrator.model import DeviceConfig, FhrpGroup, Interface, item_key
 from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
 from orchestrator.syntax.text import Line
 from orchestrator.syntax.zte_zxros_common import (
@@ -180,7 +180,7 @@ def render_dhcp_relay(w: Writer, config: DeviceConfig) -> None:
             owner = next(i for i in relays if tuple(i.helper_addresses) == servers)
             with w.view(f"ip dhcp relay server group {number}"):
                 for k, server in enumerate(servers, start=1):
-                    w.line(f"server {k} {server}", owner, "helper_addresses")
+                    w.line(f"server {k} {server}", owner, item_key("helper_addresses", server))
         with w.view("dhcp"):
             w.plain("enable")
             for ifc in relays:

@@ -3,7 +3,7 @@ settings ([REF], [CTN]); the parser is `zte_zxros_ospf`."""
 
 from __future__ import annotations
 
-from orchestrator.model import DeviceConfig, InterfaceOspf, Ospf, OspfArea, Redistribution
+from orchestrator.model import DeviceConfig, InterfaceOspf, Ospf, OspfArea, Redistribution, item_key
 from orchestrator.syntax.rules import prefixlen_to_mask, prefixlen_to_wildcard
 from orchestrator.syntax.zte_zxros_common import Writer, all_fields, write_secret
 
@@ -97,9 +97,9 @@ def _render_ospf_body(w: Writer, config: DeviceConfig, ospf: Ospf, first: bool) 
     if ospf.passive_default:
         w.line("passive-interface default", ospf, "passive_default")
     for name in ospf.passive:
-        w.line(f"passive-interface {name}", ospf, "passive")
+        w.line(f"passive-interface {name}", ospf, item_key("passive", name))
     for name in ospf.active:
-        w.line(f"passive-interface {name} disable", ospf, "active")
+        w.line(f"passive-interface {name} disable", ospf, item_key("active", name))
     for r in ospf.redistribute:
         render_redistribution(w, r, ospf_target=True)
     if ospf.default_originate:
@@ -172,7 +172,7 @@ def _render_area(w: Writer, area: OspfArea) -> None:
         w.line(
             f"network {net.network_address} {prefixlen_to_wildcard(net.prefixlen)}",
             area,
-            "networks",
+            item_key("networks", net),
         )
     if area.kind != "normal":
         text = area.kind + (" no-summary" if area.no_summary else "")

@@ -16,6 +16,7 @@ from orchestrator.model import (
     DeviceConfig,
     StaticRoute,
     Vrf,
+    item_key,
 )
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.rules import (
@@ -89,9 +90,9 @@ def _render_vrfs(w: Writer, config: DeviceConfig) -> None:
                 if vrf.ipv4:
                     with w.view("address-family ipv4", vrf, "ipv4"):
                         for rt in vrf.import_targets:
-                            w.line(f"route-target import {rt}", vrf, "import_targets")
+                            w.line(f"route-target import {rt}", vrf, item_key("import_targets", rt))
                         for rt in vrf.export_targets:
-                            w.line(f"route-target export {rt}", vrf, "export_targets")
+                            w.line(f"route-target export {rt}", vrf, item_key("export_targets", rt))
                 elif vrf.import_targets or vrf.export_targets:
                     w.out.unsupported(
                         vrf,
