@@ -23,7 +23,7 @@ from orchestrator.model import (
     Secret,
     StpMode,
 )
-from orchestrator.model.walk import rename_interfaces, walk_secrets
+from orchestrator.model.walk import rename_interfaces, rename_item_keys, walk_secrets
 from orchestrator.secrets import SecretRef, env_name, needs_rekey
 from orchestrator.syntax import get_platform
 from orchestrator.syntax.base import Emitter, Platform
@@ -82,7 +82,9 @@ def _map_ports(
     rename_interfaces(config, rename)
     for ifc in config.interfaces.values():
         for group in ifc.fhrp:
+            old = [i for i, _ in group.track]
             group.track = [(rename(i), d) for i, d in group.track]
+            rename_item_keys(group, "track", old, [i for i, _ in group.track])
 
 
 def _child_nodes(node: object) -> list[Node]:

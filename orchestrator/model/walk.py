@@ -164,7 +164,7 @@ def rename_interfaces(node: object, rename: Callable[[str], str]) -> None:
             elif kind == 2 and isinstance(value, list):
                 renamed = [rename(v) for v in value]
                 setattr(node, name, renamed)
-                _rename_item_keys(node, name, value, renamed)
+                rename_item_keys(node, name, value, renamed)
             elif isinstance(value, (Node, dict, list)):
                 rename_interfaces(value, rename)
     elif isinstance(node, dict):
@@ -177,7 +177,7 @@ def rename_interfaces(node: object, rename: Callable[[str], str]) -> None:
                 rename_interfaces(value, rename)
 
 
-def _rename_item_keys(node: Node, name: str, old: list[str], new: list[str]) -> None:
+def rename_item_keys(node: Node, name: str, old: list[str], new: list[str]) -> None:
     """Keep per-item provenance (`item_key`) pointing at the renamed items."""
     lines = node.src.lines
     for before, after in zip(old, new, strict=True):

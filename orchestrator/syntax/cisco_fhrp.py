@@ -41,10 +41,11 @@ def i_fhrp(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     head = words[0]
     if head in ("ip", "address") and len(words) >= 2:
         group.virtual_ip.append(words[1])
-        group.at(line.n, "virtual_ip")
+        group.at_item(line.n, "virtual_ip", words[1])
     elif head == "ipv6" and len(words) == 2:
-        group.virtual_ipv6.append(words[1].split("/")[0] if words[1] != "autoconfig" else words[1])
-        group.at(line.n, "virtual_ipv6")
+        address = words[1].split("/")[0] if words[1] != "autoconfig" else words[1]
+        group.virtual_ipv6.append(address)
+        group.at_item(line.n, "virtual_ipv6", address)
     elif head == "priority":
         group.priority = int(words[1])
         group.at(line.n, "priority")
@@ -95,8 +96,9 @@ def i_fhrp(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
         elif rest:
             ctx.report.unsupported(line, f"track option {' '.join(rest)!r} not translated")
             return
-        group.track.append((ports.canonical_name(ctx.platform, name), decrement))
-        group.at(line.n, "track")
+        target = ports.canonical_name(ctx.platform, name)
+        group.track.append((target, decrement))
+        group.at_item(line.n, "track", target)
     elif head == "version":
         group.version = int(words[1])
         group.at(line.n, "version")

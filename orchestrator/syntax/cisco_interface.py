@@ -217,7 +217,7 @@ def i_bfd(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
 
 def i_storm(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     ifc.storm_control[m.group(1)] = m.group(2)
-    ifc.at(line.n, "storm_control")
+    ifc.at_item(line.n, "storm_control", m.group(1))
 
 
 def i_ospf_flag(field: str) -> Any:

@@ -174,7 +174,7 @@ def s_source_interface(field: str) -> Any:
 def s_vsa(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     aaa = ctx.config.system.aaa
     aaa.radius_vsa_send.append(m.group(1))
-    aaa.at(line.n, "radius_vsa_send")
+    aaa.at_item(line.n, "radius_vsa_send", m.group(1))
 
 
 def s_bridge(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
@@ -230,19 +230,20 @@ def s_stp_priority(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     system = ctx.config.system
     for key in vlan_list(m.group(2)):
         system.stp_priority[key] = int(m.group(3))
+        system.at_item(line.n, "stp_priority", key)
     system.at(line.n, "stp_priority")
 
 
 def s_ip_host(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     system = ctx.config.system
     system.ip_hosts.setdefault(m.group(1), []).extend(m.group(2).split())
-    system.at(line.n, "ip_hosts")
+    system.at_item(line.n, "ip_hosts", m.group(1))
 
 
 def s_errdisable_cause(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     system = ctx.config.system
     system.errdisable_recovery_causes.append(m.group(1))
-    system.at(line.n, "errdisable_recovery_causes")
+    system.at_item(line.n, "errdisable_recovery_causes", m.group(1))
 
 
 def s_no_monitor(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:

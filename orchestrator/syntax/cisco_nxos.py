@@ -177,10 +177,10 @@ def p_monitor_session(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> Non
     port = interface(ctx, destination[0])
     for name, child in sources:
         port.monitor_sources.append(name)
-        port.at(child.n, "monitor_sources")
+        for member in (child, line, destination[1], active):
+            port.at_item(member.n, "monitor_sources", name)
         ctx.report.parsed(child)
     for member in (line, destination[1], active):
-        port.at(member.n, "monitor_sources")
         ctx.report.parsed(member)
 
 
@@ -330,8 +330,8 @@ def _resolve_tracks(ctx: Ctx) -> None:
             continue
         used.add(number)
         group.track.append((found[0], decrement))
-        group.at(line.n, "track")
-        group.at(found[1].n, "track")
+        group.at_item(line.n, "track", found[0])
+        group.at_item(found[1].n, "track", found[0])
     for number, (_, line) in objects.items():
         if number not in used:
             ctx.report.unsupported(

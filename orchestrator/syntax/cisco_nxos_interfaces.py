@@ -84,7 +84,7 @@ def i_edge(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
 
 def i_storm_control(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     ifc.storm_control[m.group(1)] = m.group(2)
-    ifc.at(line.n, "storm_control")
+    ifc.at_item(line.n, "storm_control", m.group(1))
 
 
 def i_lacp_rate(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
@@ -157,7 +157,7 @@ def i_fhrp_block(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None
 
 def g_ip(ctx: Ctx, line: Line, m: re.Match[str], group: FhrpGroup) -> None:
     group.virtual_ip.append(m.group(1))
-    group.at(line.n, "virtual_ip")
+    group.at_item(line.n, "virtual_ip", m.group(1))
 
 
 def g_priority(ctx: Ctx, line: Line, m: re.Match[str], group: FhrpGroup) -> None:

@@ -195,7 +195,7 @@ def s_logging_monitor(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> Non
 def s_ip_host(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     system = ctx.config.system
     system.ip_hosts[m.group(1)] = m.group(2).split()
-    system.at(line.n, "ip_hosts")
+    system.at_item(line.n, "ip_hosts", m.group(1))
 
 
 def s_strength_check(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
@@ -213,7 +213,7 @@ def s_errdisable_interval(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) ->
 def s_errdisable_cause(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     system = ctx.config.system
     system.errdisable_recovery_causes.append(m.group(1))
-    system.at(line.n, "errdisable_recovery_causes")
+    system.at_item(line.n, "errdisable_recovery_causes", m.group(1))
 
 
 # --- AAA --------------------------------------------------------------------------------------

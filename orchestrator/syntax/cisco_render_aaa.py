@@ -3,7 +3,7 @@ management lines."""
 
 from __future__ import annotations
 
-from orchestrator.model import Aaa, AaaMethodList, AaaServer, DeviceConfig, MgmtLine
+from orchestrator.model import Aaa, AaaMethodList, AaaServer, DeviceConfig, MgmtLine, item_key
 from orchestrator.syntax.cisco_render_common import Writer, secret
 
 _LINE_NAMES = {"console": "con", "aux": "aux", "vty": "vty"}
@@ -47,8 +47,8 @@ def render_aaa_servers(w: Writer, config: DeviceConfig) -> None:
         value = getattr(aaa, field)
         if value is not None:
             w.line(f"radius-server {word} {value}", aaa, field)
-    for i, item in enumerate(aaa.radius_vsa_send):
-        w.nth(f"radius-server vsa send {item}", aaa, "radius_vsa_send", i, len(aaa.radius_vsa_send))
+    for item in aaa.radius_vsa_send:
+        w.line(f"radius-server vsa send {item}", aaa, item_key("radius_vsa_send", item))
     if aaa.radius_nas_identifier is not None:
         w.line(
             f"radius-server attribute 32 include-in-access-req format {aaa.radius_nas_identifier}",

@@ -45,15 +45,6 @@ class Writer:
         """Write ``text`` citing exactly ``sources``; ``names`` of ``node`` are handled."""
         self.out.cite(text, sources, node, "", *names)
 
-    def nth(self, text: str, node: Node, name: str, index: int, count: int) -> None:
-        """Write item ``index`` of the ``count`` items of list or dict field ``name``.
-
-        When the parser recorded one source line per item, the line cites only its own item's
-        line; otherwise every line of the field.
-        """
-        lines = node.src.get(name)
-        self.cite(text, (lines[index],) if len(lines) == count else lines, node, name)
-
     @contextmanager
     def view(self, opener: str, node: Node | None = None, *names: str) -> Iterator[None]:
         # an opener stands for its node: it cites the node's own source line too

@@ -124,20 +124,12 @@ def _layer2(w: Writer, ifc: Interface) -> None:
         w.line(f" spanning-tree cost {ifc.stp_cost}", ifc, "stp_cost")
     if ifc.stp_port_priority is not None:
         w.line(f" spanning-tree port-priority {ifc.stp_port_priority}", ifc, "stp_port_priority")
-    for i, (vlan, cost) in enumerate(ifc.stp_vlan_cost.items()):
-        w.nth(
-            f" spanning-tree vlan {vlan} cost {cost}",
-            ifc,
-            "stp_vlan_cost",
-            i,
-            len(ifc.stp_vlan_cost),
-        )
-    for i, source in enumerate(ifc.monitor_sources):
-        w.nth(f" port monitor {source}", ifc, "monitor_sources", i, len(ifc.monitor_sources))
-    for i, (kind, level) in enumerate(ifc.storm_control.items()):
-        w.nth(
-            f" storm-control {kind} level {level}", ifc, "storm_control", i, len(ifc.storm_control)
-        )
+    for vlan, cost in ifc.stp_vlan_cost.items():
+        w.line(f" spanning-tree vlan {vlan} cost {cost}", ifc, item_key("stp_vlan_cost", vlan))
+    for source in ifc.monitor_sources:
+        w.line(f" port monitor {source}", ifc, item_key("monitor_sources", source))
+    for kind, level in ifc.storm_control.items():
+        w.line(f" storm-control {kind} level {level}", ifc, item_key("storm_control", kind))
     if ifc.mlag_id is not None:
         w.unsupported(ifc, "mlag_id", reason="IOS has no multi-chassis LAG (vPC)")
 
@@ -299,8 +291,8 @@ def _fhrp(w: Writer, ifc: Interface, group: FhrpGroup) -> None:
             w.done(group, "version")
     for address in group.virtual_ip:
         w.item(f"{head} ip {address}", group, "virtual_ip")
-    for i, address in enumerate(group.virtual_ipv6):
-        w.nth(f"{head} ipv6 {address}", group, "virtual_ipv6", i, len(group.virtual_ipv6))
+    for address in group.virtual_ipv6:
+        w.line(f"{head} ipv6 {address}", group, item_key("virtual_ipv6", address))
     if group.priority is not None:
         w.line(f"{head} priority {group.priority}", group, "priority")
     if group.preempt:
@@ -324,8 +316,8 @@ def _fhrp(w: Writer, ifc: Interface, group: FhrpGroup) -> None:
     if group.auth is not None:
         form = "md5 key-string" if group.auth_md5 else "text"
         w.line(f"{head} authentication {form} {secret(group.auth)}", group, "auth", "auth_md5")
-    for i, (name, decrement) in enumerate(group.track):
-        w.nth(f"{head} track {name} decrement {decrement}", group, "track", i, len(group.track))
+    for name, decrement in group.track:
+        w.line(f"{head} track {name} decrement {decrement}", group, item_key("track", name))
     if group.name is not None:
         w.line(f"{head} name {group.name}", group, "name")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from orchestrator.model import DeviceConfig, InspectSettings, Security
+from orchestrator.model import DeviceConfig, InspectSettings, Security, item_key
 from orchestrator.syntax.cisco_render_common import Writer, secret
 from orchestrator.syntax.cisco_security import IKE_ENCRYPTION, IKE_HASH
 
@@ -101,9 +101,9 @@ def _inspect(w: Writer, security: Security) -> None:
             w.item(text, item, "protocol", "java_list", "alert", "audit_trail", "timeout")
         if not policy.protocols and policy.fragment_maximum is None:
             w.unsupported(policy, reason="an inspection policy that inspects nothing")
-    for i, (name, acl) in enumerate(security.ips_rules.items()):
+    for name, acl in security.ips_rules.items():
         text = f"ip ips name {name}" + (f" list {acl}" if acl else "")
-        w.nth(text, security, "ips_rules", i, len(security.ips_rules))
+        w.line(text, security, item_key("ips_rules", name))
 
 
 def _ike(w: Writer, security: Security) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ipaddress import IPv4Address
 
-from orchestrator.model import DeviceConfig, IpSla, NatRule, PolicyClass, Services
+from orchestrator.model import DeviceConfig, IpSla, NatRule, PolicyClass, Services, item_key
 from orchestrator.syntax.cisco_qos import MATCH_WORDS
 from orchestrator.syntax.cisco_render_common import Writer, net_mask
 
@@ -104,14 +104,8 @@ def render_services(w: Writer, config: DeviceConfig) -> None:
 
 def render_nat(w: Writer, config: DeviceConfig) -> None:
     services = config.services
-    for i, (key, seconds) in enumerate(services.nat_timeouts.items()):
-        w.nth(
-            f"ip nat translation {key} {seconds}",
-            services,
-            "nat_timeouts",
-            i,
-            len(services.nat_timeouts),
-        )
+    for key, seconds in services.nat_timeouts.items():
+        w.line(f"ip nat translation {key} {seconds}", services, item_key("nat_timeouts", key))
     for pool in services.nat_pools.values():
         if pool.prefix_length is None:
             w.unsupported(pool, reason="a NAT pool without a prefix length")

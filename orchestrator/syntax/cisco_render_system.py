@@ -3,7 +3,7 @@ NTP, banners, bridging globals."""
 
 from __future__ import annotations
 
-from orchestrator.model import DeviceConfig, Server, System
+from orchestrator.model import DeviceConfig, Server, System, item_key
 from orchestrator.syntax.cisco_render_common import Writer, secret
 
 
@@ -57,8 +57,8 @@ def render_system(w: Writer, config: DeviceConfig) -> None:
         w.done(system, "summer_time")
     if system.domain_name is not None:
         w.line(f"ip domain name {system.domain_name}", system, "domain_name")
-    for i, name in enumerate(system.domain_search):
-        w.nth(f"ip domain list {name}", system, "domain_search", i, len(system.domain_search))
+    for name in system.domain_search:
+        w.line(f"ip domain list {name}", system, item_key("domain_search", name))
     _flag(w, system, "domain_lookup", "ip domain lookup", "no ip domain lookup")
     if system.dns_source_interface is not None:
         w.line(
@@ -66,9 +66,9 @@ def render_system(w: Writer, config: DeviceConfig) -> None:
             system,
             "dns_source_interface",
         )
-    for i, (host, addresses) in enumerate(system.ip_hosts.items()):
+    for host, addresses in system.ip_hosts.items():
         text = f"ip host {host} " + " ".join(addresses)
-        w.nth(text, system, "ip_hosts", i, len(system.ip_hosts))
+        w.line(text, system, item_key("ip_hosts", host))
     for server in system.dns_servers:
         vrf = f"vrf {server.vrf} " if server.vrf else ""
         w.item(f"ip name-server {vrf}{server.address}", server, "address", "vrf")
@@ -206,13 +206,11 @@ def _services(w: Writer, system: System) -> None:
         )
     _flag(w, system, "vpdn", "vpdn enable")
     causes = system.errdisable_recovery_causes
-    for i, cause in enumerate(causes):
-        w.nth(
+    for cause in causes:
+        w.line(
             f"errdisable recovery cause {cause}",
             system,
-            "errdisable_recovery_causes",
-            i,
-            len(causes),
+            item_key("errdisable_recovery_causes", cause),
         )
     if system.errdisable_recovery_interval is not None:
         w.line(
@@ -243,9 +241,9 @@ def _switching(w: Writer, config: DeviceConfig) -> None:
         else:
             w.unsupported(system, "stp_mode", reason=f"IOS has no spanning-tree mode {mode}")
     scope = "mst" if system.stp_mode == "mstp" else "vlan"
-    for i, (key, priority) in enumerate(system.stp_priority.items()):
+    for key, priority in system.stp_priority.items():
         text = f"spanning-tree {scope} {key} priority {priority}"
-        w.nth(text, system, "stp_priority", i, len(system.stp_priority))
+        w.line(text, system, item_key("stp_priority", key))
     if config.bridge_irb:
         w.line("bridge irb", config, "bridge_irb")
     elif config.bridge_irb is False:
@@ -369,10 +367,10 @@ def render_ntp(w: Writer, config: DeviceConfig) -> None:
     w.done(ntp, "servers")
     if ntp.authenticate:
         w.line("ntp authenticate", ntp, "authenticate")
-    for i, (key_id, key) in enumerate(ntp.keys.items()):
-        w.nth(f"ntp authentication-key {key_id} md5 {secret(key)}", ntp, "keys", i, len(ntp.keys))
-    for i, key_id in enumerate(ntp.trusted_keys):
-        w.nth(f"ntp trusted-key {key_id}", ntp, "trusted_keys", i, len(ntp.trusted_keys))
+    for key_id, key in ntp.keys.items():
+        w.line(f"ntp authentication-key {key_id} md5 {secret(key)}", ntp, item_key("keys", key_id))
+    for key_id in ntp.trusted_keys:
+        w.line(f"ntp trusted-key {key_id}", ntp, item_key("trusted_keys", key_id))
     if ntp.source_interface is not None:
         w.line(f"ntp source {ntp.source_interface}", ntp, "source_interface")
     if ntp.master:

@@ -3,7 +3,7 @@ bridging) and of IPv6 (router advertisements, DHCPv6, OSPFv3)."""
 
 from __future__ import annotations
 
-from orchestrator.model import Interface, InterfaceOspf, Ipv6Nd, NdPrefix
+from orchestrator.model import Interface, InterfaceOspf, Ipv6Nd, NdPrefix, item_key
 from orchestrator.syntax.cisco_ipv6 import INFINITE
 from orchestrator.syntax.cisco_render_common import Writer, secret
 
@@ -27,8 +27,8 @@ def render_wan(w: Writer, ifc: Interface) -> None:
         w.line(f" ip mtu {ifc.ip_mtu}", ifc, "ip_mtu")
     if ifc.tcp_mss is not None:
         w.line(f" ip tcp adjust-mss {ifc.tcp_mss}", ifc, "tcp_mss")
-    for i, item in enumerate(ifc.ip_accounting):
-        w.nth(f" ip accounting {item}", ifc, "ip_accounting", i, len(ifc.ip_accounting))
+    for item in ifc.ip_accounting:
+        w.line(f" ip accounting {item}", ifc, item_key("ip_accounting", item))
     if ifc.encapsulation is not None:
         w.line(f" encapsulation {ifc.encapsulation}", ifc, "encapsulation")
     for field, word in (

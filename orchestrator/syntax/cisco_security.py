@@ -133,7 +133,7 @@ def i_inspect(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
 def s_ips(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     security = _sec(ctx)
     security.ips_rules[m.group(1)] = m.group(2)
-    security.at(line.n, "ips_rules")
+    security.at_item(line.n, "ips_rules", m.group(1))
 
 
 # --- IKE --------------------------------------------------------------------------------------

@@ -89,7 +89,7 @@ def s_nat_pool(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
 def s_nat_timeout(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     services = ctx.config.services
     services.nat_timeouts[m.group(1)] = int(m.group(2))
-    services.at(line.n, "nat_timeouts")
+    services.at_item(line.n, "nat_timeouts", m.group(1))
 
 
 # --- DHCP -------------------------------------------------------------------------------------

@@ -144,7 +144,7 @@ def s_name_server(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
 
 def s_domain_list(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     ctx.config.system.domain_search.append(m.group(1))
-    ctx.config.system.at(line.n, "domain_search")
+    ctx.config.system.at_item(line.n, "domain_search", m.group(1))
 
 
 def s_timezone(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
@@ -192,13 +192,13 @@ def s_ntp_key(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     kind = _SECRET_KINDS.get(m.group(3) or "0", "plain")
     ntp = ctx.config.system.ntp
     ntp.keys[int(m.group(1))] = ctx.secret(line, kind, m.group(2))  # type: ignore[arg-type]
-    ntp.at(line.n, "keys")
+    ntp.at_item(line.n, "keys", int(m.group(1)))
 
 
 def s_ntp_trusted(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     ntp = ctx.config.system.ntp
     ntp.trusted_keys.append(int(m.group(1)))
-    ntp.at(line.n, "trusted_keys")
+    ntp.at_item(line.n, "trusted_keys", int(m.group(1)))
 
 
 def s_logging_host(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:

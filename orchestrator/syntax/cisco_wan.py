@@ -122,7 +122,7 @@ def w_carrier_delay(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> N
 
 def w_accounting(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     ifc.ip_accounting.append(m.group(1))
-    ifc.at(line.n, "ip_accounting")
+    ifc.at_item(line.n, "ip_accounting", m.group(1))
 
 
 def w_bridge_group(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
@@ -140,12 +140,13 @@ def w_bridge_option(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> N
 
 def w_stp_vlan_cost(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     ifc.stp_vlan_cost[int(m.group(1))] = int(m.group(2))
-    ifc.at(line.n, "stp_vlan_cost")
+    ifc.at_item(line.n, "stp_vlan_cost", int(m.group(1)))
 
 
 def w_port_monitor(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    ifc.monitor_sources.append(ports.canonical_name(ctx.platform, m.group(1)))
-    ifc.at(line.n, "monitor_sources")
+    source = ports.canonical_name(ctx.platform, m.group(1))
+    ifc.monitor_sources.append(source)
+    ifc.at_item(line.n, "monitor_sources", source)
 
 
 WAN_INTERFACE_RULES: list[Rule] = [

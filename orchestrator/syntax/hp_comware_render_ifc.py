@@ -146,7 +146,9 @@ def render_mirroring(config: DeviceConfig, out: Emitter) -> None:
         out.emit(f" mirroring-group {group} local", ifc, "monitor_sources")
         for source in ifc.monitor_sources:
             out.emit(
-                f" mirroring-group {group} mirroring-port {source} both", ifc, "monitor_sources"
+                f" mirroring-group {group} mirroring-port {source} both",
+                ifc,
+                item_key("monitor_sources", source),
             )
         out.emit(f" mirroring-group {group} monitor-port {ifc.name}", ifc, "monitor_sources")
 

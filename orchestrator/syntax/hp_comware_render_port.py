@@ -304,7 +304,7 @@ def _features(ifc: Interface, out: Emitter) -> None:
     if ifc.stp_port_priority is not None:
         e(f" stp port priority {ifc.stp_port_priority}", ifc, "stp_port_priority")
     for vlan, cost in sorted(ifc.stp_vlan_cost.items()):
-        e(f" stp vlan {vlan} cost {cost}", ifc, "stp_vlan_cost")
+        e(f" stp vlan {vlan} cost {cost}", ifc, item_key("stp_vlan_cost", vlan))
     if ifc.lldp is not None:
         e(" lldp enable" if ifc.lldp else " undo lldp enable", ifc, "lldp")
     if ifc.bfd_interval is not None:

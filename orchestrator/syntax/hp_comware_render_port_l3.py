@@ -3,7 +3,7 @@ advertisements, PPP links."""
 
 from __future__ import annotations
 
-from orchestrator.model import DeviceConfig, FhrpGroup, Interface, InterfaceOspf
+from orchestrator.model import DeviceConfig, FhrpGroup, Interface, InterfaceOspf, item_key
 from orchestrator.syntax.base import Emitter, secret_token
 from orchestrator.syntax.hp_comware_common import (
     write_secret,
@@ -195,7 +195,7 @@ def _vrrp_group(group: FhrpGroup, tracks: dict[str, int], out: Emitter) -> None:
     head = f" vrrp vrid {group.group}"
     out.mark(group, "", "protocol")  # every line names the group: `vrrp vrid N ...`
     for address in group.virtual_ip:
-        out.emit(f"{head} virtual-ip {address}", group, "virtual_ip")
+        out.emit(f"{head} virtual-ip {address}", group, item_key("virtual_ip", address))
     if group.priority is not None:
         out.emit(f"{head} priority {group.priority}", group, "priority")
     if group.preempt is False:
@@ -220,4 +220,5 @@ def _vrrp_group(group: FhrpGroup, tracks: dict[str, int], out: Emitter) -> None:
             "auth_md5",
         )
     for name, decrement in group.track:
-        out.emit(f"{head} track {tracks[name]} priority reduced {decrement}", group, "track")
+        text = f"{head} track {tracks[name]} priority reduced {decrement}"
+        out.emit(text, group, item_key("track", name))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from orchestrator.model import System
+from orchestrator.model import System, item_key
 from orchestrator.syntax.base import Emitter, secret_token
 from orchestrator.syntax.hp_comware_common import (
     SEVERITY_TO_COMWARE,
@@ -40,7 +40,7 @@ def render_dns(system: System, out: Emitter) -> None:
     if system.domain_name is not None:
         out.emit(f" dns domain {system.domain_name}", system, "domain_name")
     for domain in system.domain_search:
-        out.emit(f" dns domain {domain}", system, "domain_search")
+        out.emit(f" dns domain {domain}", system, item_key("domain_search", domain))
     for server in system.dns_servers:
         vrf = f" vpn-instance {server.vrf}" if server.vrf else ""
         out.emit(f" dns server {server.address}{vrf}", server)
@@ -59,7 +59,7 @@ def _hosts(system: System, out: Emitter) -> None:
         if not written:
             out.plain("#")
             written = True
-        out.emit(f" ip host {name} {addresses[0]}", system, "ip_hosts")
+        out.emit(f" ip host {name} {addresses[0]}", system, item_key("ip_hosts", name))
 
 
 def render_ntp(system: System, out: Emitter) -> None:
@@ -77,10 +77,14 @@ def render_ntp(system: System, out: Emitter) -> None:
             f" ntp-service authentication-keyid {key_id} authentication-mode md5 "
             f"{write_secret(key)}",
             ntp,
-            "keys",
+            item_key("keys", key_id),
         )
     for key_id in ntp.trusted_keys:
-        out.emit(f" ntp-service reliable authentication-keyid {key_id}", ntp, "trusted_keys")
+        out.emit(
+            f" ntp-service reliable authentication-keyid {key_id}",
+            ntp,
+            item_key("trusted_keys", key_id),
+        )
     for server in ntp.servers.values():
         text = f" ntp-service unicast-server {server.address}"
         if server.vrf:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from orchestrator.model import DeviceConfig, FhrpGroup, Interface, InterfaceOspf
+from orchestrator.model import DeviceConfig, FhrpGroup, Interface, InterfaceOspf, item_key
 from orchestrator.syntax.huawei_common import secret_text
 from orchestrator.syntax.huawei_render_base import Writer
 
@@ -66,7 +66,14 @@ def render_vrrp(group: FhrpGroup, w: Writer) -> None:
         w.unsupported(group, reason="only VRRP groups exist on VRP")
         return
     for address in group.virtual_ip:
-        w.line(f"{vrid} virtual-ip {address}", group, "", "virtual_ip", "protocol", "group")
+        w.line(
+            f"{vrid} virtual-ip {address}",
+            group,
+            "",
+            item_key("virtual_ip", address),
+            "protocol",
+            "group",
+        )
     if not group.virtual_ip:
         w.line(vrid, group, "", "protocol", "group")
     if group.priority is not None:
@@ -96,7 +103,8 @@ def render_vrrp(group: FhrpGroup, w: Writer) -> None:
             "auth_md5",
         )
     for target, decrement in group.track:
-        w.line(f"{vrid} track interface {target} {plat.vrrp_reduce} {decrement}", group, "track")
+        text = f"{vrid} track interface {target} {plat.vrrp_reduce} {decrement}"
+        w.line(text, group, item_key("track", target))
     if group.hold is not None:
         w.ignore(group, "hold", rule="VRRP derives its hold time from the advertisement timer")
     if group.version == 2:

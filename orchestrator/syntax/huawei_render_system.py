@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from orchestrator.model import DeviceConfig, System
+from orchestrator.model import DeviceConfig, System, item_key
 from orchestrator.syntax.huawei_common import secret_text, severity_for_vrp, vlan_text
 from orchestrator.syntax.huawei_render_base import Writer
 
@@ -19,7 +19,7 @@ def render_identity(config: DeviceConfig, w: Writer) -> None:
     if system.domain_name:
         w.line(f"dns domain {system.domain_name}", system, "domain_name")
     for domain in system.domain_search:
-        w.line(f"dns domain {domain}", system, "domain_search")
+        w.line(f"dns domain {domain}", system, item_key("domain_search", domain))
     for server in system.dns_servers:
         ipv6 = "ipv6 " if ":" in server.address else ""
         vrf = f" vpn-instance {server.vrf}" if server.vrf else ""
@@ -201,11 +201,15 @@ def render_ntp(system: System, w: Writer) -> None:
             f"{word} authentication-keyid {key_id} authentication-mode md5 cipher "
             f"{secret_text(key)}",
             ntp,
-            "keys",
+            item_key("keys", key_id),
         )
     for key_id in ntp.trusted_keys:
         reliable = "trusted" if cloudengine else "reliable"
-        w.line(f"{word} {reliable} authentication-keyid {key_id}", ntp, "trusted_keys")
+        w.line(
+            f"{word} {reliable} authentication-keyid {key_id}",
+            ntp,
+            item_key("trusted_keys", key_id),
+        )
     if ntp.source_interface:
         source = "server source-interface" if cloudengine else "source-interface"
         w.line(f"{word} {source} {ntp.source_interface}", ntp, "source_interface")
@@ -300,9 +304,9 @@ def render_stp(config: DeviceConfig, w: Writer) -> None:
         return
     for key, priority in sorted(system.stp_priority.items()):
         if key == 0:
-            w.line(f"stp priority {priority}", system, "stp_priority")
+            w.line(f"stp priority {priority}", system, item_key("stp_priority", key))
         elif system.stp_mode == "mstp":
-            w.line(f"stp instance {key} priority {priority}", system, "stp_priority")
+            w.line(f"stp instance {key} priority {priority}", system, item_key("stp_priority", key))
         else:
             w.unsupported(
                 system,

@@ -249,8 +249,10 @@ def _vrrp(ctx: Ctx, line: Line, ifc: Interface, group_id: int, rest: str) -> Non
         return
     key, args = words[0], values(words[1:])
     if key == "virtual-address":
-        group.virtual_ip.extend(a for a in args if a not in group.virtual_ip)
-        group.at(line.n, "virtual_ip")
+        for address in args:
+            if address not in group.virtual_ip:
+                group.virtual_ip.append(address)
+            group.at_item(line.n, "virtual_ip", address)
     elif key == "priority" and args:
         group.priority = int(args[0])
         group.at(line.n, "priority")
@@ -272,7 +274,7 @@ def _vrrp(ctx: Ctx, line: Line, ifc: Interface, group_id: int, rest: str) -> Non
     elif key == "track" and args[:1] == ["interface"] and "priority-cost" in args:
         target = junos(ctx).index.ifname(args[1])
         group.track.append((target, int(args[args.index("priority-cost") + 1])))
-        group.at(line.n, "track")
+        group.at_item(line.n, "track", target)
     elif key in ("accept-data", "no-accept-data") and not args:
         group.accept_data = key == "accept-data"
         group.at(line.n, "accept_data")

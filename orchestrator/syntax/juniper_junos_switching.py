@@ -271,7 +271,7 @@ def p_stp(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
         return
     if words[0] == "bridge-priority" and len(words) == 2 and m.group(1) != "mstp":
         system.stp_priority[0] = _priority(words[1])
-        system.at(line.n, "stp_priority")
+        system.at_item(line.n, "stp_priority", 0)
     elif words[0] == "interface" and len(words) >= 3:
         ifc = interface(ctx, junos(ctx).index.ifname(words[1]))
         if words[2:] == ["edge"]:

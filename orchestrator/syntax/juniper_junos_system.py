@@ -48,6 +48,7 @@ def s_search(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
     for name in values(m.group(1)):
         if name not in system.domain_search:
             system.domain_search.append(name)
+        system.at_item(line.n, "domain_search", name)
     system.at(line.n, "domain_search")
 
 
@@ -192,12 +193,14 @@ def s_ntp_key(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
         ctx.report.unsupported(line, f"NTP {m.group(2)} keys are not carried (md5 only)")
         return
     ntp.keys[int(m.group(1))] = ctx.secret(line, secret_kind(value), value)
-    ntp.at(line.n, "keys")
+    ntp.at_item(line.n, "keys", int(m.group(1)))
 
 
 def s_ntp_trusted(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
     ntp = ctx.config.system.ntp
-    ntp.trusted_keys.extend(int(k) for k in values(m.group(1)))
+    for key in values(m.group(1)):
+        ntp.trusted_keys.append(int(key))
+        ntp.at_item(line.n, "trusted_keys", int(key))
     ntp.authenticate = True
     ntp.at(line.n, "trusted_keys", "authenticate")
 

@@ -103,7 +103,8 @@ def _render_group(w: Writer, g: FhrpGroup) -> None:
     n = g.group
     w.out.mark(g, "", "protocol")  # every line names the group: `vrrp N ...`
     for i, vip in enumerate(g.virtual_ip):
-        w.line(f"vrrp {n} ipv4 {vip}" + (" secondary" if i else ""), g, "virtual_ip")
+        text = f"vrrp {n} ipv4 {vip}" + (" secondary" if i else "")
+        w.line(text, g, item_key("virtual_ip", vip))
     if not g.virtual_ip:
         w.out.ignore(g, "", rule="a VRRP group without a virtual address does nothing")
     if g.priority is not None:
@@ -121,7 +122,8 @@ def _render_group(w: Writer, g: FhrpGroup) -> None:
         md5 = "md5 " if g.auth_md5 else ""
         w.line(f"vrrp {n} authentication {md5}{write_secret(g.auth)}", g, "auth", "auth_md5")
     for target, decrement in g.track:
-        w.line(f"vrrp {n} track interface {target} decrement {decrement}", g, "track")
+        text = f"vrrp {n} track interface {target} decrement {decrement}"
+        w.line(text, g, item_key("track", target))
     for name in ("version", "name"):
         if getattr(g, name) is not None:
             w.out.unsupported(g, name, reason=f"VRRP {name} is not translated to ZXROS")

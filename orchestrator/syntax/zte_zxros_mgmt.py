@@ -12,6 +12,7 @@ from orchestrator.model import (
     SnmpHost,
     SnmpUser,
     SummerTime,
+    item_key,
 )
 from orchestrator.syntax.rules import Ctx, Rule, rule
 from orchestrator.syntax.text import Line
@@ -122,9 +123,10 @@ def render_ntp(w: Writer, config: DeviceConfig) -> None:
         if ntp.authenticate:
             w.line("ntp authenticate", ntp, "authenticate")
         for key_id, key in ntp.keys.items():
-            w.line(f"ntp authentication-key {key_id} md5 clear {write_secret(key)}", ntp, "keys")
+            text = f"ntp authentication-key {key_id} md5 clear {write_secret(key)}"
+            w.line(text, ntp, item_key("keys", key_id))
         for key_id in ntp.trusted_keys:
-            w.line(f"ntp trusted-key {key_id}", ntp, "trusted_keys")
+            w.line(f"ntp trusted-key {key_id}", ntp, item_key("trusted_keys", key_id))
         for server in ntp.servers.values():
             text = f"ntp server {server.address}"
             text += f" vrf {server.vrf}" if server.vrf else ""

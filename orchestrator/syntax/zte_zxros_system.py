@@ -17,6 +17,7 @@ from orchestrator.model import (
     DeviceConfig,
     Secret,
     Server,
+    item_key,
 )
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.rules import Ctx, Rule, rule
@@ -360,7 +361,7 @@ def _render_stp(w: Writer, config: DeviceConfig) -> None:
             w.line(f"mode {system.stp_mode}", system, "stp_mode")
         for key, priority in system.stp_priority.items():
             if key == 0 and system.stp_mode in ("mstp", "rstp", "stp", None):
-                w.line(f"instance 0 priority {priority}", system, "stp_priority")
+                w.line(f"instance 0 priority {priority}", system, item_key("stp_priority", key))
             else:
                 w.out.unsupported(
                     system,
