@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from ipaddress import IPv4Interface, IPv4Network, IPv6Interface, IPv6Network
 from typing import Any
 
@@ -177,13 +177,18 @@ def rename_interfaces(node: object, rename: Callable[[str], str]) -> None:
                 rename_interfaces(value, rename)
 
 
-def rename_item_keys(node: Node, name: str, old: list[str], new: list[str]) -> None:
-    """Keep per-item provenance (`item_key`) pointing at the renamed items."""
+def rename_item_keys(node: Node, name: str, old: Sequence[object], new: Sequence[object]) -> None:
+    """Keep per-item provenance (`item_key`) pointing at the items ``old`` became (renamed
+    interfaces, values a target spells differently); items that become one share their lines."""
     lines = node.src.lines
+    moved: dict[str, list[int]] = {}
     for before, after in zip(old, new, strict=True):
         key = item_key(name, before)
         if before != after and key in lines:
-            lines[item_key(name, after)] = lines.pop(key)
+            moved.setdefault(item_key(name, after), []).extend(lines.pop(key))
+    for key, found in moved.items():
+        for n in found:
+            node.src.add(key, n)
 
 
 def nodes_in(value: object) -> list[tuple[str, Node]] | None:

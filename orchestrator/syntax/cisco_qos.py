@@ -68,8 +68,9 @@ def c_match(ctx: Ctx, line: Line, m: re.Match[str], cmap: ClassMap) -> None:
     if (kind == "any") != (not value):
         ctx.report.unsupported(line, "class-map match criterion not understood")
         return
-    cmap.matches.append((("not-" if found.group("not") else "") + kind, value))
-    cmap.at(line.n, "matches")
+    match = (("not-" if found.group("not") else "") + kind, value)
+    cmap.matches.append(match)
+    cmap.at_item(line.n, "matches", match)
 
 
 CLASS_MAP_RULES: list[Rule] = [
@@ -104,7 +105,7 @@ def _action(kind: str) -> Any:
     def handler(ctx: Ctx, line: Line, m: re.Match[str], item: PolicyClass) -> None:
         value = " ".join((m.group(1) or "").split()) if m.groups() else ""
         item.actions.append((kind, value))
-        item.at(line.n, "actions")
+        item.at_item(line.n, "actions", (kind, value))
 
     return handler
 

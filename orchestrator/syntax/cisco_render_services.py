@@ -38,7 +38,8 @@ def render_qos(w: Writer, config: DeviceConfig) -> None:
                     continue
                 if base == "access-group" and not value.isdigit():
                     words = "access-group name"
-                w.line(f" match {negate}{words} {value}".rstrip(), cmap, "matches")
+                text = f" match {negate}{words} {value}".rstrip()
+                w.line(text, cmap, item_key("matches", (kind, value)))
         w.plain("!")
     for pmap in services.policy_maps.values():
         with w.view(f"policy-map {pmap.name}", pmap, "name"):
@@ -55,7 +56,7 @@ def _policy_class(w: Writer, item: PolicyClass) -> None:
         if words is None:
             w.unsupported(item, "actions", reason=f"QoS action {kind!r} has no IOS form")
             continue
-        w.line(f"  {words} {value}".rstrip(), item, "actions")
+        w.line(f"  {words} {value}".rstrip(), item, item_key("actions", (kind, value)))
     police = item.police
     if police is None:
         return

@@ -3,7 +3,7 @@ screens), address object groups and service object groups (see `hp_comware_zones
 
 from __future__ import annotations
 
-from orchestrator.model import Screen, SecurityAddress, SecurityApplication
+from orchestrator.model import Screen, SecurityAddress, SecurityApplication, item_key
 from orchestrator.syntax.base import Emitter
 
 #: the model's screen checks → Comware single-packet attack signatures
@@ -31,16 +31,14 @@ LARGE_ICMP = 1024
 def render_screen(screen: Screen, out: Emitter) -> None:
     out.plain("#")
     with out.view(f"attack-defense policy {screen.name}", screen):
-        lines = screen.src.get("checks")
-        for i, check in enumerate(screen.checks):
-            line = (lines[i],) if len(lines) == len(screen.checks) else lines
+        for check in screen.checks:
             texts = [
                 f" signature detect {s} action drop logging" for s in SIGNATURES.get(check, ())
             ]
             if check == "icmp-large":
                 texts.append(f" signature large-icmp max-length {LARGE_ICMP}")
             for text in texts:
-                out.cite(text, line, screen, "checks")
+                out.emit(text, screen, item_key("checks", check))
             if not texts:
                 out.unsupported(screen, "checks", reason=f"screen check {check}: no signature")
         for kind, threshold in screen.floods.items():

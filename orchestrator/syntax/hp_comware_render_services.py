@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from orchestrator.model import DeviceConfig, Interface, NatRule, Police, PolicyClass
+from orchestrator.model import DeviceConfig, Interface, NatRule, Police, PolicyClass, item_key
 from orchestrator.syntax.base import Emitter
 
 #: the model's class match kinds → classifier `if-match` forms
@@ -32,7 +32,7 @@ def render_qos(config: DeviceConfig, out: Emitter) -> None:
                         reason=f"class match {kind} {value} has no Comware if-match",
                     )
                     continue
-                out.emit(f" if-match {text}", cmap, "matches")
+                out.emit(f" if-match {text}", cmap, item_key("matches", (kind, value)))
     for policy in services.policy_maps.values():
         names: list[tuple[PolicyClass, str]] = []
         for entry in policy.classes:
@@ -90,7 +90,7 @@ def _behavior_lines(entry: PolicyClass, out: Emitter) -> list[tuple[str, str]] |
                 entry, "actions", reason=f"QoS action {kind} {value} has no Comware form"
             )
             continue
-        lines.append((text, "actions"))
+        lines.append((text, item_key("actions", (kind, value))))
     if entry.police is not None:
         car = _car(entry.police)
         if car is None:

@@ -8,7 +8,7 @@ ACL rule and/or one catch-all rule. CloudEngine and NE40E (VRP8) have no zone fi
 
 from __future__ import annotations
 
-from orchestrator.model import SELF_ZONE, DeviceConfig, Security, ZonePolicy
+from orchestrator.model import SELF_ZONE, DeviceConfig, Security, ZonePolicy, item_key
 from orchestrator.syntax.huawei_render_base import Writer
 
 #: conventional priorities of the usual zone names (Local is fixed at the top)
@@ -110,7 +110,7 @@ def render_firewall(config: DeviceConfig, w: Writer) -> None:
 
         w.mark(screen, "", "name")
         for check in screen.checks:
-            w.line(f"firewall defend {DEFENDS[check]} enable", screen, "checks")
+            w.line(f"firewall defend {DEFENDS[check]} enable", screen, item_key("checks", check))
     _aging(security, w)
     w.sep()
 

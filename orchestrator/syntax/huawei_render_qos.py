@@ -9,7 +9,7 @@ holds bit/s for shapers and policers (VRP kbit/s) and kbit/s for queues (as VRP)
 
 from __future__ import annotations
 
-from orchestrator.model import DeviceConfig, Police, PolicyClass
+from orchestrator.model import DeviceConfig, Police, PolicyClass, item_key
 from orchestrator.syntax.huawei_render_base import Writer
 
 #: model QoS match kinds → VRP `if-match` words
@@ -107,7 +107,8 @@ def render_qos(config: DeviceConfig, w: Writer, acl_policies: dict[str, str]) ->
                         cmap, "matches", reason=f"classifier match {kind} is not translated"
                     )
                     continue
-                w.line(f"if-match {vrp} {value}".rstrip(), cmap, "matches")
+                text = f"if-match {vrp} {value}".rstrip()
+                w.line(text, cmap, item_key("matches", (kind, value)))
         w.sep()
     for pmap in services.policy_maps.values():
         for entry in pmap.classes:
@@ -144,7 +145,7 @@ def _behavior(entry: PolicyClass, w: Writer, vrp8: bool) -> None:
         if text is None:
             w.unsupported(entry, "actions", reason=why)
         else:
-            w.line(text, entry, "actions")
+            w.line(text, entry, item_key("actions", (kind, value)))
     police = entry.police
     if police is not None:
         text, why = police_line(police, vrp8)

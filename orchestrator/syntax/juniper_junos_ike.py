@@ -313,10 +313,14 @@ def _gateway(
     profile.identities.append(IkeIdentity(address=addresses[0]))
     profile.identities[0].at(part.line("address"))
     profile.at(part.line("address"), "identities")
-    profile.at(part.line("ike-policy"), "proposals")
-    for key in ("proposals", "proposal-set"):
-        if key in policy.values:
-            profile.at(policy.line(key), "proposals")
+    # every proposal comes from the gateway's policy and the policy's list of proposals
+    sources = [part.line("ike-policy")]
+    sources += [policy.line(key) for key in ("proposals", "proposal-set") if key in policy.values]
+    for number in profile.proposals:
+        for n in sources:
+            profile.at_item(n, "proposals", number)
+    for n in sources:
+        profile.at(n, "proposals")
     mode = policy.get("mode")
     if mode == "aggressive":
         profile.exchange_mode = "aggressive"

@@ -294,7 +294,7 @@ def h_screen(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
     if check is not None:
         if check not in screen.checks:
             screen.checks.append(check)
-        screen.at(line.n, "checks")
+        screen.at_item(line.n, "checks", check)
     elif flood is not None:
         screen.floods[flood.group(1)] = int(flood.group(2) or FLOOD_DEFAULT)
         screen.at(line.n, "floods")

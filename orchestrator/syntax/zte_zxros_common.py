@@ -101,10 +101,6 @@ class Writer:
         node's source lines; ``fields`` are the settings it expresses besides the node itself."""
         self.out.item("  " * self.depth + text, node, *fields)
 
-    def line_at(self, text: str, lines: tuple[int, ...], node: Node, *fields: str) -> None:
-        """One target line from exactly these source lines (one item of a list field)."""
-        self.out.cite("  " * self.depth + text, lines, node, *fields)
-
     def plain(self, text: str) -> None:
         self.out.plain("  " * self.depth + text)
 
@@ -131,10 +127,3 @@ class Writer:
 def all_fields(node: Node) -> tuple[str, ...]:
     """Every field that has provenance on ``node`` (to account a whole node at once)."""
     return tuple(node.src.lines) or ("",)
-
-
-def item_lines(node: Node, field: str, index: int, count: int) -> tuple[int, ...]:
-    """The source lines of item ``index`` of list ``field``: parsers record one line per item,
-    in order; when they did not (two items from one line), every line of the field."""
-    lines = node.src.get(field)
-    return (lines[index],) if len(lines) == count else lines

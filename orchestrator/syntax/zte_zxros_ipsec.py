@@ -28,9 +28,10 @@ from orchestrator.model import (
     Keyring,
     Node,
     TransformSet,
+    item_key,
 )
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.zte_zxros_common import Writer, all_fields, item_lines, write_secret
+from orchestrator.syntax.zte_zxros_common import Writer, all_fields, write_secret
 from orchestrator.syntax.zte_zxros_prepare_ipsec import is_address, is_ipsec_tunnel, tunnels_of
 
 #: ZXROS `isakmp policy` defaults ("Protection suite of priority 1: 3des, sha1, pre-share,
@@ -214,9 +215,8 @@ def _local_endpoint(
 def _ike_profile(w: Writer, config: DeviceConfig, profile: IkeProfile) -> None:
     out = w.out
     with w.view(f"isakmp profile {profile.name}", profile):
-        for k, number in enumerate(profile.proposals):
-            lines = item_lines(profile, "proposals", k, len(profile.proposals))
-            w.line_at(f"policy {number}", lines, profile, "proposals")
+        for number in profile.proposals:
+            w.line(f"policy {number}", profile, item_key("proposals", number))
         if profile.keyring is not None:
             w.line(f"key-set {profile.keyring}", profile, "keyring")
         for ident in profile.identities:

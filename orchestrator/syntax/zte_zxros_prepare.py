@@ -30,10 +30,11 @@ from orchestrator.model import (
     ClassMap,
     DeviceConfig,
     PolicyClass,
+    item_key,
 )
+from orchestrator.model.walk import rename_item_keys
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.zte_zxros_aaa import group_protocol
-from orchestrator.syntax.zte_zxros_common import item_lines
 from orchestrator.syntax.zte_zxros_prepare_ipsec import prepare_tunnels
 from orchestrator.syntax.zte_zxros_prepare_login import (
     enable_ssh_server,
@@ -121,13 +122,6 @@ def _numbers(value: str, names: dict[str, int]) -> str:
     return " ".join(str(n) for n in sorted(numbers))
 
 
-def _line_note(notes: Emitter, lines: tuple[int, ...], note: str) -> None:
-    for n in lines:
-        found = notes.result.changes.setdefault(n, [])
-        if note not in found:
-            found.append(note)
-
-
 def _qos(config: DeviceConfig, notes: Emitter) -> None:
     for cmap in config.services.class_maps.values():
         _class_matches(cmap, notes)
@@ -138,35 +132,37 @@ def _qos(config: DeviceConfig, notes: Emitter) -> None:
 
 def _class_matches(cmap: ClassMap, notes: Emitter) -> None:
     shaped: list[tuple[str, str]] = []
-    for i, (kind, value) in enumerate(cmap.matches):
+    for kind, value in cmap.matches:
         base = kind.removeprefix("not-")
         if kind == "any":
-            kind, value = "precedence", "0 1 2 3 4 5 6 7"
-            _line_note(
-                notes,
-                item_lines(cmap, "matches", i, len(cmap.matches)),
-                "ZXROS class maps have no match-anything rule: every IP precedence is matched "
-                "(all IP packets; non-IP frames fall to class-default)",
+            notes.change(
+                cmap,
+                item_key("matches", (kind, value)),
+                note="ZXROS class maps have no match-anything rule: every IP precedence is "
+                "matched (all IP packets; non-IP frames fall to class-default)",
             )
+            kind, value = "precedence", "0 1 2 3 4 5 6 7"
         elif base in _NUMERIC_MATCHES:
             value = _numbers(value, _NUMERIC_MATCHES[base])
         shaped.append((kind, value))
+    rename_item_keys(cmap, "matches", cmap.matches, shaped)
     cmap.matches = shaped
 
 
 def _class_actions(cls: PolicyClass, notes: Emitter) -> None:
     kept: list[tuple[str, str]] = []
+    written: list[tuple[str, str]] = []  # the source's spelling of each kept action
     kept_lines: list[int] = []
-    count = len(cls.actions)
-    for i, (kind, value) in enumerate(cls.actions):
-        lines = item_lines(cls, "actions", i, count)
+    for kind, value in cls.actions:
+        key = item_key("actions", (kind, value))
+        source = (kind, value)
         if kind == "priority" and value:
             value = ""
-            _line_note(
-                notes,
-                lines,
-                "ZXROS `priority-llq` takes no rate: the class is served first but not capped "
-                "by this statement",
+            notes.change(
+                cls,
+                key,
+                note="ZXROS `priority-llq` takes no rate: the class is served first but not "
+                "capped by this statement",
             )
         elif kind == "set-dscp":
             value = _numbers(value, DSCP_NAMES)
@@ -175,13 +171,14 @@ def _class_actions(cls: PolicyClass, notes: Emitter) -> None:
         try:
             action_text(kind, value)
         except QosError as exc:
-            for n in lines:
-                notes.result.unsupported.setdefault(n, f"ZXROS policy: {exc}")
+            notes.unsupported(cls, key, reason=f"ZXROS policy: {exc}")
             continue
         kept.append((kind, value))
-        kept_lines.extend(n for n in lines if n not in kept_lines)
-    if len(kept) != count:
+        written.append(source)
+        kept_lines.extend(n for n in Emitter.sources_of(cls, (key,)) if n not in kept_lines)
+    if len(kept) != len(cls.actions):
         cls.src.lines["actions"] = kept_lines
+    rename_item_keys(cls, "actions", written, kept)
     cls.actions = kept
 
 

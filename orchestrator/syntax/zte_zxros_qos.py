@@ -20,10 +20,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from orchestrator.model import ClassMap, DeviceConfig, Police, PolicyClass, PolicyMap
+from orchestrator.model import ClassMap, DeviceConfig, Police, PolicyClass, PolicyMap, item_key
 from orchestrator.syntax.rules import Ctx, Rule, rule, vlan_list, vlan_ranges
 from orchestrator.syntax.text import Line
-from orchestrator.syntax.zte_zxros_common import Writer, all_fields, get_interface, item_lines
+from orchestrator.syntax.zte_zxros_common import Writer, all_fields, get_interface
 
 #: model match kind → ZXROS words before the value list
 _MATCH_OUT = {
@@ -266,17 +266,16 @@ def _render_class_map(w: Writer, cmap: ClassMap, config: DeviceConfig) -> None:
         w.out.unsupported(cmap, *all_fields(cmap), reason=f"ZXROS class map: {exc}")
         return
     with w.view(f"class-map {cmap.name} match-{cmap.match}", cmap, "", "match"):
-        for i, text in enumerate(texts):
-            w.line_at(text, item_lines(cmap, "matches", i, len(texts)), cmap, "matches")
+        for text, match in zip(texts, cmap.matches, strict=True):
+            w.line(text, cmap, item_key("matches", match))
 
 
 def _render_class(w: Writer, cls: PolicyClass) -> None:
     out = w.out
     with w.view(f"class {cls.class_name}", cls, ""):
-        for i, (kind, value) in enumerate(cls.actions):
+        for kind, value in cls.actions:
             # prepare keeps only the actions this grammar writes
-            lines = item_lines(cls, "actions", i, len(cls.actions))
-            w.line_at(action_text(kind, value), lines, cls, "actions")
+            w.line(action_text(kind, value), cls, item_key("actions", (kind, value)))
         if cls.police is not None:
             try:
                 text = police_text(cls.police)
