@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from orchestrator import ports
-from orchestrator.model import AaaMethodList, AaaServer, MgmtLine
+from orchestrator.model import AaaMethodList, AaaServer, MgmtLine, item_key
 from orchestrator.syntax.cisco_mgmt import MGMT_LINE_RULES
 from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
 from orchestrator.syntax.text import Line
@@ -121,16 +121,17 @@ def s_aaa_group(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     name = m.group(2)
     members: list[str] = []
     aaa = ctx.config.system.aaa
-    # per-group provenance ("groups.<name>": header, then members) lets a renderer cite one
+    # per-group provenance (the group's header, then its members) lets a renderer cite one
     # group's own lines
-    aaa.at(line.n, "groups", f"groups.{name}")
+    group = item_key("groups", name)
+    aaa.at(line.n, "groups", group)
     aaa.group_protocols[name] = "tacacs" if m.group(1) == "tacacs+" else "radius"
     aaa.at(line.n, "group_protocols")
     for child in line.children:
         words = child.words
         if words[:1] == ["server"] and len(words) == 2:
             members.append(words[1])
-            aaa.at(child.n, "groups", f"groups.{name}")
+            aaa.at(child.n, "groups", group)
             ctx.report.parsed(child)
         elif (
             words[:1] == ["server"]
@@ -142,11 +143,11 @@ def s_aaa_group(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
             ctx.state.setdefault("group_ports", []).append(
                 (child.n, words[1], int(words[3]), int(words[5]))
             )
-            aaa.at(child.n, "groups", f"groups.{name}")
+            aaa.at(child.n, "groups", group)
             ctx.report.parsed(child)
         elif words[:2] == ["server", "name"] and len(words) == 3:
             members.append(words[2])
-            aaa.at(child.n, "groups", f"groups.{name}")
+            aaa.at(child.n, "groups", group)
             ctx.report.parsed(child)
         elif words[:1] == ["ip"] and "source-interface" in words:
             aaa.source_interface = ports.canonical_name(ctx.platform, words[-1])
@@ -163,7 +164,7 @@ def s_aaa_group(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
             server.at(child.n)
             aaa.servers.append(server)
             members.append(words[1])
-            aaa.at(child.n, "groups", f"groups.{name}")
+            aaa.at(child.n, "groups", group)
             ctx.report.parsed(child)
     aaa.groups[name] = members
 

@@ -299,8 +299,9 @@ def b_eibgp(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> Non
 
 def b_listen_range(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> None:
     bgp = _bgp(ctx)
-    bgp.listen_ranges.append((ip_network(m.group(1), strict=True), m.group(2)))
-    bgp.at(line.n, "listen_ranges")
+    item = (ip_network(m.group(1), strict=True), m.group(2))
+    bgp.listen_ranges.append(item)
+    bgp.at_item(line.n, "listen_ranges", item)
 
 
 def b_default_info(ctx: Ctx, line: Line, m: re.Match[str], af: BgpAddressFamily) -> None:

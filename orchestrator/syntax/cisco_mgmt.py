@@ -152,7 +152,7 @@ def s_icmp6_interval(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None
 def s_snmp_view(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     snmp = ctx.config.system.snmp
     snmp.views.setdefault(m.group(1), []).append((m.group(2), m.group(3) == "included"))
-    snmp.at(line.n, "views")
+    snmp.at_item(line.n, "views", (m.group(1), m.group(2)))
 
 
 def s_ntp_master(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:

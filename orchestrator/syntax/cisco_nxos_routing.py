@@ -169,8 +169,9 @@ def o_reference_bw(ctx: Ctx, line: Line, m: re.Match[str], p: Ospf) -> None:
 
 def o_range(ctx: Ctx, line: Line, m: re.Match[str], p: Ospf) -> None:
     area = _area(p, m.group(1))
-    area.ranges.append((network(m.group(2)), m.group(3) is None))
-    area.at(line.n, "ranges")
+    item = (network(m.group(2)), m.group(3) is None)
+    area.ranges.append(item)
+    area.at_item(line.n, "ranges", item)
     p.at(line.n, "areas")
 
 

@@ -162,8 +162,9 @@ def o_area(ctx: Ctx, line: Line, m: re.Match[str], p: Ospf) -> None:
         area.at(line.n, "kind", "no_summary", "nssa_default")
     elif head == "range" and len(words) >= 3:
         prefix = network(f"{words[1]}/{mask_to_prefixlen(words[2])}")
-        area.ranges.append((prefix, "not-advertise" not in words))
-        area.at(line.n, "ranges")
+        item = (prefix, "not-advertise" not in words)
+        area.ranges.append(item)
+        area.at_item(line.n, "ranges", item)
     elif head == "authentication":
         area.auth = "md5" if "message-digest" in words else "simple"
         area.at(line.n, "auth")

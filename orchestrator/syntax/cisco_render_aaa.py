@@ -120,7 +120,7 @@ def _groups(w: Writer, aaa: Aaa) -> None:
             (s.protocol for s in known if s is not None), "tacacs"
         )
         keyword = "tacacs+" if protocol == "tacacs" else "radius"
-        lines = aaa.src.get(f"groups.{name}")
+        lines = aaa.src.get(item_key("groups", name))
         # the header, then one line per member: each target line cites its own source line
         cites = [(n,) for n in lines] if len(lines) == len(members) + 1 else None
         w.cite(f"aaa group server {keyword} {name}", cites[0] if cites else lines, aaa, "groups")

@@ -15,6 +15,7 @@ from orchestrator.model import (
     BgpAfPeer,
     BgpPeer,
     DeviceConfig,
+    item_key,
 )
 from orchestrator.syntax.cisco_render_common import Writer, net_mask, secret
 from orchestrator.syntax.cisco_render_routing import _redistribute
@@ -41,7 +42,11 @@ def render_bgp(w: Writer, config: DeviceConfig) -> None:
         for address, neighbor in bgp.neighbors.items():
             _neighbor(w, address, neighbor)
         for prefix, group_name in bgp.listen_ranges:
-            w.line(f" bgp listen range {prefix} peer-group {group_name}", bgp, "listen_ranges")
+            w.line(
+                f" bgp listen range {prefix} peer-group {group_name}",
+                bgp,
+                item_key("listen_ranges", (prefix, group_name)),
+            )
         w.done(bgp, "neighbors", "peer_groups", "address_families", "vrfs")
         for af in bgp.address_families:
             _family(w, bgp, af)

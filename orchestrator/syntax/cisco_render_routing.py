@@ -157,7 +157,11 @@ def _area(w: Writer, p: Ospf, area: OspfArea, v3: bool) -> None:
         w.line(f" area {name} authentication{suffix}", area, "auth")
     for prefix, advertise in area.ranges:
         text = f" area {name} range {net_mask(prefix)}"
-        w.line(text + ("" if advertise else " not-advertise"), area, "ranges")
+        w.line(
+            text + ("" if advertise else " not-advertise"),
+            area,
+            item_key("ranges", (prefix, advertise)),
+        )
     if area.auth_key is not None or area.auth_key_id is not None:
         w.unsupported(
             area, "auth_key", "auth_key_id", reason="IOS keys OSPF per interface, not per area"

@@ -198,7 +198,8 @@ def _dhcp(w: Writer, services: Services) -> None:
         else []
     ):
         tail = f" {last}" if last != first else ""
-        w.line(f"ip dhcp excluded-address {first}{tail}", services, "dhcp_excluded")
+        text = f"ip dhcp excluded-address {first}{tail}"
+        w.line(text, services, item_key("dhcp_excluded", (first, last)))
     for pool in services.dhcp_pools.values():
         with w.view(f"ip dhcp pool {pool.name}", pool, "name"):
             if pool.network is not None:

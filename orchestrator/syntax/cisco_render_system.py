@@ -316,7 +316,7 @@ def render_snmp(w: Writer, config: DeviceConfig) -> None:
     for name, entries in snmp.views.items():
         for oid, included in entries:
             state = "included" if included else "excluded"
-            w.line(f"snmp-server view {name} {oid} {state}", snmp, "views")
+            w.line(f"snmp-server view {name} {oid} {state}", snmp, item_key("views", (name, oid)))
     for community in snmp.communities:
         text = f"snmp-server community {secret(community.name)}"
         text += f" view {community.view}" if community.view else ""

@@ -97,8 +97,9 @@ def s_nat_timeout(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
 
 def s_dhcp_excluded(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     services = ctx.config.services
-    services.dhcp_excluded.append((m.group(1), m.group(2) or m.group(1)))
-    services.at(line.n, "dhcp_excluded")
+    item = (m.group(1), m.group(2) or m.group(1))
+    services.dhcp_excluded.append(item)
+    services.at_item(line.n, "dhcp_excluded", item)
 
 
 def s_dhcp_vrf(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:

@@ -6,7 +6,7 @@ Comware schemes and domains.
 
 from __future__ import annotations
 
-from orchestrator.model import AaaMethodList, AaaServer, DeviceConfig, MgmtLine, System
+from orchestrator.model import AaaMethodList, AaaServer, DeviceConfig, MgmtLine, System, item_key
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.hp_comware_common import (
     write_secret,
@@ -84,7 +84,7 @@ def render_aaa(config: DeviceConfig, out: Emitter) -> None:
         out.plain("#")
         # a source group named like its protocol became the scheme of the loose servers
         grouped = name in aaa.groups or (not aaa.groups and name == protocol)
-        with out.view(f"{word} scheme {name}", aaa, "groups" if grouped else ""):
+        with out.view(f"{word} scheme {name}", aaa, item_key("groups", name) if grouped else ""):
             _scheme_body(config, protocol, servers, out)
     for protocol, name in DEFAULT_SCHEME.items():
         protocols.setdefault(name, protocol)

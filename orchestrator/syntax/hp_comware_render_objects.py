@@ -44,9 +44,10 @@ def render_screen(screen: Screen, out: Emitter) -> None:
         for kind, threshold in screen.floods.items():
             if kind not in ("syn", "icmp", "udp"):
                 continue
-            out.emit(f" {kind}-flood detect non-specific", screen, "floods")
-            out.emit(f" {kind}-flood threshold {threshold}", screen, "floods")
-            out.emit(f" {kind}-flood action drop logging", screen, "floods")
+            flood = item_key("floods", kind)
+            out.emit(f" {kind}-flood detect non-specific", screen, flood)
+            out.emit(f" {kind}-flood threshold {threshold}", screen, flood)
+            out.emit(f" {kind}-flood action drop logging", screen, flood)
         if "syn" in screen.floods:
             out.change(
                 screen,

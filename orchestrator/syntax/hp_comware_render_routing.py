@@ -153,7 +153,11 @@ def _area_body(area: OspfArea, keyed: bool, out: Emitter, *, v3: bool = False) -
         )
     for prefix, advertise in area.ranges:
         flag = "" if advertise else " not-advertise"
-        e(f"  abr-summary {prefix.network_address} {prefix.netmask}{flag}", area, "ranges")
+        e(
+            f"  abr-summary {prefix.network_address} {prefix.netmask}{flag}",
+            area,
+            item_key("ranges", (prefix, advertise)),
+        )
     for network in [] if v3 else area.networks:
         wildcard = prefixlen_to_wildcard(network.prefixlen)
         e(f"  network {network.network_address} {wildcard}", area, item_key("networks", network))

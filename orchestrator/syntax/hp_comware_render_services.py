@@ -356,7 +356,8 @@ def render_dhcp(config: DeviceConfig, out: Emitter) -> None:
         out.ignore(services, "dhcp_enabled", rule="the DHCP service is off by default")
     for first, last in services.dhcp_excluded:
         tail = f" {last}" if last != first else ""
-        out.emit(f" dhcp server forbidden-ip {first}{tail}", services, "dhcp_excluded")
+        text = f" dhcp server forbidden-ip {first}{tail}"
+        out.emit(text, services, item_key("dhcp_excluded", (first, last)))
     if services.dhcp_use_vrf_connected is not None:
         out.ignore(
             services,

@@ -170,7 +170,8 @@ def render_snmp(system: System, out: Emitter) -> None:
     for view, entries in snmp.views.items():
         for oid, included in entries:
             word = "included" if included else "excluded"
-            out.emit(f" snmp-agent mib-view {word} {view} {oid}", snmp, "views")
+            text = f" snmp-agent mib-view {word} {view} {oid}"
+            out.emit(text, snmp, item_key("views", (view, oid)))
     for community in snmp.communities:
         access = "read" if community.access == "ro" else "write"
         text = f" snmp-agent community {access} simple {secret_token(community.name)}"

@@ -28,6 +28,7 @@ from orchestrator.model import (
     Security,
     SecurityZone,
     ZonePolicy,
+    item_key,
 )
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.hp_comware_render_objects import (
@@ -287,7 +288,7 @@ def _zone(zone: SecurityZone, out: Emitter) -> None:
     out.plain("#")
     with out.view(f"security-zone name {zone.name}", zone):
         for name in zone.interfaces:
-            out.emit(f" import interface {name}", zone, "interfaces")
+            out.emit(f" import interface {name}", zone, item_key("interfaces", name))
         if zone.screen is not None:
             out.emit(f" attack-defense apply policy {zone.screen}", zone, "screen")
     if zone.tcp_rst:

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from orchestrator.model import Aaa, AaaMethodList, AaaServer, DeviceConfig, MgmtLine, System
+from orchestrator.model import (
+    Aaa,
+    AaaMethodList,
+    AaaServer,
+    DeviceConfig,
+    MgmtLine,
+    System,
+    item_key,
+)
 from orchestrator.syntax.huawei_common import secret_text
 from orchestrator.syntax.huawei_render_base import Writer
 from orchestrator.syntax.huawei_render_mgmt import login_block_line
@@ -90,7 +98,7 @@ def _template(
     keys = {s.key for s in servers}
     shared = keys.pop() if len(keys) == 1 else None
     group_node = aaa if name != "default" else None
-    with w.view(f"{word}-server template {name}", group_node, "groups"):
+    with w.view(f"{word}-server template {name}", group_node, item_key("groups", name)):
         if shared is not None:
             w.line_multi(
                 f"{word}-server shared-key cipher {secret_text(shared)}",

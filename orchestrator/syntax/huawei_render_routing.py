@@ -275,7 +275,7 @@ def _process(p: Ospf, w: Writer, config: DeviceConfig, silent: list[str]) -> Non
                     w.line(
                         f"abr-summary {prefix.network_address} {prefix.netmask}{tail}",
                         area,
-                        "ranges",
+                        item_key("ranges", (prefix, advertise)),
                     )
                 for net in area.networks:
                     w.line(

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from ipaddress import IPv4Network
 
-from orchestrator.model import DeviceConfig
-from orchestrator.model.base import item_key
+from orchestrator.model import DeviceConfig, item_key
 from orchestrator.syntax.huawei_render_base import Writer
 
 
@@ -31,7 +30,11 @@ def render_services(config: DeviceConfig, w: Writer) -> None:
                 )
                 for i, (first, last) in enumerate(services.dhcp_excluded):
                     if _inside(first, pool.network) and _inside(last, pool.network):
-                        w.line(f"excluded-ip-address {first} {last}", services, "dhcp_excluded")
+                        w.line(
+                            f"excluded-ip-address {first} {last}",
+                            services,
+                            item_key("dhcp_excluded", (first, last)),
+                        )
                         placed.add(i)
             if pool.dns_servers:
                 w.line(f"dns-list {' '.join(pool.dns_servers)}", pool, "dns_servers")

@@ -141,7 +141,7 @@ def render_snmp(system: System, w: Writer) -> None:
     for view, subtrees in snmp.views.items():  # a community can name only a defined view
         for oid, included in subtrees:
             word = "included" if included else "excluded"
-            w.line(f"snmp-agent mib-view {word} {view} {oid}", snmp, "views")
+            w.line(f"snmp-agent mib-view {word} {view} {oid}", snmp, item_key("views", (view, oid)))
     for community in snmp.communities:
         words = [
             "snmp-agent community",

@@ -96,8 +96,9 @@ def h_ospf_in(
             ctx.report.unsupported(line, f"area option `{tail}` is not translated")
     elif words[:1] == ["area-range"] and len(words) in (2, 3):
         advertise = words[2:] != ["restrict"]
-        area.ranges.append((ip_network(words[1], strict=False), advertise))  # type: ignore[arg-type]
-        area.at(line.n, "ranges")
+        item = (ip_network(words[1], strict=False), advertise)
+        area.ranges.append(item)  # type: ignore[arg-type]
+        area.at_item(line.n, "ranges", item)
     elif words[:1] == ["authentication-type"] and words[1:] in (["md5"], ["simple"]):
         area.auth = words[1]  # type: ignore[assignment]
         area.at(line.n, "auth")

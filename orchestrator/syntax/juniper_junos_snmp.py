@@ -104,8 +104,9 @@ def finish_snmp(ctx: Ctx) -> None:
 def n_view(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
     snmp = ctx.config.system.snmp
     oid = m.group(2).lstrip(".")
-    snmp.views.setdefault(unquote(m.group(1)), []).append((oid, m.group(3) != "exclude"))
-    snmp.at(line.n, "views")
+    view = unquote(m.group(1))
+    snmp.views.setdefault(view, []).append((oid, m.group(3) != "exclude"))
+    snmp.at_item(line.n, "views", (view, oid))
 
 
 def n_field(field: str) -> Handler:

@@ -54,7 +54,7 @@ def z_interface(ctx: Ctx, line: Line, m: re.Match[str], s: ZoneScope) -> None:
     name = junos(ctx).index.ifname(m.group(1))
     if name not in s.zone.interfaces:
         s.zone.interfaces.append(name)
-    s.zone.at(line.n, "interfaces")
+    s.zone.at_item(line.n, "interfaces", name)
     claim(ctx, s.stmt, 6, s.zone, "interfaces")
     if m.group(2) is None:
         return
@@ -297,16 +297,17 @@ def h_screen(ctx: Ctx, line: Line, m: re.Match[str], stmt: Stmt) -> None:
         screen.at_item(line.n, "checks", check)
     elif flood is not None:
         screen.floods[flood.group(1)] = int(flood.group(2) or FLOOD_DEFAULT)
-        screen.at(line.n, "floods")
+        screen.at_item(line.n, "floods", flood.group(1))
     elif syn is not None and (syn.group(1) is None or syn.group(1) in SYN_FLOOD):
         junos(ctx).bucket("syn flood").setdefault(name, line.n)
         if syn.group(1) is not None:
             field, _ = SYN_FLOOD[syn.group(1)]
             if field == "floods":
                 screen.floods["syn"] = int(syn.group(2))
+                screen.at_item(line.n, "floods", "syn")
             else:
                 setattr(screen, field, int(syn.group(2)))
-            screen.at(line.n, field)
+                screen.at(line.n, field)
     else:
         ctx.report.unsupported(line, f"screen option `{rest}` is not translated")
 
@@ -319,7 +320,7 @@ def _syn_flood_defaults(ctx: Ctx) -> None:
         for field, default in SYN_FLOOD.values():
             if field == "floods" and "syn" not in screen.floods:
                 screen.floods["syn"] = default
-                screen.at(n, field)
+                screen.at_item(n, "floods", "syn")
             elif field != "floods" and getattr(screen, field) is None:
                 setattr(screen, field, default)
                 screen.at(n, field)

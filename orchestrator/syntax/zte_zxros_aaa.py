@@ -18,6 +18,7 @@ from orchestrator.model import (
     AaaServer,
     DeviceConfig,
     LocalUser,
+    item_key,
 )
 from orchestrator.syntax.rules import (
     Ctx,
@@ -255,10 +256,11 @@ def _render_group(
         if proto == "tacacs"
         else f"radius authentication-group {name}"
     )
-    with w.view(opener, None if name in ALL_SERVERS.values() else aaa, "groups"):
+    group = item_key("groups", name)
+    with w.view(opener, None if name in ALL_SERVERS.values() else aaa, group):
         for k, address in enumerate(members, start=1):
             if proto == "tacacs":
-                w.line(f"server {address}", aaa, "groups")
+                w.line(f"server {address}", aaa, group)
                 continue
             server = next((s for s in radius if s.address == address), None)
             key = f" key {write_secret(server.key)}" if server and server.key else ""
@@ -266,7 +268,7 @@ def _render_group(
                 w.item(f"server {k} {address}{key}", server, "protocol", "key")
             else:
                 w.item(f"server {k} {address}", aaa)
-            w.also(aaa, "groups")
+            w.also(aaa, group)
             if server is not None:
                 for extra in ("port", "vrf", "name"):
                     if getattr(server, extra) is not None:

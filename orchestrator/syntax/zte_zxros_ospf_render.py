@@ -184,7 +184,11 @@ def _render_area(w: Writer, area: OspfArea) -> None:
         w.line("authentication" + (" message-digest" if area.auth == "md5" else ""), area, "auth")
     for prefix, advertise in area.ranges:
         text = f"range {prefix.network_address} {prefixlen_to_mask(prefix.prefixlen)}"
-        w.line(text + ("" if advertise else " not-advertise"), area, "ranges")
+        w.line(
+            text + ("" if advertise else " not-advertise"),
+            area,
+            item_key("ranges", (prefix, advertise)),
+        )
 
 
 def _render_ospf_interface(w: Writer, name: str, s: InterfaceOspf) -> None:
