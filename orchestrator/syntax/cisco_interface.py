@@ -29,8 +29,11 @@ from orchestrator.syntax.rules import (
     Rule,
     area_dotted,
     dispatch_children,
+    flag_field,
+    int_field,
     mask_to_prefixlen,
     rule,
+    str_field,
     vlan_list,
 )
 from orchestrator.syntax.text import Line
@@ -99,33 +102,6 @@ def i_ipv6_address(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> No
 def i_ipv6_enable(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     ifc.ipv6_enabled = True
     ifc.at(line.n, "ipv6_enabled")
-
-
-def _int_field(name: str) -> Any:
-    def handler(ctx: Ctx, line: Line, m: re.Match[str], node: Any) -> None:
-        setattr(node, name, int(m.group(1)))
-        node.at(line.n, name)
-
-    return handler
-
-
-def _str_field(name: str, transform: Any = None) -> Any:
-    def handler(ctx: Ctx, line: Line, m: re.Match[str], node: Any) -> None:
-        value = m.group(1).strip()
-        setattr(node, name, transform(value) if transform else value)
-        node.at(line.n, name)
-
-    return handler
-
-
-def _bool_field(name: str, negated_group: int = 1) -> Any:
-    """`[no] <statement>`: the first group captures the optional `no `."""
-
-    def handler(ctx: Ctx, line: Line, m: re.Match[str], node: Any) -> None:
-        setattr(node, name, m.group(negated_group) is None)
-        node.at(line.n, name)
-
-    return handler
 
 
 def i_vrf(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
@@ -353,7 +329,7 @@ CORE_INTERFACE_RULES: list[Rule] = [
     rule(r"no ip address", ignore="no IPv4 address is every target's default"),
     rule(r"ipv6 address (\S+/\d+)(?: (eui-64|link-local))?", i_ipv6_address),
     rule(r"ipv6 enable", i_ipv6_enable),
-    rule(r"mtu (\d+)", _int_field("mtu")),
+    rule(r"mtu (\d+)", int_field("mtu")),
     rule(r"(?:ip )?vrf forwarding (\S+)", i_vrf),
     rule(r"(no )?switchport", i_switchport),
     rule(r"switchport mode (access|trunk|dot1q-tunnel)", i_sw_mode),
@@ -384,24 +360,24 @@ CORE_INTERFACE_RULES: list[Rule] = [
     rule(r"ip access-group (\S+) (in|out)", i_access_group),
     rule(r"ipv6 traffic-filter (\S+) (in|out)", i_ipv6_filter),
     rule(r"ip helper-address (\S+)", i_helper),
-    rule(r"(no )?ip proxy-arp", _bool_field("proxy_arp")),
-    rule(r"(no )?ip redirects", _bool_field("redirects")),
-    rule(r"(no )?ip unreachables", _bool_field("unreachables")),
+    rule(r"(no )?ip proxy-arp", flag_field("proxy_arp")),
+    rule(r"(no )?ip redirects", flag_field("redirects")),
+    rule(r"(no )?ip unreachables", flag_field("unreachables")),
     rule(r"mac-address (\S+)", i_mac),
     rule(r"ip nat (inside|outside)", i_nat),
     rule(r"service-policy (input|output) (\S+)", i_service_policy),
     rule(r"(no )?spanning-tree portfast(?: edge)?(?: trunk)?", i_portfast),
     rule(r"spanning-tree bpduguard (enable|disable)", i_bpduguard),
-    rule(r"spanning-tree cost (\d+)", _int_field("stp_cost")),
-    rule(r"spanning-tree port-priority (\d+)", _int_field("stp_port_priority")),
-    rule(r"(no )?cdp enable", _bool_field("cdp")),
+    rule(r"spanning-tree cost (\d+)", int_field("stp_cost")),
+    rule(r"spanning-tree port-priority (\d+)", int_field("stp_port_priority")),
+    rule(r"(no )?cdp enable", flag_field("cdp")),
     rule(r"speed (auto|\d+)", i_speed),
     rule(r"duplex (auto|full|half)", i_duplex),
     rule(r"(full|half)-duplex", i_duplex),
-    rule(r"bandwidth (\d+)", _int_field("bandwidth")),
-    rule(r"delay (\d+)", _int_field("delay")),
-    rule(r"load-interval (\d+)", _int_field("load_interval")),
-    rule(r"keepalive (\d+)", _int_field("keepalive")),
+    rule(r"bandwidth (\d+)", int_field("bandwidth")),
+    rule(r"delay (\d+)", int_field("delay")),
+    rule(r"load-interval (\d+)", int_field("load_interval")),
+    rule(r"keepalive (\d+)", int_field("keepalive")),
     *FHRP_RULES,
     rule(r"no ip route-cache(?: .*)?", ignore="IOS switching-path tuning; targets have none"),
     rule(r"ip route-cache(?: .*)?", ignore="IOS switching-path tuning; targets have none"),
@@ -410,16 +386,16 @@ CORE_INTERFACE_RULES: list[Rule] = [
     rule(r"no keepalive", ignore="IOS keepalive on Ethernet; targets use link state"),
     rule(r"media-type \S+", ignore="media selection is fixed by the target port's hardware"),
     rule(r"negotiation auto", ignore="autonegotiation is on by default on every target"),
-    rule(r"(no )?negotiation auto", _bool_field("autonegotiation")),
+    rule(r"(no )?negotiation auto", flag_field("autonegotiation")),
     rule(r"no ip directed-broadcast", ignore="directed broadcast is off by default on targets"),
     rule(r"no ip mroute-cache", ignore="IOS multicast switching-path tuning"),
     rule(
         r"hold-queue \d+ (?:in|out)",
         ignore="IOS interface queue depth; targets size their own queues",
     ),
-    rule(r"tunnel source (\S+)", _str_field("tunnel_source")),
-    rule(r"tunnel destination (\S+)", _str_field("tunnel_destination")),
-    rule(r"tunnel mode (.+)", _str_field("tunnel_mode")),
+    rule(r"tunnel source (\S+)", str_field("tunnel_source")),
+    rule(r"tunnel destination (\S+)", str_field("tunnel_destination")),
+    rule(r"tunnel mode (.+)", str_field("tunnel_mode")),
 ]
 
 #: every statement of interface mode: the core table first, its catch-alls are narrow

@@ -28,7 +28,6 @@ from orchestrator.syntax.cisco_acl import ACL_TOP
 from orchestrator.syntax.cisco_housekeeping import HOUSEKEEPING_TOP
 from orchestrator.syntax.cisco_interface import (
     INTERFACE_RULES,
-    _bool_field,
     p_interface,
 )
 from orchestrator.syntax.cisco_ipv6 import IPV6_TOP
@@ -44,6 +43,7 @@ from orchestrator.syntax.rules import (
     Rule,
     add_route_targets,
     dispatch,
+    flag_field,
     mask_to_prefixlen,
     network,
     rule,
@@ -87,7 +87,7 @@ def v_name(ctx: Ctx, line: Line, m: re.Match[str], vlan: Vlan) -> None:
 
 VLAN_RULES: list[Rule] = [
     rule(r"name (\S+)", v_name),
-    rule(r"(no )?shutdown", _bool_field("shutdown")),
+    rule(r"(no )?shutdown", flag_field("shutdown")),
     rule(r"state active", ignore="VLANs are active by default"),
 ]
 

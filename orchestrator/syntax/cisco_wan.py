@@ -8,27 +8,11 @@ from typing import Any
 
 from orchestrator import ports
 from orchestrator.model import AtmPvc, Interface, Ppp
-from orchestrator.syntax.rules import Ctx, Rule, dispatch_children, rule
+from orchestrator.syntax.rules import Ctx, Rule, const_field, dispatch_children, int_field, rule
 from orchestrator.syntax.text import Line
 
 _SECRET_KINDS = {"0": "plain", "7": "cisco7"}
 _PPP_PROTOCOLS = ("chap", "pap", "ms-chap", "ms-chap-v2", "eap")
-
-
-def _int(field: str) -> Any:
-    def handler(ctx: Ctx, line: Line, m: re.Match[str], node: Any) -> None:
-        setattr(node, field, int(m.group(1)))
-        node.at(line.n, field)
-
-    return handler
-
-
-def _flag(field: str) -> Any:
-    def handler(ctx: Ctx, line: Line, m: re.Match[str], node: Any) -> None:
-        setattr(node, field, True)
-        node.at(line.n, field)
-
-    return handler
 
 
 def _ppp(ifc: Interface) -> Ppp:
@@ -107,10 +91,10 @@ def v_text(field: str) -> Any:
 
 PVC_RULES: list[Rule] = [
     rule(r"vbr-nrt (\d+ \d+(?: \d+)?)", v_vbr),
-    rule(r"ubr (\d+)", _int("ubr")),
+    rule(r"ubr (\d+)", int_field("ubr")),
     rule(r"encapsulation (aal5\S*(?: \S+)*)", v_text("encapsulation")),
     rule(r"protocol (ppp dialer)", v_text("protocol")),
-    rule(r"dialer pool-member (\d+)", _int("dialer_pool_member")),
+    rule(r"dialer pool-member (\d+)", int_field("dialer_pool_member")),
 ]
 
 
@@ -150,19 +134,19 @@ def w_port_monitor(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> No
 
 
 WAN_INTERFACE_RULES: list[Rule] = [
-    rule(r"ip address negotiated", _flag("ipv4_negotiated")),
+    rule(r"ip address negotiated", const_field("ipv4_negotiated")),
     rule(r"encapsulation (ppp|hdlc)", w_encapsulation),
     rule(r"ppp authentication (.+)", w_ppp_auth),
     rule(r"ppp chap hostname (\S+)", w_chap_hostname),
     rule(r"ppp chap password (?:([07]) )?(\S+)", w_chap_password),
     rule(r"ppp pap sent-username (\S+) password (?:([07]) )?(\S+)", w_pap_sent),
-    rule(r"dialer pool (\d+)", _int("dialer_pool")),
-    rule(r"dialer-group (\d+)", _int("dialer_group")),
-    rule(r"dialer idle-timeout (\d+)", _int("dialer_idle_timeout")),
+    rule(r"dialer pool (\d+)", int_field("dialer_pool")),
+    rule(r"dialer-group (\d+)", int_field("dialer_group")),
+    rule(r"dialer idle-timeout (\d+)", int_field("dialer_idle_timeout")),
     rule(r"pvc (?:\S+ )?(\d+)/(\d+)", w_pvc),
     rule(r"carrier-delay (msec )?(\d+)", w_carrier_delay),
     rule(r"ip accounting (access-violations|output-packets)", w_accounting),
-    rule(r"ntp broadcast client", _flag("ntp_broadcast_client")),
+    rule(r"ntp broadcast client", const_field("ntp_broadcast_client")),
     rule(r"bridge-group (\d+)", w_bridge_group),
     rule(
         r"(no )?bridge-group (\d+) (source-learning|unicast-flooding|spanning-disabled|"
@@ -171,8 +155,8 @@ WAN_INTERFACE_RULES: list[Rule] = [
     ),
     rule(r"spanning-tree vlan (\d+) cost (\d+)", w_stp_vlan_cost),
     rule(r"port monitor (\S+)", w_port_monitor),
-    rule(r"ip tcp adjust-mss (\d+)", _int("tcp_mss")),
-    rule(r"ip mtu (\d+)", _int("ip_mtu")),
+    rule(r"ip tcp adjust-mss (\d+)", int_field("tcp_mss")),
+    rule(r"ip mtu (\d+)", int_field("ip_mtu")),
     rule(
         r"ip virtual-reassembly(?: .*)?",
         ignore="virtual fragment reassembly that IOS needs "

@@ -16,7 +16,6 @@ from typing import ClassVar
 from orchestrator.errors import ParseError, ParserCrash
 from orchestrator.model import DeviceConfig, SecretKind
 from orchestrator.syntax.base import Emitter, LineReport, Parsed, Platform, Rendered
-from orchestrator.syntax.hp_comware_common import build_tree
 from orchestrator.syntax.hp_comware_drni import DRNI_TOP, finish_drni
 from orchestrator.syntax.hp_comware_parse_aaa import AAA_TOP, finish_aaa, finish_lines
 from orchestrator.syntax.hp_comware_parse_monitor import MONITOR_TOP
@@ -30,6 +29,7 @@ from orchestrator.syntax.hp_comware_parse_system import SYSTEM_TOP
 from orchestrator.syntax.hp_comware_parse_zones import ZONE_TOP, finish_zones
 from orchestrator.syntax.rules import Ctx, Rule, dispatch
 from orchestrator.syntax.text import Line, clean_line, split_lines
+from orchestrator.syntax.vrp_family import build_tree
 
 #: `header <kind>` → the model's banner names
 BANNERS = {

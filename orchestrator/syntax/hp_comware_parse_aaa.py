@@ -17,8 +17,8 @@ import re
 from typing import Any
 
 from orchestrator.model import AaaMethodList, AaaServer, LocalUser, MgmtLine
-from orchestrator.syntax.hp_comware_common import flag_field, is_ipv4, read_secret
-from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
+from orchestrator.syntax.hp_comware_common import is_ipv4, read_secret
+from orchestrator.syntax.rules import Ctx, Rule, dispatch, flag_field, rule
 from orchestrator.syntax.text import Line
 
 #: the scheme name that holds servers of no group, per protocol

@@ -14,17 +14,13 @@ from orchestrator.model import (
     Bgp,
     BgpVrf,
 )
-from orchestrator.syntax.hp_comware_common import (
-    flag_field,
-    ifname,
-    read_secret,
-)
+from orchestrator.syntax.hp_comware_common import ifname, read_secret
 from orchestrator.syntax.hp_comware_parse_bgp_af import (
     AF_PEER_WORDS,
     AF_RULES,
     BgpScope,
 )
-from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
+from orchestrator.syntax.rules import Ctx, Rule, dispatch, flag_field, rule
 from orchestrator.syntax.text import Line
 
 _AF = re.compile(r"address-family (?:(ipv4|ipv6) (unicast|multicast)|(vpnv4|vpnv6)|l2vpn evpn)")

@@ -14,16 +14,7 @@ from orchestrator.model import (
     Interface,
     Switchport,
 )
-from orchestrator.syntax.hp_comware_common import (
-    PLATFORM_NAME,
-    flag_field,
-    ifname,
-    int_field,
-    is_ipv4,
-    mask_or_length,
-    str_field,
-    vlan_words,
-)
+from orchestrator.syntax.hp_comware_common import PLATFORM_NAME, ifname, is_ipv4
 from orchestrator.syntax.hp_comware_drni import DRNI_INTERFACE_RULES
 from orchestrator.syntax.hp_comware_parse_ifc_l3 import (
     i_nd,
@@ -37,8 +28,9 @@ from orchestrator.syntax.hp_comware_parse_ifc_l3 import (
     i_vrrp_version,
 )
 from orchestrator.syntax.hp_comware_parse_overlay import INTERFACE_OVERLAY_RULES
-from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
+from orchestrator.syntax.rules import Ctx, Rule, dispatch, flag_field, int_field, rule, str_field
 from orchestrator.syntax.text import Line
+from orchestrator.syntax.vrp_family import mask_or_length, vlan_words
 
 #: `interface Tunnel1 mode <mode>` → the model's tunnel mode (IOS words); GRE over IPv4 is the
 #: default on both sides, so it is None

@@ -7,8 +7,8 @@ import re
 from typing import Any
 
 from orchestrator.model import Server, SnmpCommunity, SnmpHost, SnmpUser
-from orchestrator.syntax.hp_comware_common import SEVERITY_TO_MODEL, flag_field, ifname, read_secret
-from orchestrator.syntax.rules import Ctx, Rule, rule
+from orchestrator.syntax.hp_comware_common import SEVERITY_TO_MODEL, ifname, read_secret
+from orchestrator.syntax.rules import Ctx, Rule, flag_field, rule
 from orchestrator.syntax.text import Line
 
 

@@ -8,21 +8,16 @@ from ipaddress import ip_network
 from typing import Any
 
 from orchestrator.model import StaticRoute, Vlan, Vrf
-from orchestrator.syntax.hp_comware_common import (
-    ifname,
-    is_ipv4,
-    mask_or_length,
-    str_field,
-    vlan_words,
-)
+from orchestrator.syntax.hp_comware_common import ifname, is_ipv4
 from orchestrator.syntax.hp_comware_parse_ifc import p_interface
 from orchestrator.syntax.hp_comware_parse_overlay import (
     OVERLAY_TOP,
     VLAN_OVERLAY_RULES,
     e_target,
 )
-from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
+from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule, str_field
 from orchestrator.syntax.text import Line
+from orchestrator.syntax.vrp_family import mask_or_length, vlan_words
 
 
 def p_vlan(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:

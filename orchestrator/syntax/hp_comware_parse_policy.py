@@ -28,9 +28,10 @@ from orchestrator.model import (
     RouteMapMatch,
     RouteMapSet,
 )
-from orchestrator.syntax.hp_comware_common import acl_kind_of_number, ifname, str_field
-from orchestrator.syntax.rules import Ctx, Rule, dispatch, port_number, rule
+from orchestrator.syntax.hp_comware_common import ifname
+from orchestrator.syntax.rules import Ctx, Rule, dispatch, port_number, rule, str_field
 from orchestrator.syntax.text import Line
+from orchestrator.syntax.vrp_family import acl_kind_of_number
 
 _ACL_HEAD = re.compile(
     r"acl(?: (ipv6))?(?: (basic|advanced|mac|number))?(?: (\d+))?(?: name (\S+))?"

@@ -11,19 +11,22 @@ from orchestrator.model import (
     Ospf,
     OspfArea,
 )
-from orchestrator.syntax.hp_comware_common import (
-    flag_field,
-    ifname,
-    int_field,
-    is_ipv4,
-    mask_or_length,
-    read_secret,
-    str_field,
-)
+from orchestrator.syntax.hp_comware_common import ifname, is_ipv4, read_secret
 from orchestrator.syntax.hp_comware_parse_bgp import p_bgp
 from orchestrator.syntax.hp_comware_parse_bgp_af import read_redistribution
-from orchestrator.syntax.rules import Ctx, Rule, area_dotted, dispatch, rule, wildcard_to_prefixlen
+from orchestrator.syntax.rules import (
+    Ctx,
+    Rule,
+    area_dotted,
+    dispatch,
+    flag_field,
+    int_field,
+    rule,
+    str_field,
+    wildcard_to_prefixlen,
+)
 from orchestrator.syntax.text import Line
+from orchestrator.syntax.vrp_family import mask_or_length
 
 # --- OSPF -----------------------------------------------------------------------------------
 

@@ -28,7 +28,7 @@ from orchestrator.model import (
     TransformSet,
 )
 from orchestrator.syntax.hp_comware_common import ifname, read_secret
-from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
+from orchestrator.syntax.rules import Ctx, Rule, dispatch, int_field, rule, str_field
 from orchestrator.syntax.text import Line
 
 #: applications Comware ASPF inspects (`detect X`)
@@ -140,28 +140,12 @@ def _table(name: str, table: dict[str, str]) -> Any:
     return handler
 
 
-def _int(name: str) -> Any:
-    def handler(ctx: Ctx, line: Line, m: re.Match[str], node: Any) -> None:
-        setattr(node, name, int(m.group(1)))
-        node.at(line.n, name)
-
-    return handler
-
-
-def _str(name: str) -> Any:
-    def handler(ctx: Ctx, line: Line, m: re.Match[str], node: Any) -> None:
-        setattr(node, name, m.group(1))
-        node.at(line.n, name)
-
-    return handler
-
-
 PROPOSAL_RULES: list[Rule] = [
     rule(r"encryption-algorithm (\S+)", _table("encryption", IKE_ENCRYPTION)),
     rule(r"authentication-algorithm (\S+)", _table("hash", IKE_HASH)),
     rule(r"authentication-method (\S+)", _table("authentication", IKE_METHOD)),
-    rule(r"dh group(\d+)", _int("group")),
-    rule(r"sa duration (\d+)", _int("lifetime")),
+    rule(r"dh group(\d+)", int_field("group")),
+    rule(r"sa duration (\d+)", int_field("lifetime")),
 ]
 
 
@@ -192,7 +176,7 @@ KEYCHAIN_RULES: list[Rule] = [
     rule(
         r"pre-shared-key address (\S+)(?: (\d+\.\d+\.\d+\.\d+))? key (cipher|simple) (\S+)", k_psk
     ),
-    rule(r"match local address (\d+\.\d+\.\d+\.\d+)", _str("local_address")),
+    rule(r"match local address (\d+\.\d+\.\d+\.\d+)", str_field("local_address")),
 ]
 
 
@@ -228,17 +212,17 @@ def f_proposals(ctx: Ctx, line: Line, m: re.Match[str], profile: IkeProfile) -> 
 
 
 IKE_PROFILE_RULES: list[Rule] = [
-    rule(r"keychain (\S+)", _str("keyring")),
+    rule(r"keychain (\S+)", str_field("keyring")),
     rule(
         r"match remote identity address (\S+)(?: (\d+\.\d+\.\d+\.\d+))?(?: vpn-instance (\S+))?",
         f_identity,
     ),
-    rule(r"match local address (\d+\.\d+\.\d+\.\d+)", _str("local_address")),
+    rule(r"match local address (\d+\.\d+\.\d+\.\d+)", str_field("local_address")),
     rule(r"match local address (\S+)", f_local_interface),
-    rule(r"inside-vpn vpn-instance (\S+)", _str("vrf")),
+    rule(r"inside-vpn vpn-instance (\S+)", str_field("vrf")),
     rule(r"dpd interval (\d+) retry (\d+) on-demand", f_dpd),
     rule(r"proposal ((?:\d+ ?)+)", f_proposals),
-    rule(r"exchange-mode (aggressive)", _str("exchange_mode")),
+    rule(r"exchange-mode (aggressive)", str_field("exchange_mode")),
 ]
 
 
@@ -316,7 +300,7 @@ def q_duration(ctx: Ctx, line: Line, m: re.Match[str], profile: IpsecProfile) ->
 
 IPSEC_PROFILE_RULES: list[Rule] = [
     rule(r"transform-set (.+)", q_sets),
-    rule(r"ike-profile (\S+)", _str("ike_profile")),
+    rule(r"ike-profile (\S+)", str_field("ike_profile")),
     rule(r"sa duration (time|traffic)-based (\d+)", q_duration),
 ]
 

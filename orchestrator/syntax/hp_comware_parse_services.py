@@ -23,9 +23,10 @@ from orchestrator.model import (
     PolicyClass,
     PolicyMap,
 )
-from orchestrator.syntax.hp_comware_common import ifname, mask_or_length
+from orchestrator.syntax.hp_comware_common import ifname
 from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
 from orchestrator.syntax.text import Line
+from orchestrator.syntax.vrp_family import mask_or_length
 
 # --- NAT ------------------------------------------------------------------------------------
 

@@ -13,14 +13,10 @@ from orchestrator.model import (
     Server,
     SummerTime,
 )
-from orchestrator.syntax.hp_comware_common import (
-    MONTHS,
-    flag_field,
-    ifname,
-    vlan_words,
-)
-from orchestrator.syntax.rules import Ctx, Rule, rule
+from orchestrator.syntax.hp_comware_common import MONTHS, ifname
+from orchestrator.syntax.rules import Ctx, Rule, flag_field, rule
 from orchestrator.syntax.text import Line
+from orchestrator.syntax.vrp_family import vlan_words
 
 
 def _sys(name: str, transform: Any = None) -> Any:

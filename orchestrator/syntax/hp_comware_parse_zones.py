@@ -23,11 +23,12 @@ from orchestrator.model import (
     SecurityZone,
     ZonePolicy,
 )
-from orchestrator.syntax.hp_comware_common import ifname, mask_or_length
+from orchestrator.syntax.hp_comware_common import ifname
 from orchestrator.syntax.hp_comware_render_objects import SIGNATURES
 from orchestrator.syntax.hp_comware_zones import INBOUND, LOCAL
 from orchestrator.syntax.rules import Ctx, Rule, rule
 from orchestrator.syntax.text import Line
+from orchestrator.syntax.vrp_family import mask_or_length
 
 #: host-inbound names that are routing/control protocols (the rest are services)
 PROTOCOLS = {"bgp", "ospf", "ospf3", "rip", "bfd", "vrrp", "pim", "igmp", "ldp"}

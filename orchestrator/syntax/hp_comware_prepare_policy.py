@@ -5,71 +5,15 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
 
 from orchestrator.model import Acl, AclEntry, DeviceConfig, PortMatch
+from orchestrator.syntax import vrp_family as family
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.hp_comware_common import comware_acl_number
 from orchestrator.syntax.hp_comware_prepare_acl import ICMP6_FROM_IOS
 
-#: the model's protocol names a Comware ACL rule accepts (IPv6 rules say ipv6/icmpv6 for
-#: ip/icmp); others are written as numbers
-ACL_PROTOCOLS = {"ip", "tcp", "udp", "icmp", "gre", "ospf", "igmp"}
-
-
-PROTOCOL_NUMBERS = {
-    "esp": "50",
-    "ahp": "51",
-    "ah": "51",
-    "pim": "103",
-    "eigrp": "88",
-    "igrp": "9",
-    "nos": "94",
-    "pcp": "108",
-    "vrrp": "112",
-    "sctp": "132",
-}
-
-
-#: ICMP message names Comware knows
-ICMP_NAMES = {
-    "echo",
-    "echo-reply",
-    "fragmentneed-DFset",
-    "host-redirect",
-    "host-tos-redirect",
-    "host-unreachable",
-    "information-reply",
-    "information-request",
-    "net-redirect",
-    "net-tos-redirect",
-    "net-unreachable",
-    "parameter-problem",
-    "port-unreachable",
-    "protocol-unreachable",
-    "reassembly-timeout",
-    "source-quench",
-    "source-route-failed",
-    "timestamp-reply",
-    "timestamp-request",
-    "ttl-exceeded",
-}
-
-
-#: IOS ICMP names Comware lacks → Comware name or "type[/code]"
-ICMP_FROM_IOS = {
-    "unreachable": "3",
-    "time-exceeded": "11",
-    "redirect": "5",
-    "packet-too-big": "fragmentneed-DFset",
-    "administratively-prohibited": "3/13",
-    "mask-request": "17",
-    "mask-reply": "18",
-    "router-advertisement": "9",
-    "router-solicitation": "10",
-    "traceroute": "30",
-    "timestamp-request": "timestamp-request",
-}
+#: IOS ICMP names Comware lacks → Comware name or "type[/code]" (the family's, and Comware
+#: writes IOS's `timestamp-request` under its own name)
+ICMP_FROM_IOS = {**family.ICMP_FROM_IOS, "timestamp-request": "timestamp-request"}
 
 
 _NAME = re.compile(r"[A-Za-z][\w.-]{0,62}")
@@ -77,57 +21,13 @@ _NAME = re.compile(r"[A-Za-z][\w.-]{0,62}")
 
 def acl_names(config: DeviceConfig, out: Emitter) -> None:
     """Numbered ACLs of other vendors get Comware numbers; names must start with a letter."""
-    renames: dict[str, str] = {}
-    taken = set(config.acls)
-    for name, acl in list(config.acls.items()):
-        number = comware_acl_number(name, acl.kind)
-        new = str(number) if number is not None else name
-        if number is None and not (_NAME.fullmatch(name) and name.lower() != "all"):
-            new = "acl-" + re.sub(r"[^\w.-]", "-", name)
-        if new == name:
-            continue
-        while new in taken:
-            new += "-1"
-        taken.add(new)
-        renames[name] = new
-        out.change(acl, "", note=f"ACL {name} is called {new} on Comware")
-    if not renames:
-        return
-    config.acls = {renames.get(k, k): v for k, v in config.acls.items()}
-    for _old, new in renames.items():
-        config.acls[new].name = new
-    _rename_acl_references(config, lambda name: renames.get(name, name))
 
+    def name_ok(name: str) -> bool:
+        return bool(_NAME.fullmatch(name)) and name.lower() != "all"
 
-def _rename_acl_references(config: DeviceConfig, rename: Callable[[str], str]) -> None:
-    for ifc in config.interfaces.values():
-        for field in ("acl_in", "acl_out", "ipv6_acl_in", "ipv6_acl_out"):
-            value = getattr(ifc, field)
-            if value is not None:
-                setattr(ifc, field, rename(value))
-    system = config.system
-    for line in system.lines:
-        if line.acl_in is not None:
-            line.acl_in = rename(line.acl_in)
-        if line.ipv6_acl_in is not None:
-            line.ipv6_acl_in = rename(line.ipv6_acl_in)
-    for community in system.snmp.communities:
-        if community.acl is not None:
-            community.acl = rename(community.acl)
-    for rule in config.services.nat_rules:
-        if rule.acl is not None:
-            rule.acl = rename(rule.acl)
-    for route_map in config.route_maps.values():
-        for entry in route_map.entries:
-            for match in entry.matches:
-                if match.kind == "ip-address-acl":
-                    match.values = [rename(v) for v in match.values]
-    for cmap in config.services.class_maps.values():
-        cmap.matches = [
-            (k, rename(v) if k.endswith("access-group") else v) for k, v in cmap.matches
-        ]
-    if system.http_access_class is not None:
-        system.http_access_class = rename(system.http_access_class)
+    renames = family.rename_acls(config, out, "Comware", name_ok)
+    if renames:
+        family.rename_acl_references(config, lambda name: renames.get(name, name))
 
 
 def inspect_names(config: DeviceConfig, out: Emitter) -> None:
@@ -163,10 +63,10 @@ def acl_entries(config: DeviceConfig, out: Emitter) -> None:
 def _acl_protocols(acl: Acl) -> None:
     for entry in acl.entries:
         proto = entry.protocol
-        if proto is not None and proto not in ACL_PROTOCOLS and not proto.isdigit():
-            entry.protocol = PROTOCOL_NUMBERS.get(proto, proto)
+        if proto is not None and proto not in family.ACL_PROTOCOLS and not proto.isdigit():
+            entry.protocol = family.PROTOCOL_NUMBERS.get(proto, proto)
         icmp = entry.icmp_type
-        if icmp is not None and acl.kind != "ipv6" and icmp not in ICMP_NAMES:
+        if icmp is not None and acl.kind != "ipv6" and icmp not in family.ICMP_NAMES:
             entry.icmp_type = ICMP_FROM_IOS.get(icmp, icmp.replace(" ", "/"))
         elif icmp is not None and acl.kind == "ipv6":
             entry.icmp_type = ICMP6_FROM_IOS.get(icmp, icmp)

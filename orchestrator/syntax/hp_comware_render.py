@@ -9,11 +9,7 @@ from __future__ import annotations
 
 from orchestrator.model import DeviceConfig, System
 from orchestrator.syntax.base import Emitter, Rendered
-from orchestrator.syntax.hp_comware_common import (
-    is_set,
-    vlan_text,
-    write_secret,
-)
+from orchestrator.syntax.hp_comware_common import is_set, write_secret
 from orchestrator.syntax.hp_comware_drni import render_drni
 from orchestrator.syntax.hp_comware_render_aaa import render_aaa, render_lines, render_users
 from orchestrator.syntax.hp_comware_render_bgp import render_bgp
@@ -46,6 +42,7 @@ from orchestrator.syntax.hp_comware_render_system import (
 )
 from orchestrator.syntax.hp_comware_zones import render_zones
 from orchestrator.syntax.sweep import sweep
+from orchestrator.syntax.vrp_family import vlan_text
 
 _WEEKS = {"1": "first", "2": "second", "3": "third", "4": "fourth", "last": "last"}
 _MONTHS = {

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from orchestrator.model import AaaMethodList, AaaServer, DeviceConfig, MgmtLine, System, item_key
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.hp_comware_common import (
-    write_secret,
-)
+from orchestrator.syntax.hp_comware_common import write_secret
 from orchestrator.syntax.hp_comware_parse_aaa import DEFAULT_SCHEME, DOMAIN_SERVICES
 
 #: the model's method list services → Comware domain statements

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from orchestrator.model import Bgp, BgpPeer, DeviceConfig
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.hp_comware_common import (
-    write_secret,
-)
+from orchestrator.syntax.hp_comware_common import write_secret
 from orchestrator.syntax.hp_comware_render_bgp_af import render_family
 
 

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 from orchestrator.model import DeviceConfig, Interface, Switchport, item_key
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.hp_comware_common import (
-    vlan_text,
-)
 from orchestrator.syntax.hp_comware_drni import drni_port_lines
 from orchestrator.syntax.hp_comware_render_overlay import overlay_interface_lines
 from orchestrator.syntax.hp_comware_render_port_l3 import (
@@ -18,6 +15,7 @@ from orchestrator.syntax.hp_comware_render_port_l3 import (
     vrrp_lines,
 )
 from orchestrator.syntax.hp_comware_render_services import render_interface_nat
+from orchestrator.syntax.vrp_family import vlan_text
 
 
 def _layer3(ifc: Interface) -> bool:

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from orchestrator.model import DeviceConfig, FhrpGroup, Interface, InterfaceOspf, item_key
 from orchestrator.syntax.base import Emitter, secret_token
-from orchestrator.syntax.hp_comware_common import (
-    write_secret,
-)
+from orchestrator.syntax.hp_comware_common import write_secret
 
 _NETWORK_TYPES = {"point-to-point": "p2p", "broadcast": "broadcast", "nbma": "nbma", "p2mp": "p2mp"}
 

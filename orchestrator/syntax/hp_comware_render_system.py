@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from orchestrator.model import System, item_key
 from orchestrator.syntax.base import Emitter, secret_token
-from orchestrator.syntax.hp_comware_common import (
-    SEVERITY_TO_COMWARE,
-    write_secret,
-)
+from orchestrator.syntax.hp_comware_common import SEVERITY_TO_COMWARE, write_secret
 
 
 def render_dns(system: System, out: Emitter) -> None:

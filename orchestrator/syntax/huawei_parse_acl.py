@@ -15,9 +15,9 @@ from orchestrator.model import (
     AddrMatch,
     PortMatch,
 )
-from orchestrator.syntax.huawei_common import acl_kind_of_number
 from orchestrator.syntax.rules import Ctx, port_number, prefixlen_to_wildcard
 from orchestrator.syntax.text import Line
+from orchestrator.syntax.vrp_family import acl_kind_of_number
 
 
 def p_acl(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:

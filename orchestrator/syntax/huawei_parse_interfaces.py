@@ -19,7 +19,7 @@ from orchestrator.model import (
     Interface,
     Switchport,
 )
-from orchestrator.syntax.huawei_common import ifname, mask_or_length, vrp_vlans
+from orchestrator.syntax.huawei_common import ifname
 from orchestrator.syntax.huawei_parse_dial import i_dialer, i_ppp, i_pvc
 from orchestrator.syntax.huawei_parse_firewall import i_zone
 from orchestrator.syntax.huawei_parse_ifc_l3 import (
@@ -46,6 +46,7 @@ from orchestrator.syntax.huawei_parse_ipv6 import i_dhcp6_server, i_nd
 from orchestrator.syntax.huawei_parse_overlay import i_m_lag, i_peer_link
 from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
 from orchestrator.syntax.text import Line
+from orchestrator.syntax.vrp_family import mask_or_length, vlan_words
 
 ALL_VLANS = list(range(1, 4095))
 
@@ -207,7 +208,7 @@ def i_trunk_allow(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> Non
     if m.group(1) == "all":
         state["allow"] = "all"
     elif state["allow"] != "all":
-        state["allow"] = (state["allow"] or []) + vrp_vlans(m.group(1).split())
+        state["allow"] = (state["allow"] or []) + vlan_words(m.group(1).split())
     sw.at(line.n, "trunk_allowed")
 
 
@@ -230,7 +231,7 @@ def i_hybrid(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
         ctx.state["ifc"]["hybrid"] = line.n
     field = "hybrid_tagged" if m.group(1) == "tagged" else "hybrid_untagged"
     current: list[int] = getattr(sw, field)
-    setattr(sw, field, sorted(set(current) | set(vrp_vlans(m.group(2).split()))))
+    setattr(sw, field, sorted(set(current) | set(vlan_words(m.group(2).split()))))
     sw.at(line.n, field)
 
 

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from orchestrator.model import Ospf, OspfArea, Redistribution
-from orchestrator.syntax.huawei_common import ifname, mask_or_length, read_secret
+from orchestrator.syntax.huawei_common import ifname, read_secret
 from orchestrator.syntax.rules import (
     Ctx,
     Rule,
@@ -18,6 +18,7 @@ from orchestrator.syntax.rules import (
     wildcard_to_prefixlen,
 )
 from orchestrator.syntax.text import Line
+from orchestrator.syntax.vrp_family import mask_or_length
 
 
 def p_ospf(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from orchestrator import ports
 from orchestrator.model import StaticRoute, Vlan, Vrf
-from orchestrator.syntax.huawei_common import ifname, mask_or_length, vrp_vlans
+from orchestrator.syntax.huawei_common import ifname
 from orchestrator.syntax.huawei_parse_ospf import p_ospf
 from orchestrator.syntax.rules import (
     Ctx,
@@ -23,6 +23,7 @@ from orchestrator.syntax.rules import (
     rule,
 )
 from orchestrator.syntax.text import Line
+from orchestrator.syntax.vrp_family import mask_or_length, vlan_words
 
 # --- VLANs --------------------------------------------------------------------------------------
 
@@ -35,7 +36,7 @@ def _vlan(ctx: Ctx, vid: int) -> Vlan:
 
 
 def p_vlan_batch(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
-    for vid in vrp_vlans(m.group(1).split()):
+    for vid in vlan_words(m.group(1).split()):
         _vlan(ctx, vid).at(line.n)
 
 

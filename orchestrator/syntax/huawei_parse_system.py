@@ -351,10 +351,10 @@ def s_stp_priority(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
 
 
 def s_stp_vlan_priority(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
-    from orchestrator.syntax.huawei_common import vrp_vlans
+    from orchestrator.syntax.vrp_family import vlan_words
 
     system = ctx.config.system
-    for vid in vrp_vlans(m.group(1).split()):
+    for vid in vlan_words(m.group(1).split()):
         system.stp_priority[vid] = int(m.group(2))
     system.at(line.n, "stp_priority")
 

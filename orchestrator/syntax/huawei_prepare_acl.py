@@ -5,68 +5,14 @@ filters (VRP forwards what no rule of a filter matches)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from orchestrator.model import AclEntry, DeviceConfig, Interface
-from orchestrator.syntax.huawei_common import Shaper, catch_all, vrp_acl_number
+from orchestrator.syntax import vrp_family as family
+from orchestrator.syntax.huawei_common import Shaper, catch_all
 
-#: protocol names a VRP ACL rule accepts; others are written as numbers
-ACL_PROTOCOLS = {"ip", "tcp", "udp", "icmp", "gre", "ospf", "igmp", "ipinip"}
-
-
-PROTOCOL_NUMBERS = {
-    "esp": "50",
-    "ahp": "51",
-    "ah": "51",
-    "pim": "103",
-    "eigrp": "88",
-    "igrp": "9",
-    "nos": "94",
-    "pcp": "108",
-    "vrrp": "112",
-    "sctp": "132",
-    "4": "ipinip",
-}
-
-
-#: ICMP message names VRP knows
-ICMP_NAMES = {
-    "echo",
-    "echo-reply",
-    "fragmentneed-DFset",
-    "host-redirect",
-    "host-tos-redirect",
-    "host-unreachable",
-    "information-reply",
-    "information-request",
-    "net-redirect",
-    "net-tos-redirect",
-    "net-unreachable",
-    "parameter-problem",
-    "port-unreachable",
-    "protocol-unreachable",
-    "reassembly-timeout",
-    "source-quench",
-    "source-route-failed",
-    "timestamp-reply",
-    "timestamp-request",
-    "ttl-exceeded",
-}
-
-
-#: IOS ICMP names VRP lacks → VRP name or "type[/code]"
-ICMP_FROM_IOS = {
-    "unreachable": "3",
-    "time-exceeded": "11",
-    "redirect": "5",
-    "packet-too-big": "fragmentneed-DFset",
-    "administratively-prohibited": "3/13",
-    "mask-request": "17",
-    "mask-reply": "18",
-    "router-advertisement": "9",
-    "router-solicitation": "10",
-    "traceroute": "30",
-}
+#: VRP also takes IP-in-IP by name (protocol 4)
+ACL_PROTOCOLS = family.ACL_PROTOCOLS | {"ipinip"}
+PROTOCOL_NUMBERS = {**family.PROTOCOL_NUMBERS, "4": "ipinip"}
 
 
 _ACL_NAME = re.compile(r"[A-Za-z0-9][\w.-]{0,31}")
@@ -74,24 +20,11 @@ _ACL_NAME = re.compile(r"[A-Za-z0-9][\w.-]{0,31}")
 
 def acl_names(config: DeviceConfig, shape: Shaper) -> None:
     """Numbered ACLs of other vendors get VRP numbers; names must not be digits only."""
-    renames: dict[str, str] = {}
-    taken = set(config.acls)
-    for name, acl in list(config.acls.items()):
-        number = vrp_acl_number(name, acl.kind)
-        new = str(number) if number is not None else name
-        if number is None and (name.isdigit() or not _ACL_NAME.fullmatch(name)):
-            new = "acl-" + re.sub(r"[^\w.-]", "-", name)
-        if new == name:
-            continue
-        while new in taken:
-            new += "-1"
-        taken.add(new)
-        renames[name] = new
-        shape.change(acl, "", note=f"ACL {name} is called {new} on VRP")
-    if renames:
-        config.acls = {renames.get(k, k): v for k, v in config.acls.items()}
-        for new in renames.values():
-            config.acls[new].name = new
+
+    def name_ok(name: str) -> bool:
+        return not name.isdigit() and bool(_ACL_NAME.fullmatch(name))
+
+    renames = family.rename_acls(config, shape.notes, "VRP", name_ok)
     # references to ACLs that are not defined are renumbered the same way
     kinds = {n: a.kind for n, a in config.acls.items()}
 
@@ -100,10 +33,10 @@ def acl_names(config: DeviceConfig, shape: Shaper) -> None:
             return renames[name]
         if name in kinds:
             return name
-        number = vrp_acl_number(name, _cisco_kind(name) or kind)
+        number = family.acl_number(name, _cisco_kind(name) or kind)
         return str(number) if number is not None else name
 
-    rename_acl_references(config, rename)
+    family.rename_acl_references(config, rename)
     _nat_acl_numbers(config, shape)
 
 
@@ -134,7 +67,7 @@ def _nat_acl_numbers(config: DeviceConfig, shape: Shaper) -> None:
             "user interfaces take numbered ACLs",
         )
     if renames:
-        rename_acl_references(config, lambda n: renames.get(n, n))
+        family.rename_acl_references(config, lambda n: renames.get(n, n))
 
 
 def _cisco_kind(name: str) -> str | None:
@@ -148,40 +81,6 @@ def _cisco_kind(name: str) -> str | None:
     return None
 
 
-def rename_acl_references(config: DeviceConfig, rename: Callable[[str], str]) -> None:
-    for ifc in config.interfaces.values():
-        for field in ("acl_in", "acl_out", "ipv6_acl_in", "ipv6_acl_out"):
-            value = getattr(ifc, field)
-            if value is not None:
-                setattr(ifc, field, rename(value))
-    system = config.system
-    for line in system.lines:
-        if line.acl_in is not None:
-            line.acl_in = rename(line.acl_in)
-        if line.ipv6_acl_in is not None:
-            line.ipv6_acl_in = rename(line.ipv6_acl_in)
-    if system.http_access_class is not None:  # a basic ACL in both vendors' numbering
-        system.http_access_class = rename(system.http_access_class)
-    for community in system.snmp.communities:
-        if community.acl is not None:
-            community.acl = rename(community.acl)
-    for nat in config.services.nat_rules:
-        if nat.acl is not None:
-            nat.acl = rename(nat.acl)
-    for policy in config.security.zone_policies:
-        if policy.acl is not None:
-            policy.acl = rename(policy.acl)
-    for route_map in config.route_maps.values():
-        for entry in route_map.entries:
-            for match in entry.matches:
-                if match.kind == "ip-address-acl":
-                    match.values = [rename(v) for v in match.values]
-    for cmap in config.services.class_maps.values():
-        cmap.matches = [
-            (k, rename(v) if k.endswith("access-group") else v) for k, v in cmap.matches
-        ]
-
-
 def acl_entries(config: DeviceConfig, shape: Shaper) -> None:
     for acl in config.acls.values():
         for entry in acl.entries:
@@ -189,8 +88,8 @@ def acl_entries(config: DeviceConfig, shape: Shaper) -> None:
             if proto is not None and proto not in ACL_PROTOCOLS and proto in PROTOCOL_NUMBERS:
                 entry.protocol = PROTOCOL_NUMBERS[proto]
             icmp = entry.icmp_type
-            if icmp is not None and icmp not in ICMP_NAMES:
-                entry.icmp_type = ICMP_FROM_IOS.get(icmp, icmp.replace(" ", "/"))
+            if icmp is not None and icmp not in family.ICMP_NAMES:
+                entry.icmp_type = family.ICMP_FROM_IOS.get(icmp, icmp.replace(" ", "/"))
         _merge_remarks(acl.entries, shape)
 
 

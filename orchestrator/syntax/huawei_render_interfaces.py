@@ -11,7 +11,6 @@ from orchestrator.model import (
     Switchport,
     item_key,
 )
-from orchestrator.syntax.huawei_common import vlan_text
 from orchestrator.syntax.huawei_render_base import Writer
 from orchestrator.syntax.huawei_render_dial import render_atm, render_ppp
 from orchestrator.syntax.huawei_render_firewall import zone_member_lines
@@ -27,6 +26,7 @@ from orchestrator.syntax.huawei_render_ifc_routing import (
 )
 from orchestrator.syntax.huawei_render_ipv6 import render_dhcp6_server, render_nd
 from orchestrator.syntax.huawei_render_overlay import dfs_interface_lines
+from orchestrator.syntax.vrp_family import vlan_text
 
 _ORDER = {
     "svi": 0,

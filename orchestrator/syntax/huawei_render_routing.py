@@ -5,10 +5,11 @@ from __future__ import annotations
 from ipaddress import IPv4Network
 
 from orchestrator.model import DeviceConfig, Ospf, Redistribution, StaticRoute, item_key
-from orchestrator.syntax.huawei_common import secret_text, vlan_text
+from orchestrator.syntax.huawei_common import secret_text
 from orchestrator.syntax.huawei_render_base import Writer
 from orchestrator.syntax.huawei_render_mgmt import vlan_igmp_line
 from orchestrator.syntax.rules import prefixlen_to_wildcard
+from orchestrator.syntax.vrp_family import vlan_text
 
 _IMPORT = {
     "connected": "direct",

@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 from orchestrator.model import DeviceConfig, System, item_key
-from orchestrator.syntax.huawei_common import secret_text, severity_for_vrp, vlan_text
+from orchestrator.syntax.huawei_common import secret_text, severity_for_vrp
 from orchestrator.syntax.huawei_render_base import Writer
+from orchestrator.syntax.vrp_family import vlan_text
 
 
 def render_identity(config: DeviceConfig, w: Writer) -> None:

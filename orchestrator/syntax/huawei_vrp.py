@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from orchestrator.model import DeviceConfig, SecretKind
 from orchestrator.syntax.base import Emitter, LineReport, Parsed, Platform, Rendered
-from orchestrator.syntax.huawei_common import Shaper, build_vrp_tree
+from orchestrator.syntax.huawei_common import CONTINUES, Shaper
 from orchestrator.syntax.huawei_parse_aaa import finish_aaa, p_local_user_block
 from orchestrator.syntax.huawei_parse_bgp import BGP_TOP
 from orchestrator.syntax.huawei_parse_finish import finish_interfaces
@@ -41,6 +41,7 @@ from orchestrator.syntax.huawei_parse_services import finish_behaviors
 from orchestrator.syntax.huawei_parse_system import SYSTEM_TOP
 from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
 from orchestrator.syntax.text import Line, split_lines
+from orchestrator.syntax.vrp_family import build_tree
 
 _HEADER = re.compile(r"header (login|shell|motd) information (.)(.*)$")
 #: VRP header kinds → the model's banner keys (`header login` shows before the login prompt)
@@ -233,7 +234,7 @@ class HuaweiVrp(Platform):
         self._parse_tree(Ctx(config, report, self.name), lines, {line.n for line in lines})
 
     def _parse_tree(self, ctx: Ctx, lines: list[Line], counted: set[int]) -> None:
-        for line in build_vrp_tree(lines, counted):
+        for line in build_tree(lines, counted, CONTINUES):
             if not dispatch(ctx, line, TOP):
                 for child in line.descendants():
                     ctx.report.unsupported(child, f"inside an unsupported block (line {line.n})")

@@ -150,6 +150,55 @@ def dispatch_as(ctx: Ctx, line: Line, text: str, table: Sequence[Rule], scope: A
     return dispatch(ctx, shadow, table, scope)
 
 
+# --- handler factories for statements that set one field ----------------------------------
+
+
+def set_field(node: Node, line: Line, name: str, value: object) -> None:
+    """Set field ``name`` of ``node`` to ``value``, recording ``line`` as its source."""
+    setattr(node, name, value)
+    node.at(line.n, name)
+
+
+def int_field(name: str, group: int = 1) -> Handler:
+    """A handler setting ``name`` of the scope node to the number regex group ``group`` holds."""
+
+    def handler(ctx: Ctx, line: Line, m: re.Match[str], node: Any) -> None:
+        set_field(node, line, name, int(m.group(group)))
+
+    return handler
+
+
+def str_field(name: str, group: int = 1, transform: Callable[[str], Any] | None = None) -> Handler:
+    """A handler setting ``name`` to the text of regex group ``group`` (stripped, and passed
+    through ``transform`` if given)."""
+
+    def handler(ctx: Ctx, line: Line, m: re.Match[str], node: Any) -> None:
+        value = m.group(group).strip()
+        set_field(node, line, name, transform(value) if transform else value)
+
+    return handler
+
+
+def flag_field(name: str, negated_group: int | None = 1) -> Handler:
+    """`[no|undo] <statement>`: a handler setting ``name`` True, or False when the regex group
+    ``negated_group`` (the optional `no `/`undo `) matched; always True if there is none."""
+
+    def handler(ctx: Ctx, line: Line, m: re.Match[str], node: Any) -> None:
+        value = True if negated_group is None else m.group(negated_group) is None
+        set_field(node, line, name, value)
+
+    return handler
+
+
+def const_field(name: str, value: object = True) -> Handler:
+    """A handler setting ``name`` to ``value`` whenever the statement is there."""
+
+    def handler(ctx: Ctx, line: Line, m: re.Match[str], node: Any) -> None:
+        set_field(node, line, name, value)
+
+    return handler
+
+
 def add_route_targets(
     node: Node,
     line: Line,

@@ -27,18 +27,7 @@ from orchestrator.syntax.rules import (
     rule,
 )
 from orchestrator.syntax.text import Line
-from orchestrator.syntax.zte_zxros_common import (
-    Writer,
-    all_fields,
-    read_secret,
-    write_secret,
-)
-
-
-def _set(node: Any, line: Line, name: str, value: object) -> None:
-    setattr(node, name, value)
-    node.at(line.n, name)
-
+from orchestrator.syntax.zte_zxros_common import Writer, all_fields, read_secret, write_secret
 
 #: group names cutover gives to "every TACACS+ / RADIUS server" (IOS `group tacacs+`)
 ALL_SERVERS = {"tacacs": "all-tacacs", "radius": "all-radius"}

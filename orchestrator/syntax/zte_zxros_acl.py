@@ -21,17 +21,7 @@ from orchestrator.model import (
 )
 from orchestrator.syntax.rules import Ctx, port_number
 from orchestrator.syntax.text import Line
-from orchestrator.syntax.zte_zxros_common import (
-    Writer,
-    all_fields,
-    unquote,
-)
-
-
-def _set(node: Any, line: Line, name: str, value: object) -> None:
-    setattr(node, name, value)
-    node.at(line.n, name)
-
+from orchestrator.syntax.zte_zxros_common import Writer, all_fields, unquote
 
 _IP = re.compile(r"\d+\.\d+\.\d+\.\d+")
 

@@ -20,21 +20,13 @@ from orchestrator.syntax.rules import (
     Ctx,
     mask_to_prefixlen,
     network,
+    set_field,
 )
 from orchestrator.syntax.text import Line
 from orchestrator.syntax.zte_zxros_bgp_render import PEER_FLAGS as _PEER_FLAGS
 from orchestrator.syntax.zte_zxros_bgp_render import render_bgp
-from orchestrator.syntax.zte_zxros_common import (
-    ifname,
-    read_secret,
-    unquote,
-)
+from orchestrator.syntax.zte_zxros_common import ifname, read_secret, unquote
 from orchestrator.syntax.zte_zxros_ospf import parse_redistribution
-
-
-def _set(node: Any, line: Line, name: str, value: object) -> None:
-    setattr(node, name, value)
-    node.at(line.n, name)
 
 
 def p_bgp(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
@@ -106,17 +98,17 @@ def _bgp_statement(
         return
     if words[:2] == ["bgp", "dampening"] and len(words) in (2, 6):
         family = family_of()
-        _set(family, line, "dampening", True)
+        set_field(family, line, "dampening", True)
         if len(words) == 6:
             a, b, c, d = (int(w) for w in words[2:])
-            _set(family, line, "dampening_params", (a, b, c, d))
+            set_field(family, line, "dampening_params", (a, b, c, d))
         return
     if words[0] in ("bgp", "timers") or text == "no bgp default ipv4-unicast":
         _bgp_global(ctx, line, bgp)
         return
     family = family_of()
     if words[0] == "no" and words[1:2] == ["neighbor"] and words[3:] == ["activate"]:
-        _set(_af_peer(family, words[2], line), line, "activate", False)
+        set_field(_af_peer(family, words[2], line), line, "activate", False)
     elif words[0] == "network" and len(words) >= 3:
         prefix = network(f"{words[1]}/{mask_to_prefixlen(words[2])}")
         net = BgpNetwork(prefix=prefix, route_map=words[4] if words[3:4] == ["route-map"] else None)
@@ -135,11 +127,11 @@ def _bgp_statement(
     elif words[0] == "redistribute":
         parse_redistribution(ctx, line, words[1:], family.redistribute, family)
     elif text == "synchronization disable":
-        _set(family, line, "synchronization", False)
+        set_field(family, line, "synchronization", False)
     elif words[0] == "maximum-paths" and words[1:2] == ["ibgp"]:
-        _set(family, line, "maximum_paths_ibgp", int(words[2]))
+        set_field(family, line, "maximum_paths_ibgp", int(words[2]))
     elif words[0] == "maximum-paths":
-        _set(family, line, "maximum_paths", int(words[1]))
+        set_field(family, line, "maximum_paths", int(words[1]))
     else:
         ctx.report.unsupported(line, "BGP statement not translated")
 
@@ -147,19 +139,19 @@ def _bgp_statement(
 def _bgp_global(ctx: Ctx, line: Line, bgp: Bgp) -> None:
     words, text = line.words, line.text
     if words[:2] == ["bgp", "router-id"]:
-        _set(bgp, line, "router_id", words[2])
+        set_field(bgp, line, "router_id", words[2])
     elif text == "bgp graceful-restart":
-        _set(bgp, line, "graceful_restart", True)
+        set_field(bgp, line, "graceful_restart", True)
     elif text == "bgp always-compare-med":
-        _set(bgp, line, "always_compare_med", True)
+        set_field(bgp, line, "always_compare_med", True)
     elif text == "bgp deterministic-med":
-        _set(bgp, line, "deterministic_med", True)
+        set_field(bgp, line, "deterministic_med", True)
     elif text == "no bgp default ipv4-unicast":
-        _set(bgp, line, "default_ipv4_unicast", False)
+        set_field(bgp, line, "default_ipv4_unicast", False)
     elif words[:2] == ["bgp", "cluster-id"]:
-        _set(bgp, line, "cluster_id", words[2])
+        set_field(bgp, line, "cluster_id", words[2])
     elif words[:3] == ["bgp", "confederation", "identifier"]:
-        _set(bgp, line, "confederation_id", words[3])
+        set_field(bgp, line, "confederation_id", words[3])
     elif words[:3] == ["bgp", "confederation", "peers"]:
         bgp.confederation_peers.extend(words[3:])
         bgp.at(line.n, "confederation_peers")
@@ -201,54 +193,54 @@ def _neighbor(
         peer = _peer(bgp, family, name, line)
         value = " ".join(rest[1:])
         if head == "remote-as":
-            _set(peer, line, "remote_as", value)
+            set_field(peer, line, "remote_as", value)
         elif head == "description":
-            _set(peer, line, "description", unquote(value))
+            set_field(peer, line, "description", unquote(value))
         elif head == "update-source":
-            _set(peer, line, "update_source", ifname(value))
+            set_field(peer, line, "update_source", ifname(value))
         elif head == "ebgp-multihop":
-            _set(peer, line, "ebgp_multihop", int(rest[1]) if len(rest) > 1 else 255)
+            set_field(peer, line, "ebgp_multihop", int(rest[1]) if len(rest) > 1 else 255)
         elif head == "password":
             encrypted = rest[1] == "encrypted" and len(rest) > 2
-            _set(peer, line, "password", read_secret(ctx, line, rest[-1], encrypted=encrypted))
+            set_field(peer, line, "password", read_secret(ctx, line, rest[-1], encrypted=encrypted))
         elif head == "timers" and len(rest) == 3:
             peer.keepalive, peer.hold = int(rest[1]), int(rest[2])
             peer.at(line.n, "keepalive", "hold")
         elif head == "shutdown":
-            _set(peer, line, "shutdown", True)
+            set_field(peer, line, "shutdown", True)
         elif head == "local-as":
-            _set(peer, line, "local_as", rest[1])
+            set_field(peer, line, "local_as", rest[1])
         elif head == "peer-group":
-            _set(peer, line, "peer_group", rest[1])
+            set_field(peer, line, "peer_group", rest[1])
         elif rest == ["fall-over", "bfd"]:
-            _set(peer, line, "fall_over_bfd", True)
+            set_field(peer, line, "fall_over_bfd", True)
         else:
             ctx.report.unsupported(line, "neighbor option not translated")
         return
     afp = _af_peer(family, name, line)
     if head == "activate":
-        _set(afp, line, "activate", True)
+        set_field(afp, line, "activate", True)
     elif head in _PEER_FLAGS:
-        _set(afp, line, _PEER_FLAGS[head], True)
+        set_field(afp, line, _PEER_FLAGS[head], True)
     elif head in ("route-map", "prefix-list", "filter-list") and len(rest) == 3:
         field = head.replace("-", "_") + ("_in" if rest[2] == "in" else "_out")
-        _set(afp, line, field, rest[1])
+        set_field(afp, line, field, rest[1])
     elif head == "send-community":
-        _set(afp, line, "send_community", rest[1] if len(rest) > 1 else "standard")
+        set_field(afp, line, "send_community", rest[1] if len(rest) > 1 else "standard")
     elif rest == ["soft-reconfiguration", "inbound"]:
-        _set(afp, line, "soft_reconfiguration", True)
+        set_field(afp, line, "soft_reconfiguration", True)
     elif head == "default-originate":
-        _set(afp, line, "default_originate", True)
+        set_field(afp, line, "default_originate", True)
         if len(rest) == 3 and rest[1] == "route-map":
-            _set(afp, line, "default_originate_route_map", rest[2])
+            set_field(afp, line, "default_originate_route_map", rest[2])
     elif head == "maximum-prefix":
-        _set(afp, line, "maximum_prefix", int(rest[1]))
+        set_field(afp, line, "maximum_prefix", int(rest[1]))
         if "warning-only" in rest:
-            _set(afp, line, "maximum_prefix_warning_only", True)
+            set_field(afp, line, "maximum_prefix_warning_only", True)
     elif head == "allowas-in":
-        _set(afp, line, "allowas_in", int(rest[1]) if len(rest) > 1 else 0)
+        set_field(afp, line, "allowas_in", int(rest[1]) if len(rest) > 1 else 0)
     elif head == "weight":
-        _set(afp, line, "weight", int(rest[1]))
+        set_field(afp, line, "weight", int(rest[1]))
     else:
         ctx.report.unsupported(line, f"neighbor option {head!r} not translated")
 

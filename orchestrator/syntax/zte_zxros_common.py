@@ -44,30 +44,6 @@ def write_secret(secret: Secret) -> str:
     return secret_token(secret)
 
 
-def int_field(name: str, group: int = 1) -> Handler:
-    def handler(ctx: Ctx, line: Line, m: re.Match[str], node: Any) -> None:
-        setattr(node, name, int(m.group(group)))
-        node.at(line.n, name)
-
-    return handler
-
-
-def str_field(name: str, group: int = 1) -> Handler:
-    def handler(ctx: Ctx, line: Line, m: re.Match[str], node: Any) -> None:
-        setattr(node, name, m.group(group).strip())
-        node.at(line.n, name)
-
-    return handler
-
-
-def flag_field(name: str, value: object = True) -> Handler:
-    def handler(ctx: Ctx, line: Line, m: re.Match[str], node: Any) -> None:
-        setattr(node, name, value)
-        node.at(line.n, name)
-
-    return handler
-
-
 def quote(text: str) -> str:
     """ZXROS quotes free text that holds blanks (descriptions, contacts)."""
     return f'"{text}"' if " " in text and not text.startswith('"') else text

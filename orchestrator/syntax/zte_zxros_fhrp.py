@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from orchestrator.model import DeviceConfig, FhrpGroup, Interface, item_key
-from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
+from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule, set_field
 from orchestrator.syntax.text import Line
 from orchestrator.syntax.zte_zxros_common import (
     Writer,
@@ -21,12 +21,6 @@ from orchestrator.syntax.zte_zxros_common import (
     read_secret,
     write_secret,
 )
-
-
-def _set(node: Any, line: Line, name: str, value: object) -> None:
-    setattr(node, name, value)
-    node.at(line.n, name)
-
 
 # --- VRRP ----------------------------------------------------------------------------------------
 
@@ -61,13 +55,13 @@ def v_statement(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
         group.virtual_ip.append(words[1])
         group.at(line.n, "virtual_ip")
     elif head == "priority":
-        _set(group, line, "priority", int(words[1]))
+        set_field(group, line, "priority", int(words[1]))
     elif head == "preempt":
-        _set(group, line, "preempt", not negated)
+        set_field(group, line, "preempt", not negated)
         if "delay" in words:
-            _set(group, line, "preempt_delay", int(words[words.index("delay") + 1]))
+            set_field(group, line, "preempt_delay", int(words[words.index("delay") + 1]))
     elif words[:2] == ["timers", "advertise"]:
-        _set(group, line, "hello", int(words[2]))
+        set_field(group, line, "hello", int(words[2]))
     elif head == "authentication":
         group.auth_md5 = words[1:2] == ["md5"]
         group.auth = read_secret(ctx, line, words[-1])

@@ -13,18 +13,13 @@ from typing import Any
 
 from orchestrator.model import DeviceConfig, Interface
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
+from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule, set_field, str_field
 from orchestrator.syntax.text import Line
 from orchestrator.syntax.zte_zxros_common import Writer, get_interface, ifname
 from orchestrator.syntax.zte_zxros_prepare_ipsec import is_address
 
 #: model tunnel modes (IOS spelling) → ZXROS `tunnel mode`
 MODES = {"gre ip": "ip", "gre ipv6": "ipv6"}
-
-
-def _set(node: Any, line: Line, name: str, value: object) -> None:
-    setattr(node, name, value)
-    node.at(line.n, name)
 
 
 def is_gre_tunnel(ifc: Interface) -> bool:
@@ -93,12 +88,12 @@ def p_gre_config(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
 
 
 def g_mode(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    _set(ifc, line, "tunnel_mode", {v: k for k, v in MODES.items()}[m.group(1)])
+    set_field(ifc, line, "tunnel_mode", {v: k for k, v in MODES.items()}[m.group(1)])
 
 
 def g_source(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     value = ifname(m.group(2)) if m.group(1) == "interface" else m.group(2)
-    _set(ifc, line, "tunnel_source", value)
+    set_field(ifc, line, "tunnel_source", value)
 
 
 GRE_RULES: list[Rule] = [
@@ -106,7 +101,7 @@ GRE_RULES: list[Rule] = [
     rule(r"tunnel source (ipv4|ipv6|interface) (\S+)", g_source),
     rule(
         r"tunnel destination (?:ipv4|ipv6) (\S+)",
-        lambda c, ln, m, i: _set(i, ln, "tunnel_destination", m.group(1)),
+        str_field("tunnel_destination"),
     ),
 ]
 

@@ -23,21 +23,17 @@ from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.rules import (
     Ctx,
     Rule,
+    const_field,
     dispatch,
+    int_field,
     mask_to_prefixlen,
     prefixlen_to_mask,
     rule,
+    set_field,
+    str_field,
 )
 from orchestrator.syntax.text import Line
-from orchestrator.syntax.zte_zxros_common import (
-    Writer,
-    flag_field,
-    get_interface,
-    ifname,
-    int_field,
-    quote,
-    unquote,
-)
+from orchestrator.syntax.zte_zxros_common import Writer, get_interface, ifname, quote, unquote
 from orchestrator.syntax.zte_zxros_fhrp import (
     p_dhcp,
     p_relay_group,
@@ -132,25 +128,20 @@ INTERFACE_RULES: list[Rule] = [
     rule(r"ip address (\S+) (\S+?)( secondary)?", i_ip_address),
     rule(r"ip address (\S+)(/\d+)( secondary)?", i_ip_address),
     rule(r"ipv6 address (\S+/\d+)(?: (eui-64|link-local))?", i_ipv6_address),
-    rule(r"ipv6 enable", flag_field("ipv6_enabled")),
+    rule(r"ipv6 enable", const_field("ipv6_enabled")),
     rule(r"ip vrf forwarding (\S+)", i_vrf),
     rule(r"ip unnumbered (\S+)", i_unnumbered),
     rule(r"mtu (\d+)", int_field("mtu")),
     rule(r"speed speed-(\d+)([GM])", i_speed),
     rule(r"negotiation negotiation-(auto|force)", i_negotiation),
-    rule(r"duplex (auto|full|half)", lambda c, ln, m, i: _set(i, ln, "duplex", m.group(1))),
+    rule(r"duplex (auto|full|half)", str_field("duplex")),
     rule(r"switch attribute enable", i_switch),
-    rule(r"ip address dhcp", flag_field("ipv4_dhcp")),
+    rule(r"ip address dhcp", const_field("ipv4_dhcp")),
     rule(r"ip mtu (\d+)", int_field("ip_mtu")),
     rule(r"mpls mtu \d+", unsupported="MPLS is not translated"),
     rule(r"name \S+", unsupported="OLT ONU names are not translated"),
     *IFEXTRA_RULES,
 ]
-
-
-def _set(node: Any, line: Line, name: str, value: object) -> None:
-    setattr(node, name, value)
-    node.at(line.n, name)
 
 
 def _speed_words(speed: str) -> str | None:
@@ -254,7 +245,7 @@ def p_access_group(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     family, name, direction, acl = m.group(1), m.group(2), m.group(3), m.group(4)
     ifc = get_interface(ctx, name)
     field = {"4": "acl", "6": "ipv6_acl"}[family] + ("_in" if direction == "ingress" else "_out")
-    _set(ifc, line, field, acl)
+    set_field(ifc, line, field, acl)
 
 
 def _render_bindings(w: Writer, config: DeviceConfig) -> None:

@@ -16,16 +16,11 @@ from typing import Any
 
 from orchestrator.model import DeviceConfig, Interface
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
+from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule, set_field
 from orchestrator.syntax.text import Line
 from orchestrator.syntax.zte_zxros_common import Writer, get_interface
 
 _MAC = re.compile(r"([0-9a-f]{4})[.:-]?([0-9a-f]{4})[.:-]?([0-9a-f]{4})")
-
-
-def _set(node: Any, line: Line, name: str, value: object) -> None:
-    setattr(node, name, value)
-    node.at(line.n, name)
 
 
 def i_mac(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
@@ -33,12 +28,12 @@ def i_mac(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     mac = _MAC.fullmatch(digits)
     if mac is None:
         raise ValueError(f"MAC address {m.group(1)!r}")
-    _set(ifc, line, "mac_address", ".".join(mac.groups()))
+    set_field(ifc, line, "mac_address", ".".join(mac.groups()))
 
 
 def i_icmp(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     field = ("ipv6_" if m.group(2) == "ipv6" else "") + m.group(3)
-    _set(ifc, line, field, m.group(1) is None)
+    set_field(ifc, line, field, m.group(1) is None)
 
 
 #: statements of the `interface X` view this module reads
@@ -79,7 +74,7 @@ def a_interface(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     for child in line.children:
         if child.text == "proxy":
             ctx.report.parsed(child)
-            _set(ifc, child, "proxy_arp", True)
+            set_field(ifc, child, "proxy_arp", True)
         else:
             ctx.report.unsupported(child, "ARP interface setting not translated")
 
@@ -112,7 +107,7 @@ def p_lldp(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
         port = re.fullmatch(r"interface (\S+)", child.text)
         if state:
             ctx.report.parsed(child)
-            _set(ctx.config.system, child, "lldp", state.group(1) == "enable")
+            set_field(ctx.config.system, child, "lldp", state.group(1) == "enable")
         elif port:
             ctx.report.parsed(child)
             ifc = get_interface(ctx, port.group(1))
@@ -120,7 +115,7 @@ def p_lldp(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
                 pm = re.fullmatch(r"lldp (enable|disable)", grand.text)
                 if pm:
                     ctx.report.parsed(grand)
-                    _set(ifc, grand, "lldp", pm.group(1) == "enable")
+                    set_field(ifc, grand, "lldp", pm.group(1) == "enable")
                 else:
                     ctx.report.unsupported(grand, "LLDP port setting not translated")
         else:

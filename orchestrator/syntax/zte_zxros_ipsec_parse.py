@@ -20,17 +20,12 @@ from orchestrator.model import (
     PreSharedKey,
     TransformSet,
 )
-from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
+from orchestrator.syntax.rules import Ctx, Rule, dispatch, int_field, rule, set_field, str_field
 from orchestrator.syntax.text import Line
 from orchestrator.syntax.zte_zxros_common import get_interface, ifname, read_secret
 from orchestrator.syntax.zte_zxros_ipsec import POLICY_DEFAULTS, TRANSFORMS
 
 _WORDS = {v: k for k, v in TRANSFORMS.items()}
-
-
-def _set(node: Any, line: Line, name: str, value: object) -> None:
-    setattr(node, name, value)
-    node.at(line.n, name)
 
 
 def _children(ctx: Ctx, line: Line, table: list[Rule], node: object) -> None:
@@ -52,9 +47,11 @@ def p_policy(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
 POLICY_RULES: list[Rule] = [
     rule(
         r"(encryption|hash|authentication) (\S+)",
-        lambda c, ln, m, p: _set(p, ln, m.group(1), m.group(2)),
+        lambda c, ln, m, p: set_field(p, ln, m.group(1), m.group(2)),
     ),
-    rule(r"(group|lifetime) (\d+)", lambda c, ln, m, p: _set(p, ln, m.group(1), int(m.group(2)))),
+    rule(
+        r"(group|lifetime) (\d+)", lambda c, ln, m, p: set_field(p, ln, m.group(1), int(m.group(2)))
+    ),
 ]
 
 
@@ -69,7 +66,7 @@ def p_key_set(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
 def ks_key(ctx: Ctx, line: Line, m: re.Match[str], keyring: Keyring) -> None:
     address, mask, vrf = m.group(1), m.group(2), m.group(3)
     if vrf is not None:
-        _set(keyring, line, "vrf", vrf)
+        set_field(keyring, line, "vrf", vrf)
     secret = None
     for child in line.children:
         km = re.fullmatch(r"key (?:(encrypted) )?(\S+)", child.text)
@@ -116,17 +113,17 @@ def pr_identity(ctx: Ctx, line: Line, m: re.Match[str], profile: IkeProfile) -> 
 
 PROFILE_RULES: list[Rule] = [
     rule(r"policy (\d+)", pr_policy),
-    rule(r"key-set (\S+)", lambda c, ln, m, p: _set(p, ln, "keyring", m.group(1))),
+    rule(r"key-set (\S+)", str_field("keyring")),
     rule(r"match identity ipv4-address (\S+)", pr_identity),
     rule(
         r"keepalive (\d+) retry (\d+)",
-        lambda c, ln, m, p: _set(p, ln, "keepalive", (int(m.group(1)), int(m.group(2)))),
+        lambda c, ln, m, p: set_field(p, ln, "keepalive", (int(m.group(1)), int(m.group(2)))),
     ),
     rule(
         r"exchange-mode (main|aggressive)",
-        lambda c, ln, m, p: _set(p, ln, "exchange_mode", m.group(1)),
+        str_field("exchange_mode"),
     ),
-    rule(r"initiator ikev(1|2)", lambda c, ln, m, p: _set(p, ln, "version", int(m.group(1)))),
+    rule(r"initiator ikev(1|2)", int_field("version")),
 ]
 
 
@@ -154,7 +151,7 @@ TRANSFORM_RULES: list[Rule] = [
     rule(r"algorithm (.+)", ts_algorithm),
     rule(
         r"encapsulation-mode (tunnel|transport)",
-        lambda c, ln, m, t: _set(t, ln, "mode", m.group(1)),
+        str_field("mode"),
     ),
 ]
 
@@ -168,20 +165,20 @@ def p_static_profile(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None
 
 
 def sp_lifetime(ctx: Ctx, line: Line, m: re.Match[str], ipsec: IpsecProfile) -> None:
-    _set(ipsec, line, f"lifetime_{m.group(1)}", int(m.group(2)))
+    set_field(ipsec, line, f"lifetime_{m.group(1)}", int(m.group(2)))
 
 
 def sp_replay(ctx: Ctx, line: Line, m: re.Match[str], ipsec: IpsecProfile) -> None:
-    _set(ctx.config.security, line, "ipsec_replay_window", int(m.group(1)))
+    set_field(ctx.config.security, line, "ipsec_replay_window", int(m.group(1)))
 
 
 STATIC_PROFILE_RULES: list[Rule] = [
-    rule(r"match acl (\S+) v4", lambda c, ln, m, p: _set(p, ln, "acl", m.group(1))),
+    rule(r"match acl (\S+) v4", str_field("acl")),
     rule(
         r"set transform-set (.+)",
-        lambda c, ln, m, p: _set(p, ln, "transform_sets", m.group(1).split()),
+        lambda c, ln, m, p: set_field(p, ln, "transform_sets", m.group(1).split()),
     ),
-    rule(r"set pfs (group\d+)", lambda c, ln, m, p: _set(p, ln, "pfs", m.group(1))),
+    rule(r"set pfs (group\d+)", str_field("pfs")),
     rule(r"set sa lifetime (seconds|kilobytes) (\d+)", sp_lifetime),
     rule(r"set anti-replay window-size (\d+)", sp_replay),
 ]
@@ -203,7 +200,7 @@ def p_ipsec_config(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
 
 def t_local(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     value = m.group(2) if m.group(1) == "ipv4-address" else ifname(m.group(2))
-    _set(ifc, line, "tunnel_source", value)
+    set_field(ifc, line, "tunnel_source", value)
 
 
 def t_isakmp(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
@@ -211,17 +208,20 @@ def t_isakmp(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
 
 
 TUNNEL_RULES: list[Rule] = [
-    rule(r"tunnel mode ipv4", lambda c, ln, m, i: _set(i, ln, "tunnel_mode", "ipsec ipv4")),
+    rule(r"tunnel mode ipv4", lambda c, ln, m, i: set_field(i, ln, "tunnel_mode", "ipsec ipv4")),
     rule(r"tunnel local (ipv4-address|interface) (\S+)", t_local),
     rule(
         r"tunnel remote ipv4-address (\S+)",
-        lambda c, ln, m, i: _set(i, ln, "tunnel_destination", m.group(1)),
+        str_field("tunnel_destination"),
     ),
-    rule(r"ipsec-profile (\S+)", lambda c, ln, m, i: _set(i, ln, "tunnel_protection", m.group(1))),
+    rule(
+        r"ipsec-profile (\S+)",
+        str_field("tunnel_protection"),
+    ),
     rule(r"isakmp-profile (\S+)", t_isakmp),
     rule(
         r"df-bit outer (clear|set|copy)",
-        lambda c, ln, m, i: _set(c.config.security, ln, "ipsec_df_bit", m.group(1)),
+        lambda c, ln, m, i: set_field(c.config.security, ln, "ipsec_df_bit", m.group(1)),
     ),
 ]
 
@@ -245,7 +245,7 @@ IPSEC_TOP: list[Rule] = [
     rule(r"isakmp enable", lambda c, ln, m, s: None),
     rule(
         r"isakmp global-keepalive (\d+) retry (\d+)",
-        lambda c, ln, m, s: _set(
+        lambda c, ln, m, s: set_field(
             c.config.security, ln, "ike_keepalive", (int(m.group(1)), int(m.group(2)))
         ),
     ),

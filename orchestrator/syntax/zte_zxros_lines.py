@@ -14,15 +14,10 @@ from typing import Any
 
 from orchestrator.model import DeviceConfig, MgmtLine
 from orchestrator.syntax.base import Emission, Emitter
-from orchestrator.syntax.rules import Ctx
+from orchestrator.syntax.rules import Ctx, set_field
 from orchestrator.syntax.sweep import sweep
 from orchestrator.syntax.text import Line
 from orchestrator.syntax.zte_zxros_common import Writer, all_fields
-
-
-def _set(node: Any, line: Line, name: str, value: object) -> None:
-    setattr(node, name, value)
-    node.at(line.n, name)
 
 
 def s_line(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
@@ -37,9 +32,9 @@ def s_line(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     what = m.group(2)
     tm = re.fullmatch(r"idle-timeout (\d+)", what)
     if tm:
-        _set(entry, line, "exec_timeout", int(tm.group(1)) * 60)
+        set_field(entry, line, "exec_timeout", int(tm.group(1)) * 60)
     elif what == "server disable" and kind == "vty":
-        _set(entry, line, "transport_input", ["ssh"])
+        set_field(entry, line, "transport_input", ["ssh"])
     else:
         ctx.report.unsupported(line, f"line setting {what!r} not translated")
 
@@ -51,7 +46,7 @@ def s_ssh_acl(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
         entry = MgmtLine(kind="vty")
         system.lines.append(entry)
         system.at(line.n, "lines")
-    _set(entry, line, "acl_in", m.group(1))
+    set_field(entry, line, "acl_in", m.group(1))
 
 
 def render_lines(w: Writer, config: DeviceConfig) -> None:

@@ -14,7 +14,7 @@ from orchestrator.model import (
     SummerTime,
     item_key,
 )
-from orchestrator.syntax.rules import Ctx, Rule, rule
+from orchestrator.syntax.rules import Ctx, Rule, rule, set_field
 from orchestrator.syntax.text import Line
 from orchestrator.syntax.zte_zxros_common import (
     Writer,
@@ -24,11 +24,6 @@ from orchestrator.syntax.zte_zxros_common import (
     unquote,
     write_secret,
 )
-
-
-def _set(node: Any, line: Line, name: str, value: object) -> None:
-    setattr(node, name, value)
-    node.at(line.n, name)
 
 
 def s_ntp_server(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
@@ -76,7 +71,7 @@ def s_syslog_host(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
 
 
 def s_syslog_facility(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
-    _set(ctx.config.system.logging, line, "facility", m.group(1))
+    set_field(ctx.config.system.logging, line, "facility", m.group(1))
 
 
 def s_snmp_community(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
@@ -107,7 +102,7 @@ def s_snmp_host(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
 
 def s_snmp_field(name: str) -> Any:
     def handler(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
-        _set(ctx.config.system.snmp, line, name, unquote(m.group(1)))
+        set_field(ctx.config.system.snmp, line, name, unquote(m.group(1)))
 
     return handler
 
@@ -312,7 +307,7 @@ def s_summer_time(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
         offset=int(words[8]),
     )
     summer.at(line.n)
-    _set(ctx.config.system, line, "summer_time", summer)
+    set_field(ctx.config.system, line, "summer_time", summer)
 
 
 SUMMER_TOP: list[Rule] = [

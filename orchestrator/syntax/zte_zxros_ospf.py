@@ -16,23 +16,16 @@ from orchestrator.syntax.rules import (
     Rule,
     area_dotted,
     dispatch,
+    int_field,
     mask_to_prefixlen,
     network,
     rule,
+    set_field,
+    str_field,
     wildcard_to_prefixlen,
 )
 from orchestrator.syntax.text import Line
-from orchestrator.syntax.zte_zxros_common import (
-    get_interface,
-    ifname,
-    read_secret,
-)
-
-
-def _set(node: Any, line: Line, name: str, value: object) -> None:
-    setattr(node, name, value)
-    node.at(line.n, name)
-
+from orchestrator.syntax.zte_zxros_common import get_interface, ifname, read_secret
 
 _REDIST_IN = {
     "connected": "connected",
@@ -78,7 +71,7 @@ def p_ospf(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     ospf = ctx.config.ospf.setdefault(m.group(1), Ospf(process=m.group(1)))
     ospf.at(line.n)
     if m.group(2):
-        _set(ospf, line, "vrf", m.group(2))
+        set_field(ospf, line, "vrf", m.group(2))
     passive: list[tuple[str, int, bool]] = []
     for child in line.children:
         pm = re.fullmatch(r"passive-interface (\S+)( disable)?", child.text)
@@ -86,7 +79,7 @@ def p_ospf(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
         im = re.fullmatch(r"interface (\S+)", child.text)
         if pm and pm.group(1) == "default":
             ctx.report.parsed(child)
-            _set(ospf, child, "passive_default", True)
+            set_field(ospf, child, "passive_default", True)
         elif pm:
             ctx.report.parsed(child)
             passive.append((ifname(pm.group(1)), child.n, bool(pm.group(2))))
@@ -153,12 +146,12 @@ def a_network(ctx: Ctx, line: Line, m: re.Match[str], area: OspfArea) -> None:
 
 
 def a_type(ctx: Ctx, line: Line, m: re.Match[str], area: OspfArea) -> None:
-    _set(area, line, "kind", m.group(1))
+    set_field(area, line, "kind", m.group(1))
     rest = (m.group(2) or "").split()
     if "no-summary" in rest:
-        _set(area, line, "no_summary", True)
+        set_field(area, line, "no_summary", True)
     if "default-information-originate" in rest:
-        _set(area, line, "nssa_default", True)
+        set_field(area, line, "nssa_default", True)
 
 
 def a_range(ctx: Ctx, line: Line, m: re.Match[str], area: OspfArea) -> None:
@@ -169,10 +162,10 @@ def a_range(ctx: Ctx, line: Line, m: re.Match[str], area: OspfArea) -> None:
 AREA_RULES: list[Rule] = [
     rule(r"network (\S+) (\S+)", a_network),
     rule(r"(stub|nssa)((?: no-summary| default-information-originate)*)", a_type),
-    rule(r"default-cost (\d+)", lambda c, ln, m, a: _set(a, ln, "default_cost", int(m.group(1)))),
+    rule(r"default-cost (\d+)", int_field("default_cost")),
     rule(
         r"authentication( message-digest)?",
-        lambda c, ln, m, a: _set(a, ln, "auth", "md5" if m.group(1) else "simple"),
+        lambda c, ln, m, a: set_field(a, ln, "auth", "md5" if m.group(1) else "simple"),
     ),
     rule(r"range (\S+) (\S+)( not-advertise)?", a_range),
 ]
@@ -188,23 +181,23 @@ _NET_TYPES = {
 
 def o_auth_key(ctx: Ctx, line: Line, m: re.Match[str], s: InterfaceOspf) -> None:
     if m.group(1):
-        _set(s, line, "auth_key_id", int(m.group(1)))
+        set_field(s, line, "auth_key_id", int(m.group(1)))
     s.auth_key = read_secret(ctx, line, m.group(3), encrypted=m.group(2) == "encrypted")
     s.at(line.n, "auth_key")
 
 
 OSPF_IF_RULES: list[Rule] = [
-    rule(r"cost (\d+)", lambda c, ln, m, s: _set(s, ln, "cost", int(m.group(1)))),
-    rule(r"priority (\d+)", lambda c, ln, m, s: _set(s, ln, "priority", int(m.group(1)))),
-    rule(r"hello-interval (\d+)", lambda c, ln, m, s: _set(s, ln, "hello", int(m.group(1)))),
-    rule(r"dead-interval (\d+)", lambda c, ln, m, s: _set(s, ln, "dead", int(m.group(1)))),
+    rule(r"cost (\d+)", int_field("cost")),
+    rule(r"priority (\d+)", int_field("priority")),
+    rule(r"hello-interval (\d+)", int_field("hello")),
+    rule(r"dead-interval (\d+)", int_field("dead")),
     rule(
         r"network (point-to-point|broadcast|non-broadcast|point-to-multipoint)",
-        lambda c, ln, m, s: _set(s, ln, "network_type", _NET_TYPES[m.group(1)]),
+        lambda c, ln, m, s: set_field(s, ln, "network_type", _NET_TYPES[m.group(1)]),
     ),
     rule(
         r"authentication(?: (message-digest|null))?",
-        lambda c, ln, m, s: _set(
+        lambda c, ln, m, s: set_field(
             s, ln, "auth", {"message-digest": "md5", "null": "null"}.get(m.group(1) or "", "simple")
         ),
     ),
@@ -222,43 +215,46 @@ def o_default(ctx: Ctx, line: Line, m: re.Match[str], ospf: Ospf) -> None:
     while words:
         word = words.pop(0)
         if word == "always":
-            _set(ospf, line, "default_originate_always", True)
+            set_field(ospf, line, "default_originate_always", True)
         elif word == "metric" and words:
-            _set(ospf, line, "default_originate_metric", int(words.pop(0)))
+            set_field(ospf, line, "default_originate_metric", int(words.pop(0)))
         elif word == "metric-type" and words:
-            _set(ospf, line, "default_originate_metric_type", int(words.pop(0)))
+            set_field(ospf, line, "default_originate_metric_type", int(words.pop(0)))
         elif word == "route-map" and words:
-            _set(ospf, line, "default_originate_route_map", words.pop(0))
+            set_field(ospf, line, "default_originate_route_map", words.pop(0))
 
 
 def o_max_metric(ctx: Ctx, line: Line, m: re.Match[str], ospf: Ospf) -> None:
     if m.group(1):
-        _set(ospf, line, "max_metric_on_startup", int(m.group(1)))
+        set_field(ospf, line, "max_metric_on_startup", int(m.group(1)))
     else:
-        _set(ospf, line, "max_metric", True)
+        set_field(ospf, line, "max_metric", True)
 
 
 OSPF_RULES: list[Rule] = [
-    rule(r"router-id (\S+)", lambda c, ln, m, o: _set(o, ln, "router_id", m.group(1))),
+    rule(r"router-id (\S+)", str_field("router_id")),
     rule(
         r"auto-cost reference-bandwidth (\d+)",
-        lambda c, ln, m, o: _set(o, ln, "reference_bandwidth", int(m.group(1))),
+        int_field("reference_bandwidth"),
     ),
     rule(
         r"redistribute (.+)",
         lambda c, ln, m, o: parse_redistribution(c, ln, m.group(1).split(), o.redistribute, o),
     ),
     rule(r"default-information originate((?: \S+)*)", o_default),
-    rule(r"maximum-paths (\d+)", lambda c, ln, m, o: _set(o, ln, "maximum_paths", int(m.group(1)))),
+    rule(
+        r"maximum-paths (\d+)",
+        int_field("maximum_paths"),
+    ),
     rule(r"max-metric router-lsa(?: on-startup timeout (\d+))?", o_max_metric),
     rule(
         r"timers throttle spf (\d+) (\d+) (\d+)",
-        lambda c, ln, m, o: _set(
+        lambda c, ln, m, o: set_field(
             o, ln, "spf_timers", (int(m.group(1)), int(m.group(2)), int(m.group(3)))
         ),
     ),
-    rule(r"bfd", lambda c, ln, m, o: _set(o, ln, "bfd_all", True)),
-    rule(r"nsf", lambda c, ln, m, o: _set(o, ln, "graceful_restart", True)),
+    rule(r"bfd", lambda c, ln, m, o: set_field(o, ln, "bfd_all", True)),
+    rule(r"nsf", lambda c, ln, m, o: set_field(o, ln, "graceful_restart", True)),
 ]
 
 

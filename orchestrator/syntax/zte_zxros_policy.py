@@ -34,18 +34,13 @@ from orchestrator.syntax.rules import (
     mask_to_prefixlen,
     prefixlen_to_mask,
     rule,
+    set_field,
 )
 from orchestrator.syntax.text import Line
 from orchestrator.syntax.zte_zxros_acl import p_acl, render_acls
 from orchestrator.syntax.zte_zxros_common import Writer, all_fields, unquote
 from orchestrator.syntax.zte_zxros_ifaces import render_acl_bindings
 from orchestrator.syntax.zte_zxros_qos import QOS_TOP, render_qos
-
-
-def _set(node: Any, line: Line, name: str, value: object) -> None:
-    setattr(node, name, value)
-    node.at(line.n, name)
-
 
 # --- ACLs ----------------------------------------------------------------------------------------
 
@@ -219,10 +214,10 @@ def _route_map_statement(ctx: Ctx, line: Line, entry: RouteMapEntry) -> bool:
             _add(entry, line, RouteMapSet(kind=kind, values=values))  # type: ignore[arg-type]
             return True
     if words[0] == "continue":
-        _set(entry, line, "continue_to", 0 if words[1] == "next" else int(words[2]))
+        set_field(entry, line, "continue_to", 0 if words[1] == "next" else int(words[2]))
         return True
     if words[0] == "description":
-        _set(entry, line, "description", unquote(text.split(" ", 1)[1]))
+        set_field(entry, line, "description", unquote(text.split(" ", 1)[1]))
         return True
     return False
 
@@ -325,7 +320,9 @@ def p_pool(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
         words = child.words
         ctx.report.parsed(child)
         if words[0] == "network" and len(words) == 3:
-            _set(pool, child, "network", ip_network(f"{words[1]}/{mask_to_prefixlen(words[2])}"))
+            set_field(
+                pool, child, "network", ip_network(f"{words[1]}/{mask_to_prefixlen(words[2])}")
+            )
         elif words[0] == "default-router":
             pool.default_routers.extend(words[1:])
             pool.at(child.n, "default_routers")
@@ -333,7 +330,7 @@ def p_pool(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
             pool.dns_servers.extend(words[1:])
             pool.at(child.n, "dns_servers")
         elif words[0] == "domain-name" and len(words) == 2:
-            _set(pool, child, "domain_name", words[1])
+            set_field(pool, child, "domain_name", words[1])
         else:
             ctx.report.unsupported(child, "DHCP pool statement not translated")
 

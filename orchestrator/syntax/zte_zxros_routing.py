@@ -27,6 +27,8 @@ from orchestrator.syntax.rules import (
     network,
     prefixlen_to_mask,
     rule,
+    set_field,
+    str_field,
 )
 from orchestrator.syntax.text import Line
 from orchestrator.syntax.zte_zxros_bgp import p_bgp, render_bgp
@@ -39,12 +41,6 @@ from orchestrator.syntax.zte_zxros_common import (
     unquote,
 )
 
-
-def _set(node: Any, line: Line, name: str, value: object) -> None:
-    setattr(node, name, value)
-    node.at(line.n, name)
-
-
 # --- VRFs ----------------------------------------------------------------------------------------
 
 
@@ -56,7 +52,7 @@ def p_vrf(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
         af = re.fullmatch(r"address-family (ipv4|ipv6)", child.text)
         if af:
             ctx.report.parsed(child)
-            _set(vrf, child, af.group(1), True)
+            set_field(vrf, child, af.group(1), True)
             for grand in child.children:
                 dispatch(ctx, grand, VRF_RULES, vrf)
         else:
@@ -70,8 +66,11 @@ def f_rt(ctx: Ctx, line: Line, m: re.Match[str], vrf: Vrf) -> None:
 
 
 VRF_RULES: list[Rule] = [
-    rule(r"rd (\S+)", lambda c, ln, m, v: _set(v, ln, "rd", m.group(1))),
-    rule(r"description (.+)", lambda c, ln, m, v: _set(v, ln, "description", unquote(m.group(1)))),
+    rule(r"rd (\S+)", str_field("rd")),
+    rule(
+        r"description (.+)",
+        lambda c, ln, m, v: set_field(v, ln, "description", unquote(m.group(1))),
+    ),
     rule(r"route-target (import|export) (\S+)", f_rt),
     rule(r"mpls label mode per-vrf", ignore="per-VRF labels: an MPLS label allocation detail"),
 ]

@@ -19,25 +19,14 @@ from orchestrator.syntax.rules import (
     Ctx,
     Rule,
     dispatch,
+    int_field,
     rule,
+    set_field,
     vlan_list,
     vlan_ranges,
 )
 from orchestrator.syntax.text import Line
-from orchestrator.syntax.zte_zxros_common import (
-    Writer,
-    all_fields,
-    get_interface,
-    int_field,
-    quote,
-    unquote,
-)
-
-
-def _set(node: Any, line: Line, name: str, value: object) -> None:
-    setattr(node, name, value)
-    node.at(line.n, name)
-
+from orchestrator.syntax.zte_zxros_common import Writer, all_fields, get_interface, quote, unquote
 
 ALL_VLANS = list(range(1, 4095))
 
@@ -65,13 +54,13 @@ def s_interface(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
 
 
 def sw_mode(ctx: Ctx, line: Line, m: re.Match[str], sw: Switchport) -> None:
-    _set(sw, line, "mode", m.group(1))
+    set_field(sw, line, "mode", m.group(1))
 
 
 def sw_trunk(ctx: Ctx, line: Line, m: re.Match[str], sw: Switchport) -> None:
     vlans = vlan_list(m.group(1))
     merged = sorted(set((sw.trunk_allowed or []) + vlans))
-    _set(sw, line, "trunk_allowed", None if merged == ALL_VLANS else merged)
+    set_field(sw, line, "trunk_allowed", None if merged == ALL_VLANS else merged)
 
 
 def sw_hybrid(ctx: Ctx, line: Line, m: re.Match[str], sw: Switchport) -> None:
@@ -82,8 +71,11 @@ def sw_hybrid(ctx: Ctx, line: Line, m: re.Match[str], sw: Switchport) -> None:
 
 
 VLAN_RULES: list[Rule] = [
-    rule(r"name (.+)", lambda c, ln, m, v: _set(v, ln, "name", unquote(m.group(1)))),
-    rule(r"description (.+)", lambda c, ln, m, v: _set(v, ln, "description", unquote(m.group(1)))),
+    rule(r"name (.+)", lambda c, ln, m, v: set_field(v, ln, "name", unquote(m.group(1)))),
+    rule(
+        r"description (.+)",
+        lambda c, ln, m, v: set_field(v, ln, "description", unquote(m.group(1))),
+    ),
 ]
 
 
@@ -169,7 +161,7 @@ def l_member(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
 
 
 def l_timeout(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    _set(ifc, line, "lacp_rate", "fast" if m.group(1) == "short" else "normal")
+    set_field(ifc, line, "lacp_rate", "fast" if m.group(1) == "short" else "normal")
 
 
 LACP_RULES: list[Rule] = [rule(r"interface (\S+)", l_interface)]

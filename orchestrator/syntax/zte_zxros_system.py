@@ -20,7 +20,7 @@ from orchestrator.model import (
     item_key,
 )
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.rules import Ctx, Rule, rule
+from orchestrator.syntax.rules import Ctx, Rule, rule, set_field
 from orchestrator.syntax.text import Line
 from orchestrator.syntax.zte_zxros_aaa import (
     render_aaa,
@@ -30,12 +30,7 @@ from orchestrator.syntax.zte_zxros_aaa import (
     s_system_user,
     s_tacacs_host,
 )
-from orchestrator.syntax.zte_zxros_common import (
-    Writer,
-    ifname,
-    read_secret,
-    write_secret,
-)
+from orchestrator.syntax.zte_zxros_common import Writer, ifname, read_secret, write_secret
 from orchestrator.syntax.zte_zxros_ifextra import render_lldp
 from orchestrator.syntax.zte_zxros_lines import render_lines, s_line, s_ssh_acl
 from orchestrator.syntax.zte_zxros_mgmt import (
@@ -57,11 +52,6 @@ from orchestrator.syntax.zte_zxros_mgmt import (
 
 _BANNER = re.compile(r"banner (motd|login|exec|incoming) (\S)(.*)")
 _BANNER_KEYS = {"motd": "motd", "login": "login", "exec": "exec", "incoming": "incoming"}
-
-
-def _set(node: Any, line: Line, name: str, value: object) -> None:
-    setattr(node, name, value)
-    node.at(line.n, name)
 
 
 # --- banners (multi-line, read from the raw file before views are built) -----------------------
@@ -125,11 +115,11 @@ def _render_banners(w: Writer, config: DeviceConfig) -> None:
 
 
 def s_hostname(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
-    _set(ctx.config.system, line, "hostname", m.group(1))
+    set_field(ctx.config.system, line, "hostname", m.group(1))
 
 
 def s_domain(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
-    _set(ctx.config.system, line, "domain_name", m.group(1))
+    set_field(ctx.config.system, line, "domain_name", m.group(1))
 
 
 def s_name_server(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
@@ -142,7 +132,7 @@ def s_name_server(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
 def s_timezone(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     hours = int(m.group(2))
     minutes = int(m.group(3) or 0)
-    _set(ctx.config.system, line, "timezone", (m.group(1), hours, minutes))
+    set_field(ctx.config.system, line, "timezone", (m.group(1), hours, minutes))
 
 
 def s_spantree(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
@@ -154,7 +144,7 @@ def s_spantree(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
             ctx.report.ignored(child, "spanning tree runs when a mode is set")
         elif mm:
             ctx.report.parsed(child)
-            _set(system, child, "stp_mode", mm.group(1))
+            set_field(system, child, "stp_mode", mm.group(1))
         elif pm:
             ctx.report.parsed(child)
             system.stp_priority[int(pm.group(1))] = int(pm.group(2))
@@ -168,7 +158,7 @@ def _flag(name: str, value: object) -> Any:
         target = ctx.config.system
         for part in name.split(".")[:-1]:
             target = getattr(target, part)
-        _set(target, line, name.split(".")[-1], value)
+        set_field(target, line, name.split(".")[-1], value)
 
     return handler
 
@@ -176,7 +166,7 @@ def _flag(name: str, value: object) -> Any:
 def s_source(path: str) -> Any:
     def handler(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
         target = getattr(ctx.config.system, path)
-        _set(target, line, "source_interface", ifname(m.group(1)))
+        set_field(target, line, "source_interface", ifname(m.group(1)))
 
     return handler
 
@@ -197,7 +187,7 @@ SYSTEM_TOP: list[Rule] = [
     rule(r"syslog-server facility (\S+)", s_syslog_facility),
     rule(
         r"syslog level (\S+)",
-        lambda c, ln, m, s: _set(c.config.system.logging, ln, "trap_level", m.group(1)),
+        lambda c, ln, m, s: set_field(c.config.system.logging, ln, "trap_level", m.group(1)),
     ),
     rule(
         r"snmp-server community (?:(encrypted) )?(\S+)(?: showclear)?(?: view (\S+))? (ro|rw)"
@@ -234,13 +224,13 @@ SYSTEM_TOP: list[Rule] = [
     rule(r"system-user", s_system_user),
     rule(
         r"login block (\d+) attempts (\d+) within (\d+)",
-        lambda c, ln, m, s: _set(
+        lambda c, ln, m, s: set_field(
             c.config.system, ln, "login_block", tuple(int(x) for x in m.groups())
         ),
     ),
     rule(
         r"enable secret (?:(encrypted) )?(\S+)",
-        lambda c, ln, m, s: _set(
+        lambda c, ln, m, s: set_field(
             c.config.system,
             ln,
             "enable_secret",
@@ -251,7 +241,7 @@ SYSTEM_TOP: list[Rule] = [
     rule(r"ssh server enable", _flag("ssh_server", True)),
     rule(
         r"ssh server version (\d)",
-        lambda c, ln, m, s: _set(c.config.system, ln, "ssh_version", int(m.group(1))),
+        lambda c, ln, m, s: set_field(c.config.system, ln, "ssh_version", int(m.group(1))),
     ),
     rule(r"ssh server access-class ipv4 (\S+)", s_ssh_acl),
     rule(r"spantree", s_spantree),
