@@ -23,7 +23,6 @@ from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.hp_comware_common import ignore_removed
 from orchestrator.syntax.hp_comware_drni import prepare_drni
 from orchestrator.syntax.hp_comware_prepare_acl import implicit_deny
-from orchestrator.syntax.hp_comware_prepare_fhrp import vrrp_ids
 from orchestrator.syntax.hp_comware_prepare_overlay import overlay
 from orchestrator.syntax.hp_comware_prepare_policy import (
     acl_entries,
@@ -382,7 +381,6 @@ STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (
     routing_aggregates,
     voice_ports,
     _interfaces,
-    vrrp_ids,
     _ospf,
     _bgp,
     _system,

@@ -3,10 +3,9 @@ differently, ASPF policy numbers, QoS actions it has, NAT timeouts as session ag
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
-from orchestrator.model import Acl, AclEntry, DeviceConfig, PortMatch
+from orchestrator.model import Acl, AclEntry, DeviceConfig
 from orchestrator.syntax import vrp_family as family
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.hp_comware_prepare_acl import ICMP6_FROM_IOS
@@ -54,7 +53,6 @@ def inspect_names(config: DeviceConfig, out: Emitter) -> None:
 def acl_entries(config: DeviceConfig, out: Emitter) -> None:
     for acl in config.acls.values():
         _acl_protocols(acl)
-        _split_port_lists(acl)
         if any(e.remark is not None for e in acl.entries):
             _merge_remarks(acl, out)
             _number_rules(acl)
@@ -70,26 +68,6 @@ def _acl_protocols(acl: Acl) -> None:
             entry.icmp_type = ICMP_FROM_IOS.get(icmp, icmp.replace(" ", "/"))
         elif icmp is not None and acl.kind == "ipv6":
             entry.icmp_type = ICMP6_FROM_IOS.get(icmp, icmp)
-
-
-def _split_port_lists(acl: Acl) -> None:
-    """`eq 80 443` matches either port on IOS; Comware takes one port per rule."""
-    out: list[AclEntry] = []
-    seqs = {e.seq for e in acl.entries if e.seq is not None}
-    for entry in acl.entries:
-        ports = entry.destination_port
-        if ports is None or ports.op != "eq" or len(ports.ports) < 2:
-            out.append(entry)
-            continue
-        for i, port in enumerate(ports.ports):
-            copy = dataclasses.replace(entry, destination_port=PortMatch("eq", (port,)))
-            copy.src = entry.src
-            if i and entry.seq is not None:
-                copy.seq = entry.seq + i if entry.seq + i not in seqs else None
-                if copy.seq is not None:
-                    seqs.add(copy.seq)
-            out.append(copy)
-    acl.entries = out
 
 
 def _merge_remarks(acl: Acl, out: Emitter) -> None:

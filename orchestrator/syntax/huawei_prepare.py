@@ -124,18 +124,6 @@ def _interfaces(config: DeviceConfig, shape: Shaper) -> None:
                 ifc.routed = True
                 for n in ifc.src.get(""):
                     ifc.at(n, "routed")
-        used = {g.group for g in ifc.fhrp}
-        for group in ifc.fhrp:
-            if not 1 <= group.group <= 255:
-                new = next(v for v in range(1, 256) if v not in used)
-                used.add(new)
-                shape.change(
-                    group,
-                    "",
-                    note=f"VRRP groups are numbered 1-255: group {group.group} "
-                    f"becomes vrid {new} (use the same on the peer router)",
-                )
-                group.group = new
         ospf = ifc.ospf
         if ospf is not None and ospf.auth is None and ospf.auth_key is not None:
             ospf.auth = "md5" if ospf.auth_key_id is not None else "simple"
