@@ -31,6 +31,7 @@ from orchestrator.model.interfaces import (
 )
 from orchestrator.model.overlay import EvpnVni, Nve, NveVni
 from orchestrator.model.policy import (
+    ACL_RULE_FIELDS,
     Acl,
     AclEntry,
     AddrMatch,
@@ -117,6 +118,7 @@ from orchestrator.model.system import (
 )
 
 __all__ = [
+    "ACL_RULE_FIELDS",
     "HASHED_SECRET_KINDS",
     "IFLIST",
     "IFREF",

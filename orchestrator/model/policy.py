@@ -49,6 +49,26 @@ class AclEntry(Node):
     time_range: str | None = None
 
 
+#: the fields of an `AclEntry` one rule line writes: what it matches and what it does (a remark
+#: is a line of its own)
+ACL_RULE_FIELDS: tuple[str, ...] = (
+    "seq",
+    "action",
+    "protocol",
+    "source",
+    "source_port",
+    "destination",
+    "destination_port",
+    "established",
+    "icmp_type",
+    "dscp",
+    "precedence",
+    "fragments",
+    "log",
+    "time_range",
+)
+
+
 @dataclass(kw_only=True)
 class Acl(Node):
     name: str  # the number as text for numbered ACLs

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from orchestrator.model import DeviceConfig, System
 from orchestrator.syntax.base import Emitter, Rendered
-from orchestrator.syntax.hp_comware_common import is_set, write_secret
+from orchestrator.syntax.hp_comware_common import DAYS, MONTHS, is_set, write_secret
 from orchestrator.syntax.hp_comware_drni import render_drni
 from orchestrator.syntax.hp_comware_render_aaa import render_aaa, render_lines, render_users
 from orchestrator.syntax.hp_comware_render_bgp import render_bgp
@@ -45,26 +45,9 @@ from orchestrator.syntax.sweep import sweep
 from orchestrator.syntax.vrp_family import vlan_text
 
 _WEEKS = {"1": "first", "2": "second", "3": "third", "4": "fourth", "last": "last"}
-_MONTHS = {
-    m[:3]: m
-    for m in [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-}
-_DAYS = {
-    d[:3]: d for d in ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
-}
+#: the model's month and day abbreviations (`Mar`, `Sun`) → the names Comware writes
+_MONTHS = {m[:3]: m for m in MONTHS}
+_DAYS = {d[:3]: d for d in DAYS}
 #: the model's banner names → `header` kinds
 HEADERS = {
     "motd": "motd",
@@ -116,28 +99,6 @@ def render_config(config: DeviceConfig) -> Rendered:
     out.plain("#")
     out.plain("return")
     return out.result
-
-
-_CONFIG_FIELDS = (
-    "system",
-    "interfaces",
-    "vlans",
-    "vrfs",
-    "static_routes",
-    "ospf",
-    "bgp",
-    "acls",
-    "prefix_lists",
-    "community_lists",
-    "as_path_lists",
-    "route_maps",
-    "services",
-    "security",
-    "ospfv3",
-    "nve",
-    "evpn_vnis",
-    "mlag",
-)
 
 
 def _identity(system: System, out: Emitter) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ipaddress import ip_address
 
 from orchestrator.model import (
+    ACL_RULE_FIELDS,
     Acl,
     AclEntry,
     AddrMatch,
@@ -30,23 +31,6 @@ _SINGLE = {
     "route-type",
 }
 _BASIC_FIELDS = {"seq", "action", "remark", "source", "fragments", "log", "time_range"}
-_ENTRY_FIELDS = (
-    "seq",
-    "action",
-    "remark",
-    "protocol",
-    "source",
-    "source_port",
-    "destination",
-    "destination_port",
-    "established",
-    "icmp_type",
-    "dscp",
-    "precedence",
-    "fragments",
-    "log",
-    "time_range",
-)
 
 
 def render_filters(config: DeviceConfig, out: Emitter) -> None:
@@ -164,7 +148,7 @@ def _acl(acl: Acl, out: Emitter) -> None:
             if text is None:
                 continue
             out.emit(text, entry)
-            out.mark(entry, *_ENTRY_FIELDS)
+            out.mark(entry, *ACL_RULE_FIELDS)
             if pending is not None:
                 if entry.seq is None:
                     out.unsupported(pending, reason="a comment needs a numbered rule")
@@ -177,7 +161,7 @@ def _acl(acl: Acl, out: Emitter) -> None:
 
 
 def _set_fields(entry: AclEntry) -> list[str]:
-    return [f for f in _ENTRY_FIELDS if getattr(entry, f) not in (None, False)]
+    return [f for f in ACL_RULE_FIELDS if getattr(entry, f) not in (None, False)]
 
 
 def _address(match: AddrMatch, ipv6: bool) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from orchestrator.model import Acl, AclEntry, AddrMatch, DeviceConfig, PortMatch
+from orchestrator.model import ACL_RULE_FIELDS, Acl, AclEntry, AddrMatch, DeviceConfig, PortMatch
 from orchestrator.syntax.huawei_render_base import Writer
 
 
@@ -54,20 +54,7 @@ def _rules(acl: Acl, w: Writer) -> None:
             prefix + text,
             entry,
             "",
-            "seq",
-            "action",
-            "protocol",
-            "source",
-            "source_port",
-            "destination",
-            "destination_port",
-            "established",
-            "icmp_type",
-            "dscp",
-            "precedence",
-            "fragments",
-            "log",
-            "time_range",
+            *ACL_RULE_FIELDS,
         )
         for remark in pending:
             if rule_id is None or remark is not pending[-1]:

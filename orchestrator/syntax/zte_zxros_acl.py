@@ -13,6 +13,7 @@ from ipaddress import ip_address
 from typing import Any
 
 from orchestrator.model import (
+    ACL_RULE_FIELDS,
     Acl,
     AclEntry,
     AddrMatch,
@@ -155,25 +156,6 @@ def _addr_words(a: AddrMatch | None) -> str:
     return f" {a.address} {a.wildcard}"
 
 
-#: the fields of an entry that `rule_text` writes
-RULE_FIELDS = (
-    "seq",
-    "action",
-    "protocol",
-    "source",
-    "source_port",
-    "destination",
-    "destination_port",
-    "established",
-    "icmp_type",
-    "dscp",
-    "precedence",
-    "fragments",
-    "log",
-    "time_range",
-)
-
-
 def rule_text(e: AclEntry) -> str:
     seq = f" {e.seq}" if e.seq is not None else ""
     if e.protocol is None:
@@ -222,7 +204,7 @@ def render_acls(w: Writer, config: DeviceConfig) -> None:
                 if e.remark is not None:
                     _render_remark(w, acl.entries, i, texts)
                 elif i in texts:
-                    w.item(texts[i], e, *RULE_FIELDS)
+                    w.item(texts[i], e, *ACL_RULE_FIELDS)
         if acl.description is not None:
             out.unsupported(acl, "description", reason="ACL descriptions are not translated")
 
