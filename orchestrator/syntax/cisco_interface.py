@@ -8,12 +8,11 @@ tables of their own modules, so `cisco_ios.p_interface` dispatches one list.
 from __future__ import annotations
 
 import re
-from ipaddress import IPv4Interface, IPv6Interface
+from ipaddress import IPv6Interface
 from typing import Any
 
 from orchestrator import ports
 from orchestrator.model import (
-    Address4,
     Address6,
     Interface,
     InterfaceOspf,
@@ -31,7 +30,7 @@ from orchestrator.syntax.rules import (
     dispatch_children,
     flag_field,
     int_field,
-    mask_to_prefixlen,
+    ipv4_address,
     rule,
     str_field,
     vlan_list,
@@ -71,14 +70,6 @@ def i_description(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> Non
 def i_shutdown(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     ifc.shutdown = m.group(1) is None
     ifc.at(line.n, "shutdown")
-
-
-def i_ip_address(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    address = IPv4Interface(f"{m.group(1)}/{mask_to_prefixlen(m.group(2))}")
-    entry = Address4(address=address, secondary=m.group(3) is not None)
-    entry.at(line.n)
-    ifc.ipv4.append(entry)
-    ifc.at(line.n, "ipv4")
 
 
 def i_ip_dhcp(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
@@ -323,7 +314,7 @@ def i_duplex(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
 CORE_INTERFACE_RULES: list[Rule] = [
     rule(r"description(?: (.*))?", i_description),
     rule(r"(no )?shutdown", i_shutdown),
-    rule(r"ip address (\S+) (\S+)( secondary)?", i_ip_address),
+    rule(r"ip address (\S+) (\S+)( secondary)?", ipv4_address),
     rule(r"ip address dhcp", i_ip_dhcp),
     rule(r"ip unnumbered (\S+)", i_unnumbered),
     rule(r"no ip address", ignore="no IPv4 address is every target's default"),

@@ -9,14 +9,13 @@ is read by the IOS table, which `INTERFACE_RULES` here extends.
 from __future__ import annotations
 
 import re
-from ipaddress import IPv4Interface
 from typing import Any
 
 from orchestrator import ports
-from orchestrator.model import Address4, FhrpGroup, Interface, InterfaceOspf, SecretKind
+from orchestrator.model import FhrpGroup, Interface, InterfaceOspf, SecretKind
 from orchestrator.syntax.cisco_interface import INTERFACE_RULES as IOS_INTERFACE_RULES
 from orchestrator.syntax.cisco_interface import i_helper, i_ospf_area, i_service_policy, i_vrf
-from orchestrator.syntax.rules import Ctx, Rule, dispatch_children, rule
+from orchestrator.syntax.rules import Ctx, Rule, dispatch_children, ipv4_address, rule
 from orchestrator.syntax.text import Line
 
 _HSRP_TRACK_DECREMENT = 10  # NX-OS HSRP `track N` without `decrement`
@@ -34,13 +33,6 @@ def p_interface(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     ifc = interface(ctx, m.group(1))
     ifc.at(line.n)
     dispatch_children(ctx, line, INTERFACE_RULES, ifc)
-
-
-def i_ip_address(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    entry = Address4(address=IPv4Interface(m.group(1)), secondary=m.group(2) is not None)
-    entry.at(line.n)
-    ifc.ipv4.append(entry)
-    ifc.at(line.n, "ipv4")
 
 
 def i_autonegotiation(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
@@ -258,7 +250,7 @@ VRRP_RULES: list[Rule] = [
 _FEX = "Cisco FEX fabric extenders attach only to a Nexus parent switch; no target equivalent"
 
 INTERFACE_RULES: list[Rule] = [
-    rule(r"ip address (\d+\.\d+\.\d+\.\d+/\d+)( secondary)?", i_ip_address),
+    rule(r"ip address (\d+\.\d+\.\d+\.\d+)/(\d+)( secondary)?", ipv4_address),
     rule(r"vrf member (\S+)", i_vrf),
     rule(r"description", ignore="an empty description sets nothing"),
     rule(r"channel-group (\d+)(?: force)?(?: mode (active|passive|on))?", i_channel_group),

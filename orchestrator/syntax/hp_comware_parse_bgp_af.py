@@ -21,9 +21,8 @@ from orchestrator.model import (
     Redistribution,
 )
 from orchestrator.syntax.hp_comware_common import is_ipv4
-from orchestrator.syntax.rules import Ctx, Rule, rule
+from orchestrator.syntax.rules import Ctx, Rule, mask_or_length, rule
 from orchestrator.syntax.text import Line
-from orchestrator.syntax.vrp_family import mask_or_length
 
 #: Comware route source names → the model's
 PROTOCOLS = {

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from ipaddress import IPv4Interface, IPv6Interface
+from ipaddress import IPv6Interface
 from typing import Any
 
 from orchestrator import ports
 from orchestrator.model import (
-    Address4,
     Address6,
     AtmPvc,
     Interface,
@@ -28,9 +27,18 @@ from orchestrator.syntax.hp_comware_parse_ifc_l3 import (
     i_vrrp_version,
 )
 from orchestrator.syntax.hp_comware_parse_overlay import INTERFACE_OVERLAY_RULES
-from orchestrator.syntax.rules import Ctx, Rule, dispatch, flag_field, int_field, rule, str_field
+from orchestrator.syntax.rules import (
+    Ctx,
+    Rule,
+    dispatch,
+    flag_field,
+    int_field,
+    ipv4_address,
+    rule,
+    str_field,
+)
 from orchestrator.syntax.text import Line
-from orchestrator.syntax.vrp_family import mask_or_length, vlan_words
+from orchestrator.syntax.vrp_family import vlan_words
 
 #: `interface Tunnel1 mode <mode>` → the model's tunnel mode (IOS words); GRE over IPv4 is the
 #: default on both sides, so it is None
@@ -95,14 +103,6 @@ def i_pvc(ctx: Ctx, line: Line, ifc: Interface) -> None:
 def i_link_mode(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     ifc.routed = m.group(1) == "route"
     ifc.at(line.n, "routed")
-
-
-def i_ip_address(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    address = IPv4Interface(f"{m.group(1)}/{mask_or_length(m.group(2))}")
-    entry = Address4(address=address, secondary=m.group(3) is not None)
-    entry.at(line.n)
-    ifc.ipv4.append(entry)
-    ifc.at(line.n, "ipv4")
 
 
 def i_dhcp_alloc(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
@@ -308,7 +308,7 @@ INTERFACE_RULES: list[Rule] = [
     rule(r"bandwidth (\d+)", int_field("bandwidth")),
     rule(r"flow-interval (\d+)", int_field("load_interval")),
     rule(r"ip binding vpn-instance (\S+)", i_vrf),
-    rule(r"ip address (\d+\.\d+\.\d+\.\d+) (\S+)( sub)?", i_ip_address),
+    rule(r"ip address (\d+\.\d+\.\d+\.\d+) (\S+)( sub)?", ipv4_address),
     rule(r"ip address dhcp-alloc", i_dhcp_alloc),
     rule(r"ip address unnumbered interface (\S+)", i_unnumbered),
     rule(r"ipv6 address (\S+/\d+)(?: (eui-64))?", i_ipv6),

@@ -15,9 +15,9 @@ from orchestrator.syntax.hp_comware_parse_overlay import (
     VLAN_OVERLAY_RULES,
     e_target,
 )
-from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule, str_field
+from orchestrator.syntax.rules import Ctx, Rule, dispatch, mask_or_length, rule, str_field
 from orchestrator.syntax.text import Line
-from orchestrator.syntax.vrp_family import mask_or_length, vlan_words
+from orchestrator.syntax.vrp_family import vlan_words
 
 
 def p_vlan(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:

@@ -21,12 +21,12 @@ from orchestrator.syntax.rules import (
     dispatch,
     flag_field,
     int_field,
+    mask_or_length,
     rule,
     str_field,
     wildcard_to_prefixlen,
 )
 from orchestrator.syntax.text import Line
-from orchestrator.syntax.vrp_family import mask_or_length
 
 # --- OSPF -----------------------------------------------------------------------------------
 

@@ -24,9 +24,8 @@ from orchestrator.model import (
     PolicyMap,
 )
 from orchestrator.syntax.hp_comware_common import ifname
-from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
+from orchestrator.syntax.rules import Ctx, Rule, dispatch, mask_or_length, rule
 from orchestrator.syntax.text import Line
-from orchestrator.syntax.vrp_family import mask_or_length
 
 # --- NAT ------------------------------------------------------------------------------------
 

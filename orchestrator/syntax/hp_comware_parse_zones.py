@@ -26,9 +26,8 @@ from orchestrator.model import (
 from orchestrator.syntax.hp_comware_common import ifname
 from orchestrator.syntax.hp_comware_render_objects import SIGNATURES
 from orchestrator.syntax.hp_comware_zones import INBOUND, LOCAL
-from orchestrator.syntax.rules import Ctx, Rule, rule
+from orchestrator.syntax.rules import Ctx, Rule, mask_or_length, rule
 from orchestrator.syntax.text import Line
-from orchestrator.syntax.vrp_family import mask_or_length
 
 #: host-inbound names that are routing/control protocols (the rest are services)
 PROTOCOLS = {"bgp", "ospf", "ospf3", "rip", "bfd", "vrrp", "pim", "igmp", "ldp"}

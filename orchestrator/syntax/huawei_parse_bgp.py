@@ -25,9 +25,8 @@ from orchestrator.model import (
 )
 from orchestrator.syntax.huawei_common import ifname, read_secret
 from orchestrator.syntax.huawei_parse_ospf import parse_import_route
-from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
+from orchestrator.syntax.rules import Ctx, Rule, dispatch, mask_or_length, rule
 from orchestrator.syntax.text import Line
-from orchestrator.syntax.vrp_family import mask_or_length
 
 _FAMILIES = {
     "ipv4-family unicast": ("ipv4", "unicast"),

@@ -9,12 +9,11 @@ says otherwise, so the allowed list is completed when the interface block ends.
 from __future__ import annotations
 
 import re
-from ipaddress import IPv4Interface, IPv6Interface
+from ipaddress import IPv6Interface
 from typing import Any
 
 from orchestrator import ports
 from orchestrator.model import (
-    Address4,
     Address6,
     Interface,
     Switchport,
@@ -44,9 +43,9 @@ from orchestrator.syntax.huawei_parse_ifc_l3 import (
 from orchestrator.syntax.huawei_parse_ipsec import i_protection
 from orchestrator.syntax.huawei_parse_ipv6 import i_dhcp6_server, i_nd
 from orchestrator.syntax.huawei_parse_overlay import i_m_lag, i_peer_link
-from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
+from orchestrator.syntax.rules import Ctx, Rule, dispatch, ipv4_address, rule
 from orchestrator.syntax.text import Line
-from orchestrator.syntax.vrp_family import mask_or_length, vlan_words
+from orchestrator.syntax.vrp_family import vlan_words
 
 ALL_VLANS = list(range(1, 4095))
 
@@ -143,14 +142,6 @@ def i_encapsulation(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> N
 def i_vrf(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     ifc.vrf = m.group(1)
     ifc.at(line.n, "vrf")
-
-
-def i_ip_address(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    address = IPv4Interface(f"{m.group(1)}/{mask_or_length(m.group(2))}")
-    entry = Address4(address=address, secondary=m.group(3) is not None)
-    entry.at(line.n)
-    ifc.ipv4.append(entry)
-    ifc.at(line.n, "ipv4")
 
 
 def i_unnumbered(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
@@ -280,7 +271,7 @@ INTERFACE_RULES: list[Rule] = [
     rule(r"(undo )?negotiation auto", i_negotiation),
     rule(r"negotiation (disable)", i_negotiation),
     rule(r"ip binding vpn-instance (\S+)", i_vrf),
-    rule(r"ip address (\d+\.\d+\.\d+\.\d+) (\S+)( sub)?", i_ip_address),
+    rule(r"ip address (\d+\.\d+\.\d+\.\d+) (\S+)( sub)?", ipv4_address),
     rule(r"ip address unnumbered interface (.+)", i_unnumbered),
     rule(r"ip address dhcp-alloc", i_dhcp_client),
     rule(r"ip address ppp-negotiate", i_flag("ipv4_negotiated", True)),

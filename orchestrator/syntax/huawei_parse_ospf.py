@@ -13,12 +13,12 @@ from orchestrator.syntax.rules import (
     Rule,
     area_dotted,
     dispatch,
+    mask_or_length,
     network,
     rule,
     wildcard_to_prefixlen,
 )
 from orchestrator.syntax.text import Line
-from orchestrator.syntax.vrp_family import mask_or_length
 
 
 def p_ospf(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:

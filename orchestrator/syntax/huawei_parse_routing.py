@@ -19,11 +19,12 @@ from orchestrator.syntax.rules import (
     Ctx,
     Rule,
     dispatch,
+    mask_or_length,
     network,
     rule,
 )
 from orchestrator.syntax.text import Line
-from orchestrator.syntax.vrp_family import mask_or_length, vlan_words
+from orchestrator.syntax.vrp_family import vlan_words
 
 # --- VLANs --------------------------------------------------------------------------------------
 

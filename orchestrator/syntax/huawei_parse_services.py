@@ -15,9 +15,8 @@ from orchestrator.model import (
     PolicyClass,
     PolicyMap,
 )
-from orchestrator.syntax.rules import Ctx
+from orchestrator.syntax.rules import Ctx, mask_or_length
 from orchestrator.syntax.text import Line
-from orchestrator.syntax.vrp_family import mask_or_length
 
 
 def p_classifier(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from ipaddress import IPv4Address, IPv4Network, ip_network
+from ipaddress import IPv4Address, IPv4Interface, IPv4Network, ip_network
 from typing import Any
 
-from orchestrator.model import DeviceConfig, Node, Secret, SecretKind
+from orchestrator.model import Address4, DeviceConfig, Node, Secret, SecretKind
 from orchestrator.syntax.base import LineReport
 from orchestrator.syntax.text import Line
 
@@ -150,6 +150,16 @@ def dispatch_as(ctx: Ctx, line: Line, text: str, table: Sequence[Rule], scope: A
     return dispatch(ctx, shadow, table, scope)
 
 
+def ipv4_address(ctx: Ctx, line: Line, m: re.Match[str], node: Any) -> None:
+    """`ip address A M [secondary]` on an interface: regex group 1 is the address, 2 its mask
+    or prefix length (`255.255.255.0`, `24`, `/24`), 3 matches for a secondary address."""
+    length = mask_or_length(m.group(2))
+    entry = Address4(address=IPv4Interface(f"{m.group(1)}/{length}"), secondary=bool(m.group(3)))
+    entry.at(line.n)
+    node.ipv4.append(entry)
+    node.at(line.n, "ipv4")
+
+
 # --- handler factories for statements that set one field ----------------------------------
 
 
@@ -214,6 +224,14 @@ def add_route_targets(
 
 
 # --- value helpers shared by the line-oriented parsers ------------------------------------------
+
+
+def mask_or_length(text: str) -> int:
+    """`255.255.255.0`, `24` or `/24` → 24."""
+    text = text.removeprefix("/")
+    if text.isdigit():
+        return int(text)
+    return mask_to_prefixlen(text)
 
 
 def mask_to_prefixlen(mask: str) -> int:

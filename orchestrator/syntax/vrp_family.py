@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from orchestrator.model import DeviceConfig
 from orchestrator.model.walk import rename_item_keys
 from orchestrator.syntax.base import Emitter
-from orchestrator.syntax.rules import mask_to_prefixlen, vlan_ranges
+from orchestrator.syntax.rules import vlan_ranges
 from orchestrator.syntax.text import Line
 
 # --- the view tree ----------------------------------------------------------------------------
@@ -92,13 +92,6 @@ def vlan_text(vlans: list[int], limit: int = 10) -> list[str]:
     """
     items = [f"{lo}" if lo == hi else f"{lo} to {hi}" for lo, hi in vlan_ranges(list(vlans))]
     return [" ".join(items[i : i + limit]) for i in range(0, len(items), limit)]
-
-
-def mask_or_length(text: str) -> int:
-    """`255.255.255.0` or `24` → 24."""
-    if text.isdigit():
-        return int(text)
-    return mask_to_prefixlen(text)
 
 
 # --- ACLs -------------------------------------------------------------------------------------

@@ -9,12 +9,11 @@ so one model interface renders into several views; the parser merges them back b
 from __future__ import annotations
 
 import re
-from ipaddress import IPv4Interface, IPv6Interface
+from ipaddress import IPv6Interface
 from typing import Any
 
 from orchestrator import ports
 from orchestrator.model import (
-    Address4,
     Address6,
     DeviceConfig,
     Interface,
@@ -26,7 +25,7 @@ from orchestrator.syntax.rules import (
     const_field,
     dispatch,
     int_field,
-    mask_to_prefixlen,
+    ipv4_address,
     prefixlen_to_mask,
     rule,
     set_field,
@@ -76,15 +75,6 @@ def i_shutdown(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     ifc.at(line.n, "shutdown")
 
 
-def i_ip_address(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
-    address, mask = m.group(1), m.group(2)
-    length = int(mask[1:]) if mask.startswith("/") else mask_to_prefixlen(mask)
-    entry = Address4(address=IPv4Interface(f"{address}/{length}"), secondary=bool(m.group(3)))
-    entry.at(line.n)
-    ifc.ipv4.append(entry)
-    ifc.at(line.n, "ipv4")
-
-
 def i_ipv6_address(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
     kind = {"eui-64": "eui-64", "link-local": "link-local"}.get(m.group(2) or "", "global")
     entry = Address6(address=IPv6Interface(m.group(1)), kind=kind)  # type: ignore[arg-type]
@@ -125,8 +115,8 @@ def i_switch(ctx: Ctx, line: Line, m: re.Match[str], ifc: Interface) -> None:
 INTERFACE_RULES: list[Rule] = [
     rule(r"description (.+)", i_description),
     rule(r"(no )?shutdown", i_shutdown),
-    rule(r"ip address (\S+) (\S+?)( secondary)?", i_ip_address),
-    rule(r"ip address (\S+)(/\d+)( secondary)?", i_ip_address),
+    rule(r"ip address (\S+) (\S+?)( secondary)?", ipv4_address),
+    rule(r"ip address (\S+)(/\d+)( secondary)?", ipv4_address),
     rule(r"ipv6 address (\S+/\d+)(?: (eui-64|link-local))?", i_ipv6_address),
     rule(r"ipv6 enable", const_field("ipv6_enabled")),
     rule(r"ip vrf forwarding (\S+)", i_vrf),
