@@ -17,7 +17,7 @@ from orchestrator.errors import ParseError
 from orchestrator.model import DeviceConfig, Secret
 from orchestrator.model.walk import differences, normalise, to_plain
 from orchestrator.syntax import get_platform
-from orchestrator.syntax.base import NOT_UNDERSTOOD, Parsed
+from orchestrator.syntax.base import Parsed
 from orchestrator.syntax.juniper_junos_export import LOAD_BALANCE_RULE
 from orchestrator.syntax.juniper_junos_groups import to_set_lines
 from orchestrator.syntax.juniper_junos_text import (
@@ -25,6 +25,7 @@ from orchestrator.syntax.juniper_junos_text import (
     blank_block_comments,
     read_statements,
 )
+from orchestrator.syntax.linereport import NOT_UNDERSTOOD
 from orchestrator.syntax.text import read_config, split_lines
 from orchestrator.translate import translate_text
 

@@ -23,7 +23,7 @@ from orchestrator.model import (
     Vlan,
     Vrf,
 )
-from orchestrator.syntax.base import SECRET_TOKEN, LineReport, Parsed, Platform, Rendered
+from orchestrator.syntax.base import SECRET_TOKEN, Parsed, Platform, Rendered
 from orchestrator.syntax.cisco_acl import ACL_TOP
 from orchestrator.syntax.cisco_housekeeping import HOUSEKEEPING_TOP
 from orchestrator.syntax.cisco_interface import (
@@ -38,6 +38,7 @@ from orchestrator.syntax.cisco_routing import BGP_RULES, OSPF_RULES, ROUTING_TOP
 from orchestrator.syntax.cisco_security import SECURITY_TOP
 from orchestrator.syntax.cisco_services import SERVICES_TOP
 from orchestrator.syntax.cisco_system import SYSTEM_TOP, banner_body_numbers, collect_banners
+from orchestrator.syntax.linereport import LineReport
 from orchestrator.syntax.rules import (
     Ctx,
     Rule,

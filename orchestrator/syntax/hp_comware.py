@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from orchestrator.errors import ParseError, ParserCrash
 from orchestrator.model import DeviceConfig, SecretKind
-from orchestrator.syntax.base import Emitter, LineReport, Parsed, Platform, Rendered
+from orchestrator.syntax.base import Emitter, Parsed, Platform, Rendered
 from orchestrator.syntax.hp_comware_drni import DRNI_TOP, finish_drni
 from orchestrator.syntax.hp_comware_parse_aaa import AAA_TOP, finish_aaa, finish_lines
 from orchestrator.syntax.hp_comware_parse_monitor import MONITOR_TOP
@@ -27,6 +27,7 @@ from orchestrator.syntax.hp_comware_parse_security import SECURITY_TOP, finish_s
 from orchestrator.syntax.hp_comware_parse_services import SERVICES_TOP, finish_nat
 from orchestrator.syntax.hp_comware_parse_system import SYSTEM_TOP
 from orchestrator.syntax.hp_comware_parse_zones import ZONE_TOP, finish_zones
+from orchestrator.syntax.linereport import LineReport
 from orchestrator.syntax.rules import Ctx, Rule, dispatch
 from orchestrator.syntax.text import Line, clean_line, split_lines
 from orchestrator.syntax.vrp_family import build_tree

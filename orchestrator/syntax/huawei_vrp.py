@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import ClassVar
 
 from orchestrator.model import DeviceConfig, SecretKind
-from orchestrator.syntax.base import Emitter, LineReport, Parsed, Platform, Rendered
+from orchestrator.syntax.base import Emitter, Parsed, Platform, Rendered
 from orchestrator.syntax.huawei_common import CONTINUES, Shaper
 from orchestrator.syntax.huawei_parse_aaa import finish_aaa, p_local_user_block
 from orchestrator.syntax.huawei_parse_bgp import BGP_TOP
@@ -39,6 +39,7 @@ from orchestrator.syntax.huawei_parse_policy import POLICY_TOP
 from orchestrator.syntax.huawei_parse_routing import ROUTING_TOP, finish_vrfs
 from orchestrator.syntax.huawei_parse_services import finish_behaviors
 from orchestrator.syntax.huawei_parse_system import SYSTEM_TOP
+from orchestrator.syntax.linereport import LineReport
 from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
 from orchestrator.syntax.text import Line, split_lines
 from orchestrator.syntax.vrp_family import build_tree

@@ -22,7 +22,7 @@ from typing import ClassVar
 
 from orchestrator.errors import ParseError
 from orchestrator.model import DeviceConfig, Secret, SecretKind
-from orchestrator.syntax.base import LineReport, Parsed, Platform
+from orchestrator.syntax.base import Parsed, Platform
 from orchestrator.syntax.juniper_junos_apps import APPLICATIONS_TOP
 from orchestrator.syntax.juniper_junos_bgp import finish_bgp
 from orchestrator.syntax.juniper_junos_filter import FILTER_TOP, finish_filters
@@ -55,6 +55,7 @@ from orchestrator.syntax.juniper_junos_text import (
     tokens,
 )
 from orchestrator.syntax.juniper_junos_zones import ZONES_TOP, finish_zones
+from orchestrator.syntax.linereport import LineReport
 from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
 from orchestrator.syntax.text import Line, split_lines
 

@@ -14,7 +14,7 @@ from ipaddress import IPv4Address, IPv4Interface, IPv4Network, ip_network
 from typing import Any
 
 from orchestrator.model import Address4, DeviceConfig, Node, Secret, SecretKind
-from orchestrator.syntax.base import LineReport
+from orchestrator.syntax.linereport import LineReport
 from orchestrator.syntax.text import Line
 
 

@@ -132,7 +132,8 @@ from typing import ClassVar
 
 from orchestrator import ports
 from orchestrator.model import DeviceConfig, SecretKind
-from orchestrator.syntax.base import Emitter, LineReport, Parsed, Platform, Rendered
+from orchestrator.syntax.base import Emitter, Parsed, Platform, Rendered
+from orchestrator.syntax.linereport import LineReport
 from orchestrator.syntax.rules import Ctx, Rule, dispatch
 from orchestrator.syntax.sweep import sweep
 from orchestrator.syntax.text import Line, split_lines
