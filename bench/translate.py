@@ -16,13 +16,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from conftest import corpus_files
 
 from orchestrator.syntax import get_platform
-from orchestrator.syntax.text import read_config, split_lines
+from orchestrator.syntax.text import read_config
 from orchestrator.translate import translate_text
 
 
 def counted_lines(platform: str, text: str) -> int:
     parser = get_platform(platform)
-    return sum(1 for line in split_lines(text) if parser.is_counted(line))
+    return len(parser.counted_lines(text))
 
 
 def best_of(repeat: int, work: object) -> float:

@@ -20,7 +20,7 @@ from conftest import corpus_files
 from orchestrator.model import Secret
 from orchestrator.model.walk import Plain, to_plain, walk_secrets
 from orchestrator.syntax import get_platform
-from orchestrator.syntax.text import read_config, split_lines
+from orchestrator.syntax.text import read_config
 from orchestrator.translate import Translation, translate_parsed, translate_text
 
 TARGETS = ("huawei_vrp", "huawei_vrpv8", "hp_comware", "zte_zxros")
@@ -88,7 +88,7 @@ def test_corpus_file_parses_and_reports_every_counted_line(item: tuple[str, Path
     for name in _parse_platforms(platform_name):
         platform = get_platform(name)
         parsed = platform.parse(text, path=str(path))
-        counted = {line.n for line in split_lines(text) if platform.is_counted(line)}
+        counted = {line.n for line in platform.counted_lines(text)}
         assert set(parsed.report.lines) == counted, f"{name}: lines lost or invented"
         for entry in parsed.report.lines.values():
             assert entry.outcome in ("parsed", "ignored", "unsupported", "block")
@@ -103,7 +103,7 @@ def test_translation_accounts_for_every_line_once(item: tuple[str, Path], target
     result = translated(path, target)
     assert result.source_platform == platform_name, "auto-detection chose another platform"
     platform = get_platform(platform_name)
-    counted = [line.n for line in split_lines(_text(path)) if platform.is_counted(line)]
+    counted = [line.n for line in platform.counted_lines(_text(path))]
     assert [line.n for line in result.lines] == counted
     for line in result.lines:
         if line.status == "translated":

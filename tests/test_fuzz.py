@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from orchestrator.errors import ParseError
 from orchestrator.syntax import MODULES, get_platform
-from orchestrator.syntax.text import read_config, split_lines
+from orchestrator.syntax.text import read_config
 
 
 @cache
@@ -109,5 +109,5 @@ def test_only_parse_errors_escape(text: str, platform: str) -> None:
         assert exc.exit_code == 2
         assert str(exc)
         return
-    counted = {line.n for line in split_lines(text) if parser.is_counted(line)}
+    counted = {line.n for line in parser.counted_lines(text)}
     assert set(parsed.report.lines) == counted

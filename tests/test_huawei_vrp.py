@@ -18,7 +18,7 @@ from orchestrator.model import DeviceConfig, Node, Secret
 from orchestrator.model.walk import differences, normalise, to_plain
 from orchestrator.syntax.base import Rendered
 from orchestrator.syntax.huawei_vrp import PLATFORM
-from orchestrator.syntax.text import read_config, split_lines
+from orchestrator.syntax.text import read_config
 from orchestrator.translate import render_and_check, translate_text
 
 HUAWEI = sorted((shared_dir() / "corpus" / "huawei").glob("*.cfg"))
@@ -62,7 +62,7 @@ def render(config: DeviceConfig) -> Rendered:
 def test_corpus_file_parses_every_counted_line_once(path: Path) -> None:
     text = read_config(path).text
     parsed = PLATFORM.parse(text, path=str(path))
-    counted = {ln.n for ln in split_lines(text) if PLATFORM.is_counted(ln)}
+    counted = {ln.n for ln in PLATFORM.counted_lines(text)}
     assert set(parsed.report.lines) == counted
     counts = parsed.report.counts()
     understood = counts.get("parsed", 0) + counts.get("ignored", 0) + counts.get("block", 0)

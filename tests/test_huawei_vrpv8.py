@@ -18,7 +18,7 @@ from orchestrator.detect import detect_platform
 from orchestrator.model import Address4, DeviceConfig, MgmtLine
 from orchestrator.syntax.base import Rendered
 from orchestrator.syntax.huawei_vrpv8 import PLATFORM
-from orchestrator.syntax.text import read_config, split_lines
+from orchestrator.syntax.text import read_config
 from orchestrator.translate import render_and_check, translate_text
 
 HUAWEI = sorted((shared_dir() / "corpus" / "huawei").glob("*.cfg"))
@@ -47,7 +47,7 @@ def render(config: DeviceConfig) -> Rendered:
 def test_every_huawei_export_parses_and_survives_its_round_trip(path: Path) -> None:
     text = read_config(path).text
     parsed = PLATFORM.parse(text, path=str(path))
-    counted = {ln.n for ln in split_lines(text) if PLATFORM.is_counted(ln)}
+    counted = {ln.n for ln in PLATFORM.counted_lines(text)}
     assert set(parsed.report.lines) == counted
     config = parsed.config
     adapted = adapt(

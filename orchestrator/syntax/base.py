@@ -269,14 +269,29 @@ class Platform:
             return False
         return not text.startswith(self.comment_prefixes)
 
+    def counted_lines(self, text: str) -> list[Line]:
+        """The source lines of ``text``: what every report accounts for, each exactly once.
+
+        Counting can depend on context (a banner's text counts even where a line of it looks
+        like a comment), so everything that counts lines asks here, never `is_counted` alone.
+        """
+        return [line for line in split_lines(text) if self.is_counted(line)]
+
     def parse(self, text: str, *, path: str = "<input>") -> Parsed:
         """Parse a whole configuration. Raises `ParseError` only for input that is not a config."""
-        lines = [line for line in split_lines(text) if self.is_counted(line)]
+        lines = self.counted_lines(text)
         report = LineReport(self.name, lines)
         config = DeviceConfig()
         self.check_complete(lines, path=path)
-        try:
+        with self.crash_guard(path):
             self.parse_lines(lines, config, report)
+        return Parsed(config=config, report=report, platform=self.name)
+
+    @contextmanager
+    def crash_guard(self, path: str) -> Iterator[None]:
+        """Turn a parser bug into a `ParserCrash` naming the file; input errors pass through."""
+        try:
+            yield
         except ParseError:
             raise
         except Exception as exc:  # a parser bug must not hide which file caused it
@@ -284,7 +299,6 @@ class Platform:
                 f"{path}: the {self.name} parser failed ({type(exc).__name__}: {exc})",
                 hint="this is a bug in cutover; please report it with the file",
             ) from exc
-        return Parsed(config=config, report=report, platform=self.name)
 
     def parse_bytes(self, data: bytes, *, path: str = "<input>") -> Parsed:
         decoded = decode_config(data, path=path)

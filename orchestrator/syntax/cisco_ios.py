@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from contextvars import ContextVar
 from ipaddress import ip_network
 from typing import Any, ClassVar
 
@@ -23,7 +22,7 @@ from orchestrator.model import (
     Vlan,
     Vrf,
 )
-from orchestrator.syntax.base import SECRET_TOKEN, Parsed, Platform, Rendered
+from orchestrator.syntax.base import SECRET_TOKEN, Platform, Rendered
 from orchestrator.syntax.cisco_acl import ACL_TOP
 from orchestrator.syntax.cisco_housekeeping import HOUSEKEEPING_TOP
 from orchestrator.syntax.cisco_interface import (
@@ -53,7 +52,6 @@ from orchestrator.syntax.rules import (
 from orchestrator.syntax.text import Line, split_lines
 
 #: the banner lines of the text being parsed (one parse may run per thread)
-_BANNER_LINES: ContextVar[frozenset[int]] = ContextVar("banner_lines", default=frozenset())
 
 
 class IosCtx(Ctx):
@@ -276,18 +274,11 @@ class CiscoIos(Platform):
 
         return render_config(config)
 
-    def parse(self, text: str, *, path: str = "<input>") -> Parsed:
-        """As every platform parses, but the text of banners counts, `!` lines included."""
-        token = _BANNER_LINES.set(frozenset(banner_body_numbers(split_lines(text))))
-        try:
-            return super().parse(text, path=path)
-        finally:
-            _BANNER_LINES.reset(token)
-
-    def is_counted(self, line: Line) -> bool:
-        if line.text and line.n in _BANNER_LINES.get():
-            return True
-        return super().is_counted(line)
+    def counted_lines(self, text: str) -> list[Line]:
+        """As every platform counts, but the text of banners counts, `!` lines included."""
+        every = split_lines(text)
+        inside = banner_body_numbers(every)
+        return [line for line in every if (line.text and line.n in inside) or self.is_counted(line)]
 
     def check_complete(self, lines: list[Line], *, path: str) -> None:
         texts = [line.text for line in lines]

@@ -13,7 +13,6 @@ import re
 from collections.abc import Mapping
 from typing import ClassVar
 
-from orchestrator.errors import ParseError, ParserCrash
 from orchestrator.model import DeviceConfig, SecretKind
 from orchestrator.syntax.base import Emitter, Parsed, Platform, Rendered
 from orchestrator.syntax.hp_comware_drni import DRNI_TOP, finish_drni
@@ -177,15 +176,8 @@ class HpComware(Platform):
         report = LineReport(self.name, lines)
         config = DeviceConfig()
         self.check_complete(lines, path=path)
-        try:
+        with self.crash_guard(path):
             self.parse_every(every, lines, config, report)
-        except ParseError:
-            raise
-        except Exception as exc:  # a parser bug must not hide which file caused it
-            raise ParserCrash(
-                f"{path}: the {self.name} parser failed ({type(exc).__name__}: {exc})",
-                hint="this is a bug in cutover; please report it with the file",
-            ) from exc
         return Parsed(config=config, report=report, platform=self.name)
 
     def parse_lines(self, lines: list[Line], config: DeviceConfig, report: LineReport) -> None:

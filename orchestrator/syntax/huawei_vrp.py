@@ -203,16 +203,11 @@ class HuaweiVrp(Platform):
 
     def parse(self, text: str, *, path: str = "<input>") -> Parsed:
         """Parse a configuration; `header` texts span lines that are not statements."""
-        from orchestrator.errors import ParseError
-
-        every = split_lines(text)
-        headers, rest = _take_headers(every)
-        counted = [line for line in rest if self.is_counted(line)]
-        header_lines = [line for block in headers for line in block[1]]
-        report = LineReport(self.name, sorted(counted + header_lines, key=lambda ln: ln.n))
+        headers, rest, counted = self._split(text)
+        report = LineReport(self.name, self._with_headers(headers, counted))
         config = DeviceConfig()
         self.check_complete(counted, path=path)
-        try:
+        with self.crash_guard(path):
             ctx = Ctx(config, report, self.name)
             for kind, block, body in headers:
                 key = HEADER_KINDS[kind]
@@ -221,15 +216,25 @@ class HuaweiVrp(Platform):
                     report.parsed(member)
                     config.system.at(member.n, "banners")
             self._parse_tree(ctx, rest, {line.n for line in counted})
-        except ParseError:
-            raise
-        except Exception as exc:
-            raise ParseError(
-                f"the {self.name} parser failed ({type(exc).__name__}: {exc})",
-                path=path,
-                hint="this is a bug in cutover; please report it with the file",
-            ) from exc
+
         return Parsed(config=config, report=report, platform=self.name)
+
+    def counted_lines(self, text: str) -> list[Line]:
+        """Statements and every line of a `header` text (which may look like a comment)."""
+        headers, _, counted = self._split(text)
+        return self._with_headers(headers, counted)
+
+    def _split(self, text: str) -> tuple[list[tuple[str, list[Line], str]], list[Line], list[Line]]:
+        """(header blocks, the other lines, the counted ones among those)."""
+        headers, rest = _take_headers(split_lines(text))
+        return headers, rest, [line for line in rest if self.is_counted(line)]
+
+    @staticmethod
+    def _with_headers(
+        headers: list[tuple[str, list[Line], str]], counted: list[Line]
+    ) -> list[Line]:
+        header_lines = [line for block in headers for line in block[1]]
+        return sorted(counted + header_lines, key=lambda line: line.n)
 
     def parse_lines(self, lines: list[Line], config: DeviceConfig, report: LineReport) -> None:
         self._parse_tree(Ctx(config, report, self.name), lines, {line.n for line in lines})

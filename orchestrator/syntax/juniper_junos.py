@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from orchestrator.errors import ParseError
 from orchestrator.model import DeviceConfig, Secret, SecretKind
 from orchestrator.syntax.base import Parsed, Platform
 from orchestrator.syntax.juniper_junos_apps import APPLICATIONS_TOP
@@ -212,16 +211,8 @@ class JuniperJunos(Platform):
         report = LineReport(self.name, lines)
         config = DeviceConfig()
         stream = read_stream(every, path=path)  # `check_complete`: refuses a file cut short
-        try:
+        with self.crash_guard(path):
             self.fill(stream, config, report)
-        except ParseError:
-            raise
-        except Exception as exc:  # a parser bug must not hide which file caused it
-            raise ParseError(
-                f"the {self.name} parser failed ({type(exc).__name__}: {exc})",
-                path=path,
-                hint="this is a bug in cutover; please report it with the file",
-            ) from exc
         return Parsed(config=config, report=report, platform=self.name)
 
     def check_complete(self, lines: list[Line], *, path: str) -> None:
