@@ -262,7 +262,8 @@ def shape_bgp_sessions(config: DeviceConfig, shape: Shaper) -> None:
                 "local_as",
                 reason=f"an iBGP session in AS {peer.local_as} inside BGP {bgp.asn}: VRP runs "
                 "one AS per BGP process, and `fake-as` would make it eBGP (the far end drops "
-                "the routes that carry its own AS); a design with `bgp {peer.local_as}` and "
+                "the routes that carry its own AS); a design with "
+                f"`bgp {peer.local_as}` and "
                 f"`peer <underlay> fake-as {bgp.asn}` may serve",
             )
             peer.local_as = None
