@@ -95,6 +95,23 @@ def p_community_filter(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> No
     clist.at(line.n, "entries")
 
 
+def p_extcommunity_filter(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    """`ip extcommunity-filter basic NAME permit rt A:B ...`: a list of route targets."""
+    name, action, values = m.group(1), m.group(2), m.group(3).split()
+    if len(values) % 2 or any(word != "rt" for word in values[::2]):
+        ctx.report.unsupported(line, "extended community filter form not understood")
+        return
+    clist = ctx.config.community_lists.get(name)
+    if clist is None:
+        clist = ctx.config.community_lists[name] = CommunityList(name=name, kind="standard")
+    clist.at(line.n)
+    targets = [f"target:{value}" for value in values[1::2]]
+    entry = CommunityListEntry(action=action, communities=targets)  # type: ignore[arg-type]
+    entry.at(line.n)
+    clist.entries.append(entry)
+    clist.at(line.n, "entries")
+
+
 def p_as_path_filter(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     name, action, regex = m.group(1), m.group(2), m.group(3)
     alist = ctx.config.as_path_lists.get(name)
@@ -210,6 +227,7 @@ ROUTE_POLICY_RULES: list[Rule] = [
     rule(r"if-match ipv6 address prefix-list (\S+)", _match("ipv6-address-prefix-list")),
     rule(r"if-match ip next-hop ip-prefix (\S+)", _match("next-hop-prefix-list")),
     rule(r"if-match community-filter (.+)", _match("community", multi=True)),
+    rule(r"if-match extcommunity-filter (\S+)", _match("community")),
     rule(r"if-match as-path-filter (.+)", _match("as-path", multi=True)),
     rule(r"if-match tag (\d+)", _match("tag")),
     rule(r"if-match cost (\d+)", _match("metric")),
@@ -239,6 +257,10 @@ POLICY_TOP: list[Rule] = [
     rule(
         r"ip community-filter (?:(basic|advanced) )?(\S+) (?:index \d+ )?(permit|deny) (.+)",
         p_community_filter,
+    ),
+    rule(
+        r"ip extcommunity-filter (?:basic )?(\S+) (?:index \d+ )?(permit|deny) (.+)",
+        p_extcommunity_filter,
     ),
     rule(r"ip as-path-filter (\S+) (?:index \d+ )?(permit|deny) (.+)", p_as_path_filter),
     rule(r"route-policy (\S+) (permit|deny) node (\d+)", p_route_policy),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from orchestrator.model import DeviceConfig, RouteMapEntry
+from orchestrator.model import CommunityList, DeviceConfig, RouteMapEntry
 from orchestrator.syntax.huawei_render_base import Writer
 
 _COMMUNITY_WORDS = {"local-AS": "no-export-subconfed", "local-as": "no-export-subconfed"}
@@ -32,8 +32,39 @@ def render_prefix_lists(config: DeviceConfig, w: Writer) -> None:
         w.sep()
 
 
+def route_target_lists(config: DeviceConfig) -> set[str]:
+    """Community lists that hold only route targets: VRP keeps those in extcommunity filters."""
+    return {
+        name
+        for name, clist in config.community_lists.items()
+        if clist.kind == "standard"
+        and clist.entries
+        and all(c.startswith("target:") for e in clist.entries for c in e.communities)
+    }
+
+
+def _render_route_targets(clist: CommunityList, w: Writer) -> None:
+    numbered = clist.name.isdigit()
+    if numbered and not 1 <= int(clist.name) <= 199:
+        w.unsupported(clist, reason="VRP numbers extended community filters 1-199")
+        return
+    head = (
+        f"ip extcommunity-filter {clist.name}"
+        if numbered
+        else f"ip extcommunity-filter basic {clist.name}"
+    )
+    for entry in clist.entries:
+        targets = " ".join(f"rt {c[len('target:') :]}" for c in entry.communities)
+        w.line(f"{head} {entry.action} {targets}", entry, "", "action", "communities")
+    w.mark(clist, "", "name", "kind")
+
+
 def render_community_lists(config: DeviceConfig, w: Writer) -> None:
+    targets = route_target_lists(config)
     for clist in config.community_lists.values():
+        if clist.name in targets:
+            _render_route_targets(clist, w)
+            continue
         numbered = clist.name.isdigit()
         if numbered and not (1 <= int(clist.name) <= 199):
             w.unsupported(clist, reason="VRP numbers community filters 1-199")
@@ -97,6 +128,7 @@ _MULTI = {
 
 
 def render_route_policies(config: DeviceConfig, w: Writer) -> None:
+    targets = route_target_lists(config)
     for rmap in config.route_maps.values():
         for entry in rmap.entries:
             with w.view(
@@ -106,16 +138,21 @@ def render_route_policies(config: DeviceConfig, w: Writer) -> None:
                 "seq",
                 "action",
             ):
-                _route_policy_node(entry, w)
+                _route_policy_node(entry, w, targets)
             w.sep()
         w.mark(rmap, "", "name")
 
 
-def _route_policy_node(entry: RouteMapEntry, w: Writer) -> None:
+def _route_policy_node(entry: RouteMapEntry, w: Writer, targets: set[str]) -> None:
     if entry.description is not None:
         w.line(f"description {entry.description}", entry, "description")
     for match in entry.matches:
-        if match.kind in _MATCHES:
+        if match.kind == "community" and set(match.values) & targets:
+            if len(match.values) != 1 or match.prefixes:
+                w.unsupported(match, reason="VRP matches one extended community filter per clause")
+                continue
+            w.line(f"if-match extcommunity-filter {match.values[0]}", match, "", "kind", "values")
+        elif match.kind in _MATCHES:
             if len(match.values) != 1 or match.prefixes:
                 w.unsupported(match, reason="VRP matches one list per if-match clause")
                 continue
