@@ -33,3 +33,11 @@ def test_route_target_lists_become_extcommunity_filters(target: str) -> None:
     assert members.target == [
         "ip extcommunity-filter basic TENANT-A-community permit rt 65000:10000"
     ]
+
+
+def test_ios_writes_and_reads_route_target_lists_as_extcommunity_lists() -> None:
+    result = translate_text(JUNOS, "cisco_ios", source="juniper_junos")
+    assert result.roundtrip.ok, result.roundtrip.differences
+    lines = result.target_config.splitlines()
+    assert "ip extcommunity-list standard TENANT-A-community permit rt 65000:10000" in lines
+    assert " match extcommunity TENANT-A-community" in lines

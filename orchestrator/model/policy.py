@@ -107,6 +107,16 @@ class CommunityList(Node):
     kind: Literal["standard", "expanded"] = "standard"
     entries: list[CommunityListEntry] = field(default_factory=list)
 
+    @property
+    def holds_route_targets(self) -> bool:
+        """Every member is a route target (`target:A:B`): most targets keep such lists apart
+        from community lists (extended community lists / filters)."""
+        return (
+            self.kind == "standard"
+            and bool(self.entries)
+            and all(c.startswith("target:") for e in self.entries for c in e.communities)
+        )
+
 
 @dataclass(kw_only=True)
 class AsPathEntry(Node):

@@ -75,6 +75,25 @@ def p_community_list(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None
     clist.at(line.n, "entries")
 
 
+def p_extcommunity_list(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
+    """`ip extcommunity-list standard NAME permit rt A:B ...`: a list of route targets."""
+    name, action, words = m.group(1), m.group(2), m.group(3).split()
+    if len(words) % 2 or any(word != "rt" for word in words[::2]):
+        ctx.report.unsupported(line, "only route-target extended community lists are translated")
+        return
+    clist = ctx.config.community_lists.get(name)
+    if clist is None:
+        clist = ctx.config.community_lists[name] = CommunityList(name=name)
+    clist.at(line.n)
+    entry = CommunityListEntry(
+        action=action,  # type: ignore[arg-type]
+        communities=[f"target:{value}" for value in words[1::2]],
+    )
+    entry.at(line.n)
+    clist.entries.append(entry)
+    clist.at(line.n, "entries")
+
+
 def p_as_path(ctx: Ctx, line: Line, m: re.Match[str], scope: Any) -> None:
     name, action, regex = m.group(1), m.group(2), m.group(3)
     alist = ctx.config.as_path_lists.get(name)
@@ -145,6 +164,7 @@ ROUTE_MAP_RULES: list[Rule] = [
     rule(r"match ip address (?!prefix-list)(.+)", _match("ip-address-acl")),
     rule(r"match ip next-hop prefix-list (.+)", _match("next-hop-prefix-list")),
     rule(r"match community (.+?)(?: exact-match)?", _match("community")),
+    rule(r"match extcommunity (.+)", _match("community")),
     rule(r"match as-path (.+)", _match("as-path")),
     rule(r"match tag (.+)", _match("tag")),
     rule(r"match metric (\d+)", _match("metric")),
@@ -174,6 +194,7 @@ ROUTE_MAP_RULES: list[Rule] = [
 POLICY_TOP: list[Rule] = [
     rule(r"(ip|ipv6) prefix-list (\S+) (.+)", p_prefix_list),
     rule(r"ip community-list (?:(standard|expanded) )?(\S+) (permit|deny) (.+)", p_community_list),
+    rule(r"ip extcommunity-list (?:standard )?(\S+) (permit|deny) (.+)", p_extcommunity_list),
     rule(r"ip as-path access-list (\S+) (permit|deny) (.+)", p_as_path),
     rule(r"route-map (\S+)(?: (permit|deny))?(?: (\d+))?", p_route_map),
 ]

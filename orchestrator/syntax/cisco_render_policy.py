@@ -162,6 +162,16 @@ def render_community_lists(w: Writer, config: DeviceConfig) -> None:
     for clist in config.community_lists.values():
         w.done(clist, "name", "kind", "entries")
         kind = "" if clist.name.isdigit() else f"{clist.kind} "
+        if clist.holds_route_targets:
+            for entry in clist.entries:
+                targets = " ".join(f"rt {c[len('target:') :]}" for c in entry.communities)
+                w.item(
+                    f"ip extcommunity-list {kind}{clist.name} {entry.action} {targets}",
+                    entry,
+                    "action",
+                    "communities",
+                )
+            continue
         for entry in clist.entries:
             value = entry.regex if clist.kind == "expanded" else " ".join(entry.communities)
             w.item(
@@ -183,17 +193,18 @@ def render_community_lists(w: Writer, config: DeviceConfig) -> None:
 
 
 def render_route_maps(w: Writer, config: DeviceConfig) -> None:
+    targets = {n for n, c in config.community_lists.items() if c.holds_route_targets}
     for rmap in config.route_maps.values():
         w.done(rmap, "name", "entries")
         for entry in rmap.entries:
             with w.view(
                 f"route-map {rmap.name} {entry.action} {entry.seq}", entry, "action", "seq"
             ):
-                _route_map_entry(w, entry)
+                _route_map_entry(w, entry, targets)
         w.plain("!")
 
 
-def _route_map_entry(w: Writer, entry: RouteMapEntry) -> None:
+def _route_map_entry(w: Writer, entry: RouteMapEntry, targets: set[str]) -> None:
     if entry.description is not None:
         w.line(f" description {entry.description}", entry, "description")
     if entry.name is not None:
@@ -204,6 +215,8 @@ def _route_map_entry(w: Writer, entry: RouteMapEntry) -> None:
         )
     for match in entry.matches:
         words = _MATCH_WORDS.get(match.kind)
+        if match.kind == "community" and set(match.values) <= targets:
+            words = "extcommunity"
         if words is None or match.prefixes:
             w.unsupported(match, reason=f"route-map match {match.kind!r} has no IOS form")
             continue

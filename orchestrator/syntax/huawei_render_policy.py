@@ -34,13 +34,7 @@ def render_prefix_lists(config: DeviceConfig, w: Writer) -> None:
 
 def route_target_lists(config: DeviceConfig) -> set[str]:
     """Community lists that hold only route targets: VRP keeps those in extcommunity filters."""
-    return {
-        name
-        for name, clist in config.community_lists.items()
-        if clist.kind == "standard"
-        and clist.entries
-        and all(c.startswith("target:") for e in clist.entries for c in e.communities)
-    }
+    return {name for name, clist in config.community_lists.items() if clist.holds_route_targets}
 
 
 def _render_route_targets(clist: CommunityList, w: Writer) -> None:
