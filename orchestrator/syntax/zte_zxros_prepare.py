@@ -54,9 +54,10 @@ def prepare(config: DeviceConfig, notes: Emitter) -> None:
 
 
 def _number_acl_rules(config: DeviceConfig, notes: Emitter) -> None:
-    """Give every rule a number when a remark needs one to hang on."""
+    """Give every rule a number: a remark needs one to hang on, and no ZXROS source shows a
+    rule written without its ID, so none is written without one."""
     for acl in config.acls.values():
-        if acl.kind == "mac" or not any(e.remark is not None for e in acl.entries):
+        if acl.kind == "mac":
             continue
         rules = [e for e in acl.entries if e.remark is None]
         if rules and all(e.seq is None for e in rules):
