@@ -48,11 +48,16 @@ def adapt(config: DeviceConfig, source: str, target: str, names: dict[str, str])
     src, dst = get_platform(source), get_platform(target)
     notes = Notes(target)
     _map_ports(config, source, target, names, notes)
+    shape_for_target(config, src, dst, notes)
+    secrets = _secrets_to_references(config, notes)
+    return Adapted(config=config, notes=notes, secrets=secrets)
+
+
+def shape_for_target(config: DeviceConfig, src: Platform, dst: Platform, notes: Notes) -> None:
+    """The semantic conversions and the target's own shaping, without port names or secrets."""
     for conversion in CONVERSIONS:
         conversion(config, src, dst, notes)
     dst.prepare(config, notes)
-    secrets = _secrets_to_references(config, notes)
-    return Adapted(config=config, notes=notes, secrets=secrets)
 
 
 def _map_ports(
@@ -449,6 +454,53 @@ def _ospf_external_metrics(
             )
 
 
+def _acl_implicit_deny(config: DeviceConfig, src: Platform, dst: Platform, notes: Notes) -> None:
+    """The source drops what no rule of an interface ACL matches; where the target forwards it
+    (VRP, Comware packet filters) or its default is not known, the deny is written out.
+
+    An ACL with a rule that matches everything already decides for the rest, and an empty or
+    missing ACL filters nothing on the source either: both are left alone. IPv6 lists get the
+    neighbour-discovery permits the source puts before its implicit deny.
+    """
+    if src.acl_filter_default != "deny" or dst.acl_filter_default == "deny":
+        return
+    forwards = "forwards" if dst.acl_filter_default == "permit" else "may forward"
+    for name, where in config.interface_filters().items():
+        acl = config.acls.get(name)
+        if acl is None or acl.kind == "mac":
+            continue
+        rules = [e for e in acl.entries if e.action is not None]
+        if not rules or any(rule.matches_everything() for rule in rules):
+            continue  # nothing gets past a rule that matches everything
+        added = [AclEntry(action="deny", protocol=None if acl.kind == "standard" else "ip")]
+        if acl.kind == "ipv6":
+            had = {
+                e.icmp_type
+                for e in rules
+                if e.protocol == "icmp" and e.source is None and e.destination is None
+            }
+            added[:0] = [
+                AclEntry(action="permit", protocol="icmp", icmp_type=kind)
+                for kind in src.acl_ipv6_implicit_permits
+                if kind not in had
+            ]
+        last = max((e.seq for e in rules if e.seq is not None), default=None)
+        for i, entry in enumerate(added, 1):
+            if last is not None:
+                entry.seq = last + 10 * i
+            for ifc, field_name in where:
+                for n in ifc.src.get(field_name):
+                    entry.at(n)
+        for ifc, field_name in where:
+            notes.change(
+                ifc,
+                field_name,
+                note=f"{dst.name} {forwards} packets no rule of ACL {name} matches: the "
+                "source's implicit deny is written as its last rule",
+            )
+        acl.entries.extend(added)
+
+
 def _acl_port_lists(config: DeviceConfig, src: Platform, dst: Platform, notes: Notes) -> None:
     """`eq www 443` (IOS: either port) becomes one entry per port where a rule takes one port.
 
@@ -485,6 +537,7 @@ CONVERSIONS: tuple[Conversion, ...] = (
     _ospf_process_numbers,
     _route_filters,
     _acl_port_lists,
+    _acl_implicit_deny,
     _hsrp_to_vrrp,
     _vrrp_ids,
     _cdp_to_lldp,

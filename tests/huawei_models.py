@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ipaddress import IPv4Interface, IPv4Network, IPv6Interface
 
-from orchestrator.adapt import Adapted, Notes
+from orchestrator.adapt import Adapted, Notes, shape_for_target
 from orchestrator.model import (
     AaaMethodList,
     AaaServer,
@@ -62,6 +62,9 @@ from orchestrator.model import (
 from orchestrator.syntax import get_platform
 from orchestrator.syntax.base import Rendered
 from orchestrator.translate import render_and_check
+
+SOURCE = "cisco_ios"
+"""The hand-built models stand for parsed IOS configs: `shape_for_target` converts from it."""
 
 
 def ref(key: str) -> Secret:
@@ -366,7 +369,7 @@ def branch_router() -> DeviceConfig:
 def shaped_render(config: DeviceConfig, target: str) -> Rendered:
     """What `translate` does after adapting: the target's own shaping, then its renderer."""
     platform = get_platform(target)
-    platform.prepare(config, Notes(target))
+    shape_for_target(config, get_platform(SOURCE), platform, Notes(target))
     return platform.render(config)
 
 
@@ -374,5 +377,5 @@ def roundtrip(config: DeviceConfig, target: str) -> list[str]:
     """Differences between ``config`` (shaped for ``target``) and the parse of its rendering,
     as the pipeline checks them."""
     notes = Notes(target)
-    get_platform(target).prepare(config, notes)
+    shape_for_target(config, get_platform(SOURCE), get_platform(target), notes)
     return render_and_check(Adapted(config=config, notes=notes), target)[1].differences

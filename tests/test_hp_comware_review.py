@@ -78,7 +78,7 @@ def test_packet_filters_keep_the_implicit_deny() -> None:
     status, target, reason = _line(result, "ip access-group OUT out")
     assert status == "translated-with-change"
     assert "rule 30 deny ip" in target
-    assert "forwards what no rule of ACL OUT matches" in (reason or "")
+    assert "forwards packets no rule of ACL OUT matches" in (reason or "")
 
 
 def test_filters_that_already_end_in_a_catch_all_or_are_empty_stay_as_written() -> None:

@@ -196,8 +196,8 @@ def test_ios_cbac_becomes_ar_zones_with_aspf() -> None:
     text = result.target_config
     assert AR_CBAC in text
     assert (
-        "acl number 3999\n rule 5 permit tcp destination 198.51.100.2 0 destination-port eq 22\n#"
-        in text
+        "acl number 3999\n rule 5 permit tcp destination 198.51.100.2 0 destination-port eq 22\n"
+        " rule 10 deny ip\n#" in text
     )
     assert (
         "interface GigabitEthernet0/0/1\n ip address 198.51.100.2 255.255.255.252\n"

@@ -276,6 +276,7 @@ interface Vlanif10
  traffic-filter inbound acl 3001
  dhcp select relay
  dhcp relay server-ip 192.0.2.67
+ arp-proxy enable
 #
 interface Eth-Trunk1
  description uplink
@@ -307,12 +308,14 @@ interface GigabitEthernet0/0/4
  ip address 198.51.100.1 255.255.255.252
  mtu 1500
  ospf network-type p2p
+ arp-proxy enable
  shutdown
 #
 interface GigabitEthernet0/0/5.100
  dot1q termination vid 100
  arp broadcast enable
  ip address 203.0.113.1 255.255.255.252
+ arp-proxy enable
 #
 interface LoopBack0
  ip address 192.0.2.1 255.255.255.255
@@ -446,6 +449,7 @@ interface GigabitEthernet0/0/2
  speed 100
  duplex full
  traffic-filter outbound acl 3100
+ arp-proxy enable
  nat outbound 2001 address-group 1
  nat server protocol tcp global 198.51.100.2 8080 inside 10.1.1.10 80
 #

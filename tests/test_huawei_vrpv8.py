@@ -231,6 +231,7 @@ interface Vlanif10
  traffic-policy acl-3001 inbound
  dhcp select relay
  dhcp relay server-ip 192.0.2.67
+ arp proxy enable
 #
 interface Eth-Trunk1
  description uplink
@@ -262,11 +263,13 @@ interface GE1/0/4
  ip address 198.51.100.1 255.255.255.252
  mtu 1500
  ospf network-type p2p
+ arp proxy enable
  shutdown
 #
 interface GE1/0/5.100
  dot1q termination vid 100
  ip address 203.0.113.1 255.255.255.252
+ arp proxy enable
 #
 interface LoopBack0
  ip address 192.0.2.1 255.255.255.255

@@ -43,6 +43,16 @@ class DeviceConfig(Node):
     nve: dict[str, Nve] = field(default_factory=dict)  # VXLAN tunnel endpoints by name
     evpn_vnis: dict[int, EvpnVni] = field(default_factory=dict)  # EVPN instances of L2 VNIs
 
+    def interface_filters(self) -> dict[str, list[tuple[Interface, str]]]:
+        """ACL name → the (interface, field) pairs that filter packets with it."""
+        users: dict[str, list[tuple[Interface, str]]] = {}
+        for ifc in self.interfaces.values():
+            for name in ("acl_in", "acl_out", "ipv6_acl_in", "ipv6_acl_out"):
+                value = getattr(ifc, name)
+                if value is not None:
+                    users.setdefault(value, []).append((ifc, name))
+        return users
+
     def interface(self, name: str) -> Interface:
         """The interface called ``name``, created on first use."""
         found = self.interfaces.get(name)

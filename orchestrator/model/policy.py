@@ -48,6 +48,24 @@ class AclEntry(Node):
     log: bool = False
     time_range: str | None = None
 
+    def matches_everything(self) -> bool:
+        """A rule every packet of its list's family matches (`permit ip any any`, `deny any`),
+        with or without logging: nothing gets past it to the list's default action."""
+        return (
+            self.action is not None
+            and self.protocol in (None, "ip")
+            and self.source is None
+            and self.destination is None
+            and self.source_port is None
+            and self.destination_port is None
+            and not self.established
+            and self.icmp_type is None
+            and self.dscp is None
+            and self.precedence is None
+            and not self.fragments
+            and self.time_range is None
+        )
+
 
 #: the fields of an `AclEntry` one rule line writes: what it matches and what it does (a remark
 #: is a line of its own)

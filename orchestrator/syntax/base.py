@@ -254,6 +254,11 @@ class Platform:
     #: the box serves SSH without a statement saying so (NX-OS: `feature ssh` is on by default);
     #: None: it depends on something outside the config (IOS: a host key)
     ssh_server_default: ClassVar[bool | None] = None
+    #: what an interface ACL does with packets no rule matches ("deny": IOS, NX-OS, Junos
+    #: filters; "permit": VRP and Comware packet filters); None: not known
+    acl_filter_default: ClassVar[str | None] = None
+    #: ICMPv6 types an IPv6 ACL lets through before its implicit deny (IOS: neighbour discovery)
+    acl_ipv6_implicit_permits: ClassVar[tuple[str, ...]] = ()
     #: BGP sends communities to every peer unless told otherwise (Junos does)
     bgp_sends_communities: ClassVar[bool] = False
     #: OSPF external metric of redistributed routes when none is given, by source protocol

@@ -248,6 +248,8 @@ class CiscoIos(Platform):
     features: ClassVar[frozenset[str]] = frozenset({"hsrp", "cdp", "acl-port-list"})
     stp_modes: ClassVar[frozenset[str]] = frozenset({"pvst", "rapid-pvst", "mstp"})
     proxy_arp_default: ClassVar[bool | None] = True
+    acl_filter_default: ClassVar[str | None] = "deny"
+    acl_ipv6_implicit_permits: ClassVar[tuple[str, ...]] = ("nd-na", "nd-ns")
     #: IOS gives redistributed routes metric 20, except BGP routes (1)
     ospf_external_metrics: ClassVar[Mapping[str, int]] = {"default": 20, "bgp": 1}
     dns_lookup_default: ClassVar[bool | None] = True

@@ -135,6 +135,8 @@ class HpComware(Platform):
     #: back to MSTP, which would lose the per-VLAN trees and priorities
     stp_modes: ClassVar[frozenset[str]] = frozenset({"stp", "rstp", "mstp", "pvst", "rapid-pvst"})
     ospf_external_metrics: ClassVar[Mapping[str, int]] = {"default": 1}
+    #: a packet filter forwards what no rule of its ACL matches
+    acl_filter_default: ClassVar[str | None] = "permit"
     ospf_reference_bandwidth: ClassVar[int] = 100
     renders: ClassVar[bool] = True
     fingerprints: ClassVar[tuple[str, ...]] = (

@@ -22,7 +22,7 @@ from orchestrator.model import (
 from orchestrator.syntax.base import Emitter
 from orchestrator.syntax.hp_comware_common import ignore_removed
 from orchestrator.syntax.hp_comware_drni import prepare_drni
-from orchestrator.syntax.hp_comware_prepare_acl import implicit_deny
+from orchestrator.syntax.hp_comware_prepare_acl import filter_vrf_notes, ipv6_rules_advanced
 from orchestrator.syntax.hp_comware_prepare_overlay import overlay
 from orchestrator.syntax.hp_comware_prepare_policy import (
     acl_entries,
@@ -373,7 +373,8 @@ STEPS: tuple[Callable[[DeviceConfig, Emitter], None], ...] = (
     prepare_zones,
     acl_names,
     acl_entries,
-    implicit_deny,
+    filter_vrf_notes,
+    ipv6_rules_advanced,
     extended_lists,
     inspect_names,
     nat_timeouts,

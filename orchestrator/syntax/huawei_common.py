@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from orchestrator import ports
-from orchestrator.model import AclEntry, Node, Secret, SecretKind
+from orchestrator.model import Node, Secret, SecretKind
 from orchestrator.syntax.base import SECRET_TOKEN, Emitter
 from orchestrator.syntax.rules import Ctx
 from orchestrator.syntax.text import Line
@@ -134,21 +134,3 @@ def severity_for_model(vrp: str) -> str:
 
 def severity_for_vrp(model: str) -> str | None:
     return SEVERITIES.get(model.lower())
-
-
-def catch_all(entry: AclEntry) -> bool:
-    """A rule that matches every packet (`rule permit`, `rule deny ip`, with logging or not)."""
-    return (
-        entry.action is not None
-        and entry.source is None
-        and entry.destination is None
-        and entry.protocol in (None, "ip")
-        and entry.source_port is None
-        and entry.destination_port is None
-        and not entry.established
-        and entry.icmp_type is None
-        and entry.dscp is None
-        and entry.precedence is None
-        and not entry.fragments
-        and entry.time_range is None
-    )

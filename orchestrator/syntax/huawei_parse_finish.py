@@ -14,8 +14,7 @@ from __future__ import annotations
 from typing import Literal
 
 from orchestrator import ports
-from orchestrator.model import AclEntry, Interface
-from orchestrator.syntax.huawei_common import catch_all
+from orchestrator.model import AclEntry
 from orchestrator.syntax.rules import Ctx
 
 
@@ -69,18 +68,12 @@ def _filter_default_permit(ctx: Ctx) -> None:
         if m.kind == "ip-address-acl"
         for v in m.values
     }
-    users: dict[str, list[tuple[Interface, str]]] = {}
-    for ifc in config.interfaces.values():
-        for field in ("acl_in", "acl_out", "ipv6_acl_in", "ipv6_acl_out"):
-            name = getattr(ifc, field)
-            if name is not None:
-                users.setdefault(name, []).append((ifc, field))
-    for name, where in users.items():
+    for name, where in config.interface_filters().items():
         acl = config.acls.get(name)
         if acl is None or name in elsewhere:
             continue
         rules = [e for e in acl.entries if e.action is not None]
-        if rules and catch_all(rules[-1]):
+        if any(rule.matches_everything() for rule in rules):
             continue
         entry = AclEntry(action="permit", protocol=None if acl.kind == "standard" else "ip")
         if any(e.seq is not None for e in rules):

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from orchestrator.model import DeviceConfig, Interface, Switchport, Vlan
 from orchestrator.syntax.huawei_common import Shaper, severity_for_model, severity_for_vrp
-from orchestrator.syntax.huawei_prepare_acl import acl_entries, acl_names, implicit_deny
+from orchestrator.syntax.huawei_prepare_acl import acl_entries, acl_names
 from orchestrator.syntax.huawei_prepare_cbac import cbac_to_zones, unused_inspection
 from orchestrator.syntax.huawei_prepare_ipsec import shape_ipsec
 from orchestrator.syntax.huawei_prepare_mgmt import shape_lines
@@ -381,7 +381,6 @@ STEPS: tuple[Callable[[DeviceConfig, Shaper], None], ...] = (
     route_map_acls,
     acl_names,
     acl_entries,
-    implicit_deny,
     _vlans,
     _interfaces,
     _services,

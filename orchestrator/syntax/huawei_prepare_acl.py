@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from orchestrator.model import AclEntry, DeviceConfig, Interface
+from orchestrator.model import AclEntry, DeviceConfig
 from orchestrator.syntax import vrp_family as family
-from orchestrator.syntax.huawei_common import Shaper, catch_all
+from orchestrator.syntax.huawei_common import Shaper
 
 #: VRP also takes IP-in-IP by name (protocol 4)
 ACL_PROTOCOLS = family.ACL_PROTOCOLS | {"ipinip"}
@@ -111,33 +111,3 @@ def _merge_remarks(entries: list[AclEntry], shape: Shaper) -> None:
             del entries[i + 1]
             continue
         i += 1
-
-
-def implicit_deny(config: DeviceConfig, shape: Shaper) -> None:
-    """VRP forwards what no rule of a packet filter matches: write Cisco's implicit deny."""
-    users: dict[str, list[tuple[Interface, str]]] = {}
-    for ifc in config.interfaces.values():
-        for field in ("acl_in", "acl_out", "ipv6_acl_in", "ipv6_acl_out"):
-            name = getattr(ifc, field)
-            if name is not None:
-                users.setdefault(name, []).append((ifc, field))
-    for name, where in users.items():
-        acl = config.acls.get(name)
-        if acl is None:
-            continue
-        rules = [e for e in acl.entries if e.action is not None]
-        if rules and catch_all(rules[-1]):
-            continue  # the source already says what happens to the rest
-        entry = AclEntry(action="deny", protocol=None if acl.kind == "standard" else "ip")
-        if rules and any(e.seq is not None for e in rules):
-            entry.seq = max(e.seq or 0 for e in rules) + 10
-        for ifc, field in where:
-            for n in ifc.src.get(field):
-                entry.at(n)
-            shape.change(
-                ifc,
-                field,
-                note=f"VRP forwards packets no rule of ACL {name} matches; "
-                "an explicit final `deny` keeps the source's implicit deny",
-            )
-        acl.entries.append(entry)

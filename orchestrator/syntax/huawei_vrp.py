@@ -170,6 +170,8 @@ class HuaweiVrp(Platform):
     proxy_arp_default: ClassVar[bool | None] = False
     dns_lookup_default: ClassVar[bool | None] = False
     ospf_external_metrics: ClassVar[Mapping[str, int]] = {"default": 1}
+    #: a traffic filter forwards what no rule of its ACL matches
+    acl_filter_default: ClassVar[str | None] = "permit"
     renders: ClassVar[bool] = True
     fingerprints: ClassVar[tuple[str, ...]] = VRP_COMMON + VRP5_ONLY
 

@@ -166,6 +166,8 @@ class JuniperJunos(Platform):
     #: Junos `mtu` counts the 14-byte Ethernet header; the targets count the IP packet
     mtu_overhead: ClassVar[int] = 14
     bgp_sends_communities: ClassVar[bool] = True
+    #: a firewall filter discards what no term accepts
+    acl_filter_default: ClassVar[str | None] = "deny"
     proxy_arp_default: ClassVar[bool | None] = False
     dns_lookup_default: ClassVar[bool | None] = True
     ospf_reference_bandwidth: ClassVar[int] = 100
