@@ -19,6 +19,7 @@ from orchestrator.syntax.rules import (
     dispatch,
     mask_to_prefixlen,
     network,
+    ospf_default_originate,
     rule,
     wildcard_to_prefixlen,
 )
@@ -126,24 +127,9 @@ def o_redistribute(ctx: Ctx, line: Line, m: re.Match[str], p: Ospf) -> None:
 
 
 def o_default_info(ctx: Ctx, line: Line, m: re.Match[str], p: Ospf) -> None:
-    p.default_originate = True
     # IOS writes `default-information originate <options>`; older files put options first
     words = [w for w in line.text.split()[1:] if w != "originate"]
-    p.default_originate_always = "always" in words
-    if "metric" in words:
-        p.default_originate_metric = int(words[words.index("metric") + 1])
-    if "metric-type" in words:
-        p.default_originate_metric_type = int(words[words.index("metric-type") + 1])
-    if "route-map" in words:
-        p.default_originate_route_map = words[words.index("route-map") + 1]
-    p.at(
-        line.n,
-        "default_originate",
-        "default_originate_always",
-        "default_originate_metric",
-        "default_originate_metric_type",
-        "default_originate_route_map",
-    )
+    ospf_default_originate(p, line, words, "metric", "metric-type", "route-map")
 
 
 def o_log_adjacency(ctx: Ctx, line: Line, m: re.Match[str], p: Ospf) -> None:

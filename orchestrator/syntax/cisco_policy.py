@@ -18,7 +18,7 @@ from orchestrator.model import (
     RouteMapMatch,
     RouteMapSet,
 )
-from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
+from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule, str_field
 from orchestrator.syntax.text import Line
 
 _PREFIX_ENTRY = re.compile(
@@ -148,11 +148,6 @@ def _set(kind: str) -> Any:
     return handler
 
 
-def rm_description(ctx: Ctx, line: Line, m: re.Match[str], entry: RouteMapEntry) -> None:
-    entry.description = m.group(1)
-    entry.at(line.n, "description")
-
-
 def rm_continue(ctx: Ctx, line: Line, m: re.Match[str], entry: RouteMapEntry) -> None:
     entry.continue_to = int(m.group(1)) if m.group(1) else 0
     entry.at(line.n, "continue_to")
@@ -187,7 +182,7 @@ ROUTE_MAP_RULES: list[Rule] = [
     rule(r"set comm-list (\S+) delete", _set("community-delete")),
     rule(r"set extcommunity rt (.+)", _set("extcommunity-rt")),
     rule(r"set ip precedence (\S+)", _set("ip-precedence")),
-    rule(r"description (.+)", rm_description),
+    rule(r"description (.+)", str_field("description")),
     rule(r"continue(?: (\d+))?", rm_continue),
 ]
 

@@ -15,6 +15,7 @@ from orchestrator.syntax.rules import (
     dispatch,
     mask_or_length,
     network,
+    ospf_default_originate,
     rule,
     wildcard_to_prefixlen,
 )
@@ -119,22 +120,7 @@ def o_import(ctx: Ctx, line: Line, m: re.Match[str], p: Ospf) -> None:
 
 def o_default(ctx: Ctx, line: Line, m: re.Match[str], p: Ospf) -> None:
     words = (m.group(1) or "").split()
-    p.default_originate = True
-    p.default_originate_always = "always" in words
-    if "cost" in words:
-        p.default_originate_metric = int(words[words.index("cost") + 1])
-    if "type" in words:
-        p.default_originate_metric_type = int(words[words.index("type") + 1])
-    if "route-policy" in words:
-        p.default_originate_route_map = words[words.index("route-policy") + 1]
-    p.at(
-        line.n,
-        "default_originate",
-        "default_originate_always",
-        "default_originate_metric",
-        "default_originate_metric_type",
-        "default_originate_route_map",
-    )
+    ospf_default_originate(p, line, words, "cost", "type", "route-policy")
 
 
 def o_stub_router(ctx: Ctx, line: Line, m: re.Match[str], p: Ospf) -> None:

@@ -34,7 +34,7 @@ from orchestrator.syntax.huawei_parse_services import (
     p_nqa,
     p_traffic_policy,
 )
-from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule
+from orchestrator.syntax.rules import Ctx, Rule, dispatch, rule, str_field
 from orchestrator.syntax.text import Line
 
 # --- prefix lists, community and AS-path filters -----------------------------------------------
@@ -166,11 +166,6 @@ def _set(kind: str, additive_group: int | None = None) -> Any:
     return handler
 
 
-def r_description(ctx: Ctx, line: Line, m: re.Match[str], entry: RouteMapEntry) -> None:
-    entry.description = m.group(1)
-    entry.at(line.n, "description")
-
-
 def r_goto(ctx: Ctx, line: Line, m: re.Match[str], entry: RouteMapEntry) -> None:
     entry.continue_to = int(m.group(1)) if m.group(1) else 0
     entry.at(line.n, "continue_to")
@@ -221,7 +216,7 @@ def r_protocol(ctx: Ctx, line: Line, m: re.Match[str], entry: RouteMapEntry) -> 
 
 
 ROUTE_POLICY_RULES: list[Rule] = [
-    rule(r"description (.+)", r_description),
+    rule(r"description (.+)", str_field("description")),
     rule(r"if-match acl (\S+)", _match("ip-address-acl")),
     rule(r"if-match ip-prefix (\S+)", _match("ip-address-prefix-list")),
     rule(r"if-match ipv6 address prefix-list (\S+)", _match("ipv6-address-prefix-list")),

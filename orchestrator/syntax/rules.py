@@ -226,6 +226,32 @@ def add_route_targets(
 # --- value helpers shared by the line-oriented parsers ------------------------------------------
 
 
+def ospf_default_originate(
+    p: Any, line: Line, words: list[str], metric: str, metric_type: str, policy: str
+) -> None:
+    """`default-information originate` / `default-route-advertise` with its option words,
+    which each platform spells differently (``metric``/``cost``, ``route-map``/``route-policy``)."""
+
+    def after(word: str) -> str | None:
+        return words[words.index(word) + 1] if word in words[:-1] else None
+
+    p.default_originate = True
+    p.default_originate_always = "always" in words
+    value = after(metric)
+    p.default_originate_metric = int(value) if value else None
+    value = after(metric_type)
+    p.default_originate_metric_type = int(value) if value else None
+    p.default_originate_route_map = after(policy)
+    p.at(
+        line.n,
+        "default_originate",
+        "default_originate_always",
+        "default_originate_metric",
+        "default_originate_metric_type",
+        "default_originate_route_map",
+    )
+
+
 def mask_or_length(text: str) -> int:
     """`255.255.255.0`, `24` or `/24` → 24."""
     text = text.removeprefix("/")
