@@ -77,3 +77,21 @@ class SafetyError(CutoverError):
     """Refused for safety: the plan changed, the window is too short, the site is locked."""
 
     exit_code = 3
+
+
+class DeviceError(CutoverError):
+    """A device could not be reached, refused a command, or answered something unexpected."""
+
+    def __init__(self, host: str, message: str, *, hint: str | None = None) -> None:
+        super().__init__(f"{host}: {message}", hint=hint)
+        self.host = host
+
+
+class HostKeyError(DeviceError):
+    """A device's SSH host key is unknown or changed: refused until the user checks it."""
+
+    exit_code = 3
+
+
+class LabError(CutoverError):
+    """The embedded lab could not start, stop or answer."""

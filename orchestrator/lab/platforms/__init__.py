@@ -1,0 +1,25 @@
+"""One persona per emulated operating system, registered here by platform name."""
+
+from __future__ import annotations
+
+from orchestrator.errors import PlatformError
+from orchestrator.lab.platforms.huawei_vrp import HuaweiVrp
+from orchestrator.lab.session import Persona
+
+PERSONAS: dict[str, type[Persona]] = {
+    "huawei_vrp": HuaweiVrp,
+}
+
+_MADE: dict[str, Persona] = {}
+
+
+def get_persona(platform: str) -> Persona:
+    """The (shared, stateless) persona of ``platform``."""
+    found = _MADE.get(platform)
+    if found is None:
+        cls = PERSONAS.get(platform)
+        if cls is None:
+            known = ", ".join(sorted(PERSONAS))
+            raise PlatformError(f"the lab cannot emulate platform {platform!r} (it has: {known})")
+        found = _MADE[platform] = cls()
+    return found

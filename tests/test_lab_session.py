@@ -1,0 +1,63 @@
+"""The lab's shared engine over real SSH with the real Netmiko classes (VRP5 persona)."""
+
+from __future__ import annotations
+
+from labkit import connect, lab_config, running_lab
+
+from orchestrator.lab.lab import DeviceSpec
+from orchestrator.lab.topology import Cable
+
+
+def _two_boxes() -> list[DeviceSpec]:
+    text = lab_config("huawei_vrp")
+    return [
+        DeviceSpec("r1", "huawei_vrp", text),
+        DeviceSpec(
+            "r2", "huawei_vrp", text.replace("HQ-AR1", "HQ-AR2").replace("10.0.0.1", "10.0.0.2")
+        ),
+    ]
+
+
+def test_netmiko_pushes_config_and_saves_on_the_vrp5_persona() -> None:
+    with running_lab(_two_boxes()) as lab:
+        conn = connect(lab, "r1", "huawei")
+        try:
+            assert conn.find_prompt() == "<HQ-AR1>"
+            output = conn.send_config_set(
+                ["interface GigabitEthernet0/0/1", "description swapped", "no-such-command x"]
+            )
+            assert "Error: Unrecognized command found at '^' position." in output
+            running = conn.send_command("display current-configuration")
+            assert " description swapped\n" in running
+            assert "no-such-command" not in running
+            assert lab.devices["r1"].saved_text is not None
+            assert "swapped" not in lab.devices["r1"].saved_text
+            conn.save_config()
+            assert "description swapped" in lab.devices["r1"].saved_text
+        finally:
+            conn.disconnect()
+
+
+def test_an_unknown_host_key_is_refused() -> None:
+    with running_lab(_two_boxes()) as lab:
+        lab.known_hosts.write_text("", encoding="utf-8")
+        try:
+            connect(lab, "r1", "huawei")
+        except Exception as exc:  # paramiko's SSHException: not in known_hosts
+            assert "known_hosts" in str(exc) or "not found" in str(exc)
+        else:
+            raise AssertionError("a box whose key is not in known_hosts was accepted")
+
+
+def test_moving_a_cable_changes_interface_state_and_lldp() -> None:
+    with running_lab(
+        _two_boxes(), [Cable(("r1", "GigabitEthernet0/0/1"), ("r2", "GigabitEthernet0/0/1"))]
+    ) as lab:
+        state = lab.state
+        up = {p.name: p.oper_up for p in state.ports("r1")}
+        assert up["GigabitEthernet0/0/1"] is True
+        assert [n.remote_system for n in state.lldp("r1")] == ["HQ-AR2"]
+        lab.move_cable("r2", "GigabitEthernet0/0/1", "r2", "GigabitEthernet0/0/2")
+        up = {p.name: p.oper_up for p in state.ports("r1")}
+        assert up["GigabitEthernet0/0/1"] is True  # still cabled, to a port r2 has not configured
+        assert [n.remote_port for n in state.lldp("r1")] == ["GigabitEthernet0/0/2"]
