@@ -87,6 +87,10 @@ class DeviceError(CutoverError):
         self.host = host
 
 
+class UnsupportedOperation(DeviceError, NotImplementedError):
+    """The driver cannot do this on this platform (it is not in the driver's capabilities)."""
+
+
 class HostKeyError(DeviceError):
     """A device's SSH host key is unknown or changed: refused until the user checks it."""
 
