@@ -3,13 +3,20 @@ only, no getters) against the lab's VRP5 persona, with the real Netmiko `huawei`
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import ClassVar
 
+import napalm
 import pytest
+import yaml
 from labkit import CREDENTIALS, connect, lab_config, running_lab
+from nornir import InitNornir
+from nornir_napalm.plugins.tasks import napalm_get
 
+from orchestrator.devices import DRIVERS
 from orchestrator.devices._configdiff import ConfigDialect
 from orchestrator.devices.base import Capability, CutoverDriver
 from orchestrator.errors import DeviceError, HostKeyError, InputError, UnsupportedOperation
@@ -161,7 +168,7 @@ def test_get_config_running_startup_candidate(lab: Lab, vrp: Vrp5) -> None:
     assert config["candidate"] == "sysname CAND\n"
 
 
-def test_an_unknown_host_key_is_refused_with_the_fix(lab: Lab, tmp_path: object) -> None:
+def test_an_unknown_host_key_is_refused_with_the_fix(lab: Lab) -> None:
     empty = lab.state_dir / "empty_known_hosts"
     empty.write_text("", encoding="utf-8")
     with pytest.raises(HostKeyError) as caught:
@@ -229,3 +236,42 @@ def test_push_waits_for_prompts_not_for_silence(lab: Lab, vrp: Vrp5) -> None:
         conn.disconnect()
     print(f"10-line push: driver {ours:.2f} s, netmiko send_config_set {theirs:.2f} s")
     assert " description push-8\n" in lab.devices["r1"].running_text
+
+
+def test_napalm_and_nornir_find_a_registered_driver(
+    lab: Lab, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`custom_napalm.<platform>` hands NAPALM (and so nornir_napalm) the registry's class;
+    NAPALM's own `ios` is not shadowed."""
+    monkeypatch.setitem(DRIVERS, "zte_zxros", f"{__name__}:Vrp5")
+    sys.modules.pop("custom_napalm.zte_zxros", None)
+    try:
+        assert napalm.get_network_driver("zte_zxros") is Vrp5
+        assert napalm.get_network_driver("ios").__module__ == "napalm.ios.ios"
+        hosts = {
+            "r1": {
+                "hostname": "127.0.0.1",
+                "port": lab.devices["r1"].port,
+                "username": CREDENTIALS.username,
+                "password": CREDENTIALS.password,
+                "platform": "zte_zxros",
+                "connection_options": {
+                    "napalm": {"extras": {"optional_args": {"known_hosts": str(lab.known_hosts)}}}
+                },
+            }
+        }
+        (tmp_path / "hosts.yaml").write_text(yaml.safe_dump(hosts), encoding="utf-8")
+        nr = InitNornir(
+            runner={"plugin": "serial"},
+            inventory={
+                "plugin": "SimpleInventory",
+                "options": {"host_file": str(tmp_path / "hosts.yaml")},
+            },
+            logging={"enabled": False},
+        )
+        result = nr.run(task=napalm_get, getters=["config"], retrieve="running")
+        nr.close_connections()
+        assert not result.failed, result["r1"].exception
+        assert "sysname HQ-AR1" in result["r1"].result["config"]["running"]
+    finally:
+        sys.modules.pop("custom_napalm.zte_zxros", None)

@@ -43,6 +43,7 @@ class Target:
     strict_host_keys: bool = True
     key_file: str | None = None
     secret: str = ""
+    ssh_config_file: str | None = None
 
     @property
     def where(self) -> str:
@@ -64,6 +65,8 @@ def open_session(target: Target, device_type: str) -> BaseConnection:
         "banner_timeout": target.timeout,
         "allow_agent": False,
     }
+    if target.ssh_config_file:
+        args["ssh_config_file"] = target.ssh_config_file
     if target.key_file:
         args.update(use_keys=True, key_file=target.key_file)
     if target.strict_host_keys:

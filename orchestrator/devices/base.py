@@ -41,7 +41,9 @@ from orchestrator.errors import DeviceError, InputError, UnsupportedOperation
 Capability = Literal["candidate", "commit_confirm", "native_rollback", "replace"]
 
 #: what `__init__` accepts in ``optional_args``
-OPTIONAL_ARGS = frozenset({"port", "known_hosts", "strict_host_keys", "key_file", "secret"})
+OPTIONAL_ARGS = frozenset(
+    {"port", "known_hosts", "strict_host_keys", "key_file", "secret", "ssh_config_file"}
+)
 
 
 class OspfNeighborDict(TypedDict):
@@ -111,7 +113,8 @@ class CutoverDriver(NetworkDriver):  # type: ignore[misc]  # napalm ships no typ
         """``optional_args``: ``port`` (22), ``known_hosts`` (a path; default
         `$CUTOVER_KNOWN_HOSTS`, else ~/.ssh/known_hosts), ``strict_host_keys`` (True: an
         unknown or changed host key is refused), ``key_file`` (a private key to log in
-        with), ``secret`` (the enable secret where the OS has one)."""
+        with), ``secret`` (the enable secret where the OS has one), ``ssh_config_file`` (an
+        OpenSSH client config for proxies; nornir_napalm always passes nornir's)."""
         args = dict(optional_args or {})
         unknown = sorted(set(args) - OPTIONAL_ARGS)
         if unknown:
@@ -135,6 +138,7 @@ class CutoverDriver(NetworkDriver):  # type: ignore[misc]  # napalm ships no typ
             strict_host_keys=bool(args.get("strict_host_keys", True)),
             key_file=str(key_file) if key_file else None,
             secret=str(args.get("secret", "")),
+            ssh_config_file=str(args["ssh_config_file"]) if args.get("ssh_config_file") else None,
         )
         self.device: BaseConnection | None = None
         self.dialect = ConfigDialect(
