@@ -386,7 +386,9 @@ def text_ok(value: str) -> bool:
 
 
 def hostname_ok(value: str) -> bool:
-    """>>> hostname_ok("a-wan1.site-a"), hostname_ok("a wan1"), hostname_ok("$(reboot)")
+    """Whether ``value`` is a plain hostname: letters, digits, dots, underscores and dashes.
+
+    >>> hostname_ok("a-wan1.site-a"), hostname_ok("a wan1"), hostname_ok("$(reboot)")
     (True, False, False)
     """
     return _HOSTNAME.fullmatch(value) is not None
