@@ -109,6 +109,9 @@ class Route:
     vrf: str | None = None
     age: int = 0  # seconds
     as_path: tuple[int, ...] = ()
+    #: "" for connected/local/static; OSPF "intra-area", "inter-area", "external-1",
+    #: "external-2"; BGP "ebgp", "ibgp"
+    route_type: str = ""
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,7 @@ class ArpEntry:
     interface: str
     age: int = 0  # minutes; 0 for the box's own addresses
     vlan: int | None = None
+    own: bool = False  # the box's own address (IOS shows age "-", VRP type "I")
 
 
 @dataclass(frozen=True)

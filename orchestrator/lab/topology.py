@@ -1,14 +1,29 @@
 """The computed backend of `LabState`: what each box sees, from the configs and the cables.
 
-First cut: interface state and LLDP from the cables. BGP, OSPF, routes, ARP, MAC and VLAN
-state are computed in `lab/routing.py` (being written); until then they are empty.
+The whole lab is computed at once (`lab/network.py`: ports and segments in `lab/l2.py`, OSPF in
+`lab/ospf.py`, tables in `lab/routing.py`, BGP in `lab/bgp.py`, per-OS defaults in
+`lab/defaults.py`) the first time anything is asked after a change, and kept until the next
+`invalidate()` (a config change, a cable move, a fault) or until a box's config version moves.
+A box's records are then built once and handed out with their ages and uptimes, which count
+from the change that brought each session, adjacency, route or ARP entry into its state.
+
+Route policies (route maps, prefix lists, filter lists and the like) are ignored everywhere:
+every route a protocol would carry is carried.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+import time
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, replace
+from ipaddress import IPv4Address
+from typing import TypeVar, cast
 
+from orchestrator.lab import records
 from orchestrator.lab.device import LabDevice
+from orchestrator.lab.l2 import End
+from orchestrator.lab.network import Network, compute
 from orchestrator.lab.state import (
     ArpEntry,
     BgpSession,
@@ -19,9 +34,10 @@ from orchestrator.lab.state import (
     Route,
     VlanState,
 )
-from orchestrator.model import Interface
 
-End = tuple[str, str]  # (device name, port name in that device's spelling)
+__all__ = ["Cable", "End", "Topology"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -30,40 +46,108 @@ class Cable:
     b: End
 
 
-class Topology:
-    """Implements `LabState` by computation. Results are cached until something changes."""
+def _address(text: str) -> str:
+    try:
+        return str(IPv4Address(text.strip()))
+    except ValueError:
+        return text.strip()
 
-    def __init__(self, devices: dict[str, LabDevice], cables: list[Cable]) -> None:
+
+class Topology:
+    """Implements `LabState` by computation. Results are cached until something changes.
+
+    ``clock`` gives seconds (monotonic); tests pass their own to check uptimes.
+    """
+
+    def __init__(
+        self,
+        devices: dict[str, LabDevice],
+        cables: list[Cable],
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.devices = devices
         self.cables = cables
         self.bgp_down: set[tuple[str, str]] = set()
-        self._cache: dict[tuple[str, str], object] = {}
+        self.clock = clock
+        self._lock = threading.RLock()
+        self._net: Network | None = None
+        self._stamp: tuple[tuple[str, int], ...] = ()
+        self._changed_at = clock()
+        self._since: dict[Hashable, tuple[str, float]] = {}
 
+    # -- changes -----------------------------------------------------------------------------
     def invalidate(self) -> None:
-        self._cache.clear()
+        """Something changed (a config, a cable, a fault): recompute on the next question."""
+        with self._lock:
+            self._net = None
+            self._changed_at = self.clock()
 
     def move_cable(self, end: End, to: End) -> None:
-        for i, cable in enumerate(self.cables):
-            if cable.a == end:
-                self.cables[i] = Cable(to, cable.b)
-                break
-            if cable.b == end:
-                self.cables[i] = Cable(cable.a, to)
-                break
-        else:
+        """Unplug the cable at ``end`` and plug that end into ``to``."""
+        with self._lock:
+            for i, cable in enumerate(self.cables):
+                if cable.a == end:
+                    self.cables[i] = Cable(to, cable.b)
+                    break
+                if cable.b == end:
+                    self.cables[i] = Cable(cable.a, to)
+                    break
+            else:
+                raise KeyError(f"no cable at {end[0]} {end[1]}")
+            self.invalidate()
+
+    def plug(self, a: End, b: End) -> None:
+        """Add a cable between ``a`` and ``b`` (both ports must be free)."""
+        with self._lock:
+            for end in (a, b):
+                if self.peer(end) is not None:
+                    raise KeyError(f"{end[0]} {end[1]} already has a cable")
+            self.cables.append(Cable(a, b))
+            self.invalidate()
+
+    def unplug(self, end: End) -> Cable:
+        """Remove the cable plugged in at ``end``; returns it."""
+        with self._lock:
+            for i, cable in enumerate(self.cables):
+                if end in (cable.a, cable.b):
+                    del self.cables[i]
+                    self.invalidate()
+                    return cable
             raise KeyError(f"no cable at {end[0]} {end[1]}")
-        self.invalidate()
+
+    def move_device(self, old: str, new: str, port_map: dict[str, str]) -> list[Cable]:
+        """The swap: every cable plugged into ``old`` moves to ``new``, port ``p`` to
+        ``port_map[p]`` (the same name if the map has none). Returns the moved cables."""
+        with self._lock:
+            moved: list[Cable] = []
+            for i, cable in enumerate(self.cables):
+                a, b = cable.a, cable.b
+                if a[0] == old:
+                    a = (new, port_map.get(a[1], a[1]))
+                if b[0] == old:
+                    b = (new, port_map.get(b[1], b[1]))
+                if (a, b) != (cable.a, cable.b):
+                    self.cables[i] = Cable(a, b)
+                    moved.append(self.cables[i])
+            self.invalidate()
+            return moved
+
+    def cables_of(self, device: str) -> list[Cable]:
+        return [c for c in self.cables if device in (c.a[0], c.b[0])]
 
     def fault_bgp(self, device: str, neighbor: str, down: bool) -> None:
-        if down:
-            self.bgp_down.add((device, neighbor))
-        else:
-            self.bgp_down.discard((device, neighbor))
-        self.invalidate()
+        with self._lock:
+            key = (device, _address(neighbor))
+            if down:
+                self.bgp_down.add(key)
+            else:
+                self.bgp_down.discard(key)
+            self.invalidate()
 
     def clear_faults(self) -> None:
-        self.bgp_down.clear()
-        self.invalidate()
+        with self._lock:
+            self.bgp_down.clear()
+            self.invalidate()
 
     def peer(self, end: End) -> End | None:
         """The far end of the cable plugged in at ``end``."""
@@ -74,79 +158,144 @@ class Topology:
                 return cable.a
         return None
 
+    # -- the computation ---------------------------------------------------------------------
+    def network(self) -> Network:
+        """The current computation of the whole lab (computed now if anything changed)."""
+        with self._lock:
+            stamp = tuple((name, d.config_version) for name, d in self.devices.items())
+            if self._net is not None and stamp == self._stamp:
+                return self._net
+            if self._net is not None:
+                self._changed_at = self.clock()
+            cables = [(c.a, c.b) for c in self.cables]
+            net = compute(self.devices, cables, set(self.bgp_down))
+            self._net, self._stamp = net, stamp
+            self._remember(net)
+            return net
+
+    def _remember(self, net: Network) -> None:
+        """Keep, for everything with a state, since when it has held that state."""
+        now = self._changed_at
+        since: dict[Hashable, tuple[str, float]] = {}
+
+        def note(key: Hashable, state: str) -> None:
+            held = self._since.get(key)
+            since[key] = held if held is not None and held[0] == state else (state, now)
+
+        for key, outcome in net.bgp.outcomes.items():
+            note(("bgp", key), outcome.state)
+        for device, neighbors in net.ospf.neighbors.items():
+            for n in neighbors:
+                note(("ospf", device, n.interface, n.router_id, n.address), n.state)
+        for inst, rib in net.ribs.items():
+            for r in rib.all():
+                note(("route", inst, r.prefix, r.protocol, r.next_hop, r.interface), "up")
+        for item in net.l2.l3.values():
+            if item.up:
+                for other in net.l2.segments.get(item.segment, []):
+                    for a in other.addresses:
+                        note(("arp", item.device, item.name, a.ip), other.mac)
+        self._since = since
+
+    def _age(self, key: Hashable) -> int:
+        held = self._since.get(key)
+        return max(0, int(self.clock() - held[1])) if held else 0
+
+    def _cached(self, device: str, what: str, build: Callable[[Network, str], list[T]]) -> list[T]:
+        net = self.network()
+        if device not in net.l2.boxes:
+            raise KeyError(f"no device {device!r} in this lab")
+        key = (device, what)
+        found = net.records.get(key)
+        if found is None:
+            found = net.records[key] = build(net, device)
+        return list(cast("list[T]", found))
+
     # -- LabState ----------------------------------------------------------------------------
     def ports(self, device: str) -> list[PortState]:
-        box = self.devices[device]
-        out: list[PortState] = []
-        for index, ifc in enumerate(box.config.interfaces.values()):
-            out.append(self._port(box, index, ifc))
-        return out
-
-    def _admin_up(self, box: LabDevice, ifc: Interface) -> bool:
-        return not ifc.shutdown
-
-    def _port(self, box: LabDevice, index: int, ifc: Interface) -> PortState:
-        admin = self._admin_up(box, ifc)
-        oper = admin
-        if ifc.kind == "ethernet":
-            far = self.peer((box.name, ifc.name))
-            oper = admin and far is not None and self._far_admin_up(far)
-        return PortState(
-            name=ifc.name,
-            kind=ifc.kind,
-            admin_up=admin,
-            oper_up=oper,
-            mac=box.port_mac(index),
-            mtu=ifc.mtu or 1500,
-            description=ifc.description or "",
-            ipv4=tuple(a.address for a in ifc.ipv4),
-            vrf=ifc.vrf,
-        )
-
-    def _far_admin_up(self, end: End) -> bool:
-        box = self.devices.get(end[0])
-        if box is None:
-            return False
-        ifc = box.config.interfaces.get(end[1])
-        return ifc is None or not ifc.shutdown
+        return self._cached(device, "ports", records.ports)
 
     def lldp(self, device: str) -> list[LldpNeighbor]:
-        box = self.devices[device]
-        out: list[LldpNeighbor] = []
-        for port in self.ports(device):
-            if not port.oper_up or port.kind != "ethernet":
-                continue
-            far = self.peer((box.name, port.name))
-            if far is None:
-                continue
-            other = self.devices[far[0]]
-            far_ifc = other.config.interfaces.get(far[1])
-            out.append(
-                LldpNeighbor(
-                    local_port=port.name,
-                    remote_system=other.hostname,
-                    remote_port=far[1],
-                    remote_port_description=(far_ifc.description if far_ifc else "") or "",
-                    remote_chassis_id=other.mac,
-                    remote_system_description=f"{other.platform} {other.version}",
-                )
-            )
-        return out
+        return self._cached(device, "lldp", lambda net, d: records.neighbors(net, d, "lldp"))
+
+    def cdp(self, device: str) -> list[LldpNeighbor]:
+        """CDP neighbors (Cisco boxes running CDP at both ends), as LLDP-like records."""
+        return self._cached(device, "cdp", lambda net, d: records.neighbors(net, d, "cdp"))
 
     def bgp(self, device: str) -> list[BgpSession]:
-        return []
+        found = self._cached(device, "bgp", records.bgp)
+        return [replace(s, uptime=self._age(("bgp", (device, s.vrf, s.neighbor)))) for s in found]
 
     def ospf(self, device: str) -> list[OspfNeighbor]:
-        return []
+        found = self._cached(device, "ospf", lambda net, d: list(net.ospf.neighbors.get(d, [])))
+        return [
+            replace(n, uptime=self._age(("ospf", device, n.interface, n.router_id, n.address)))
+            for n in found
+        ]
 
     def routes(self, device: str) -> list[Route]:
-        return []
+        found = self._cached(device, "routes", records.routes)
+        return [
+            replace(
+                r,
+                age=self._age(
+                    ("route", (device, r.vrf), r.prefix, r.protocol, r.next_hop, r.interface)
+                ),
+            )
+            for r in found
+        ]
 
     def arp(self, device: str) -> list[ArpEntry]:
-        return []
+        found = self._cached(device, "arp", records.arp)
+        return [
+            e if e.own else replace(e, age=self._age(("arp", device, e.interface, e.address)) // 60)
+            for e in found
+        ]
 
     def macs(self, device: str) -> list[MacEntry]:
-        return []
+        return self._cached(device, "macs", records.macs)
 
     def vlans(self, device: str) -> list[VlanState]:
-        return []
+        return self._cached(device, "vlans", records.vlans)
+
+    # -- questions the lab's control API and checks ask ---------------------------------------
+    def ping(self, device: str, address: str, vrf: str | None = None) -> bool:
+        """Whether ``address`` answers ``device`` (a packet gets there and back)."""
+        return self.path(device, address, vrf)[0]
+
+    def path(self, device: str, address: str, vrf: str | None = None) -> tuple[bool, str]:
+        """Whether ``address`` is reachable from ``device``, and if not, why."""
+        net = self.network()
+        target = IPv4Address(address)
+        arrival, why = net.trace(device, vrf, target)
+        if arrival is None:
+            return False, why
+        box = net.l2.boxes[device]
+        sources = [
+            a.ip
+            for port in box.ports.values()
+            if port.oper_up and port.vrf == vrf
+            for a in port.addresses
+        ]
+        if arrival.device == device:
+            return True, ""
+        for source in sources:
+            back, _ = net.trace(arrival.device, arrival.vrf, source)
+            if back is not None and back.device == device:
+                return True, ""
+        return False, f"no return path from {arrival.device} to {device}"
+
+    def diagnose(self, device: str) -> list[str]:
+        """Why things are down on ``device``, in plain words: sessions not Established,
+        OSPF neighbors not formed, cabled ports not up."""
+        net = self.network()
+        out: list[str] = []
+        for port in net.l2.boxes[device].ports.values():
+            if port.far is not None and not port.oper_up:
+                why = "shut down" if not port.admin_up else "the far end is shut down"
+                out.append(f"{port.name} is down: {why}")
+        for session in self.bgp(device):
+            if session.state != "Established":
+                out.append(f"BGP {session.neighbor} is {session.state}: {session.reason}")
+        out.extend(f"OSPF {line}" for line in net.ospf.problems.get(device, []))
+        return out

@@ -1,0 +1,219 @@
+"""Routing tables: connected and static routes, merging protocols by distance, lookups, and
+tracing a packet hop by hop through the lab.
+
+A routing instance is a box and a VRF (`Inst`, VRF None is the global table). Each instance's
+table (`Rib`) keeps, per prefix, the routes of the protocol with the lowest administrative
+distance (several when they are equal-cost paths). Distances come from the platform's defaults
+(`lab/defaults.py`) or the route's own (`ip route ... 250`, `preference 70`).
+
+Static routes are installed when their next hop resolves in the table of the previous round
+(recursively through any route but themselves), when their interface is up, or always for a
+null interface or `permanent`. IPv6 is left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from ipaddress import IPv4Address, IPv4Network
+
+from orchestrator.lab.l2 import L2, Box, L3If
+
+Inst = tuple[str, str | None]  # (device, VRF or None for the global table)
+
+
+@dataclass(frozen=True)
+class RibRoute:
+    prefix: IPv4Network
+    protocol: str  # connected, local, static, ospf, bgp
+    distance: int
+    metric: int = 0
+    next_hop: IPv4Address | None = None
+    interface: str | None = None
+    route_type: str = ""
+    as_path: tuple[int, ...] = ()
+
+
+class Rib:
+    """One instance's table: the winning routes per prefix and a longest-match index."""
+
+    def __init__(self, candidates: Iterable[RibRoute]) -> None:
+        best: dict[IPv4Network, list[RibRoute]] = {}
+        for route in candidates:
+            held = best.get(route.prefix)
+            if held is None or route.distance < held[0].distance:
+                best[route.prefix] = [route]
+            elif route.distance == held[0].distance and route not in held:
+                if route.protocol == held[0].protocol:
+                    held.append(route)
+        self.routes = best
+        self._index: dict[int, dict[int, IPv4Network]] = {}
+        for prefix in best:
+            self._index.setdefault(prefix.prefixlen, {})[int(prefix.network_address)] = prefix
+        self._lengths = sorted(self._index, reverse=True)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Rib) and self.routes == other.routes
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def lookup(self, address: IPv4Address, skip: IPv4Network | None = None) -> list[RibRoute]:
+        """The routes of the longest prefix holding ``address`` (not ``skip``), or []."""
+        value = int(address)
+        for length in self._lengths:
+            mask = (0xFFFFFFFF << (32 - length)) & 0xFFFFFFFF
+            prefix = self._index[length].get(value & mask)
+            if prefix is not None and prefix != skip:
+                return self.routes[prefix]
+        return []
+
+    def all(self) -> Iterable[RibRoute]:
+        for routes in self.routes.values():
+            yield from routes
+
+
+EMPTY = Rib(())
+
+
+def connected_routes(l2: L2) -> dict[Inst, list[RibRoute]]:
+    """Connected and local routes of every up layer 3 interface."""
+    out: dict[Inst, list[RibRoute]] = {}
+    for item in l2.l3.values():
+        if not item.up:
+            continue
+        routes = out.setdefault((item.device, item.vrf), [])
+        distances = l2.boxes[item.device].defaults.distance
+        for address in item.addresses:
+            routes.append(
+                RibRoute(address.network, "connected", distances["connected"], 0, None, item.name)
+            )
+            if address.network.prefixlen < 32:
+                host = IPv4Network(f"{address.ip}/32")
+                routes.append(RibRoute(host, "local", distances["local"], 0, None, item.name))
+    return out
+
+
+def _is_null(name: str) -> bool:
+    return name.strip().lower().startswith("null")
+
+
+def static_routes(box: Box, ribs: dict[Inst, Rib]) -> dict[Inst, list[RibRoute]]:
+    """The box's IPv4 static routes that can be installed, resolved in ``ribs``."""
+    out: dict[Inst, list[RibRoute]] = {}
+    distance = box.defaults.distance["static"]
+    for static in box.config.static_routes:
+        if not isinstance(static.prefix, IPv4Network):
+            continue
+        inst: Inst = (box.name, static.vrf)
+        rib = ribs.get(inst, EMPTY)
+        interface: str | None = None
+        installed = static.permanent
+        if static.interface is not None:
+            port = box.port(static.interface)
+            interface = port.name if port else static.interface
+            installed = installed or _is_null(static.interface) or bool(port and port.oper_up)
+            if static.next_hop is not None and port is not None and not port.oper_up:
+                installed = static.permanent
+        elif static.next_hop is not None:
+            try:
+                hop = IPv4Address(static.next_hop)
+            except ValueError:
+                continue
+            via = rib.lookup(hop, skip=static.prefix)
+            installed = installed or bool(via)
+            if via and via[0].protocol in ("connected", "local"):
+                interface = via[0].interface
+        if not installed:
+            continue
+        next_hop = None
+        if static.next_hop is not None:
+            try:
+                next_hop = IPv4Address(static.next_hop)
+            except ValueError:
+                next_hop = None
+        out.setdefault(inst, []).append(
+            RibRoute(
+                static.prefix,
+                "static",
+                static.distance if static.distance is not None else distance,
+                0,
+                next_hop,
+                interface,
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class Hop:
+    """Where a packet leaves an instance: out of ``interface`` toward ``gateway``."""
+
+    interface: str
+    gateway: IPv4Address
+
+
+def resolve(rib: Rib, address: IPv4Address, depth: int = 0) -> Hop | None:
+    """The interface and directly connected gateway a packet to ``address`` leaves by."""
+    routes = rib.lookup(address)
+    if not routes or depth > 8:
+        return None
+    route = routes[0]
+    if route.protocol in ("connected", "local"):
+        return Hop(route.interface or "", address) if route.interface else None
+    if route.next_hop is None:
+        if route.interface is not None and not _is_null(route.interface):
+            return Hop(route.interface, address)
+        return None
+    if route.interface is not None and route.protocol != "bgp":
+        return Hop(route.interface, route.next_hop)
+    return resolve(rib, route.next_hop, depth + 1)
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """Where a traced packet ended: the box and instance that holds the address."""
+
+    device: str
+    vrf: str | None
+    interface: str
+
+
+def _neighbor_on(l2: L2, device: str, interface: str, address: IPv4Address) -> L3If | None:
+    item = l2.l3.get((device, interface))
+    if item is None or not item.up:
+        return None
+    for other in l2.segments.get(item.segment, []):
+        if other is not item and any(a.ip == address for a in other.addresses):
+            return other
+    return None
+
+
+def trace(
+    l2: L2, ribs: dict[Inst, Rib], start: Inst, address: IPv4Address
+) -> tuple[Arrival | None, str]:
+    """Follow a packet from ``start`` to ``address`` through the tables and segments.
+
+    Returns where it arrived (the box holding the address), or None and why it did not.
+    """
+    inst = start
+    seen: set[Inst] = set()
+    for _ in range(32):
+        device, vrf = inst
+        for item in l2.owners(address):
+            if item.device == device and item.vrf == vrf:
+                return Arrival(device, vrf, item.name), ""
+        if inst in seen:
+            return None, f"routing loop toward {address} at {device}"
+        seen.add(inst)
+        rib = ribs.get(inst, EMPTY)
+        hop = resolve(rib, address)
+        if hop is None:
+            return None, f"{device} has no route to {address}"
+        far = _neighbor_on(l2, device, hop.interface, hop.gateway)
+        if far is None:
+            what = "nothing answers" if hop.gateway == address else f"next hop {hop.gateway}"
+            if hop.gateway == address:
+                return None, f"{what} at {address} on {device} {hop.interface}"
+            return None, f"{what} is not reachable on {device} {hop.interface}"
+        inst = (far.device, far.vrf)
+    return None, f"more than 32 hops to {address}"
