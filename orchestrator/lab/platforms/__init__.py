@@ -5,12 +5,14 @@ from __future__ import annotations
 from orchestrator.errors import PlatformError
 from orchestrator.lab.platforms.hp_comware import HpComware
 from orchestrator.lab.platforms.huawei_vrp import HuaweiVrp
+from orchestrator.lab.platforms.huawei_vrpv8 import HuaweiVrpV8
 from orchestrator.lab.platforms.zte_zxros import ZteZxros
 from orchestrator.lab.session import Persona
 
 PERSONAS: dict[str, type[Persona]] = {
     "hp_comware": HpComware,
     "huawei_vrp": HuaweiVrp,
+    "huawei_vrpv8": HuaweiVrpV8,
     "zte_zxros": ZteZxros,
 }
 
