@@ -48,9 +48,14 @@ class Origin:
         return Origin(self.file, key, self.lines.get(key, self.line), self.lines)
 
     def fail(self, message: str, hint: str | None = None) -> InventoryError:
-        return InventoryError(
-            f"{self.file}:{self.line}: {'.'.join(self.key)}: {message}", hint=hint
-        )
+        return InventoryError(f"{self.file}:{self.line}: {dotted(self.key)}: {message}", hint=hint)
+
+
+def dotted(key: Key) -> str:
+    """A key path as people write it: `all.children.site_a.hosts.r1`, `cables[3]`."""
+    return "".join(
+        part if part.startswith("[") or i == 0 else "." + part for i, part in enumerate(key)
+    )
 
 
 class _Loader(yaml.SafeLoader):
@@ -108,7 +113,7 @@ def _build(loader: _Loader, node: yaml.Node, key: Key, doc: _Doc) -> object:
             line = k_node.start_mark.line + 1
             if name in out:
                 raise InventoryError(
-                    f"{doc.file}:{line}: {'.'.join((*key, name))}: written twice "
+                    f"{doc.file}:{line}: {dotted((*key, name))}: written twice "
                     "(a duplicate device name or key)",
                     hint="every device and every key appears once; rename or merge the two",
                 )

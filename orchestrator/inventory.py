@@ -264,7 +264,7 @@ def _device(name: str, site: str, merged: dict[str, Valued], where: Origin, root
             _check_text(value, origin)
     if not hostname_ok(name):
         raise where.fail(f"device name {name!r} is not a plain hostname (letters, digits, . _ -)")
-    platform = _platform(get("platform"), PLATFORMS)
+    platform = _platform(get("platform"), PLATFORMS, f"device {name}")
     address, port = _address(get("ansible_host"), get("ansible_port"), platform)
     replacement = None
     value, origin = get("replacement")
@@ -302,7 +302,7 @@ def _replacement(value: object, origin: Origin, source: str, root: Path) -> Repl
         raise where.fail(
             f"the new box needs a plain hostname (letters, digits, . _ -), got {hostname!r}"
         )
-    platform = _platform(get("platform"), REPLACEMENT_PLATFORMS, what="the new box's platform")
+    platform = _platform(get("platform"), REPLACEMENT_PLATFORMS, f"the new box {hostname}")
     address, port = _address(get("ansible_host"), get("ansible_port"), platform)
     port_map: dict[str, str] = {}
     if data.get("port_map") is not None:
@@ -319,12 +319,14 @@ def _replacement(value: object, origin: Origin, source: str, root: Path) -> Repl
     )
 
 
-def _platform(item: Valued, known: Sequence[str], what: str = "platform") -> str:
+def _platform(item: Valued, known: Sequence[str], subject: str) -> str:
     value, origin = item
     if value is None:
-        raise origin.fail(f"no {what}", hint=f"set `platform:` to one of: {', '.join(known)}")
+        raise origin.fail(
+            f"{subject} has no platform", hint=f"set `platform:` to one of: {', '.join(known)}"
+        )
     if value not in known:
-        raise origin.fail(f"unknown {what} {value!r}", hint=f"use one of: {', '.join(known)}")
+        raise origin.fail(f"unknown platform {value!r}", hint=f"use one of: {', '.join(known)}")
     return str(value)
 
 
