@@ -246,6 +246,11 @@ def _attempt(l2: L2, ribs: dict[Inst, Rib], stmt: Stmt, faults: set[tuple[str, s
         if not port.addresses:
             return Attempt("Idle", f"update-source {port.name} has no IPv4 address")
         source = port.addresses[0].ip
+    for port in box.ports.values():
+        if port.vrf == stmt.vrf and not port.oper_up and port.kind != "loopback":
+            if any(stmt.address in a.network for a in port.addresses):
+                why = "shut down" if not port.admin_up else "down"
+                return Attempt("Idle", f"{port.name} toward {stmt.address} is {why}")
     if _is_ebgp(stmt) and not stmt.multihop and not _connected(l2, stmt):
         return Attempt(
             "Idle",

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ipaddress import IPv4Address, IPv4Network
 
 from orchestrator.lab.l2 import L2, Box, L3If
+from orchestrator.ports import interface_kind
 
 Inst = tuple[str, str | None]  # (device, VRF or None for the global table)
 
@@ -93,8 +94,14 @@ def connected_routes(l2: L2) -> dict[Inst, list[RibRoute]]:
     return out
 
 
-def _is_null(name: str) -> bool:
-    return name.strip().lower().startswith("null")
+_DISCARD = ("null", "dsc", "discard", "reject", "blackhole")
+
+
+def _is_null(name: str, platform: str = "") -> bool:
+    """A discard interface (`Null0`, `NULL0`, Junos `dsc`/`discard`)."""
+    if platform and interface_kind(platform, name) == "null":
+        return True
+    return name.strip().lower().startswith(_DISCARD)
 
 
 def static_routes(box: Box, ribs: dict[Inst, Rib]) -> dict[Inst, list[RibRoute]]:
@@ -111,7 +118,8 @@ def static_routes(box: Box, ribs: dict[Inst, Rib]) -> dict[Inst, list[RibRoute]]
         if static.interface is not None:
             port = box.port(static.interface)
             interface = port.name if port else static.interface
-            installed = installed or _is_null(static.interface) or bool(port and port.oper_up)
+            null = _is_null(static.interface, box.device.platform)
+            installed = installed or null or bool(port and port.oper_up)
             if static.next_hop is not None and port is not None and not port.oper_up:
                 installed = static.permanent
         elif static.next_hop is not None:
