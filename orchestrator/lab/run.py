@@ -83,13 +83,21 @@ class LabRecord:
         return LabClient(self.control_port, self.token, timeout)
 
     def alive(self) -> bool:
+        """Whether the lab's process still runs (a zombie does not: it is reaped here if it is
+        this process's child, as when a test started it)."""
+        with contextlib.suppress(ChildProcessError, OSError):
+            os.waitpid(self.pid, os.WNOHANG)
         try:
             os.kill(self.pid, 0)
         except ProcessLookupError:
             return False
         except PermissionError:
             return True
-        return True
+        try:
+            stat = Path(f"/proc/{self.pid}/stat").read_text()
+        except OSError:
+            return True
+        return stat.rsplit(")", 1)[-1].split()[0] != "Z"
 
 
 def credentials(inventory: Inventory) -> Credentials:
