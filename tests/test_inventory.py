@@ -291,3 +291,35 @@ def test_every_platform_of_the_registry_is_known_and_yaml_round_trips() -> None:
     }
     data = yaml.safe_load((LAB / "lab.yaml").read_text())
     assert all(len(cable) == 2 for cable in data["cables"])
+
+
+def test_every_bgp_session_and_ospf_adjacency_of_the_lab_comes_up(tmp_path: Path) -> None:
+    from orchestrator.lab.lab import Credentials, Lab
+
+    plan = lab_plan(load_inventory(LAB), personas=EVERY_PERSONA)
+    state = Lab(plan.spec, tmp_path, Credentials("u", "p")).state  # computed, nothing listens
+    bgp = {(b.name, str(s.neighbor)): s.state for b in plan.boxes for s in state.bgp(b.name)}
+    assert bgp == {
+        ("a-wan1", "203.0.113.1"): "Established",
+        ("a-wan1", "203.0.113.5"): "Established",
+        ("b-rtr1", "203.0.113.9"): "Established",
+        ("c-rtr1", "203.0.113.13"): "Established",
+        ("pe1", "203.0.113.2"): "Established",
+        ("pe1", "203.0.113.10"): "Established",
+        ("pe1", "203.0.113.18"): "Established",
+        ("pe2", "203.0.113.6"): "Established",
+        ("pe2", "203.0.113.14"): "Established",
+        ("pe2", "203.0.113.17"): "Established",
+    }
+    ospf = {(b.name, str(n.router_id)): n.state for b in plan.boxes for n in state.ospf(b.name)}
+    assert set(ospf.values()) == {"Full"}
+    assert set(ospf) == {
+        ("a-wan1", "10.1.255.2"),
+        ("a-wan1", "10.1.255.3"),
+        ("a-sw1", "10.1.255.1"),
+        ("a-sw2", "10.1.255.1"),
+        ("b-rtr1", "10.2.255.2"),
+        ("b-sw1", "10.2.255.1"),
+    }
+    learned = {str(r.prefix) for r in state.routes("pe1") if r.protocol == "bgp"}
+    assert {"10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16"} <= learned  # every site is announced
