@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from orchestrator.errors import PlatformError
+from orchestrator.lab.platforms.cisco_ios import CiscoIos
+from orchestrator.lab.platforms.cisco_nxos import CiscoNxos
 from orchestrator.lab.platforms.hp_comware import HpComware
 from orchestrator.lab.platforms.huawei_vrp import HuaweiVrp
 from orchestrator.lab.platforms.huawei_vrpv8 import HuaweiVrpV8
@@ -10,6 +12,8 @@ from orchestrator.lab.platforms.zte_zxros import ZteZxros
 from orchestrator.lab.session import Persona
 
 PERSONAS: dict[str, type[Persona]] = {
+    "cisco_ios": CiscoIos,
+    "cisco_nxos": CiscoNxos,
     "hp_comware": HpComware,
     "huawei_vrp": HuaweiVrp,
     "huawei_vrpv8": HuaweiVrpV8,
