@@ -12,7 +12,7 @@ from typing import ClassVar
 import napalm
 import pytest
 import yaml
-from labkit import CREDENTIALS, connect, lab_config, running_lab
+from labkit import CREDENTIALS, connect, running_lab
 from nornir import InitNornir
 from nornir_napalm.plugins.tasks import napalm_get
 
@@ -21,6 +21,20 @@ from orchestrator.devices._configdiff import ConfigDialect
 from orchestrator.devices.base import Capability, CutoverDriver
 from orchestrator.errors import DeviceError, HostKeyError, InputError, UnsupportedOperation
 from orchestrator.lab.lab import DeviceSpec, Lab
+
+# the box's own startup config (the shared tests/lab_configs/huawei_vrp.cfg grows with the persona)
+STARTUP = """#
+sysname HQ-AR1
+#
+interface GigabitEthernet0/0/1
+ description to-core
+ ip address 10.0.0.1 255.255.255.252
+#
+interface LoopBack0
+ ip address 192.0.2.1 255.255.255.255
+#
+return
+"""
 
 
 class Vrp5(CutoverDriver):
@@ -37,6 +51,7 @@ class Vrp5(CutoverDriver):
     config_enter = "system-view"
     config_exit = "return"
     config_up = "quit"
+    logout = "quit"
     negation = "undo"
     running_config_command = "display current-configuration"
     startup_config_command = "display saved-configuration"
@@ -50,14 +65,14 @@ def driver_for(lab: Lab, name: str = "r1", **options: object) -> Vrp5:
 
 @pytest.fixture(scope="module")
 def lab() -> Iterator[Lab]:
-    with running_lab([DeviceSpec("r1", "huawei_vrp", lab_config("huawei_vrp"))]) as running:
+    with running_lab([DeviceSpec("r1", "huawei_vrp", STARTUP)]) as running:
         yield running
 
 
 @pytest.fixture
 def vrp(lab: Lab) -> Iterator[Vrp5]:
     device = lab.devices["r1"]
-    device.set_running(lab_config("huawei_vrp"))
+    device.set_running(STARTUP)
     device.saved_text = device.running_text
     driver = driver_for(lab)
     driver.open()
@@ -123,7 +138,7 @@ def test_replace_removes_what_the_candidate_lacks(lab: Lab, vrp: Vrp5) -> None:
     vrp.commit_config()
     assert DIALECT.normalise(box.running_text) == DIALECT.normalise(target)
     vrp.rollback()
-    assert DIALECT.normalise(box.running_text) == DIALECT.normalise(lab_config("huawei_vrp"))
+    assert DIALECT.normalise(box.running_text) == DIALECT.normalise(STARTUP)
 
 
 def test_discard_drops_the_candidate(lab: Lab, vrp: Vrp5) -> None:

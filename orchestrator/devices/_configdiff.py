@@ -75,6 +75,11 @@ class ConfigDialect:
     def text(self, tree: ConfigTree) -> str:
         return tree.text(self.indent)
 
+    def same(self, a: ConfigTree, b: ConfigTree) -> bool:
+        """Whether two configs hold the same lines under the same headers, in any order (a
+        line entered back lands at the end of its view)."""
+        return _paths(a.root, ()) == _paths(b.root, ())
+
     # -- negation ---------------------------------------------------------------------------
     def negate(self, line: str) -> str:
         """The command that removes ``line``; a negated line's negation is the line itself."""
@@ -149,6 +154,15 @@ class ConfigDialect:
                 out.append(child.text)
                 out.extend(inner)
                 out.append(self.up)
+
+
+def _paths(block: Block, path: tuple[str, ...]) -> set[tuple[str, ...]]:
+    found: set[tuple[str, ...]] = set()
+    for child in block.children:
+        here = (*path, child.text)
+        found.add(here)
+        found |= _paths(child, here)
+    return found
 
 
 def unified_diff(before: str, after: str) -> str:

@@ -31,6 +31,7 @@ from typing import ClassVar, Literal, TypedDict
 
 from napalm.base import NetworkDriver
 from netmiko import BaseConnection
+from netmiko import log as netmiko_log
 from netmiko.exceptions import ReadTimeout
 from ntc_templates.parse import ParsingException, parse_output
 
@@ -83,6 +84,8 @@ class CutoverDriver(NetworkDriver):  # type: ignore[misc]  # napalm ships no typ
     config_enter: ClassVar[str] = "configure terminal"
     config_exit: ClassVar[str] = "end"
     config_up: ClassVar[str] = "exit"
+    #: the word that ends the session from exec mode
+    logout: ClassVar[str] = "exit"
     #: False for an OS that does not echo config lines reliably (Netmiko reads the echo first)
     cmd_verify: ClassVar[bool] = True
 
@@ -166,10 +169,18 @@ class CutoverDriver(NetworkDriver):  # type: ignore[misc]  # napalm ships no typ
         """Override point: run once after login (Netmiko already turned paging off)."""
 
     def close(self) -> None:
-        if self.device is not None:
-            with contextlib.suppress(OSError, EOFError):  # the box went away first
-                self.device.disconnect()
-            self.device = None
+        """Log out and drop the session. Netmiko's own `disconnect` first checks for config
+        mode by waiting for 2 s of silence; this driver always leaves config mode itself."""
+        session, self.device = self.device, None
+        if session is None:
+            return
+        with contextlib.suppress(OSError, EOFError):  # the box may have gone away first
+            session.write_channel(self.logout + session.RETURN)
+        with contextlib.suppress(OSError, EOFError):
+            session.paramiko_cleanup()
+        secrets_filter = getattr(session, "_secrets_filter", None)  # added per session
+        if secrets_filter is not None:
+            netmiko_log.removeFilter(secrets_filter)
 
     def is_alive(self) -> dict[str, bool]:
         return {"is_alive": self.device is not None and bool(self.device.is_alive())}
@@ -425,10 +436,9 @@ class CutoverDriver(NetworkDriver):  # type: ignore[misc]  # napalm ships no typ
         if commands:
             self.push(commands)
         self.save()
-        left = unified_diff(
-            self.dialect.text(backup), self.dialect.normalise(self.running_config())
-        )
-        if left:
+        now = self.dialect.tree(self.running_config())
+        if not self.dialect.same(backup, now):
+            left = unified_diff(self.dialect.text(backup), self.dialect.text(now))
             raise DeviceError(
                 self.hostname, f"rollback left differences from the backed-up config:\n{left}"
             )
