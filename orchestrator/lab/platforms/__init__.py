@@ -8,6 +8,7 @@ from orchestrator.lab.platforms.cisco_nxos import CiscoNxos
 from orchestrator.lab.platforms.hp_comware import HpComware
 from orchestrator.lab.platforms.huawei_vrp import HuaweiVrp
 from orchestrator.lab.platforms.huawei_vrpv8 import HuaweiVrpV8
+from orchestrator.lab.platforms.juniper_junos import JuniperJunos
 from orchestrator.lab.platforms.zte_zxros import ZteZxros
 from orchestrator.lab.session import Persona
 
@@ -17,6 +18,7 @@ PERSONAS: dict[str, type[Persona]] = {
     "hp_comware": HpComware,
     "huawei_vrp": HuaweiVrp,
     "huawei_vrpv8": HuaweiVrpV8,
+    "juniper_junos": JuniperJunos,
     "zte_zxros": ZteZxros,
 }
 
