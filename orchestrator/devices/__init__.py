@@ -9,7 +9,10 @@ from napalm.base import NetworkDriver
 from orchestrator.errors import PlatformError
 
 #: platform -> "module:Class", imported on first use
-DRIVERS: dict[str, str] = {}
+DRIVERS: dict[str, str] = {
+    "hp_comware": "orchestrator.devices.hp_comware:HpComwareDriver",
+    "zte_zxros": "orchestrator.devices.zte_zxros:ZteZxrosDriver",
+}
 
 
 def get_driver(platform: str) -> type[NetworkDriver]:

@@ -38,6 +38,29 @@ def _kw(word: str, least: int) -> str:
 DIS = _kw("display", 3)
 
 
+def flatten_globals(text: str) -> str:
+    r"""Comware config text with its global one-line settings at the left margin.
+
+    `display current-configuration` indents global settings by one blank (` sysname X`), so
+    read by indentation alone a group after a view (`interface ...` `#` ` ip route-static ...`)
+    would fall into that view; a `#` at the margin ends every view, and the group after it is
+    moved left.
+
+    >>> flatten_globals("interface G1\n shutdown\n#\n ip route-static 0.0.0.0 0 1.1.1.1\n")
+    'interface G1\n shutdown\n#\nip route-static 0.0.0.0 0 1.1.1.1\n'
+    """
+    out: list[str] = []
+    boundary, dedent = True, False
+    for raw in text.splitlines():
+        if raw.startswith("#"):
+            boundary, dedent = True, False
+        elif boundary and raw.strip():
+            dedent = raw.startswith(" ") and not raw.startswith("  ")
+            boundary = False
+        out.append(raw[1:] if dedent and raw.startswith(" ") else raw)
+    return "\n".join(out) + ("\n" if text.endswith("\n") else "")
+
+
 class HpComware(Persona):
     platform: ClassVar[str] = "hp_comware"
     config_enter: ClassVar[tuple[str, ...]] = ("system-view", "sys", "system")
@@ -157,7 +180,7 @@ class HpComware(Persona):
     default_model: ClassVar[str] = "S6520X-30QC-EI"
     default_version: ClassVar[str] = "7.1.070, Release 6615P09"
     #: seconds in one minute of the box's timers (tests shorten it; the real box: 60)
-    minute: ClassVar[float] = 60.0
+    minute_seconds: ClassVar[float] = 60.0
     #: `configuration commit delay` accepts 1..65535 minutes (the range is not in the guide
     #: cutover could read; taken as Comware's usual 16-bit timer range)
     max_delay: ClassVar[int] = 65535
@@ -179,6 +202,9 @@ class HpComware(Persona):
 
     def top_view(self) -> str:
         return ""
+
+    def tree(self, text: str) -> ConfigTree:
+        return super().tree(flatten_globals(text))
 
     def is_view(self, text: str, kinds: tuple[str, ...] = ("",)) -> bool:
         return any(s.pattern.fullmatch(text) and set(s.parents) & set(kinds) for s in self.sections)

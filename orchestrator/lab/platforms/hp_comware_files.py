@@ -242,7 +242,7 @@ def commit_delay(session: Session, m: re.Match[str]) -> str:
             session.enter_config()
             session.views = views
 
-    seconds = minutes * getattr(persona, "minute", 60.0)
+    seconds = minutes * getattr(persona, "minute_seconds", 60.0)
     _POINTS[id(device)] = _RollbackPoint(device, text, lab.schedule(seconds, expire))
     return ""
 

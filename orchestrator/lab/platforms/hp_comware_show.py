@@ -44,6 +44,15 @@ ROUTE_PROTOCOLS = {
     "ospf": "O_INTRA",
     "bgp": "BGP",
 }
+#: OSPF route types (`Route.route_type`) as Comware's Proto column names them
+OSPF_TYPES = {"inter-area": "O_INTER", "external-1": "O_ASE1", "external-2": "O_ASE2"}
+
+
+def route_protocol(route: Route) -> str:
+    if route.protocol == "ospf":
+        return OSPF_TYPES.get(route.route_type, "O_INTRA")
+    return ROUTE_PROTOCOLS[route.protocol]
+
 
 BGP_STATES = {"Established": "Established", "Idle": "Idle", "Connect": "Connect"}
 
@@ -399,6 +408,14 @@ def display_ospf_peer(neighbors: Sequence[OspfNeighbor], router_id: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def out_interface(route: Route, ports: Sequence[PortState]) -> str | None:
+    """The route's interface, or the one whose subnet holds its next hop (BGP routes)."""
+    if route.interface or route.next_hop is None:
+        return route.interface
+    hop = route.next_hop
+    return next((p.name for p in ports for a in p.ipv4 if hop in a.network), None)
+
+
 def display_routing_table(routes: Sequence[Route], ports: Sequence[PortState]) -> str:
     own = {p.name: p.ipv4[0].ip for p in ports if p.ipv4}
     prefixes = sorted(
@@ -416,10 +433,10 @@ def display_routing_table(routes: Sequence[Route], ports: Sequence[PortState]) -
             if r.protocol == "local":
                 hop, ifname = "127.0.0.1", "InLoop0"
             else:
-                default = own.get(r.interface or "") or "0.0.0.0"
-                hop, ifname = str(r.next_hop or default), short_name(r.interface or "NULL0")
+                via = out_interface(r, ports) or "NULL0"
+                hop, ifname = str(r.next_hop or own.get(via) or "0.0.0.0"), short_name(via)
             if first:
-                head = f"{prefix.with_prefixlen:<19}{ROUTE_PROTOCOLS[r.protocol]:<8}"
+                head = f"{prefix.with_prefixlen:<19}{route_protocol(r):<8}"
                 out.append(f"{head}{r.distance:<4}{r.metric:<12}{hop:<16}{ifname}")
                 first = False
             else:
@@ -432,7 +449,7 @@ def display_arp(entries: Sequence[ArpEntry]) -> str:
         "  Type: S-Static   D-Dynamic   O-Openflow   R-Rule   M-Multiport  I-Invalid",
         f"{'IP address':<16}{'MAC address':<15}{'VLAN':<9}{'Interface':<25}Aging Type",
     ]
-    for e in entries:
+    for e in (x for x in entries if not x.own):  # Comware lists learned entries only
         vlan = str(e.vlan) if e.vlan is not None else "N/A"
         row = f"{e.address!s:<16}{dashed_mac(e.mac):<15}{vlan:<9}{short_name(e.interface):<25}"
         out.append(f"{row}{e.age or 20:<6}D")

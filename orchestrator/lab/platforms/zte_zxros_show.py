@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from orchestrator.lab.platforms.hp_comware_show import out_interface
 from orchestrator.lab.state import (
     ArpEntry,
     BgpSession,
@@ -32,6 +33,7 @@ ROUTE_OWNERS = {
     "bgp": "BGP",
 }
 
+KIND_HARDWARE = {"loopback": "Loopback", "vlan": "VLAN", "lag": "Smartgroup", "null": "Null"}
 HARDWARE = {
     1000: "Gigabit Ethernet",
     10000: "XGigabit Ethernet",
@@ -88,6 +90,12 @@ def show_version(model: str, version: str, uptime: int) -> str:
     )
 
 
+def _hardware(port: PortState) -> str:
+    if port.kind == "ethernet":
+        return HARDWARE.get(port.speed_mbps, "Ethernet")
+    return KIND_HARDWARE.get(port.kind, "Ethernet")
+
+
 def _link(port: PortState) -> str:
     if not port.admin_up:
         return "administratively down"
@@ -108,7 +116,7 @@ def show_interface(ports: Sequence[PortState], ifindex: dict[str, int]) -> str:
             f"  Line protocol is {proto}, IPv4 protocol is {ipv4}, IPv6 protocol is down,",
             " detected status is RX-OK/TX-OK",
             f"  Last line protocol up time :  {'2024-01-01 00:00:00' if p.oper_up else '-'} ",
-            f"  Hardware is {HARDWARE.get(p.speed_mbps, 'Ethernet')}, address is {p.mac}",
+            f"  Hardware is {_hardware(p)}, address is {p.mac}",
         ]
         if p.ipv4:
             lines += [f"  Internet address is {a.with_prefixlen} " for a in p.ipv4]
@@ -277,9 +285,10 @@ def show_ip_route(routes: Sequence[Route], ports: Sequence[PortState]) -> str:
     ]
     ordered = sorted(routes, key=lambda r: (int(r.prefix.network_address), r.prefix.prefixlen))
     for r in ordered:
-        gw = str(r.next_hop or own.get(r.interface or "") or "0.0.0.0")
+        via = out_interface(r, ports) or "NULL1"
+        gw = str(r.next_hop or own.get(via) or "0.0.0.0")
         out.append(
-            f"*> {r.prefix.with_prefixlen:<18}{gw:<16}{r.interface or 'NULL1':<20}"
+            f"*> {r.prefix.with_prefixlen:<18}{gw:<16}{via:<20}"
             f"{ROUTE_OWNERS[r.protocol]:<11}{r.distance:<4}{r.metric}"
         )
     return "\n".join(out) + "\n"
@@ -294,9 +303,9 @@ def show_arp(entries: Sequence[ArpEntry]) -> str:
         "-" * 80,
     ]
     for e in entries:
-        age = "H" if e.age == 0 else _hms(e.age * 60)
+        age = "H" if e.own else _hms(e.age * 60)
         vlan = str(e.vlan) if e.vlan is not None else "N/A"
-        sub = "N/A" if e.age == 0 else e.interface
+        sub = "N/A" if e.own else e.interface
         ifc, subs = _wrap(e.interface, 12), _wrap(sub, 13)
         out.append(
             f"{e.address!s:<15}{age:<9}{dotted_mac(e.mac):<15}{ifc[0]:<13}{vlan:<7}"
