@@ -137,6 +137,10 @@ class CiscoIos(CiscoCli):
         view = session.views[-1].prompt if session.views else "config"
         return f"{session.device.hostname[: self.config_host_width]}({view})#"
 
+    def minute(self) -> float:
+        """Seconds in one minute of a revert timer, read when the timer starts."""
+        return float(type(self).minute_seconds)
+
     def privileged(self, session: Session) -> bool:
         return SESSIONS.of(session).privileged
 
@@ -167,7 +171,6 @@ class CiscoIos(CiscoCli):
 
     # -- commands -------------------------------------------------------------------------------
     def cli_syntaxes(self) -> list[Syntax]:
-        minute = self.minute_seconds
         nothing = _nothing
         return [
             cli("enable", _enable, user=True),
@@ -180,11 +183,17 @@ class CiscoIos(CiscoCli):
             cli("terminal monitor", nothing, user=True),
             cli("terminal no monitor", nothing, user=True),
             cli("configure terminal", _configure),
-            cli(f"configure terminal revert timer {NUM}", lambda s, a: _revertable(s, a, minute)),
-            cli("configure replace LINE", lambda s, a: arc.configure_replace(s, a, minute)),
+            cli(
+                f"configure terminal revert timer {NUM}",
+                lambda s, a: _revertable(s, a, self.minute()),
+            ),
+            cli("configure replace LINE", lambda s, a: arc.configure_replace(s, a, self.minute())),
             cli("configure confirm", arc.configure_confirm),
-            cli("configure revert now", lambda s, a: arc.configure_revert(s, ["now"], minute)),
-            cli(f"configure revert timer {NUM}", lambda s, a: arc.configure_revert(s, a, minute)),
+            cli("configure revert now", lambda s, a: arc.configure_revert(s, ["now"], 0)),
+            cli(
+                f"configure revert timer {NUM}",
+                lambda s, a: arc.configure_revert(s, a, self.minute()),
+            ),
             cli("write", arc.write_memory),
             cli("write memory", arc.write_memory),
             cli(f"copy {WORD} {WORD}", files.copy),
