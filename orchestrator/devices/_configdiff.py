@@ -78,7 +78,7 @@ class ConfigDialect:
     def same(self, a: ConfigTree, b: ConfigTree) -> bool:
         """Whether two configs hold the same lines under the same headers, in any order (a
         line entered back lands at the end of its view)."""
-        return _paths(a.root, ()) == _paths(b.root, ())
+        return config_paths(a) == config_paths(b)
 
     # -- negation ---------------------------------------------------------------------------
     def negate(self, line: str) -> str:
@@ -156,13 +156,18 @@ class ConfigDialect:
                 out.append(self.up)
 
 
-def _paths(block: Block, path: tuple[str, ...]) -> set[tuple[str, ...]]:
+def config_paths(tree: ConfigTree) -> frozenset[tuple[str, ...]]:
+    """Every line with the headers above it: a config as a set, order left out."""
     found: set[tuple[str, ...]] = set()
-    for child in block.children:
-        here = (*path, child.text)
-        found.add(here)
-        found |= _paths(child, here)
-    return found
+
+    def walk(block: Block, path: tuple[str, ...]) -> None:
+        for child in block.children:
+            here = (*path, child.text)
+            found.add(here)
+            walk(child, here)
+
+    walk(tree.root, ())
+    return frozenset(found)
 
 
 def unified_diff(before: str, after: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import socket
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,9 +18,14 @@ import paramiko
 from netmiko import BaseConnection, ConnectHandler
 from netmiko.exceptions import NetmikoAuthenticationException, NetmikoTimeoutException
 
-from orchestrator.errors import DeviceError, HostKeyError
+from orchestrator.errors import DeviceError, HostKeyError, InputError
 
 KNOWN_HOSTS_ENV = "CUTOVER_KNOWN_HOSTS"
+
+#: what a driver accepts in NAPALM's ``optional_args`` (`CutoverDriver.__init__` documents them)
+OPTIONAL_ARGS = frozenset(
+    {"port", "known_hosts", "strict_host_keys", "key_file", "secret", "ssh_config_file"}
+)
 
 
 def default_known_hosts() -> Path:
@@ -44,6 +50,38 @@ class Target:
     key_file: str | None = None
     secret: str = ""
     ssh_config_file: str | None = None
+
+    @classmethod
+    def make(
+        cls,
+        hostname: str,
+        username: str,
+        password: str,
+        timeout: float,
+        options: Mapping[str, object],
+    ) -> Target:
+        """The target NAPALM's arguments name; `InputError` for an option no driver takes."""
+        unknown = sorted(set(options) - OPTIONAL_ARGS)
+        if unknown:
+            raise InputError(
+                f"{hostname}: unknown driver option(s) {', '.join(unknown)}",
+                hint=f"the driver takes {', '.join(sorted(OPTIONAL_ARGS))}",
+            )
+        known = options.get("known_hosts")
+        key_file = options.get("key_file")
+        ssh_config = options.get("ssh_config_file")
+        return cls(
+            hostname=hostname,
+            port=int(str(options.get("port", 22))),
+            username=username,
+            password=password,
+            timeout=float(timeout),
+            known_hosts=Path(str(known)).expanduser() if known else default_known_hosts(),
+            strict_host_keys=bool(options.get("strict_host_keys", True)),
+            key_file=str(key_file) if key_file else None,
+            secret=str(options.get("secret", "")),
+            ssh_config_file=str(ssh_config) if ssh_config else None,
+        )
 
     @property
     def where(self) -> str:

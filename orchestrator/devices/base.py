@@ -32,19 +32,14 @@ from typing import ClassVar, Literal, TypedDict
 from napalm.base import NetworkDriver
 from netmiko import BaseConnection
 from netmiko import log as netmiko_log
-from netmiko.exceptions import ReadTimeout
 from ntc_templates.parse import ParsingException, parse_output
 
+from orchestrator.devices._cli import Prompts, exchange
 from orchestrator.devices._configdiff import DEFAULT_REPLACE_KEYS, ConfigDialect, unified_diff
-from orchestrator.devices._connect import Target, default_known_hosts, open_session
+from orchestrator.devices._connect import Target, open_session
 from orchestrator.errors import DeviceError, InputError, UnsupportedOperation
 
 Capability = Literal["candidate", "commit_confirm", "native_rollback", "replace"]
-
-#: what `__init__` accepts in ``optional_args``
-OPTIONAL_ARGS = frozenset(
-    {"port", "known_hosts", "strict_host_keys", "key_file", "secret", "ssh_config_file"}
-)
 
 
 class OspfNeighborDict(TypedDict):
@@ -58,7 +53,13 @@ class OspfNeighborDict(TypedDict):
 
 
 class CutoverDriver(NetworkDriver):  # type: ignore[misc]  # napalm ships no type hints
-    """A NAPALM driver on a Netmiko session; see the module docstring."""
+    """A NAPALM driver on a Netmiko session; see the module docstring.
+
+    State a subclass may read and set: ``device`` (the Netmiko session, None when closed),
+    ``dialect`` (`ConfigDialect`), ``_candidate`` (the loaded candidate text or None),
+    ``_replace`` (whether it replaces the whole config), ``_backup`` (the running config
+    saved by the last commit, what `rollback` returns to, or None).
+    """
 
     # -- identity: names of this platform in each library's vocabulary ----------------------
     #: the netutils platform name (`huawei_vrp`), the project's own vocabulary
@@ -101,6 +102,9 @@ class CutoverDriver(NetworkDriver):  # type: ignore[misc]  # napalm ships no typ
     )
     #: spaces per indentation level of the OS's config text
     config_indent: ClassVar[int] = 1
+    #: how config text is read and diffed: a `ConfigDialect` subclass for an OS whose text
+    #: needs more than the data above (made with the attributes above as its arguments)
+    dialect_class: ClassVar[type[ConfigDialect]] = ConfigDialect
     #: the commands that show the running and the saved config
     running_config_command: ClassVar[str] = "show running-config"
     startup_config_command: ClassVar[str] = "show startup-config"
@@ -118,33 +122,13 @@ class CutoverDriver(NetworkDriver):  # type: ignore[misc]  # napalm ships no typ
         unknown or changed host key is refused), ``key_file`` (a private key to log in
         with), ``secret`` (the enable secret where the OS has one), ``ssh_config_file`` (an
         OpenSSH client config for proxies; nornir_napalm always passes nornir's)."""
-        args = dict(optional_args or {})
-        unknown = sorted(set(args) - OPTIONAL_ARGS)
-        if unknown:
-            raise InputError(
-                f"{hostname}: unknown driver option(s) {', '.join(unknown)}",
-                hint=f"the driver takes {', '.join(sorted(OPTIONAL_ARGS))}",
-            )
         self.hostname = hostname
         self.username = username
         self.password = password
         self.timeout = timeout
-        known = args.get("known_hosts")
-        key_file = args.get("key_file")
-        self.target = Target(
-            hostname=hostname,
-            port=int(str(args.get("port", 22))),
-            username=username,
-            password=password,
-            timeout=float(timeout),
-            known_hosts=Path(str(known)).expanduser() if known else default_known_hosts(),
-            strict_host_keys=bool(args.get("strict_host_keys", True)),
-            key_file=str(key_file) if key_file else None,
-            secret=str(args.get("secret", "")),
-            ssh_config_file=str(args["ssh_config_file"]) if args.get("ssh_config_file") else None,
-        )
+        self.target = Target.make(hostname, username, password, timeout, optional_args or {})
         self.device: BaseConnection | None = None
-        self.dialect = ConfigDialect(
+        self.dialect = self.dialect_class(
             negation=self.negation,
             up=self.config_up,
             replace_keys=self.replace_keys,
@@ -152,8 +136,7 @@ class CutoverDriver(NetworkDriver):  # type: ignore[misc]  # napalm ships no typ
             indent=self.config_indent,
         )
         self._errors = tuple(re.compile(p, re.M) for p in self.error_patterns)
-        self._questions = tuple(re.compile(p) for p in self.questions)
-        self._prompts = (re.compile(self.exec_prompt), re.compile(self.config_prompt))
+        self._prompts = Prompts(self.exec_prompt, self.config_prompt, self.questions, self.answer)
         self._candidate: str | None = None
         self._replace = False
         self._backup: str | None = None
@@ -264,41 +247,17 @@ class CutoverDriver(NetworkDriver):  # type: ignore[misc]  # napalm ships no typ
         return None
 
     def _exchange(self, line: str, prompt: str) -> str:
-        """Send ``line``; read until ``prompt`` (or a question, which is answered)."""
-        session = self._session()
-        expect = "|".join(f"(?:{p})" for p in (prompt, *self.questions))
-        output = ""
-        for _ in range(5):  # a command may ask a few questions in a row
-            try:
-                chunk = session.send_command(
-                    line,
-                    expect_string=f"(?m){expect}",
-                    read_timeout=float(self.timeout),
-                    strip_prompt=False,
-                    strip_command=True,
-                    cmd_verify=self.cmd_verify,
-                )
-            except ReadTimeout as exc:
-                raise DeviceError(
-                    self.hostname,
-                    f"no prompt after `{line}` within {self.timeout} s",
-                    hint="the box is slow or its prompt is not the one this driver expects",
-                ) from exc
-            except (OSError, EOFError) as exc:
-                raise DeviceError(self.hostname, f"the session broke during `{line}`") from exc
-            assert isinstance(chunk, str)
-            output += chunk
-            last = chunk.rstrip("\n").rsplit("\n", 1)[-1]
-            if not any(q.search(last) for q in self._questions):
-                break
-            line = self.answer
-        return self._strip_prompt(output)
-
-    def _strip_prompt(self, output: str) -> str:
-        lines = output.rstrip("\n").split("\n")
-        if lines and any(p.search(lines[-1]) for p in self._prompts):
-            lines.pop()
-        return "\n".join(lines) + "\n" if lines else ""
+        """Send ``line``; read until ``prompt`` (or a question, which is answered); the output
+        without echo and prompt. For subclasses' own dialogues (commit, rollback N, ...)."""
+        return exchange(
+            self._session(),
+            self.hostname,
+            line,
+            prompt,
+            self._prompts,
+            timeout=float(self.timeout),
+            cmd_verify=self.cmd_verify,
+        )
 
     def cli(self, commands: list[str], encoding: str = "text") -> dict[str, str]:
         """Each exec command's output; `DeviceError` if the box refuses one."""
@@ -373,15 +332,7 @@ class CutoverDriver(NetworkDriver):  # type: ignore[misc]  # napalm ships no typ
                 "commit_confirm", f"commit with an automatic revert (revert_in={revert_in})"
             )
             raise NotImplementedError(f"{type(self).__name__} declares commit_confirm: override")
-        if self._candidate is None:
-            raise DeviceError(self.hostname, "nothing to commit", hint="load a candidate first")
-        running = self.backup_running()
-        self._backup = running
-        candidate = self.dialect.tree(self._candidate)
-        if self._replace:
-            commands = self.dialect.replace_commands(self.dialect.tree(running), candidate)
-        else:
-            commands = self.dialect.merge_commands(candidate)
+        commands = self.commit_commands()
         try:
             if commands:
                 self.push(commands)
@@ -394,6 +345,19 @@ class CutoverDriver(NetworkDriver):  # type: ignore[misc]  # napalm ships no typ
             ) from exc
         self.save()
         self._candidate = None
+
+    def commit_commands(self) -> list[str]:
+        """Back up the running config (`backup_running`, kept for `rollback`) and return the
+        commands that enter the loaded candidate: its own lines for a merge, the difference
+        from the running config for a replace. For a subclass's own `commit_config`."""
+        if self._candidate is None:
+            raise DeviceError(self.hostname, "nothing to commit", hint="load a candidate first")
+        running = self.backup_running()
+        self._backup = running
+        candidate = self.dialect.tree(self._candidate)
+        if self._replace:
+            return self.dialect.replace_commands(self.dialect.tree(running), candidate)
+        return self.dialect.merge_commands(candidate)
 
     def backup_running(self) -> str:
         """Override point: keep the running config before a commit; returns its text. The
