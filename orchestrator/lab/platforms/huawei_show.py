@@ -222,7 +222,7 @@ def interface_detail(port: PortState, box: Box, members: Iterable[PortState] = (
             "    Last 300 seconds output rate 0 bits/sec, 0 packets/sec",
         ]
         lines += _utilization(True)
-    elif port.kind in {"vlan", "subinterface", "tunnel"}:
+    elif port.kind in {"svi", "subinterface", "tunnel", "other"}:
         lines += [*_layer(port), hardware, f"Current system time: {now}"]
         lines += _utilization(False)
     elif port.kind == "lag":
@@ -322,7 +322,7 @@ def display_interface_brief(ports: list[PortState]) -> str:
 
 
 def _brief_row(port: PortState, indent: str) -> str:
-    uti = "--" if port.kind in {"vlan", "loopback"} or _spoofing(port) else "0%"
+    uti = "--" if port.kind in {"svi", "loopback"} or _spoofing(port) else "0%"
     name = f"{indent}{port.name}"
     c = port.counters
     return (

@@ -24,6 +24,7 @@ from orchestrator.lab.state import (
 )
 
 RULE = "-" * 78
+ARP_AGING_MINUTES = 20  # VRP's default: EXPIRE(M) counts down from it
 
 
 # -- LLDP ----------------------------------------------------------------------------------
@@ -264,8 +265,17 @@ def display_ip_routing_table_verbose(
 
 
 # -- ARP and MAC ---------------------------------------------------------------------------
+def _mine(entry: ArpEntry, own: set[IPv4Address]) -> bool:
+    return entry.own or entry.address in own
+
+
+def _expire(entry: ArpEntry) -> str:
+    """Minutes left before a learned entry ages out (VRP shows what is left, not the age)."""
+    return str(max(ARP_AGING_MINUTES - entry.age, 0))
+
+
 def _arp_counts(entries: list[ArpEntry], own: set[IPv4Address]) -> str:
-    mine = sum(1 for e in entries if e.address in own)
+    mine = sum(1 for e in entries if _mine(e, own))
     return f"Total:{len(entries):<10}Dynamic:{len(entries) - mine:<8}Static:0     Interface:{mine}"
 
 
@@ -277,8 +287,8 @@ def display_arp_all(entries: list[ArpEntry], own: set[IPv4Address], family: Fami
         RULE,
     ]
     for e in sorted(entries, key=lambda e: int(e.address)):
-        local = e.address in own
-        expire = "" if local else str(e.age)
+        local = _mine(e, own)
+        expire = "" if local else _expire(e)
         kind = "I -" if local else "D-0"
         name = short_name(e.interface)
         lines.append(f"{e.address!s:<16}{huawei_mac(e.mac):<16}{expire:<10}{kind:<12}{name}")
@@ -294,8 +304,8 @@ def display_arp_brief(entries: list[ArpEntry], own: set[IPv4Address]) -> str:
         RULE,
     ]
     for e in sorted(entries, key=lambda e: int(e.address)):
-        local = e.address in own
-        expire = "" if local else str(e.age)
+        local = _mine(e, own)
+        expire = "" if local else _expire(e)
         vlan = f"{e.vlan}/-" if e.vlan is not None and not local else ""
         row = (
             f"{e.address!s:<16}{huawei_mac(e.mac):<15}{expire:<10}{'I -' if local else 'D-0':<6}"

@@ -70,19 +70,27 @@ class HuaweiVrp(Persona):
     config_up: ClassVar[tuple[str, ...]] = ("quit",)
     negation: ClassVar[str] = "undo"
     exec_prefix: ClassVar[str | None] = None
-    exec_anywhere: ClassVar[re.Pattern[str] | None] = re.compile(r"dis(p(l(ay?)?)?)?\s", re.I)
+    # `display` runs in every view; the on/off lines run as commands (see `toggle`)
+    exec_anywhere: ClassVar[re.Pattern[str] | None] = re.compile(
+        r"dis(p(l(ay?)?)?)?\s|(undo\s+)?(shutdown|synchronization)\s*$", re.I
+    )
+    #: on/off lines whose `undo` form the box shows in its config (`undo synchronization` in a
+    #: VRP5 BGP view); the others show only their `on` form and drop it when undone
+    shown_undo: ClassVar[frozenset[str]] = frozenset({"synchronization"})
     sections: ClassVar[tuple[Section, ...]] = (
         section(r"interface (\S+)", "interface", "{1}"),
         section(r"bgp (\d+)", "bgp", "bgp"),
+        section(r"ipv4-family unicast", "bgp-af", "bgp-af-ipv4", ("bgp",)),
+        section(r"ipv4-family vpn-instance (\S+)", "bgp-af", "bgp-{1}", ("bgp",)),
         section(r"ipv4-family (.+)", "bgp-af", "bgp-af-{1}", ("bgp",)),
         section(r"ospf (\d+)(?: .*)?", "ospf", "ospf-{1}"),
-        section(r"area (\S+)", "ospf-area", "ospf-{1}-area-{2}", ("ospf",)),
+        section(r"area (\S+)", "ospf-area", "area-{1}", ("ospf",)),
         section(r"vlan (\d+)", "vlan", "vlan{1}"),
         section(r"acl (?:number )?(\d+)", "acl", "acl-adv-{1}"),
         section(r"acl name (\S+)(?: .*)?", "acl", "acl-adv-{1}"),
         section(r"route-policy (\S+) (permit|deny) node (\d+)", "route-policy", "route-policy"),
         section(r"ip vpn-instance (\S+)", "vpn-instance", "vpn-instance-{1}"),
-        section(r"ipv4-family", "vpn-af", "vpn-instance-{1}-af-ipv4", ("vpn-instance",)),
+        section(r"ipv4-family", "vpn-af", "af-ipv4", ("vpn-instance",)),
         section(r"aaa", "aaa", "aaa"),
         section(r"user-interface (.+)", "ui", "ui-{1}"),
     )
@@ -121,8 +129,20 @@ class HuaweiVrp(Persona):
     def exec_prompt(self, session: Session) -> str:
         return f"<{session.device.hostname}>"
 
+    #: views whose prompt carries their parent's: [HOST-ospf-1-area-0.0.0.0]
+    nested_prompts: ClassVar[frozenset[str]] = frozenset({"ospf-area", "vpn-af"})
+
+    def view_prompt(self, session: Session) -> str:
+        """The view's part of the prompt ("" in system view)."""
+        if not session.views:
+            return ""
+        view = session.views[-1]
+        if view.kind in self.nested_prompts and len(session.views) > 1:
+            return f"{session.views[-2].prompt}-{view.prompt}"
+        return view.prompt
+
     def config_prompt(self, session: Session) -> str:
-        view = session.views[-1].prompt if session.views else ""
+        view = self.view_prompt(session)
         host = session.device.hostname
         return f"[{host}-{view}]" if view else f"[{host}]"
 
@@ -154,6 +174,10 @@ class HuaweiVrp(Persona):
             ("screen-length 0 temporary", _paging_off),
             ("system-view [immediately]", _system_view),
             ("quit", _quit),
+            ("shutdown", toggle),
+            ("undo shutdown", toggle),
+            ("synchronization", toggle),
+            ("undo synchronization", toggle),
             ("display version", lambda s, m: show.display_version(_persona(s).box(s))),
             ("display device", lambda s, m: show.display_device(_persona(s).box(s))),
             ("display esn", lambda s, m: show.display_esn(_persona(s).box(s))),
@@ -255,6 +279,26 @@ def _system_view(session: Session, m: re.Match[str]) -> str:
 
 def _quit(session: Session, m: re.Match[str]) -> str:
     session.closed = True
+    return ""
+
+
+def toggle(session: Session, m: re.Match[str]) -> str:
+    """`shutdown` / `undo shutdown` and the like: one line of the view that is either on or
+    off; what is stored for the off form depends on the OS (`shown_undo`)."""
+    if session.mode != "config" or len(session.views) < 2:
+        return error_text("unrecognized", len(session.prompt()), 0)
+    words = m.group(0).lower().split()
+    negative = words[0] == "undo"
+    word = " ".join(words[1:] if negative else words)
+    path = session.views[-1].path
+    tree = session.tree
+    tree.remove(path, word)
+    tree.remove(path, f"undo {word}")
+    if not negative:
+        tree.add(path, word)
+    elif word in _persona(session).shown_undo:
+        tree.add(path, f"undo {word}")
+    session.persona.commit(session, tree)
     return ""
 
 

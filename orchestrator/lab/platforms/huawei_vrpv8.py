@@ -97,9 +97,11 @@ class HuaweiVrpV8(HuaweiVrp):
     # the two-stage words run as commands in every view (they act on the candidate)
     exec_anywhere: ClassVar[re.Pattern[str] | None] = re.compile(
         r"dis(p(l(ay?)?)?)?\s|commit(\s|$)|abort\s+trial|clear\s+configuration\s+candidate"
-        r"|load\s+configuration\s|return$|quit$",
+        r"|load\s+configuration\s|return$|quit$|(undo\s+)?(shutdown|synchronization)\s*$",
         re.I,
     )
+    # NE40E shows `undo shutdown` on every port it brings up
+    shown_undo: ClassVar[frozenset[str]] = frozenset({"shutdown", "synchronization"})
     default_model: ClassVar[str] = "NE40E-M2K"
     default_version: ClassVar[str] = "8.200 (NE40E V800R012C10SPC300)"
     image: ClassVar[str] = "NE40E-V800R012C10SPC300.cc"
@@ -139,7 +141,7 @@ class HuaweiVrpV8(HuaweiVrp):
         """Accepted lines stay in the candidate until `commit`."""
 
     def config_prompt(self, session: Session) -> str:
-        view = session.views[-1].prompt if session.views else ""
+        view = self.view_prompt(session)
         pending = self.dirty(self.candidate(session)) or HISTORY(session.device).trial.active
         host = f"{'*' if pending else '~'}{session.device.hostname}"
         return f"[{host}-{view}]" if view else f"[{host}]"
