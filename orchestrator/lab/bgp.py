@@ -32,13 +32,25 @@ IPv6.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from ipaddress import IPv4Address, IPv4Network
 
 from orchestrator.lab.common import parse_asn, secret_key
 from orchestrator.lab.l2 import L2, Box
 from orchestrator.lab.ospf import router_id
-from orchestrator.lab.routing import EMPTY, Arrival, Inst, Rib, RibRoute, resolve, trace
+from orchestrator.lab.routing import (
+    EMPTY,
+    Arrival,
+    Inst,
+    Pfx,
+    Rib,
+    RibRoute,
+    pfx,
+    resolve,
+    subnet_of,
+    trace,
+)
 from orchestrator.model import Bgp, BgpAddressFamily, BgpAfPeer, BgpNeighbor, BgpPeerGroup
 
 StmtKey = tuple[str, str | None, IPv4Address]  # (device, VRF, neighbor address)
@@ -68,6 +80,7 @@ class Stmt:
     allowas_in: bool
     router_id: IPv4Address
     remote_as_text: str | None = None
+    uid: int = 0  # a number of its own, for the route computation's tables
 
     @property
     def key(self) -> StmtKey:
@@ -96,30 +109,30 @@ class Outcome:
     peer: Stmt | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Path:
-    prefix: IPv4Network
-    next_hop: IPv4Address | None  # None: the box's own route
+    """One path to a prefix as a speaker holds it (addresses as integers: they are hashed and
+    compared a great many times)."""
+
+    prefix: Pfx
+    next_hop: int | None  # None: the box's own route
     as_path: tuple[int, ...]
     ibgp: bool
-    source: StmtKey | None  # our statement of the peer it came from
-    peer_rid: IPv4Address
-    peer_address: IPv4Address | None = None
+    source: int | None  # uid of our statement of the peer it came from; None: our own
+    peer_rid: int
+    peer_address: int = 0
     from_client: bool = False
-    metric: int = 0  # IGP metric to the next hop (a tie-breaker)
-
-    @property
-    def local(self) -> bool:
-        return self.source is None
 
 
 @dataclass
 class BgpResult:
     stmts: dict[StmtKey, Stmt] = field(default_factory=dict)
     outcomes: dict[StmtKey, Outcome] = field(default_factory=dict)
-    best: dict[Inst, dict[IPv4Network, Path]] = field(default_factory=dict)
+    best: dict[Inst, dict[Pfx, Path]] = field(default_factory=dict)
     received: dict[StmtKey, int] = field(default_factory=dict)
     sent: dict[StmtKey, int] = field(default_factory=dict)
+    #: next hops some instance could not resolve: if one resolves later, BGP must run again
+    unresolved: set[tuple[Inst, int]] = field(default_factory=set)
 
 
 # -- statements ------------------------------------------------------------------------------
@@ -209,7 +222,7 @@ def statements(l2: L2) -> dict[StmtKey, Stmt]:
             for neighbor in neighbors.values():
                 stmt = _stmt(box, bgp, vrf_name, neighbor, rid)
                 if stmt is not None:
-                    out[stmt.key] = stmt
+                    out[stmt.key] = replace(stmt, uid=len(out))
     return out
 
 
@@ -361,17 +374,24 @@ def sessions(
 # -- routes ----------------------------------------------------------------------------------
 
 
-def _originated(box: Box, vrf: str | None, rib: Rib, rid: IPv4Address) -> dict[IPv4Network, Path]:
+@lru_cache(maxsize=65536)
+def _address(value: int) -> IPv4Address:
+    return IPv4Address(value)
+
+
+DEFAULT: Pfx = (0, 0)
+
+
+def _originated(box: Box, vrf: str | None, rib: Rib, rid: int) -> dict[Pfx, Path]:
     bgp = box.config.bgp
     af = _family(bgp, vrf) if bgp else None
-    out: dict[IPv4Network, Path] = {}
+    out: dict[Pfx, Path] = {}
     if af is None:
         return out
     for network in af.networks:
-        prefix = network.prefix
-        if isinstance(prefix, IPv4Network):
-            held = rib.routes.get(prefix, [])
-            if any(r.protocol != "bgp" for r in held):
+        if isinstance(network.prefix, IPv4Network):
+            prefix = pfx(network.prefix)
+            if any(r.protocol != "bgp" for r in rib.routes.get(prefix, [])):
                 out[prefix] = Path(prefix, None, (), False, None, rid)
     for redistribution in af.redistribute:
         protocols = _REDISTRIBUTABLE.get(redistribution.protocol, ())
@@ -381,87 +401,166 @@ def _originated(box: Box, vrf: str | None, rib: Rib, rid: IPv4Address) -> dict[I
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Link:
-    """An established session seen from one end: our statement, the peer's, the peer's
-    instance."""
+    """An established session seen from one end, with what sending and receiving need."""
 
-    ours: Stmt
-    theirs: Stmt
-    far: Inst
-
-
-def _select(candidates: list[Path], rib: Rib, own: set[IPv4Address]) -> dict[IPv4Network, Path]:
-    best: dict[IPv4Network, tuple[tuple[object, ...], Path]] = {}
-    for path in candidates:
-        metric = 0
-        if path.next_hop is not None:
-            if path.next_hop in own:
-                continue
-            via = [r for r in rib.lookup(path.next_hop) if r.protocol != "bgp"]
-            if not via:
-                via = rib.lookup(path.next_hop)
-                if not via or via[0].prefix == path.prefix:
-                    continue
-            metric = via[0].metric
-        rank: tuple[object, ...] = (
-            not path.local,
-            len(path.as_path),
-            path.ibgp,
-            metric,
-            path.peer_rid,
-            path.peer_address or IPv4Address(0),
-        )
-        held = best.get(path.prefix)
-        if held is None or rank < held[0]:
-            best[path.prefix] = (rank, path)
-    return {prefix: path for prefix, (_, path) in best.items()}
+    ours: int  # uid of our statement
+    theirs: int  # uid of the far end's statement
+    far: int  # index of the far end's instance
+    ebgp: bool
+    prepend: tuple[int, ...]  # what eBGP puts in front of the AS path
+    me: int  # our address on this session (the far end's neighbor address)
+    activated: bool
+    rr_client: bool  # the far end is our route-reflector client
+    next_hop_self: bool
+    default_originate: bool
+    their_ases: tuple[int, int]  # the far end's AS and session AS: loop detection
+    allowas_in: bool
+    their_rr_client: bool  # we are the far end's client
+    our_rid: int
 
 
-def _aggregate(
-    box: Box, vrf: str | None, best: dict[IPv4Network, Path], rid: IPv4Address
-) -> set[IPv4Network]:
-    """Adds the aggregates that have a more specific path; returns the suppressed prefixes."""
-    bgp = box.config.bgp
-    af = _family(bgp, vrf) if bgp else None
-    suppressed: set[IPv4Network] = set()
-    if af is None:
-        return suppressed
-    for aggregate in af.aggregates:
-        prefix = aggregate.prefix
-        if not isinstance(prefix, IPv4Network):
-            continue
-        inner = [p for p in best if p != prefix and p.subnet_of(prefix)]
-        if inner:
-            best[prefix] = Path(prefix, None, (), False, None, rid)
-            if aggregate.summary_only:
-                suppressed.update(inner)
-    return suppressed
-
-
-def _export(
-    link: _Link, best: dict[IPv4Network, Path], suppressed: set[IPv4Network]
-) -> dict[IPv4Network, tuple[tuple[int, ...], IPv4Address | None]]:
-    ours, theirs = link.ours, link.theirs
-    if not (ours.activate and theirs.activate):
-        return {}
+def _link(ours: Stmt, theirs: Stmt, far: int) -> _Link:
     ebgp = ours.local_as != theirs.local_as
-    me = theirs.address  # our address on this session
     prepend = (ours.local_as,) if ours.local_as == ours.asn else (ours.local_as, ours.asn)
-    out: dict[IPv4Network, tuple[tuple[int, ...], IPv4Address | None]] = {}
-    for prefix, path in best.items():
-        if prefix in suppressed or path.source == ours.key:
+    return _Link(
+        ours=ours.uid,
+        theirs=theirs.uid,
+        far=far,
+        ebgp=ebgp,
+        prepend=prepend,
+        me=int(theirs.address),
+        activated=ours.activate and theirs.activate,
+        rr_client=ours.rr_client,
+        next_hop_self=ours.next_hop_self,
+        default_originate=ours.default_originate,
+        their_ases=(theirs.asn, theirs.local_as),
+        allowas_in=theirs.allowas_in,
+        their_rr_client=theirs.rr_client,
+        our_rid=int(ours.router_id),
+    )
+
+
+def _send(
+    link: _Link, prefix: Pfx, path: Path | None, suppressed: bool
+) -> tuple[tuple[int, ...], int | None] | None:
+    """What we advertise to the far end of ``link`` for ``prefix``: (AS path, next hop)."""
+    if not link.activated:
+        return None
+    if prefix == DEFAULT and link.default_originate:
+        return (link.prepend if link.ebgp else (), link.me)
+    if path is None or suppressed or path.source == link.ours:
+        return None
+    if link.ebgp:
+        return (link.prepend + path.as_path, link.me)
+    if path.ibgp and not (path.from_client or link.rr_client):
+        return None  # iBGP-learned: only a route reflector passes it on
+    own = path.source is None or path.next_hop is None
+    return (path.as_path, link.me if own or link.next_hop_self else path.next_hop)
+
+
+def _receive(
+    link: _Link, prefix: Pfx, sent: tuple[tuple[int, ...], int | None] | None
+) -> Path | None:
+    """What the far end keeps of ``sent``: nothing with its own AS in the path."""
+    if sent is None:
+        return None
+    as_path, hop = sent
+    if not link.allowas_in and (link.their_ases[0] in as_path or link.their_ases[1] in as_path):
+        return None
+    return Path(
+        prefix,
+        hop,
+        as_path,
+        not link.ebgp,
+        link.theirs,
+        link.our_rid,
+        link.me,
+        link.their_rr_client,
+    )
+
+
+class _Chooser:
+    """Best path selection for one instance, with its next-hop resolutions remembered."""
+
+    def __init__(self, rib: Rib, own: set[int]) -> None:
+        self.rib = rib
+        self.own = own
+        self.hops: dict[int, int | None] = {}  # next hop → IGP metric, None: unresolvable
+
+    def metric(self, hop: int) -> int | None:
+        if hop not in self.hops:
+            found: int | None = None
+            if hop not in self.own:
+                via = [r for r in self.rib.lookup(hop) if r.protocol != "bgp"]
+                via = via or self.rib.lookup(hop)
+                found = via[0].metric if via else None
+            self.hops[hop] = found
+        return self.hops[hop]
+
+    def choose(self, candidates: list[Path]) -> Path | None:
+        best: Path | None = None
+        best_rank: tuple[int, ...] = ()
+        for path in candidates:
+            metric = 0
+            if path.next_hop is not None:
+                found = self.metric(path.next_hop)
+                if found is None:
+                    continue
+                metric = found
+            rank = (
+                path.source is not None,
+                len(path.as_path),
+                path.ibgp,
+                metric,
+                path.peer_rid,
+                path.peer_address,
+            )
+            if best is None or rank < best_rank:
+                best, best_rank = path, rank
+        return best
+
+
+def _spread(
+    prefix: Pfx,
+    origins: dict[int, Path],
+    starts: set[int],
+    links: list[list[_Link]],
+    choosers: list[_Chooser],
+    suppressed: dict[int, set[Pfx]],
+) -> tuple[dict[int, Path | None], dict[int, Path]]:
+    """One prefix's propagation: each instance's best path, each statement's received path."""
+    best: dict[int, Path | None] = {}
+    adj: dict[int, Path] = {}
+    queue = deque(sorted(set(origins) | starts))
+    queued = set(queue)
+    budget = 64 * (len(links) + 1)
+    while queue and budget > 0:
+        budget -= 1
+        inst = queue.popleft()
+        queued.discard(inst)
+        candidates = [origins[inst]] if inst in origins else []
+        for link in links[inst]:
+            held = adj.get(link.ours)
+            if held is not None:
+                candidates.append(held)
+        chosen = choosers[inst].choose(candidates)
+        if inst in best and best[inst] == chosen:
             continue
-        if ebgp:
-            out[prefix] = (prepend + path.as_path, me)
-            continue
-        if path.ibgp and not (path.from_client or ours.rr_client):
-            continue
-        hop = me if path.local or ours.next_hop_self or path.next_hop is None else path.next_hop
-        out[prefix] = (path.as_path, hop)
-    if ours.default_originate:
-        out[IPv4Network("0.0.0.0/0")] = (prepend if ebgp else (), me)
-    return out
+        best[inst] = chosen
+        hidden = prefix in suppressed.get(inst, ())
+        for link in links[inst]:
+            new = _receive(link, prefix, _send(link, prefix, chosen, hidden))
+            if adj.get(link.theirs) != new:
+                if new is None:
+                    del adj[link.theirs]
+                else:
+                    adj[link.theirs] = new
+                if link.far not in queued:
+                    queue.append(link.far)
+                    queued.add(link.far)
+    return best, adj
 
 
 def propagate(
@@ -471,83 +570,100 @@ def propagate(
     outcomes: dict[StmtKey, Outcome],
     result: BgpResult,
 ) -> None:
-    """Best paths of every BGP instance, by passing updates until nothing changes."""
-    links: dict[Inst, list[_Link]] = {}
-    instances: set[Inst] = {stmt.inst for stmt in stmts.values()}
+    """Best paths of every BGP instance: each prefix spreads from where it is originated over
+    the established sessions until nothing changes (prefixes are independent without
+    policies; aggregates are settled in a second pass)."""
     rids: dict[Inst, IPv4Address] = {stmt.inst: stmt.router_id for stmt in stmts.values()}
     for box in l2.boxes.values():
         if box.config.bgp is not None:
             for af in box.config.bgp.address_families:
-                if af.afi == "ipv4" and af.safi == "unicast":
-                    inst = (box.name, af.vrf)
-                    instances.add(inst)
-                    if inst not in rids:
-                        rids[inst] = router_id(box, af.vrf, box.config.bgp.router_id)
+                inst = (box.name, af.vrf)
+                if af.afi == "ipv4" and af.safi == "unicast" and inst not in rids:
+                    rids[inst] = router_id(box, af.vrf, box.config.bgp.router_id)
+    insts = sorted(rids, key=lambda i: (i[0], i[1] or ""))
+    index = {inst: n for n, inst in enumerate(insts)}
+    links: list[list[_Link]] = [[] for _ in insts]
+    by_uid = {stmt.uid: stmt for stmt in stmts.values()}
     for key, outcome in outcomes.items():
         if outcome.state == "Established" and outcome.peer is not None:
             stmt = stmts[key]
-            links.setdefault(stmt.inst, []).append(_Link(stmt, outcome.peer, outcome.peer.inst))
-    own: dict[Inst, set[IPv4Address]] = {}
+            far = index[outcome.peer.inst]
+            links[index[stmt.inst]].append(_link(stmt, outcome.peer, far))
+    own: dict[Inst, set[int]] = {}
     for item in l2.l3.values():
         if item.up:
-            own.setdefault((item.device, item.vrf), set()).update(a.ip for a in item.addresses)
-    local = {
-        inst: _originated(l2.boxes[inst[0]], inst[1], ribs.get(inst, EMPTY), rids[inst])
-        for inst in instances
-    }
-    adj_in: dict[StmtKey, dict[IPv4Network, Path]] = {}
-    sent: dict[StmtKey, int] = {}
-    best: dict[Inst, dict[IPv4Network, Path]] = {}
-    queue: deque[Inst] = deque(sorted(instances, key=str))
-    queued = set(queue)
-    budget = 64 * max(1, len(instances)) + 1000
-    while queue and budget > 0:
-        budget -= 1
-        inst = queue.popleft()
-        queued.discard(inst)
-        candidates = list(local[inst].values())
-        for link in links.get(inst, []):
-            candidates.extend(adj_in.get(link.ours.key, {}).values())
-        chosen = _select(candidates, ribs.get(inst, EMPTY), own.get(inst, set()))
-        suppressed = _aggregate(l2.boxes[inst[0]], inst[1], chosen, rids[inst])
-        if inst in best and best[inst] == chosen:
-            continue
-        best[inst] = chosen
-        for link in links.get(inst, []):
-            out = _export(link, chosen, suppressed)
-            sent[link.ours.key] = len(out)
-            received = _receive(link, out)
-            if adj_in.get(link.theirs.key) != received:
-                adj_in[link.theirs.key] = received
-                if link.far not in queued:
-                    queue.append(link.far)
-                    queued.add(link.far)
+            own.setdefault((item.device, item.vrf), set()).update(int(a.ip) for a in item.addresses)
+    choosers = [_Chooser(ribs.get(inst, EMPTY), own.get(inst, set())) for inst in insts]
+    origins: dict[Pfx, dict[int, Path]] = {}
+    for n, inst in enumerate(insts):
+        rib = ribs.get(inst, EMPTY)
+        for prefix, path in _originated(l2.boxes[inst[0]], inst[1], rib, int(rids[inst])).items():
+            origins.setdefault(prefix, {})[n] = path
+    defaults = {n for n, held in enumerate(links) if any(k.default_originate for k in held)}
+    if defaults:
+        origins.setdefault(DEFAULT, {})
+    results: dict[Pfx, tuple[dict[int, Path | None], dict[int, Path]]] = {}
+    for prefix, where in origins.items():
+        starts = defaults if prefix == DEFAULT else set()
+        results[prefix] = _spread(prefix, where, starts, links, choosers, {})
+    suppressed = _aggregates(l2, insts, results, origins, rids)
+    again = {p for held in suppressed.values() for p in held}
+    again.update(p for p in origins if p not in results)
+    for prefix in again:
+        starts = defaults if prefix == DEFAULT else set()
+        where = origins.get(prefix, {})
+        results[prefix] = _spread(prefix, where, starts, links, choosers, suppressed)
+    best: dict[Inst, dict[Pfx, Path]] = {inst: {} for inst in insts}
+    received: dict[int, int] = {}
+    sent: dict[int, int] = {}
+    for prefix, (chosen, adj) in results.items():
+        for n, choice in chosen.items():
+            if choice is not None:
+                best[insts[n]][prefix] = choice
+            hidden = prefix in suppressed.get(n, ())
+            for link in links[n]:
+                if _send(link, prefix, choice, hidden) is not None:
+                    sent[link.ours] = sent.get(link.ours, 0) + 1
+        for uid in adj:
+            received[uid] = received.get(uid, 0) + 1
     result.best = best
-    result.sent = sent
-    result.received = {key: len(paths) for key, paths in adj_in.items()}
+    result.unresolved = {
+        (insts[n], hop)
+        for n, chooser in enumerate(choosers)
+        for hop, metric in chooser.hops.items()
+        if metric is None
+    }
+    result.sent = {by_uid[uid].key: count for uid, count in sent.items()}
+    result.received = {by_uid[uid].key: count for uid, count in received.items()}
 
 
-def _receive(
-    link: _Link, out: dict[IPv4Network, tuple[tuple[int, ...], IPv4Address | None]]
-) -> dict[IPv4Network, Path]:
-    """What the far end keeps of ``out``: paths without its own AS in them."""
-    ours, theirs = link.ours, link.theirs
-    ebgp = ours.local_as != theirs.local_as
-    keep: dict[IPv4Network, Path] = {}
-    for prefix, (as_path, hop) in out.items():
-        if not theirs.allowas_in and (theirs.asn in as_path or theirs.local_as in as_path):
+def _aggregates(
+    l2: L2,
+    insts: list[Inst],
+    results: dict[Pfx, tuple[dict[int, Path | None], dict[int, Path]]],
+    origins: dict[Pfx, dict[int, Path]],
+    rids: dict[Inst, IPv4Address],
+) -> dict[int, set[Pfx]]:
+    """Adds to ``origins`` the aggregates that have a more specific path; returns, per
+    instance, the prefixes `summary-only` suppresses."""
+    suppressed: dict[int, set[Pfx]] = {}
+    for n, inst in enumerate(insts):
+        bgp = l2.boxes[inst[0]].config.bgp
+        af = _family(bgp, inst[1]) if bgp else None
+        if af is None or not af.aggregates:
             continue
-        keep[prefix] = Path(
-            prefix,
-            hop,
-            as_path,
-            not ebgp,
-            theirs.key,
-            ours.router_id,
-            theirs.address,
-            theirs.rr_client,
-        )
-    return keep
+        held = [p for p, (chosen, _) in results.items() if chosen.get(n) is not None]
+        for aggregate in af.aggregates:
+            if not isinstance(aggregate.prefix, IPv4Network):
+                continue
+            outer = pfx(aggregate.prefix)
+            inner = [p for p in held if p != outer and subnet_of(p, outer)]
+            if inner:
+                path = Path(outer, None, (), False, None, int(rids[inst]))
+                origins.setdefault(outer, {})[n] = path
+                if aggregate.summary_only:
+                    suppressed.setdefault(n, set()).update(inner)
+    return suppressed
 
 
 def bgp_routes(l2: L2, result: BgpResult) -> dict[Inst, list[RibRoute]]:
@@ -557,10 +673,11 @@ def bgp_routes(l2: L2, result: BgpResult) -> dict[Inst, list[RibRoute]]:
         distances = l2.boxes[inst[0]].defaults.distance
         routes = out.setdefault(inst, [])
         for prefix, path in paths.items():
-            if path.local:
+            if path.source is None:
                 continue
             kind = "ibgp" if path.ibgp else "ebgp"
+            hop = _address(path.next_hop) if path.next_hop is not None else None
             routes.append(
-                RibRoute(prefix, "bgp", distances[kind], 0, path.next_hop, None, kind, path.as_path)
+                RibRoute(prefix, "bgp", distances[kind], 0, hop, None, kind, path.as_path)
             )
     return out

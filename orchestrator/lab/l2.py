@@ -136,11 +136,10 @@ class L2:
     segments: dict[Hashable, list[L3If]]
     graph: dict[Node, list[tuple[Node, str | None]]]  # layer 2 node → (node, via port)
     by_address: dict[IPv4Address, list[L3If]] = field(default_factory=dict)  # up ones only
+    by_device: dict[str, list[L3If]] = field(default_factory=dict)
 
     def l3_of(self, device: str) -> Iterator[L3If]:
-        for (dev, _), item in self.l3.items():
-            if dev == device:
-                yield item
+        yield from self.by_device.get(device, [])
 
     def owners(self, address: IPv4Address) -> list[L3If]:
         """The up interfaces that hold ``address``."""
@@ -408,11 +407,13 @@ def build_l2(devices: dict[str, LabDevice], cables: list[tuple[End, End]]) -> L2
             if item.up:
                 segments.setdefault(segment, []).append(item)
     by_address: dict[IPv4Address, list[L3If]] = {}
+    by_device: dict[str, list[L3If]] = {}
     for item in l3.values():
+        by_device.setdefault(item.device, []).append(item)
         if item.up:
             for address in item.addresses:
                 by_address.setdefault(address.ip, []).append(item)
-    return L2(boxes, l3, segments, graph, by_address)
+    return L2(boxes, l3, segments, graph, by_address, by_device)
 
 
 def learned_macs(l2: L2, device: str) -> list[tuple[str, int, str]]:

@@ -12,29 +12,31 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from ipaddress import IPv4Address
 
-from orchestrator.lab.bgp import BgpResult, StmtKey, bgp_routes, propagate, sessions, statements
+from orchestrator.lab.bgp import (
+    BgpResult,
+    Outcome,
+    StmtKey,
+    bgp_routes,
+    propagate,
+    sessions,
+    statements,
+)
 from orchestrator.lab.device import LabDevice
 from orchestrator.lab.l2 import L2, End, build_l2
-from orchestrator.lab.ospf import OspfResult, build_ospf, ospf_routes
+from orchestrator.lab.ospf import OspfResult, build_ospf, intra_routes, ospf_routes
 from orchestrator.lab.routing import (
+    EMPTY,
     Arrival,
     Inst,
     Rib,
     RibRoute,
+    Tables,
     connected_routes,
     static_routes,
     trace,
 )
 
 MAX_ROUNDS = 8
-
-
-def _tables(*parts: dict[Inst, list[RibRoute]]) -> dict[Inst, Rib]:
-    merged: dict[Inst, list[RibRoute]] = {}
-    for part in parts:
-        for inst, routes in part.items():
-            merged.setdefault(inst, []).extend(routes)
-    return {inst: Rib(routes) for inst, routes in merged.items()}
 
 
 @dataclass
@@ -60,29 +62,57 @@ def compute(
     """Compute the lab's state from the configs, the cables and the BGP faults."""
     l2 = build_l2(devices, cables)
     ospf = build_ospf(l2)
+    intra = intra_routes(l2, ospf)
     connected = connected_routes(l2)
     stmts = statements(l2)
-    ribs = _tables(connected)
+    tables = Tables()
+    ribs = tables.build(connected)
     learned: dict[Inst, list[RibRoute]] = {}
     result = BgpResult(stmts=stmts)
+    judged: dict[Inst, Rib] | None = None
+    inputs: tuple[dict[Inst, list[RibRoute]], ...] | None = None
     rounds = 0
     for rounds in range(1, MAX_ROUNDS + 1):  # noqa: B007 - the count is reported
         statics: dict[Inst, list[RibRoute]] = {}
         for box in l2.boxes.values():
             for inst, routes in static_routes(box, ribs).items():
                 statics.setdefault(inst, []).extend(routes)
-        base = _tables(connected, statics, learned)
-        igp = ospf_routes(l2, ospf, base, connected)
-        middle = _tables(connected, statics, igp, learned)
+        igp = ospf_routes(l2, ospf, intra, ribs, connected)
+        middle = tables.build(connected, statics, igp, learned)
+        if judged is not None and _same(middle, judged):
+            break  # what sessions and BGP were judged on has not changed: neither have they
         outcomes = sessions(l2, middle, stmts, faults)
-        result = BgpResult(stmts=stmts, outcomes=outcomes)
-        propagate(l2, middle, stmts, outcomes, result)
-        learned = bgp_routes(l2, result)
-        tables = _tables(connected, statics, igp, learned)
-        if tables == ribs:
+        if not _bgp_unchanged(result, outcomes, middle, (statics, igp), inputs):
+            result = BgpResult(stmts=stmts, outcomes=outcomes)
+            propagate(l2, middle, stmts, outcomes, result)
+            learned = bgp_routes(l2, result)
+        inputs = (statics, igp)
+        judged = middle
+        final = tables.build(connected, statics, igp, learned)
+        if _same(final, ribs):
             break
-        ribs = tables
+        ribs = final
     return Network(l2, ospf, ribs, result, rounds)
+
+
+def _bgp_unchanged(
+    result: BgpResult,
+    outcomes: dict[StmtKey, Outcome],
+    tables: dict[Inst, Rib],
+    inputs: tuple[dict[Inst, list[RibRoute]], ...],
+    before: tuple[dict[Inst, list[RibRoute]], ...] | None,
+) -> bool:
+    """Whether BGP would come out as it did last round: the same sessions, the same non-BGP
+    routes to originate and resolve over, and no next hop that was unresolvable resolves now
+    (through a BGP route)."""
+    if before is None or outcomes != result.outcomes or inputs != before:
+        return False
+    return not any(tables.get(inst, EMPTY).lookup(hop) for inst, hop in result.unresolved)
+
+
+def _same(a: dict[Inst, Rib], b: dict[Inst, Rib]) -> bool:
+    """Whether two sets of tables are the same (`Tables` reuses unchanged ones)."""
+    return a.keys() == b.keys() and all(a[k] is b[k] or a[k] == b[k] for k in a)
 
 
 def session_key(key: StmtKey) -> tuple[str, str | None, str]:

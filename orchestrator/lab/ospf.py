@@ -27,11 +27,11 @@ from __future__ import annotations
 import heapq
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
-from ipaddress import IPv4Address, IPv4Interface, IPv4Network
+from ipaddress import IPv4Address, IPv4Interface
 
 from orchestrator.lab.common import secret_key
 from orchestrator.lab.l2 import L2, Box, PortInfo
-from orchestrator.lab.routing import Inst, Rib, RibRoute
+from orchestrator.lab.routing import EMPTY, Inst, Pfx, Rib, RibRoute, host, pfx
 from orchestrator.lab.state import OspfNeighbor
 from orchestrator.model import Interface, Ospf
 from orchestrator.ports import canonical_name
@@ -350,23 +350,25 @@ def _dijkstra(
 
 @dataclass(frozen=True)
 class External:
-    prefix: IPv4Network
+    prefix: Pfx
     metric: int
     metric_type: int
 
 
 def externals(
-    box: Box, ospf: Ospf, rib: Rib, local: Iterable[RibRoute], own: set[IPv4Network]
+    box: Box, ospf: Ospf, rib: Rib, local: Iterable[RibRoute], own: set[Pfx]
 ) -> list[External]:
     """What process ``ospf`` of ``box`` redistributes, given the instance's table."""
     out: list[External] = []
     fallback = ospf.default_metric or box.defaults.ospf_external_metric
-    by_protocol: dict[str, list[IPv4Network]] = {}
-    for route in local:
-        by_protocol.setdefault(route.protocol, []).append(route.prefix)
-    for route in rib.all():
-        if route.protocol in ("static", "bgp"):
-            by_protocol.setdefault(route.protocol, []).append(route.prefix)
+    wanted = {r.protocol for r in ospf.redistribute}
+    by_protocol: dict[str, list[Pfx]] = {}
+    if "connected" in wanted:
+        by_protocol["connected"] = [r.prefix for r in local if r.protocol == "connected"]
+    if wanted & {"static", "bgp"}:
+        for route in rib.all():
+            if route.protocol in ("static", "bgp"):
+                by_protocol.setdefault(route.protocol, []).append(route.prefix)
     for redistribution in ospf.redistribute:
         prefixes = by_protocol.get(redistribution.protocol, [])
         metric = redistribution.metric if redistribution.metric is not None else fallback
@@ -374,7 +376,7 @@ def externals(
             if prefix not in own:
                 out.append(External(prefix, metric, redistribution.metric_type or 2))
     if ospf.default_originate:
-        default = IPv4Network("0.0.0.0/0")
+        default: Pfx = (0, 0)
         has_default = any(r.protocol != "ospf" for r in rib.routes.get(default, []))
         if ospf.default_originate_always or has_default:
             metric = ospf.default_originate_metric if ospf.default_originate_metric else 1
@@ -382,75 +384,101 @@ def externals(
     return out
 
 
-def ospf_routes(
-    l2: L2,
-    result: OspfResult,
-    ribs: dict[Inst, Rib],
-    connected: dict[Inst, list[RibRoute]],
-) -> dict[Inst, list[RibRoute]]:
-    """Every instance's OSPF routes, with externals taken from the tables in ``ribs``."""
-    stubs: dict[RouterKey, list[tuple[IPv4Network, int, str]]] = {}
-    ext: dict[RouterKey, list[External]] = {}
+Hops = set[tuple[IPv4Address, str]]
+
+
+def _stubs(result: OspfResult) -> dict[RouterKey, list[tuple[Pfx, int, str]]]:
+    """What each router advertises of its own: its up OSPF interfaces' prefixes."""
+    stubs: dict[RouterKey, list[tuple[Pfx, int, str]]] = {}
     for key, items in result.interfaces.items():
-        box = l2.boxes[key[0]]
-        ospf = box.config.ospf[key[1]]
-        own: set[IPv4Network] = set()
         for item in items:
             if not item.up:
                 continue
             for address in item.addresses:
-                prefix = address.network
-                if item.kind == "loopback":
-                    prefix = IPv4Network(f"{address.ip}/32")
-                own.add(address.network)
+                prefix = host(address.ip) if item.kind == "loopback" else pfx(address.network)
                 stubs.setdefault(key, []).append((prefix, item.cost, item.area))
-        inst = (box.name, ospf.vrf)
-        local = connected.get(inst, [])
-        ext[key] = externals(box, ospf, ribs.get(inst, Rib(())), local, own)
+    return stubs
+
+
+def intra_routes(l2: L2, result: OspfResult) -> dict[Inst, list[RibRoute]]:
+    """Every instance's routes to the prefixes of OSPF interfaces (they depend on nothing
+    but the adjacencies, so they are computed once per network)."""
+    stubs = _stubs(result)
     out: dict[Inst, list[RibRoute]] = {}
     for key, reach in result.paths.items():
         box = l2.boxes[key[0]]
         ospf = box.config.ospf[key[1]]
-        inst = (box.name, ospf.vrf)
         areas = {i.area for i in result.interfaces.get(key, [])}
-        mine = {p for p, _, _ in stubs.get(key, [])}
-        intra: dict[IPv4Network, tuple[int, set[tuple[IPv4Address, str]], str]] = {}
-        outer: dict[IPv4Network, tuple[tuple[int, int], set[tuple[IPv4Address, str]], int]] = {}
+        mine = {pfx(a.network) for i in result.interfaces.get(key, []) if i.up for a in i.addresses}
+        mine.update(p for p, _, _ in stubs.get(key, []))
+        best: dict[Pfx, tuple[int, Hops, str]] = {}
         for router, (distance, hops) in reach.items():
-            if not hops:
-                continue
             for prefix, cost, area in stubs.get(router, []):
-                if prefix in mine:
+                if prefix in mine or not hops:
                     continue
                 total = distance + cost
-                held = intra.get(prefix)
+                held = best.get(prefix)
                 if held is None or total < held[0]:
-                    intra[prefix] = (total, set(hops), area)
+                    best[prefix] = (total, set(hops), area)
                 elif total == held[0]:
                     held[1].update(hops)
-            for ext_item in ext.get(router, []):
-                if ext_item.prefix in mine:
-                    continue
-                rank = (
-                    (ext_item.metric, distance)
-                    if ext_item.metric_type == 2
-                    else (ext_item.metric + distance, 0)
-                )
-                held2 = outer.get(ext_item.prefix)
-                if held2 is None or rank < held2[0]:
-                    outer[ext_item.prefix] = (rank, set(hops), ext_item.metric_type)
-                elif rank == held2[0]:
-                    held2[1].update(hops)
         distance_int = ospf.distance or box.defaults.distance["ospf"]
-        distance_ext = ospf.distance or box.defaults.distance["ospf_external"]
-        routes = out.setdefault(inst, [])
-        for prefix, (total, hop_set, area) in intra.items():
+        routes = out.setdefault((box.name, ospf.vrf), [])
+        for prefix, (total, hop_set, area) in best.items():
             kind = "intra-area" if area in areas else "inter-area"
             for hop, ifname in sorted(hop_set):
                 routes.append(RibRoute(prefix, "ospf", distance_int, total, hop, ifname, kind))
+    return out
+
+
+def ospf_routes(
+    l2: L2,
+    result: OspfResult,
+    intra: dict[Inst, list[RibRoute]],
+    ribs: dict[Inst, Rib],
+    connected: dict[Inst, list[RibRoute]],
+) -> dict[Inst, list[RibRoute]]:
+    """Every instance's OSPF routes: ``intra`` plus the externals redistributed from the
+    tables in ``ribs``."""
+    ext: dict[RouterKey, list[External]] = {}
+    for key, items in result.interfaces.items():
+        box = l2.boxes[key[0]]
+        ospf = box.config.ospf[key[1]]
+        if not ospf.redistribute and not ospf.default_originate:
+            continue
+        own = {pfx(a.network) for item in items if item.up for a in item.addresses}
+        inst = (box.name, ospf.vrf)
+        found = externals(box, ospf, ribs.get(inst, EMPTY), connected.get(inst, []), own)
+        if found:
+            ext[key] = found
+    if not ext:
+        return intra
+    out = {inst: list(routes) for inst, routes in intra.items()}
+    for key, reach in result.paths.items():
+        box = l2.boxes[key[0]]
+        ospf = box.config.ospf[key[1]]
+        inst = (box.name, ospf.vrf)
+        known = {r.prefix for r in intra.get(inst, [])}
+        known.update(
+            pfx(a.network) for i in result.interfaces.get(key, []) if i.up for a in i.addresses
+        )
+        outer: dict[Pfx, tuple[tuple[int, int], Hops, int]] = {}
+        for router, (distance, hops) in reach.items():
+            for item in ext.get(router, []):
+                if item.prefix in known or not hops:
+                    continue
+                if item.metric_type == 2:
+                    rank = (item.metric, distance)
+                else:
+                    rank = (item.metric + distance, 0)
+                held = outer.get(item.prefix)
+                if held is None or rank < held[0]:
+                    outer[item.prefix] = (rank, set(hops), item.metric_type)
+                elif rank == held[0]:
+                    held[1].update(hops)
+        distance_ext = ospf.distance or box.defaults.distance["ospf_external"]
+        routes = out.setdefault(inst, [])
         for prefix, (rank, hop_set, metric_type) in outer.items():
-            if prefix in intra:
-                continue
             kind = f"external-{metric_type}"
             for hop, ifname in sorted(hop_set):
                 routes.append(RibRoute(prefix, "ospf", distance_ext, rank[0], hop, ifname, kind))

@@ -7,6 +7,7 @@ from ipaddress import IPv4Interface
 
 from orchestrator.lab.l2 import Box, PortInfo, learned_macs
 from orchestrator.lab.network import Network
+from orchestrator.lab.routing import network_of
 from orchestrator.lab.state import (
     ArpEntry,
     BgpSession,
@@ -138,11 +139,11 @@ def routes(net: Network, device: str) -> list[Route]:
     insts = sorted((inst for inst in net.ribs if inst[0] == device), key=lambda i: i[1] or "")
     for inst in insts:
         rib = net.ribs[inst]
-        for prefix in sorted(rib.routes, key=lambda p: (int(p.network_address), p.prefixlen)):
+        for prefix in sorted(rib.routes):
             for r in rib.routes[prefix]:
                 out.append(
                     Route(
-                        prefix=r.prefix,
+                        prefix=network_of(r.prefix),
                         protocol=r.protocol,  # type: ignore[arg-type]
                         next_hop=r.next_hop,
                         interface=r.interface,

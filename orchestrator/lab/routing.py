@@ -1,7 +1,9 @@
 """Routing tables: connected and static routes, merging protocols by distance, lookups, and
 tracing a packet hop by hop through the lab.
 
-A routing instance is a box and a VRF (`Inst`, VRF None is the global table). Each instance's
+A routing instance is a box and a VRF (`Inst`, VRF None is the global table). Prefixes are held
+as `Pfx` (network as an integer, length): `ipaddress` objects hash slowly and a 200-box lab
+hashes millions of them. Each instance's
 table (`Rib`) keeps, per prefix, the routes of the protocol with the lowest administrative
 distance (several when they are equal-cost paths). Distances come from the platform's defaults
 (`lab/defaults.py`) or the route's own (`ip route ... 250`, `preference 70`).
@@ -15,17 +17,49 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from ipaddress import IPv4Address, IPv4Network
 
 from orchestrator.lab.l2 import L2, Box, L3If
 from orchestrator.ports import interface_kind
 
 Inst = tuple[str, str | None]  # (device, VRF or None for the global table)
+Pfx = tuple[int, int]  # (network address as an integer, prefix length)
+
+_MASKS = [(0xFFFFFFFF << (32 - n)) & 0xFFFFFFFF for n in range(33)]
+
+
+def pfx(network: IPv4Network) -> Pfx:
+    """The `Pfx` of ``network``.
+
+    >>> pfx(IPv4Network("10.0.0.0/8"))
+    (167772160, 8)
+    """
+    return (int(network.network_address), network.prefixlen)
+
+
+def host(address: IPv4Address | int) -> Pfx:
+    return (int(address), 32)
+
+
+@lru_cache(maxsize=65536)
+def network_of(prefix: Pfx) -> IPv4Network:
+    """The `IPv4Network` of a `Pfx` (for records and messages)."""
+    return IPv4Network(prefix)
+
+
+def contains(prefix: Pfx, address: int) -> bool:
+    return address & _MASKS[prefix[1]] == prefix[0]
+
+
+def subnet_of(inner: Pfx, outer: Pfx) -> bool:
+    """Whether ``inner`` lies inside ``outer`` (or is it)."""
+    return inner[1] >= outer[1] and inner[0] & _MASKS[outer[1]] == outer[0]
 
 
 @dataclass(frozen=True)
 class RibRoute:
-    prefix: IPv4Network
+    prefix: Pfx
     protocol: str  # connected, local, static, ospf, bgp
     distance: int
     metric: int = 0
@@ -39,7 +73,7 @@ class Rib:
     """One instance's table: the winning routes per prefix and a longest-match index."""
 
     def __init__(self, candidates: Iterable[RibRoute]) -> None:
-        best: dict[IPv4Network, list[RibRoute]] = {}
+        best: dict[Pfx, list[RibRoute]] = {}
         for route in candidates:
             held = best.get(route.prefix)
             if held is None or route.distance < held[0].distance:
@@ -48,24 +82,22 @@ class Rib:
                 if route.protocol == held[0].protocol:
                     held.append(route)
         self.routes = best
-        self._index: dict[int, dict[int, IPv4Network]] = {}
-        for prefix in best:
-            self._index.setdefault(prefix.prefixlen, {})[int(prefix.network_address)] = prefix
-        self._lengths = sorted(self._index, reverse=True)
+        self._lengths = sorted({length for _, length in best}, reverse=True)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Rib) and self.routes == other.routes
 
     __hash__ = None  # type: ignore[assignment]
 
-    def lookup(self, address: IPv4Address, skip: IPv4Network | None = None) -> list[RibRoute]:
+    def lookup(self, address: IPv4Address | int, skip: Pfx | None = None) -> list[RibRoute]:
         """The routes of the longest prefix holding ``address`` (not ``skip``), or []."""
         value = int(address)
+        routes = self.routes
         for length in self._lengths:
-            mask = (0xFFFFFFFF << (32 - length)) & 0xFFFFFFFF
-            prefix = self._index[length].get(value & mask)
-            if prefix is not None and prefix != skip:
-                return self.routes[prefix]
+            key = (value & _MASKS[length], length)
+            found = routes.get(key)
+            if found is not None and key != skip:
+                return found
         return []
 
     def all(self) -> Iterable[RibRoute]:
@@ -74,6 +106,29 @@ class Rib:
 
 
 EMPTY = Rib(())
+
+
+class Tables:
+    """Builds each instance's `Rib` from protocol route lists, reusing the table built last
+    time when an instance's routes have not changed (most do not between rounds)."""
+
+    def __init__(self) -> None:
+        self._last: dict[Inst, tuple[list[RibRoute], Rib]] = {}
+
+    def build(self, *parts: dict[Inst, list[RibRoute]]) -> dict[Inst, Rib]:
+        merged: dict[Inst, list[RibRoute]] = {}
+        for part in parts:
+            for inst, routes in part.items():
+                merged.setdefault(inst, []).extend(routes)
+        out: dict[Inst, Rib] = {}
+        for inst, routes in merged.items():
+            held = self._last.get(inst)
+            if held is not None and held[0] == routes:
+                out[inst] = held[1]
+            else:
+                out[inst] = Rib(routes)
+                self._last[inst] = (routes, out[inst])
+        return out
 
 
 def connected_routes(l2: L2) -> dict[Inst, list[RibRoute]]:
@@ -85,12 +140,11 @@ def connected_routes(l2: L2) -> dict[Inst, list[RibRoute]]:
         routes = out.setdefault((item.device, item.vrf), [])
         distances = l2.boxes[item.device].defaults.distance
         for address in item.addresses:
-            routes.append(
-                RibRoute(address.network, "connected", distances["connected"], 0, None, item.name)
-            )
-            if address.network.prefixlen < 32:
-                host = IPv4Network(f"{address.ip}/32")
-                routes.append(RibRoute(host, "local", distances["local"], 0, None, item.name))
+            net = pfx(address.network)
+            routes.append(RibRoute(net, "connected", distances["connected"], 0, None, item.name))
+            if net[1] < 32:
+                own = host(address.ip)
+                routes.append(RibRoute(own, "local", distances["local"], 0, None, item.name))
     return out
 
 
@@ -127,7 +181,7 @@ def static_routes(box: Box, ribs: dict[Inst, Rib]) -> dict[Inst, list[RibRoute]]
                 hop = IPv4Address(static.next_hop)
             except ValueError:
                 continue
-            via = rib.lookup(hop, skip=static.prefix)
+            via = rib.lookup(hop, skip=pfx(static.prefix))
             installed = installed or bool(via)
             if via and via[0].protocol in ("connected", "local"):
                 interface = via[0].interface
@@ -141,7 +195,7 @@ def static_routes(box: Box, ribs: dict[Inst, Rib]) -> dict[Inst, list[RibRoute]]
                 next_hop = None
         out.setdefault(inst, []).append(
             RibRoute(
-                static.prefix,
+                pfx(static.prefix),
                 "static",
                 static.distance if static.distance is not None else distance,
                 0,

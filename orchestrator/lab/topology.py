@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from ipaddress import IPv4Address
 from typing import TypeVar, cast
 
@@ -24,6 +24,7 @@ from orchestrator.lab import records
 from orchestrator.lab.device import LabDevice
 from orchestrator.lab.l2 import End
 from orchestrator.lab.network import Network, compute
+from orchestrator.lab.routing import pfx
 from orchestrator.lab.state import (
     ArpEntry,
     BgpSession,
@@ -44,6 +45,15 @@ T = TypeVar("T")
 class Cable:
     a: End
     b: End
+
+
+def _with(record: T, name: str, value: int) -> T:
+    """A copy of the frozen record with one field changed (`dataclasses.replace` is ten
+    times slower, and a box can have thousands of routes)."""
+    new: T = object.__new__(type(record))
+    new.__dict__.update(record.__dict__)
+    new.__dict__[name] = value
+    return new
 
 
 def _address(text: str) -> str:
@@ -74,6 +84,7 @@ class Topology:
         self._stamp: tuple[tuple[str, int], ...] = ()
         self._changed_at = clock()
         self._since: dict[Hashable, tuple[str, float]] = {}
+        self._aged_cache: dict[tuple[str, str], tuple[Network | None, int, list[object]]] = {}
 
     # -- changes -----------------------------------------------------------------------------
     def invalidate(self) -> None:
@@ -211,6 +222,37 @@ class Topology:
             found = net.records[key] = build(net, device)
         return list(cast("list[T]", found))
 
+    def _aged(
+        self,
+        device: str,
+        what: str,
+        build: Callable[[Network, str], list[T]],
+        key: Callable[[T], Hashable | None],
+        field: str,
+        unit: int = 1,
+    ) -> list[T]:
+        """Records with ``field`` set to the seconds (or ``unit``s) since each came into its
+        state; the aged list is reused within one second."""
+        found = self._cached(device, what, build)
+        net = self._net
+        since_key = (device, what + "/since")
+        since = cast("list[float | None] | None", net.records.get(since_key) if net else None)
+        if since is None:
+            held = [self._since.get(k) if k is not None else None for k in map(key, found)]
+            since = [h[1] if h is not None else None for h in held]
+            if net is not None:
+                net.records[since_key] = since
+        now = self.clock()
+        hit = self._aged_cache.get((device, what))
+        if hit is not None and hit[0] is net and hit[1] == int(now):
+            return list(cast("list[T]", hit[2]))
+        aged = [
+            item if t is None else _with(item, field, max(0, int(now - t)) // unit)
+            for item, t in zip(found, since, strict=True)
+        ]
+        self._aged_cache[(device, what)] = (net, int(now), cast("list[object]", aged))
+        return list(aged)
+
     # -- LabState ----------------------------------------------------------------------------
     def ports(self, device: str) -> list[PortState]:
         return self._cached(device, "ports", records.ports)
@@ -223,34 +265,31 @@ class Topology:
         return self._cached(device, "cdp", lambda net, d: records.neighbors(net, d, "cdp"))
 
     def bgp(self, device: str) -> list[BgpSession]:
-        found = self._cached(device, "bgp", records.bgp)
-        return [replace(s, uptime=self._age(("bgp", (device, s.vrf, s.neighbor)))) for s in found]
+        def key(s: BgpSession) -> Hashable:
+            return ("bgp", (device, s.vrf, s.neighbor))
+
+        return self._aged(device, "bgp", records.bgp, key, "uptime")
 
     def ospf(self, device: str) -> list[OspfNeighbor]:
-        found = self._cached(device, "ospf", lambda net, d: list(net.ospf.neighbors.get(d, [])))
-        return [
-            replace(n, uptime=self._age(("ospf", device, n.interface, n.router_id, n.address)))
-            for n in found
-        ]
+        def key(n: OspfNeighbor) -> Hashable:
+            return ("ospf", device, n.interface, n.router_id, n.address)
+
+        def build(net: Network, name: str) -> list[OspfNeighbor]:
+            return list(net.ospf.neighbors.get(name, []))
+
+        return self._aged(device, "ospf", build, key, "uptime")
 
     def routes(self, device: str) -> list[Route]:
-        found = self._cached(device, "routes", records.routes)
-        return [
-            replace(
-                r,
-                age=self._age(
-                    ("route", (device, r.vrf), r.prefix, r.protocol, r.next_hop, r.interface)
-                ),
-            )
-            for r in found
-        ]
+        def key(r: Route) -> Hashable:
+            return ("route", (device, r.vrf), pfx(r.prefix), r.protocol, r.next_hop, r.interface)
+
+        return self._aged(device, "routes", records.routes, key, "age")
 
     def arp(self, device: str) -> list[ArpEntry]:
-        found = self._cached(device, "arp", records.arp)
-        return [
-            e if e.own else replace(e, age=self._age(("arp", device, e.interface, e.address)) // 60)
-            for e in found
-        ]
+        def key(e: ArpEntry) -> Hashable | None:
+            return None if e.own else ("arp", device, e.interface, e.address)
+
+        return self._aged(device, "arp", records.arp, key, "age", unit=60)
 
     def macs(self, device: str) -> list[MacEntry]:
         return self._cached(device, "macs", records.macs)
