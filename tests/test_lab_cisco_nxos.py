@@ -185,7 +185,7 @@ def test_checkpoint_file_and_rollback_from_it(lab: Lab, conn: Any) -> None:
     assert running(lab) == before
 
 
-# -- show output read by ntc-templates --------------------------------------------------------------
+# -- show output read by ntc-templates ------------------------------------------------------------
 Rows = list[dict[str, Any]]
 
 
