@@ -40,6 +40,12 @@ ROLLBACK_FILE = "flash:/cutover-rollback.cfg"
 PROTOCOLS = {"direct": "connected", "static": "static", "bgp": "bgp", "ospf": "ospf"}
 
 
+#: a `display mac-address` row: MAC, VLAN, state (one or two words), port, aging
+MAC_ROW = re.compile(
+    r"^([0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4})\s+(\d+)\s+(\S+(?: \S+)?)\s{2,}(\S+)\s+\S+\s*$", re.M
+)
+
+
 def full_name(name: str) -> str:
     """A table's abbreviated name in full: `XGE1/0/1` -> `Ten-GigabitEthernet1/0/1`."""
     vlan = re.fullmatch(r"Vlan(\d+)", name)
@@ -363,17 +369,19 @@ class HpComwareDriver(CutoverDriver):
         ]
 
     def get_mac_address_table(self) -> list[dict[str, Any]]:
+        """`display mac-address` by pattern: a static entry's state is two words (`Config
+        static`), which the ntc-template reads as one."""
         return [
             {
-                "mac": napalm_mac(row["mac_address"]),
-                "interface": full_name(row["interface"]),
-                "vlan": int(row["vlan_id"]),
-                "static": "static" in row["state"].lower(),
+                "mac": napalm_mac(row.group(1)),
+                "interface": full_name(row.group(4)),
+                "vlan": int(row.group(2)),
+                "static": "static" in row.group(3).lower(),
                 "active": True,
                 "moves": -1,
                 "last_move": -1.0,
             }
-            for row in self.parse("display mac-address")
+            for row in MAC_ROW.finditer(self.send("display mac-address"))
         ]
 
     def get_route_summary(self) -> dict[str, int]:
