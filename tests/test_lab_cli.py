@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import shutil
 import signal
@@ -27,11 +28,20 @@ LAB = REPO / "inventories" / "lab"
 
 
 def free_ports(count: int) -> list[int]:
-    with ExitStack() as stack:
-        sockets = [stack.enter_context(socket.socket()) for _ in range(count)]
-        for s in sockets:
-            s.bind(("127.0.0.1", 0))
-        return [s.getsockname()[1] for s in sockets]
+    """``count`` ports free now, below the kernel's ephemeral range (32768+), where outgoing
+    connections and other tests' port-0 listeners cannot take them before the lab binds."""
+    rng = random.Random()
+    for _ in range(50):
+        base = rng.randrange(10000, 32000 - count)
+        with ExitStack() as stack:
+            try:
+                for port in range(base, base + count):
+                    s = stack.enter_context(socket.socket())
+                    s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return list(range(base, base + count))
+    raise RuntimeError(f"no {count} free ports in a row below 32000")
 
 
 def relocated_inventory(tmp_path: Path) -> Path:
