@@ -26,6 +26,7 @@ from orchestrator.ports import interface_kind
 Inst = tuple[str, str | None]  # (device, VRF or None for the global table)
 Pfx = tuple[int, int]  # (network address as an integer, prefix length)
 
+MAX_HOPS = 255  # the largest IPv4 TTL
 _MASKS = [(0xFFFFFFFF << (32 - n)) & 0xFFFFFFFF for n in range(33)]
 
 
@@ -259,7 +260,7 @@ def trace(
     """
     inst = start
     seen: set[Inst] = set()
-    for _ in range(32):
+    for _ in range(MAX_HOPS):
         device, vrf = inst
         for item in l2.owners(address):
             if item.device == device and item.vrf == vrf:
@@ -278,4 +279,4 @@ def trace(
                 return None, f"{what} at {address} on {device} {hop.interface}"
             return None, f"{what} is not reachable on {device} {hop.interface}"
         inst = (far.device, far.vrf)
-    return None, f"more than 32 hops to {address}"
+    return None, f"more than {MAX_HOPS} hops to {address}"
