@@ -61,3 +61,20 @@ def test_moving_a_cable_changes_interface_state_and_lldp() -> None:
         up = {p.name: p.oper_up for p in state.ports("r1")}
         assert up["GigabitEthernet0/0/1"] is True  # still cabled, to a port r2 has not configured
         assert [n.remote_port for n in state.lldp("r1")] == ["GigabitEthernet0/0/2"]
+
+
+def test_a_negation_the_parser_reads_is_kept_and_replaced_by_its_positive_form() -> None:
+    with running_lab(_two_boxes()) as lab:
+        conn = connect(lab, "r1", "huawei")
+        af = ["bgp 65001", "ipv4-family unicast"]
+        try:
+            conn.send_config_set([*af, "synchronization"])
+            running = conn.send_command("display current-configuration")
+            assert "  synchronization\n" in running
+            assert "undo synchronization" not in running
+            conn.send_config_set([*af, "undo synchronization", "undo synchronization"])
+            running = conn.send_command("display current-configuration")
+            assert "  undo synchronization\n" in running
+            assert "  synchronization\n" not in running
+        finally:
+            conn.disconnect()

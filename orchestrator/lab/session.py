@@ -278,12 +278,18 @@ class Session:
         view = self.views[-1]
         negation = persona.negation + " "
         if lower.startswith(negation):
-            self.tree.remove(view.path, text[len(negation) :].strip())
+            if not self.tree.remove(view.path, text[len(negation) :].strip()):
+                # some negations are configuration in their own right (VRP `undo
+                # synchronization`, IOS `no ip address`): the box keeps those its parser reads
+                block = self.tree.add(view.path, text)
+                if persona.validate(self, self.tree, block) is not None:
+                    self.tree.remove(view.path, text)
             persona.commit(self, self.tree)
             return ""
         opened = self._open_section(text)
         if opened is not None:
             return opened
+        self.tree.remove(view.path, negation + text)  # `shutdown` replaces `undo shutdown`
         block = self.tree.add(view.path, text)
         error = persona.validate(self, self.tree, block)
         if error is not None:
