@@ -182,11 +182,27 @@ def test_gather_of_one_site_touches_only_that_site(
     inventory = relocated_inventory(tmp_path)
     work = tmp_path / "work"
     with detached_lab(inventory, work, capsys):
-        _, report = _gather(work, inventory, capsys, "--site", "site_c")
-    assert {h["name"] for h in report["hosts"]} == {
+        code, out, err = cutover(
+            "--workdir",
+            str(work),
+            "gather",
+            "--inventory",
+            str(inventory),
+            "--site",
+            "site_c",
+            capsys=capsys,
+        )
+    # not a terminal: one plain progress line per box, then the per-box table
+    progress = [line for line in err.splitlines() if line.startswith("[")]
+    assert len(progress) == 4 and progress[-1].startswith("[4/4] ")
+    table = out.splitlines()
+    assert table[0].split() == ["NAME", "SITE", "PLATFORM", "ROLE", "STATUS", "SECONDS", "NOTE"]
+    assert {row.split()[0] for row in table[1:5]} == {
         "c-rtr1",
         "c-rtr1-new",
         "c-radio1",
         "c-radio1-new",
     }
+    assert "2 skipped" in table[-1]
+    assert code == (1 if " failed " in "\n".join(table[1:5]) else 0)
     assert {p.name for p in (work / "snapshots").iterdir()} <= {"site_c"}

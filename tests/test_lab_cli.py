@@ -256,3 +256,28 @@ def test_a_lab_whose_ports_are_taken_fails_with_a_clear_message(
     assert code == 1
     assert "could not start" in err and "already in use" in err.lower()
     assert not (tmp_path / "w" / "lab" / "lab.json").exists()
+
+
+def test_a_lab_process_that_died_shows_unreachable_and_lab_down_cleans_up(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inventory = relocated_inventory(tmp_path)
+    work = tmp_path / "work"
+    with detached_lab(inventory, work, capsys) as found:
+        os.kill(found.pid, signal.SIGKILL)  # our own child
+        deadline = time.monotonic() + 10
+        while found.alive() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        code, report = _status(work, capsys)
+        assert code == 1 and report["running"] is False
+        emulated = [d for d in report["devices"] if d["platform"] in PERSONAS]
+        assert emulated and {d["state"] for d in emulated} == {"unreachable"}
+        code, out, _ = cutover("--workdir", str(work), "lab", "down", capsys=capsys)
+        assert code == 0 and "lab stopped" in out and not (work / "lab" / "lab.json").exists()
+        # and a new lab can start in the same folder, with the same host keys
+        keys = sorted((work / "lab" / "hostkeys").iterdir())
+        code, _, err = cutover(
+            "--workdir", str(work), "lab", "up", "--detach", *inv_args(inventory), capsys=capsys
+        )
+        assert code == 0, err
+        assert sorted((work / "lab" / "hostkeys").iterdir()) == keys
