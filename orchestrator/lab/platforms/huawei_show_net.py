@@ -128,6 +128,37 @@ def display_bgp_peer(
     return "\n".join(lines) + "\n"
 
 
+def display_bgp_peer_verbose(session: BgpSession, local_as: str) -> str:
+    """`display bgp peer <address> verbose`: one peer in detail (the lines drivers read)."""
+    kind = "IBGP" if str(session.remote_as) == local_as else "EBGP"
+    state = session.state
+    since = f", Up for {_bgp_time(session.uptime)}" if state == "Established" else ""
+    remote_id = session.remote_router_id if state == "Established" else "0.0.0.0"
+    lines = [
+        "",
+        f"         BGP Peer is {session.neighbor},  remote AS {session.remote_as}",
+        f"         Type: {kind} link",
+        f"         BGP version 4, Remote router ID {remote_id}",
+        f"         BGP current state: {state}{since}",
+        f"         BGP current event: {'RecvKeepalive' if state == 'Established' else 'Start'}",
+        f"         BGP last state: {state}",
+        f"         Received total routes: {session.prefixes_received}",
+        f"         Received active routes total: {session.prefixes_accepted}",
+        f"         Advertised total routes: {session.prefixes_sent}",
+        "         Port: Local - 179        Remote - 52134",
+        "         Configured: Active Hold Time: 180 sec   Keepalive Time:60 sec",
+    ]
+    if session.description:
+        lines.append(f'         Peer\'s description: "{session.description}"')
+    lines += [
+        f" Received: Total {session.messages_received} messages",
+        f" Sent: Total {session.messages_sent} messages",
+        " Authentication type configured: None",
+        " Minimum route advertisement interval is 30 seconds",
+    ]
+    return "\n".join(lines) + "\n"
+
+
 # -- OSPF ----------------------------------------------------------------------------------
 def _ospf_header(process: str, router_id: str, title: str) -> list[str]:
     return ["", f"          OSPF Process {process} with Router ID {router_id}", title, ""]

@@ -194,6 +194,7 @@ class HuaweiVrp(Persona):
             ("display lldp neighbor", _display_lldp),
             ("display lldp neighbor brief", _display_lldp_brief),
             ("display bgp peer", _display_bgp_peer),
+            ("display bgp peer <address:ip> verbose", _display_bgp_peer_verbose),
             ("display ospf peer", _display_ospf_peer),
             ("display ospf peer brief", _display_ospf_brief),
             ("display ip routing-table", _display_routes),
@@ -394,6 +395,15 @@ def _display_bgp_peer(session: Session, m: re.Match[str]) -> str:
     sessions = session.lab.state.bgp(session.device.name)
     router_id = _router_id(session, bgp.router_id)
     return net.display_bgp_peer(sessions, bgp.asn, router_id, _persona(session).family)
+
+
+def _display_bgp_peer_verbose(session: Session, m: re.Match[str]) -> str:
+    bgp = session.device.config.bgp
+    address = m.group("address")
+    found = [s for s in session.lab.state.bgp(session.device.name) if str(s.neighbor) == address]
+    if bgp is None or not found:
+        return "Info: The peer does not exist.\n"
+    return net.display_bgp_peer_verbose(found[0], bgp.asn)
 
 
 def _ospf_router_ids(session: Session) -> dict[str, str]:

@@ -198,12 +198,29 @@ def _in_user_view(session: Session, m: re.Match[str]) -> str | None:
 
 
 def _commits(device: LabDevice) -> list[Vrp8Commit]:
-    return [c for c in device.commits if isinstance(c, Vrp8Commit)]
+    """The box's rollback points, oldest first. A change made outside the CLI (the lab's
+    control API puts a box back to its startup config) becomes a point of its own, as every
+    change on a real VRP8 box is a commit."""
+    points = [c for c in device.commits if isinstance(c, Vrp8Commit)]
+    if points and points[-1].text != device.running_text and not HISTORY(device).trial.active:
+        last = points[-1]
+        point = Vrp8Commit(
+            last.number + 1,
+            device.running_text,
+            "_SYSTEM_",
+            time.time(),
+            "changed outside the CLI",
+            before=last.text,
+        )
+        device.commits.append(point)
+        points.append(point)
+    return points
 
 
 def _set_running(session: Session, text: str, comment: str = "", label: str = "-") -> int:
     """Make ``text`` the running configuration and record a rollback point; its id."""
     device = session.device
+    _commits(device)  # a change outside the CLI is a point of its own first
     before = device.running_text
     device.set_running(text)
     session.lab.changed(device)
