@@ -11,6 +11,8 @@ from orchestrator.errors import PlatformError
 #: platform -> "module:Class", imported on first use
 DRIVERS: dict[str, str] = {
     "hp_comware": "orchestrator.devices.hp_comware:HpComwareDriver",
+    "huawei_vrp": "orchestrator.devices.huawei_vrp:HuaweiVrpDriver",
+    "huawei_vrpv8": "orchestrator.devices.huawei_vrpv8:HuaweiVrpv8Driver",
     "zte_zxros": "orchestrator.devices.zte_zxros:ZteZxrosDriver",
 }
 
