@@ -670,7 +670,11 @@ def bgp_routes(l2: L2, result: BgpResult) -> dict[Inst, list[RibRoute]]:
     """The learned best paths as routes for each instance's table."""
     out: dict[Inst, list[RibRoute]] = {}
     for inst, paths in result.best.items():
-        distances = l2.boxes[inst[0]].defaults.distance
+        box = l2.boxes[inst[0]]
+        distances = {k: box.defaults.distance[k] for k in ("ebgp", "ibgp")}
+        af = _family(box.config.bgp, inst[1]) if box.config.bgp else None
+        if af is not None and af.distance is not None:  # `distance bgp 20 200 200`
+            distances = {"ebgp": af.distance[0], "ibgp": af.distance[1]}
         routes = out.setdefault(inst, [])
         for prefix, path in paths.items():
             if path.source is None:
