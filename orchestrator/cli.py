@@ -241,9 +241,9 @@ def cmd_gather(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         sys.stdout.write(_table(rows, GATHER_COLUMNS))
-        ok = sum(h.status == "ok" for h in result.hosts)
+        written = sum(h.snapshot is not None for h in result.hosts)
         sys.stdout.write(
-            f"{ok} snapshot(s) in {work / 'snapshots'} (run {result.run}), "
+            f"{written} snapshot(s) in {work / 'snapshots'} (run {result.run}), "
             f"{len(result.failed)} failed, "
             f"{sum(h.status == 'skipped' for h in result.hosts)} skipped\n"
         )
