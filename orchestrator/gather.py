@@ -36,7 +36,7 @@ from nornir.core.plugins.inventory import InventoryPluginRegister
 from nornir.core.task import Result, Task
 
 from orchestrator.errors import CutoverError
-from orchestrator.inventory import Box, Inventory, load_inventory, login
+from orchestrator.inventory import Box, load_inventory, login
 from orchestrator.syntax import get_platform
 
 SCHEMA = "cutover.snapshot/1"
@@ -307,7 +307,3 @@ def latest_snapshot(workdir: Path, site: str, device: str) -> Path | None:
     folder = workdir / "snapshots" / site / device
     found = sorted(folder.glob("*.json")) if folder.is_dir() else []
     return found[-1] if found else None
-
-
-def sites_of(inventory: Inventory, names: Sequence[str] | None) -> list[str]:
-    return inventory.select_sites(names)
