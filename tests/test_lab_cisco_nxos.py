@@ -265,6 +265,15 @@ def check_bgp_summary(rows: Rows, lab: Lab) -> None:
     assert {(r["router_id"], r["local_as"]) for r in rows} == {("10.255.1.1", "65020")}
 
 
+def check_bgp_neighbors(rows: Rows, lab: Lab) -> None:
+    sessions = lab.state.bgp(DUT)
+    assert [(r["neighbor"], r["remote_asn"], r["bgp_state"], r["description"]) for r in rows] == [
+        (str(b.neighbor), str(b.remote_as), b.state, b.description) for b in sessions
+    ]
+    up = [r for r in rows if r["bgp_state"] == "Established"]
+    assert up and all(r["localhost_ip"] == "10.2.0.2" for r in up)
+
+
 def check_ospf(rows: Rows, lab: Lab) -> None:
     found = lab.state.ospf(DUT)
     assert found
@@ -321,6 +330,7 @@ CHECKS: dict[str, Callable[[Rows, Lab], None]] = {
     "show lldp neighbors": check_lldp,
     "show lldp neighbors detail": check_lldp_detail,
     "show ip bgp summary": check_bgp_summary,
+    "show ip bgp neighbors": check_bgp_neighbors,
     "show ip ospf neighbors": check_ospf,
     "show ip route": check_route,
     "show ip arp": check_arp,

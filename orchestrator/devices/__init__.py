@@ -10,6 +10,8 @@ from orchestrator.errors import PlatformError
 
 #: platform -> "module:Class", imported on first use
 DRIVERS: dict[str, str] = {
+    "cisco_ios": "orchestrator.devices.cisco_ios:CiscoIosDriver",
+    "cisco_nxos": "orchestrator.devices.cisco_nxos:CiscoNxosDriver",
     "hp_comware": "orchestrator.devices.hp_comware:HpComwareDriver",
     "huawei_vrp": "orchestrator.devices.huawei_vrp:HuaweiVrpDriver",
     "huawei_vrpv8": "orchestrator.devices.huawei_vrpv8:HuaweiVrpv8Driver",

@@ -195,6 +195,7 @@ class CiscoNxos(CiscoCli):
             cli("show lldp neighbors detail", lambda s, a: routing.lldp_neighbors_detail(s)),
             cli("show ip bgp summary", lambda s, a: routing.bgp_summary(s)),
             cli(f"show ip bgp summary vrf {WORD}", lambda s, a: routing.bgp_summary(s, a[0])),
+            cli("show ip bgp neighbors", lambda s, a: routing.bgp_neighbors(s)),
             cli("show ip ospf neighbors", lambda s, a: routing.ospf_neighbors(s)),
             cli("show ip route", lambda s, a: routing.ip_route(s)),
             cli("show ip arp", lambda s, a: routing.ip_arp(s)),

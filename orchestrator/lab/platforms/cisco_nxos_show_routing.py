@@ -185,3 +185,61 @@ def ip_arp(session: Session) -> str:
         age = cisco_age(e.age * 60)
         out.append(f"{e.address!s:<15} {age:<9} {e.mac:<15} {e.interface:<15} ")
     return "\n".join(out) + "\n"
+
+
+def bgp_neighbors(session: Session) -> str:
+    bgp = session.device.config.bgp
+    if bgp is None:
+        return "BGP instance not running\n"
+    out: list[str] = []
+    for b in session.lab.state.bgp(session.device.name):
+        up = b.state == "Established"
+        kind = "ibgp" if b.remote_as == b.local_as else "ebgp"
+        remote_id = b.remote_router_id if up and b.remote_router_id else "0.0.0.0"
+        state = f"Established, up for {cisco_age(b.uptime)}" if up else f"{b.state}, down for never"
+        out += [f"BGP neighbor is {b.neighbor}, remote AS {b.remote_as}, {kind} link, Peer index 3"]
+        if b.description:
+            out.append(f"  Description: {b.description}")
+        out += [
+            f"  BGP version 4, remote router ID {remote_id}",
+            f"  BGP state = {state}",
+            f"  Neighbor vrf: {b.vrf or 'default'}",
+            "  Last read 00:00:03, hold time = 180, keepalive interval is 60 seconds",
+            f"  Received {b.messages_received} messages, 0 notifications, 0 bytes in queue",
+            f"  Sent {b.messages_sent} messages, 0 notifications, 0(0) bytes in queue",
+            f"  Connections established {1 if up else 0}, dropped 0",
+            "  Last reset by us never, due to No error",
+            "  Last reset by peer never, due to No error",
+            "",
+            "  Message statistics:",
+            "                              Sent               Rcvd",
+            _counts("Opens", int(up), int(up)),
+            "  Notifications:                 0                  0  ",
+            _counts("Updates", b.prefixes_sent, b.prefixes_received),
+            _counts("Keepalives", b.messages_sent, b.messages_received),
+            "  Route Refresh:                 0                  0  ",
+            "  Capability:                    0                  0  ",
+            _counts("Total", b.messages_sent, b.messages_received),
+            "  Total bytes:                   0                  0  ",
+            "  Bytes in queue:                0                  0  ",
+            "",
+            "  For address family: IPv4 Unicast",
+            "  BGP table version 7, neighbor version 7",
+            f"  {b.prefixes_accepted} accepted paths consume {b.prefixes_accepted * 80} bytes of "
+            "memory",
+            f"  {b.prefixes_sent} sent paths",
+            "",
+        ]
+        if up and b.local_address is not None:
+            out += [
+                f"  Local host: {b.local_address}, Local port: 179",
+                f"  Foreign host: {b.neighbor}, Foreign port: 45361",
+            ]
+        else:
+            out.append("  No established BGP session with peer")
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def _counts(name: str, sent: int, received: int) -> str:
+    return f"  {name + ':':<26}{sent:>6}             {received:>6}  "
