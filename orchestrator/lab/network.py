@@ -12,18 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from ipaddress import IPv4Address
 
-from orchestrator.lab.bgp import (
-    BgpResult,
-    Outcome,
-    StmtKey,
-    bgp_routes,
-    propagate,
-    sessions,
-    statements,
-)
+from orchestrator.lab.bgp import Outcome, StmtKey, sessions, statements
+from orchestrator.lab.bgp_paths import BgpResult, bgp_routes, propagate
+from orchestrator.lab.boxes import End
 from orchestrator.lab.device import LabDevice
-from orchestrator.lab.l2 import L2, End, build_l2
-from orchestrator.lab.ospf import OspfResult, build_ospf, intra_routes, ospf_routes
+from orchestrator.lab.l2 import L2, build_l2
+from orchestrator.lab.ospf import OspfResult, build_ospf
+from orchestrator.lab.ospf_routes import intra_routes, ospf_routes
 from orchestrator.lab.routing import (
     EMPTY,
     Arrival,

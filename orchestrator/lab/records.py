@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from ipaddress import IPv4Interface
 
-from orchestrator.lab.l2 import Box, PortInfo, learned_macs
+from orchestrator.lab.boxes import Box, PortInfo
+from orchestrator.lab.l2 import learned_macs
 from orchestrator.lab.network import Network
 from orchestrator.lab.routing import network_of
 from orchestrator.lab.state import (

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from ipaddress import IPv4Address, IPv4Network
 
-from orchestrator.lab.l2 import L2, Box, L3If
+from orchestrator.lab.boxes import Box
+from orchestrator.lab.l2 import L2, L3If
 from orchestrator.ports import interface_kind
 
 Inst = tuple[str, str | None]  # (device, VRF or None for the global table)

@@ -1,11 +1,13 @@
 """The computed backend of `LabState`: what each box sees, from the configs and the cables.
 
-The whole lab is computed at once (`lab/network.py`: ports and segments in `lab/l2.py`, OSPF in
-`lab/ospf.py`, tables in `lab/routing.py`, BGP in `lab/bgp.py`, per-OS defaults in
-`lab/defaults.py`) the first time anything is asked after a change, and kept until the next
-`invalidate()` (a config change, a cable move, a fault) or until a box's config version moves.
-A box's records are then built once and handed out with their ages and uptimes, which count
-from the change that brought each session, adjacency, route or ARP entry into its state.
+The whole lab is computed at once (`lab/network.py`: ports in `lab/boxes.py`, segments in
+`lab/l2.py`, OSPF in `lab/ospf.py` and `lab/ospf_routes.py`, tables in `lab/routing.py`, BGP in
+`lab/bgp.py` and `lab/bgp_paths.py`, per-OS defaults in `lab/defaults.py`; `lab/records.py`
+turns it into `LabState` records) the first time anything is asked after a change, and kept
+until the next `invalidate()` (a config change, a cable move, a fault) or until a box's config
+version moves. A box's records are then built once and handed out with their ages and
+uptimes, which count from the change that brought each session, adjacency, route or ARP entry
+into its state.
 
 Route policies (route maps, prefix lists, filter lists and the like) are ignored everywhere:
 every route a protocol would carry is carried.
@@ -21,8 +23,8 @@ from ipaddress import IPv4Address
 from typing import TypeVar, cast
 
 from orchestrator.lab import records
+from orchestrator.lab.boxes import End
 from orchestrator.lab.device import LabDevice
-from orchestrator.lab.l2 import End
 from orchestrator.lab.network import Network, compute
 from orchestrator.lab.routing import pfx
 from orchestrator.lab.state import (
