@@ -179,7 +179,10 @@ class CiscoNxosDriver(CutoverDriver):
         return found
 
     def get_bgp_neighbors(self) -> dict[str, Any]:
-        summary = self.parse("show ip bgp summary")
+        output = self.send("show ip bgp summary")
+        if "BGP summary information" not in output:
+            return {}  # no BGP process on the box
+        summary = self.parse_text("show ip bgp summary", output)
         if not summary:
             return {}
         raw = self.send("show ip bgp neighbors")
