@@ -86,7 +86,7 @@ class Topology:
         self._stamp: tuple[tuple[str, int], ...] = ()
         self._changed_at = clock()
         self._since: dict[Hashable, tuple[str, float]] = {}
-        self._aged_cache: dict[tuple[str, str], tuple[Network | None, int, list[object]]] = {}
+        self._aged_cache: dict[tuple[str, str], tuple[Network, int, list[object]]] = {}
 
     # -- changes -----------------------------------------------------------------------------
     def invalidate(self) -> None:
@@ -215,14 +215,21 @@ class Topology:
         return max(0, int(self.clock() - held[1])) if held else 0
 
     def _cached(self, device: str, what: str, build: Callable[[Network, str], list[T]]) -> list[T]:
-        net = self.network()
-        if device not in net.l2.boxes:
-            raise KeyError(f"no device {device!r} in this lab")
-        key = (device, what)
-        found = net.records.get(key)
-        if found is None:
-            found = net.records[key] = build(net, device)
-        return list(cast("list[T]", found))
+        return list(self._records(device, what, build)[1])
+
+    def _records(
+        self, device: str, what: str, build: Callable[[Network, str], list[T]]
+    ) -> tuple[Network, list[T]]:
+        """The network and ``device``'s records of kind ``what`` (built once per network)."""
+        with self._lock:
+            net = self.network()
+            if device not in net.l2.boxes:
+                raise KeyError(f"no device {device!r} in this lab")
+            key = (device, what)
+            found = net.records.get(key)
+            if found is None:
+                found = net.records[key] = build(net, device)
+            return net, cast("list[T]", found)
 
     def _aged(
         self,
@@ -235,25 +242,24 @@ class Topology:
     ) -> list[T]:
         """Records with ``field`` set to the seconds (or ``unit``s) since each came into its
         state; the aged list is reused within one second."""
-        found = self._cached(device, what, build)
-        net = self._net
-        since_key = (device, what + "/since")
-        since = cast("list[float | None] | None", net.records.get(since_key) if net else None)
-        if since is None:
-            held = [self._since.get(k) if k is not None else None for k in map(key, found)]
-            since = [h[1] if h is not None else None for h in held]
-            if net is not None:
+        with self._lock:
+            net, found = self._records(device, what, build)
+            since_key = (device, what + "/since")
+            since = cast("list[float | None] | None", net.records.get(since_key))
+            if since is None:
+                held = [self._since.get(k) if k is not None else None for k in map(key, found)]
+                since = [h[1] if h is not None else None for h in held]
                 net.records[since_key] = since
-        now = self.clock()
-        hit = self._aged_cache.get((device, what))
-        if hit is not None and hit[0] is net and hit[1] == int(now):
-            return list(cast("list[T]", hit[2]))
-        aged = [
-            item if t is None else _with(item, field, max(0, int(now - t)) // unit)
-            for item, t in zip(found, since, strict=True)
-        ]
-        self._aged_cache[(device, what)] = (net, int(now), cast("list[object]", aged))
-        return list(aged)
+            now = self.clock()
+            hit = self._aged_cache.get((device, what))
+            if hit is not None and hit[0] is net and hit[1] == int(now):
+                return list(cast("list[T]", hit[2]))
+            aged = [
+                item if t is None else _with(item, field, max(0, int(now - t)) // unit)
+                for item, t in zip(found, since, strict=True)
+            ]
+            self._aged_cache[(device, what)] = (net, int(now), cast("list[object]", aged))
+            return list(aged)
 
     # -- LabState ----------------------------------------------------------------------------
     def ports(self, device: str) -> list[PortState]:
