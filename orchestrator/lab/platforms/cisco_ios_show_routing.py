@@ -112,7 +112,7 @@ def bgp_neighbors(session: Session) -> str:
 def ospf_neighbor(session: Session) -> str:
     out = ["Neighbor ID     Pri   State           Dead Time   Address         Interface"]
     for n in session.lab.state.ospf(session.device.name):
-        role = n.role or "-"
+        role = n.role.upper() or "-"
         state = f"{n.state.upper()}/{role if role != '-' else '  -'}"
         dead = f"00:00:{max(0, min(n.dead_seconds, 59)):02d}"
         out.append(

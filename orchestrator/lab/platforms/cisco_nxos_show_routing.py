@@ -121,7 +121,7 @@ def ospf_neighbors(session: Session) -> str:
             " Neighbor ID     Pri State            Up Time  Address         Interface",
         ]
         for n in mine:
-            state = f"{n.state.upper()}/{n.role or ' -'}"
+            state = f"{n.state.upper()}/{n.role.upper() or ' -'}"
             out.append(
                 f" {n.router_id!s:<15} {n.priority:>3} {state:<16} {cisco_age(n.uptime):<8} "
                 f"{n.address!s:<15} {short_name(n.interface, SHORT)}"
