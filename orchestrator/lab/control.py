@@ -22,11 +22,13 @@ import urllib.request
 from collections.abc import Callable, Mapping
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from orchestrator.errors import CutoverError, LabError
-from orchestrator.lab.lab import Lab
-from orchestrator.lab.spec import LabPlan
+
+if TYPE_CHECKING:  # the client side (`lab status`, `lab down`) never loads the lab engine
+    from orchestrator.lab.lab import Lab
+    from orchestrator.lab.spec import LabPlan
 
 TOKEN_HEADER = "X-Cutover-Lab-Token"
 JsonObject = dict[str, Any]

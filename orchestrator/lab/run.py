@@ -25,13 +25,15 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from orchestrator.errors import CutoverError, LabError
 from orchestrator.inventory import Inventory, load_inventory, login
 from orchestrator.lab.control import ControlServer, JsonObject, LabClient, lab_status
-from orchestrator.lab.lab import Credentials, Lab
-from orchestrator.lab.spec import LabPlan, lab_plan
+
+if TYPE_CHECKING:  # `lab status` and `lab down` work without loading the lab engine
+    from orchestrator.lab.lab import Credentials
+    from orchestrator.lab.spec import LabPlan
 
 TOKEN_ENV = "CUTOVER_LAB_TOKEN"
 STARTUP_TIMEOUT = 120.0
@@ -101,6 +103,8 @@ class LabRecord:
 
 
 def credentials(inventory: Inventory) -> Credentials:
+    from orchestrator.lab.lab import Credentials
+
     found = login(inventory)
     return Credentials(found.username, found.password)
 
@@ -113,6 +117,9 @@ def serve(
     stop: threading.Event,
 ) -> None:
     """Run the lab of ``inventory`` until ``stop`` is set (by a signal or `POST /stop`)."""
+    from orchestrator.lab.lab import Lab
+    from orchestrator.lab.spec import lab_plan
+
     plan = lab_plan(inventory)
     lab = Lab(plan.spec, state, credentials(inventory))
     try:
