@@ -29,8 +29,8 @@ from orchestrator import ports
 from orchestrator.devices._configdiff import ConfigDialect
 from orchestrator.devices.base import Capability, CutoverDriver, OspfNeighborDict
 from orchestrator.errors import DeviceError
-from orchestrator.lab.configtree import ConfigTree
-from orchestrator.lab.platforms.hp_comware import flatten_globals
+from orchestrator.lab.configtree import Block, ConfigTree
+from orchestrator.lab.platforms.hp_comware import HpComware, flatten_globals
 from orchestrator.model import DeviceConfig
 from orchestrator.syntax import get_platform
 
@@ -66,12 +66,22 @@ def updown_seconds(text: str) -> int:
     return -1
 
 
+#: the lines that open a view (`interface X`, `vlan N`, `ip vpn-instance V`, ...)
+VIEWS = tuple(s.pattern for s in HpComware.sections)
+
+
 @dataclass(frozen=True)
 class ComwareDialect(ConfigDialect):
-    """Comware's config text: global settings indented by one blank after a `#` line."""
+    """Comware's config text: global settings indented by one blank after a `#` line, and
+    views that may be empty (`ip vpn-instance V` alone still has to be left)."""
 
     def tree(self, text: str) -> ConfigTree:
         return super().tree(flatten_globals(text))
+
+    def _enter_all(self, block: Block, out: list[str]) -> None:
+        super()._enter_all(block, out)
+        if not block.children and any(v.fullmatch(block.text) for v in VIEWS):
+            out.append(self.up)
 
 
 class HpComwareDriver(CutoverDriver):
@@ -96,7 +106,7 @@ class HpComwareDriver(CutoverDriver):
     replace_keys: ClassVar[tuple[str, ...]] = (
         r"description ",
         r"sysname ",
-        r"ip address \S+ \S+$",
+        r"ip address (?=\S+ \S+$)",  # one primary address: a new one replaces it
         r"router-id ",
         r"port link-type ",
         r"port link-mode ",

@@ -80,7 +80,8 @@ class HpComware(Persona):
         section(r"bgp (\d+)(?: instance \S+)?", "bgp", "bgp-default"),
         section(r"address-family ipv4(?: unicast)?", "bgp-af", "+ipv4", ("bgp",)),
         section(r"ip vpn-instance (\S+)", "bgp-vpn", "bgp-default-{1}", ("bgp",)),
-        section(r"ospf (\d+)(?: .*)?", "ospf", "ospf-{1}"),
+        # not `ospf 1 area 0.0.0.0`: that enables OSPF on the interface it is entered in
+        section(r"ospf (\d+)(?: router-id \S+)?(?: vpn-instance \S+)?", "ospf", "ospf-{1}"),
         section(r"area (\S+)", "ospf-area", "+area-{1}", ("ospf",)),
         section(r"ip vpn-instance (\S+)", "vpn-instance", "vpn-instance-{1}"),
         section(r"acl advanced (?:name )?(\S+)(?: .*)?", "acl", "acl-ipv4-adv-{1}"),
@@ -105,7 +106,7 @@ class HpComware(Persona):
     replace_keys: ClassVar[tuple[str, ...]] = (
         r"description ",
         r"sysname ",
-        r"ip address \S+ \S+$",
+        r"ip address (?=\S+ \S+$)",  # one primary address: a new one replaces it
         r"mtu ",
         r"speed ",
         r"duplex ",

@@ -126,7 +126,7 @@ class ZteZxros(Persona):
     replace_keys: ClassVar[tuple[str, ...]] = (
         r"description ",
         r"hostname ",
-        r"ip address \S+ \S+$",
+        r"ip address (?=\S+ \S+$)",  # one primary address: a new one replaces it
         r"mtu ",
         r"router-id ",
         r"bgp router-id ",
