@@ -12,7 +12,8 @@ dead intervals, network type (broadcast/NBMA vs point-to-point/point-to-multipoi
 authentication type and key, and their router IDs differ. A mismatch keeps them from seeing
 each other at all, as on a real box; `OspfResult.problems` says why for each such pair. An MTU
 mismatch, on a platform that checks MTUs, leaves the pair in ExStart. On broadcast segments the
-DR and BDR are elected by priority then router ID; two DROthers stay 2-Way.
+DR and BDR are elected by priority then router ID; two DROthers stay 2-Way. The model has no
+OSPF process shutdown, so that check is left out.
 
 The routes those paths give are in `lab/ospf_routes.py`.
 """

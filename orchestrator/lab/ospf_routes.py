@@ -5,7 +5,7 @@ process taken as one graph (a prefix from an area the router has no interface in
 inter-area); stub prefixes are the addresses of the interfaces running OSPF (a loopback's as a
 /32); redistributed connected, static and BGP routes and `default-information originate` become
 type 1 or 2 externals. Left out: area ranges and summarisation, stub-area filtering of
-externals, virtual links, NSSA translation, OSPF process shutdown.
+externals, virtual links, NSSA translation.
 """
 
 from __future__ import annotations
