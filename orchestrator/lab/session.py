@@ -100,7 +100,7 @@ class Persona:
     replace_keys: ClassVar[tuple[str, ...]] = (
         r"description ",
         r"hostname ",
-        r"ip address \S+ \S+$",
+        r"ip address (?=\S+ \S+$)",  # the primary address (not `... secondary`)
         r"mtu ",
         r"speed ",
         r"duplex ",

@@ -8,11 +8,14 @@ prompt, and every prompt carries the hostname. Output longer than a page stops a
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from orchestrator.lab.session import Session
 
 Write = Callable[[str], None]
+
+log = logging.getLogger(__name__)
 
 BACKSPACE = {"\x08", "\x7f"}
 CTRL_C = "\x03"
@@ -72,7 +75,13 @@ class Terminal:
         line = "".join(self.buffer)
         self.buffer.clear()
         self.write("\r\n")
-        output = self.session.handle(line)
+        try:
+            output = self.session.handle(line)
+        except Exception as exc:  # a lab bug must not look like a dropped connection
+            log.exception("lab: %s failed on %r", self.session.device.name, line)
+            output = (
+                f"% cutover lab: internal error on this command ({type(exc).__name__}: {exc})\n"
+            )
         if self.session.closed:
             if output:
                 self._out(output)
