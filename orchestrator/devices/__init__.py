@@ -15,6 +15,7 @@ DRIVERS: dict[str, str] = {
     "hp_comware": "orchestrator.devices.hp_comware:HpComwareDriver",
     "huawei_vrp": "orchestrator.devices.huawei_vrp:HuaweiVrpDriver",
     "huawei_vrpv8": "orchestrator.devices.huawei_vrpv8:HuaweiVrpv8Driver",
+    "juniper_junos": "orchestrator.devices.juniper_junos:JuniperJunosDriver",
     "zte_zxros": "orchestrator.devices.zte_zxros:ZteZxrosDriver",
 }
 
