@@ -129,3 +129,9 @@ def test_compare_shows_each_changed_level_with_its_edit_path() -> None:
         "+  description reserved;\n"
     )
     assert compare(old, old.copy()) == ""
+
+
+def test_a_path_that_ends_at_a_leaf_shows_that_statement() -> None:
+    db = JunosConfig.from_text(lab_config("juniper_junos"))
+    assert db.braces(("system", "domain-name")) == "domain-name branch-b.example.net;\n"
+    assert db.braces(("system", "ntp")) == "server 10.20.0.123 prefer;\nserver 10.30.0.123;\n"

@@ -377,7 +377,17 @@ class JunosConfig:
         return _Render(frozenset(self.inactive)).shown(root, prefix)
 
     def braces(self, prefix: Path = ()) -> str:
-        return "".join(line + "\n" for item in self.shown(prefix) for line in item.lines())
+        """The brace form below ``prefix``; a path that ends at a leaf (`system host-name`)
+        shows that statement, as the box does."""
+        items = self.shown(prefix)
+        if prefix:
+            leaves = [
+                item
+                for item in self.shown(prefix[:-1])
+                if item.children is None and item.text.split(" ", 1)[0] == prefix[-1]
+            ]
+            items = leaves or items
+        return "".join(line + "\n" for item in items for line in item.lines())
 
 
 def _inactive_path(stmt: Stmt) -> Path:
