@@ -394,15 +394,13 @@ def test_own_arp_entries_are_not_listed_and_static_macs_say_so() -> None:
         ArpEntry(IPv4Address("10.0.0.1"), "0000.5e00.0001", "Vlan-interface10", own=True, vlan=10),
         ArpEntry(IPv4Address("10.0.0.2"), "0000.5e00.0002", "Vlan-interface10", age=7, vlan=10),
     ]
-    rows = parse_output(
-        platform="hp_comware", command="display arp", data=show.display_arp(entries)
-    )
+    rows = parse_output(platform="hp_comware", command="display arp", data=l2.display_arp(entries))
     assert [(r["ip_address"], r["vlan_id"], r["aging"]) for r in rows] == [("10.0.0.2", "10", "7")]
     macs = [
         MacEntry("0000.5e00.0002", 10, "Bridge-Aggregation1"),
         MacEntry("0000.5e00.0003", 20, "GigabitEthernet1/0/9", static=True),
     ]
-    text = show.display_mac_address(macs)
+    text = l2.display_mac_address(macs)
     rows = parse_output(platform="hp_comware", command="display mac-address", data=text)
     assert (rows[0]["mac_address"], rows[0]["state"], rows[0]["interface"]) == (
         "0000-5e00-0002",

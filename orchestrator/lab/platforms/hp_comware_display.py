@@ -84,16 +84,16 @@ def display_saved(session: Session, m: re.Match[str]) -> str:
 
 def display_version(session: Session, m: re.Match[str]) -> str:
     d = session.device
-    return show.display_version(d.model, d.version, d.uptime())
+    return l2.display_version(d.model, d.version, d.uptime())
 
 
 def display_manuinfo(session: Session, m: re.Match[str]) -> str:
     d = session.device
-    return show.display_manuinfo(d.model, d.serial, d.mac)
+    return l2.display_manuinfo(d.model, d.serial, d.mac)
 
 
 def display_clock(session: Session, m: re.Match[str]) -> str:
-    return show.display_clock(time.time())
+    return l2.display_clock(time.time())
 
 
 def display_interface(session: Session, m: re.Match[str]) -> str:
@@ -147,11 +147,11 @@ def display_routing_table(session: Session, m: re.Match[str]) -> str:
 
 
 def display_arp(session: Session, m: re.Match[str]) -> str:
-    return show.display_arp(session.lab.state.arp(session.device.name))
+    return l2.display_arp(session.lab.state.arp(session.device.name))
 
 
 def display_mac(session: Session, m: re.Match[str]) -> str:
-    return show.display_mac_address(session.lab.state.macs(session.device.name))
+    return l2.display_mac_address(session.lab.state.macs(session.device.name))
 
 
 def display_vlan_brief(session: Session, m: re.Match[str]) -> str:

@@ -8,15 +8,11 @@ parsers written from them): column widths, headers, abbreviated interface names 
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable, Sequence
-from ipaddress import IPv4Interface
 
 from orchestrator.lab.state import (
-    ArpEntry,
     BgpSession,
     LldpNeighbor,
-    MacEntry,
     OspfNeighbor,
     PortState,
     Route,
@@ -442,66 +438,3 @@ def display_routing_table(routes: Sequence[Route], ports: Sequence[PortState]) -
             else:
                 out.append(f"{'':<43}{hop:<16}{ifname}")
     return "\n".join(out) + "\n"
-
-
-def display_arp(entries: Sequence[ArpEntry]) -> str:
-    out = [
-        "  Type: S-Static   D-Dynamic   O-Openflow   R-Rule   M-Multiport  I-Invalid",
-        f"{'IP address':<16}{'MAC address':<15}{'VLAN':<9}{'Interface':<25}Aging Type",
-    ]
-    for e in (x for x in entries if not x.own):  # Comware lists learned entries only
-        vlan = str(e.vlan) if e.vlan is not None else "N/A"
-        row = f"{e.address!s:<16}{dashed_mac(e.mac):<15}{vlan:<9}{short_name(e.interface):<25}"
-        out.append(f"{row}{e.age or 20:<6}D")
-    return "\n".join(out) + "\n"
-
-
-def display_mac_address(entries: Sequence[MacEntry]) -> str:
-    out = [f"{'MAC Address':<17}{'VLAN ID':<11}{'State':<17}{'Port/Nickname':<25}Aging"]
-    for e in entries:
-        state = "Config static" if e.static else "Learned"
-        row = f"{dashed_mac(e.mac):<17}{e.vlan:<11}{state:<17}{short_name(e.interface):<25}"
-        out.append(f"{row}{'N' if e.static else 'Y'}")
-    return "\n".join(out) + "\n"
-
-
-def display_manuinfo(model: str, serial: str, mac: str) -> str:
-    return (
-        " Slot 1 CPU 0:\n"
-        f"DEVICE_NAME          : {model}\n"
-        f"DEVICE_SERIAL_NUMBER : {serial}\n"
-        f"MAC_ADDRESS          : {dashed_mac(mac).upper()}\n"
-        "MANUFACTURING_DATE   : 2021-03-02\n"
-        "VENDOR_NAME          : H3C\n"
-    )
-
-
-def display_clock(now: float) -> str:
-    return time.strftime("%H:%M:%S UTC %a %m/%d/%Y", time.gmtime(now)) + "\n"
-
-
-def display_version(model: str, version: str, uptime: int) -> str:
-    release = version.split("Release ")[-1]
-    return (
-        f"H3C Comware Software, Version {version}\n"
-        "Copyright (c) 2004-2021 New H3C Technologies Co., Ltd. All rights reserved.\n"
-        f"H3C {model} uptime is {uptime_words(uptime)}\n"
-        "Last reboot reason : Cold reboot\n"
-        "\n"
-        f"Boot image: flash:/{model.lower()}-cmw710-boot-r{release.lower()}.bin\n"
-        f"Boot image version: {version}\n"
-        f"System image: flash:/{model.lower()}-cmw710-system-r{release.lower()}.bin\n"
-        f"System image version: {version}\n"
-        "\n"
-        "Slot 1:\n"
-        f"Uptime is {uptime_words(uptime).replace(', ', ',')}\n"
-        f"{model} with 2 Processors\n"
-        f"BOARD TYPE:         {model}\n"
-        "DRAM:               2048M bytes\n"
-        "FLASH:              512M bytes\n"
-        f"Release Version:    H3C {model}-{release}\n"
-    )
-
-
-def addresses(ports: Sequence[PortState]) -> dict[str, list[IPv4Interface]]:
-    return {p.name: list(p.ipv4) for p in ports}
