@@ -104,7 +104,7 @@ class Box:
 
     def locked_by_other(self, session: Session) -> Session | None:
         holder = self.holder() if self.holder is not None else None
-        if holder is None or holder is session or holder.closed:
+        if holder is None or holder is session or not _editing(holder):
             return None
         return holder
 
@@ -141,6 +141,7 @@ class Tty:
 
     edit: Edit | None = None
     restore_paging: bool = False
+    since: float = field(default_factory=time.time)  # when the session first spoke
 
 
 BOXES: PerObject[LabDevice, Box] = PerObject(Box.of)
@@ -162,7 +163,7 @@ def candidate(box: Box, tty: Tty) -> JunosConfig:
 def locked_text(holder: Session) -> str:
     return (
         "error: configuration database locked by:\n"
-        f"  {holder.user} terminal pts/0 (pid 4711) on since {stamp(time.time())}\n"
+        f"  {holder.user} terminal pts/0 (pid 4711) on since {stamp(TTYS.get(holder).since)}\n"
         "      exclusive [edit]\n"
     )
 

@@ -110,7 +110,8 @@ def users_text(sessions: list[Session], box: Box) -> str:
     for other in sessions:
         where = other.views[-1].prompt if other.views else "[edit]"
         lock = "exclusive " if box.holder is not None and box.holder() is other else ""
-        lines.append(f"  {other.user} terminal pts/1 (pid 4712) on since {stamp(0)}\n")
+        since = stamp(TTYS.get(other).since)
+        lines.append(f"  {other.user} terminal pts/1 (pid 4712) on since {since}\n")
         lines.append(f"      {lock}{where}\n")
     return "".join(lines)
 
