@@ -140,6 +140,20 @@ class HuaweiVrpV8(HuaweiVrp):
     def commit(self, session: Session, tree: ConfigTree) -> None:
         """Accepted lines stay in the candidate until `commit`."""
 
+    def show_running(self, session: Session) -> str:
+        """The running config under VRP8's header: software version and last change."""
+        device = session.device
+        points = _commits(device)
+        when = points[-1].at if points else device.boot_time
+        who = points[-1].user if points else "SYSTEM"
+        version = device.version.split("(")[-1].rstrip(")").split()[-1]
+        stamp = time.strftime("%Y-%m-%d %H:%M:%S+00:00", time.gmtime(when))
+        return (
+            f"!Software Version {version}\n"
+            f"!Last configuration was updated at {stamp} by {who}\n"
+            + device.running_text
+        )
+
     def config_prompt(self, session: Session) -> str:
         view = self.view_prompt(session)
         pending = self.dirty(self.candidate(session)) or HISTORY(session.device).trial.active
