@@ -14,6 +14,7 @@ from ntc_templates.parse import parse_output
 from orchestrator.lab.configtree import ConfigTree
 from orchestrator.lab.platforms import huawei_show as show
 from orchestrator.lab.platforms import huawei_show_net as net
+from orchestrator.lab.platforms import huawei_show_routing as routing
 from orchestrator.lab.platforms.huawei_cli import Grammar
 from orchestrator.lab.platforms.huawei_diff import changes, render_changes
 from orchestrator.lab.session import Session
@@ -122,7 +123,7 @@ def test_versions_of_both_families() -> None:
 def test_empty_tables_still_parse() -> None:
     assert parse("display mac-address", net.display_mac_address([])) == []
     assert parse("display eth-trunk", net.display_eth_trunk([], [], {})) == []
-    assert parse("display bgp peer", net.display_bgp_peer([], "65001", "1.1.1.1", "vrp5")) == []
+    assert parse("display bgp peer", routing.display_bgp_peer([], "65001", "1.1.1.1", "vrp5")) == []
 
 
 def test_tables_with_learned_entries() -> None:
@@ -148,7 +149,7 @@ def test_tables_with_learned_entries() -> None:
         BgpSession(IPv4Address("10.0.0.2"), 65002, 65001, "Established", uptime=200_000),
         BgpSession(IPv4Address("10.0.0.6"), 4200000001, 65001, "Active"),
     ]
-    rows = parse("display bgp peer", net.display_bgp_peer(bgp, "65001", "1.1.1.1", "vrp5"))
+    rows = parse("display bgp peer", routing.display_bgp_peer(bgp, "65001", "1.1.1.1", "vrp5"))
     assert [(r["asn"], r["up_down"], r["state"]) for r in rows] == [
         ("65002", "55h33m", "Established"),
         ("4200000001", "00:00:00", "Active"),
@@ -164,7 +165,7 @@ def test_tables_with_learned_entries() -> None:
     ]
     (route,) = parse(
         "display ip routing-table verbose",
-        net.display_ip_routing_table_verbose(routes, {}, {IPv4Address("10.0.0.2")}, "vrp5"),
+        routing.display_ip_routing_table_verbose(routes, {}, {IPv4Address("10.0.0.2")}, "vrp5"),
     )
     assert (route["protocol"], route["preference"], route["next_hop"]) == (
         "EBGP",
