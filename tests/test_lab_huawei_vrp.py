@@ -127,6 +127,21 @@ def test_config_errors_keep_the_line_out(lab: Lab, conn: Any) -> None:
     assert "lab-port" not in lab.devices["r1"].saved_text
 
 
+def test_a_new_primary_address_replaces_the_old_one(lab: Lab, conn: Any) -> None:
+    conn.send_config_set(
+        [
+            "interface LoopBack7",
+            "ip address 198.51.100.7 255.255.255.255",
+            "ip address 198.51.100.8 255.255.255.255",
+            "ip address 198.51.100.9 255.255.255.255 sub",
+        ]
+    )
+    block = conn.send_command("display current-configuration interface LoopBack7")
+    assert "198.51.100.7" not in block
+    assert " ip address 198.51.100.8 255.255.255.255\n" in block
+    assert " ip address 198.51.100.9 255.255.255.255 sub\n" in block
+
+
 def test_pipes_filter_display_output(conn: Any) -> None:
     lines = conn.send_command("display current-configuration | include ^interface").splitlines()
     assert lines and all(line.startswith("interface ") for line in lines)

@@ -24,6 +24,7 @@ from orchestrator.devices._configdiff import ConfigDialect
 from orchestrator.devices.base import CutoverDriver, OspfNeighborDict
 from orchestrator.errors import DeviceError
 from orchestrator.lab.configtree import Block, ConfigTree
+from orchestrator.lab.platforms.huawei_vrp import HuaweiVrp
 from orchestrator.model import DeviceConfig
 from orchestrator.syntax import get_platform
 
@@ -112,10 +113,20 @@ UNDO_FORMS: tuple[tuple[str, str], ...] = (
 )
 
 
+#: the lines that open a view (`interface X`, `bgp N`, `ip vpn-instance V`, ...): one place
+#: holds VRP's views, the persona's sections
+VIEWS = tuple(s.pattern for s in HuaweiVrp.sections)
+
+
 class HuaweiDialect(ConfigDialect):
-    """VRP's config text: `undo` forms without the old value, and a physical port's config
-    cleared line by line (`undo interface GigabitEthernet0/0/1` is refused: a port cannot be
-    deleted)."""
+    """VRP's config text: `undo` forms without the old value, a physical port's config cleared
+    line by line (`undo interface GigabitEthernet0/0/1` is refused: a port cannot be deleted),
+    and views left even when nothing is entered in them (`interface LoopBack5` alone)."""
+
+    def _enter_all(self, block: Block, out: list[str]) -> None:
+        super()._enter_all(block, out)
+        if not block.children and any(v.fullmatch(block.text) for v in VIEWS):
+            out.append(self.up)
 
     def negate(self, line: str) -> str:
         for pattern, form in UNDO_FORMS:
@@ -159,7 +170,7 @@ class HuaweiDriver(CutoverDriver):
     replace_keys: ClassVar[tuple[str, ...]] = (
         r"description ",
         r"sysname ",
-        r"ip address \S+ \S+$",
+        r"ip address (?=\S+ \S+$)",  # one primary address: a new one replaces it
         r"mtu ",
         r"router-id ",
         r"port link-type ",

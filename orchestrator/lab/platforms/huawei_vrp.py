@@ -96,7 +96,7 @@ class HuaweiVrp(Persona):
     replace_keys: ClassVar[tuple[str, ...]] = (
         r"description ",
         r"sysname ",
-        r"ip address \S+ \S+$",
+        r"ip address (?=\S+ \S+$)",  # the primary address (not `... sub`)
         r"mtu ",
         r"speed ",
         r"duplex ",
