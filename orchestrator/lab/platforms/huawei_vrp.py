@@ -91,7 +91,9 @@ class HuaweiVrp(Persona):
         section(r"ip vpn-instance (\S+)", "vpn-instance", "vpn-instance-{1}"),
         section(r"ipv4-family", "vpn-af", "af-ipv4", ("vpn-instance",)),
         section(r"aaa", "aaa", "aaa"),
-        section(r"user-interface (.+)", "ui", "ui-{1}"),
+        section(r"user-interface con(?:sole)? (\d+)", "ui", "ui-console{1}"),
+        section(r"user-interface vty (\d+) (\d+)", "ui", "ui-vty{1}-{2}"),
+        section(r"user-interface (\S+) (\d+)", "ui", "ui-{1}{2}"),
     )
     replace_keys: ClassVar[tuple[str, ...]] = (
         r"description ",

@@ -65,7 +65,7 @@ class HuaweiVrpV8(HuaweiVrp):
         return self._fresh(session.device)
 
     def _fresh(self, device: LabDevice) -> CandidateTree:
-        parsed = self.tree(device.running_text)
+        parsed = self.tree(without_header(device.running_text))
         return CandidateTree(
             root=parsed.root,
             replace_keys=parsed.replace_keys,
@@ -103,7 +103,8 @@ class HuaweiVrpV8(HuaweiVrp):
         stamp = time.strftime("%Y-%m-%d %H:%M:%S+00:00", time.gmtime(when))
         return (
             f"!Software Version {version}\n"
-            f"!Last configuration was updated at {stamp} by {who}\n" + device.running_text
+            f"!Last configuration was updated at {stamp} by {who}\n"
+            + without_header(device.running_text)
         )
 
     def config_prompt(self, session: Session) -> str:
@@ -141,3 +142,9 @@ class HuaweiVrpV8(HuaweiVrp):
             ("load configuration file <file:file> replace", two.load_replace),
             ("load configuration file <file:file> merge", two.load_merge),
         ]
+
+
+def without_header(text: str) -> str:
+    """The config without the `!...` header lines a saved VRP8 file starts with (the box
+    writes its own above the running config)."""
+    return "".join(line for line in text.splitlines(keepends=True) if not line.startswith("!"))
