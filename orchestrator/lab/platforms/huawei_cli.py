@@ -116,9 +116,7 @@ class Grammar:
         out: list[Command] = []
         for spec, handler in self._specs:
             alternatives = [self._regex(words) for words in variants(spec)]
-            pattern = "|".join(f"(?:{alt})" for alt in alternatives)
-            if len(alternatives) > 1:
-                pattern = _dedupe_groups(alternatives)
+            pattern = _dedupe_groups(alternatives)
             out.append(Command(re.compile(pattern, re.IGNORECASE), handler))
         return out
 
@@ -186,8 +184,8 @@ def _abbreviation(keyword: str, siblings: dict[str, _Node]) -> str:
 
 
 def _dedupe_groups(alternatives: list[str]) -> str:
-    """Join alternatives whose named groups repeat: later copies become unnamed groups that
-    the handler reads through `param()`."""
+    """Join a syntax's alternatives (its `[optional]` parts present or absent) into one regex;
+    a group name that repeats gets a suffix in the later copies, and `param()` reads either."""
     seen: set[str] = set()
     out: list[str] = []
     for index, alt in enumerate(alternatives):
