@@ -24,10 +24,13 @@ def lab_config(name: str) -> str:
 
 
 @contextmanager
-def running_lab(devices: Sequence[DeviceSpec], cables: Sequence[Cable] = ()) -> Iterator[Lab]:
-    """A lab on free loopback ports with its state in a temporary folder, stopped on exit."""
+def running_lab(
+    devices: Sequence[DeviceSpec], cables: Sequence[Cable] = (), time_scale: float = 1.0
+) -> Iterator[Lab]:
+    """A lab on free loopback ports with its state in a temporary folder, stopped on exit;
+    ``time_scale`` speeds up the boxes' timers (see `Lab`)."""
     with tempfile.TemporaryDirectory(prefix="cutover-lab-") as folder:
-        lab = Lab(LabSpec(list(devices), list(cables)), Path(folder), CREDENTIALS)
+        lab = Lab(LabSpec(list(devices), list(cables)), Path(folder), CREDENTIALS, time_scale)
         with lab:
             yield lab
 

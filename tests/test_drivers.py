@@ -58,9 +58,13 @@ def case(request: pytest.FixtureRequest) -> Case:
     return load_case(path)
 
 
+#: the boxes' timers run this many times faster than real time (a 60 s revert timer: 5 s)
+TIME_SCALE = 12.0
+
+
 @pytest.fixture(scope="module")
 def lab(case: Case) -> Iterator[Lab]:
-    with running_lab(case.devices, case.cables) as running:
+    with running_lab(case.devices, case.cables, time_scale=TIME_SCALE) as running:
         yield running
 
 
@@ -295,7 +299,8 @@ def test_commit_confirm_reverts_unless_confirmed(
     driver.commit_config(revert_in=case.revert_in)
     assert driver.has_pending_commit()
     assert all(text in running(lab, case) for text in case.merge.running)
-    assert _wait_for(lambda: config_lines(running(lab, case)) == before, case.revert_wait)
+    wait = case.revert_wait / TIME_SCALE + 5
+    assert _wait_for(lambda: config_lines(running(lab, case)) == before, wait)
     assert not driver.has_pending_commit()
     driver.load_merge_candidate(config=case.merge.config)
     driver.commit_config(revert_in=case.revert_in)

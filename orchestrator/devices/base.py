@@ -32,11 +32,12 @@ from typing import ClassVar, Literal, TypedDict
 from napalm.base import NetworkDriver
 from netmiko import BaseConnection
 from netmiko import log as netmiko_log
-from ntc_templates.parse import ParsingException, parse_output
+from ntc_templates.parse import ParsingException
 
 from orchestrator.devices._cli import Prompts, exchange
 from orchestrator.devices._configdiff import DEFAULT_REPLACE_KEYS, ConfigDialect, unified_diff
 from orchestrator.devices._connect import Target, open_session
+from orchestrator.devices.templates import parse_output
 from orchestrator.errors import DeviceError, InputError, UnsupportedOperation
 
 Capability = Literal["candidate", "commit_confirm", "native_rollback", "replace"]

@@ -18,9 +18,9 @@ from typing import Any, ClassVar
 
 from napalm.base.helpers import mac as napalm_mac
 from napalm.base.helpers import transform_lldp_capab
-from ntc_templates.parse import parse_output
 
 from orchestrator.devices.base import Capability, CutoverDriver, OspfNeighborDict
+from orchestrator.devices.templates import parse_output
 from orchestrator.errors import DeviceError, UnsupportedOperation
 
 CHECKPOINT = "cutover-rollback"

@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from napalm.base.helpers import mac as napalm_mac
-from ntc_templates.parse import parse_output
 
 from orchestrator import ports
 from orchestrator.devices._configdiff import ConfigDialect
 from orchestrator.devices.base import Capability, CutoverDriver, OspfNeighborDict
+from orchestrator.devices.templates import parse_output
 from orchestrator.errors import DeviceError
 from orchestrator.lab.configtree import Block, ConfigTree
 from orchestrator.lab.platforms.hp_comware import HpComware, flatten_globals

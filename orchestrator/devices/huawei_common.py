@@ -17,11 +17,11 @@ from ipaddress import IPv4Interface
 from typing import Any, ClassVar
 
 from napalm.base.helpers import mac as napalm_mac
-from ntc_templates.parse import parse_output
 
 from orchestrator import ports
 from orchestrator.devices._configdiff import ConfigDialect
 from orchestrator.devices.base import CutoverDriver, OspfNeighborDict
+from orchestrator.devices.templates import parse_output
 from orchestrator.errors import DeviceError
 from orchestrator.lab.configtree import Block, ConfigTree
 from orchestrator.lab.platforms.huawei_vrp import HuaweiVrp

@@ -68,9 +68,14 @@ class LabSpec:
 class Lab:
     """Boxes on loopback that the real drivers drive; see the module docstring."""
 
-    def __init__(self, spec: LabSpec, state_dir: Path, credentials: Credentials) -> None:
+    def __init__(
+        self, spec: LabSpec, state_dir: Path, credentials: Credentials, time_scale: float = 1.0
+    ) -> None:
+        """``time_scale`` > 1 runs the boxes' timers (commit confirmed, commit trial, revert
+        timers) that many times faster than real time: tests need not wait real minutes."""
         self.state_dir = state_dir
         self.credentials = credentials
+        self.time_scale = time_scale
         self.devices: dict[str, LabDevice] = {}
         for item in spec.devices:
             persona = get_persona(item.platform)
@@ -97,7 +102,7 @@ class Lab:
         loop = self._loop
         if loop is None:
             raise LabError("the lab is not running: nothing can be scheduled")
-        handle = loop.call_later(seconds, self._locked, action)
+        handle = loop.call_later(seconds / self.time_scale, self._locked, action)
         return handle.cancel
 
     def changed(self, device: LabDevice) -> None:
