@@ -259,19 +259,16 @@ def _progress(total: int, *, quiet: bool) -> Iterator[Callable[[str], None]]:
         yield lambda text: None
         return
     if sys.stderr.isatty():
-        try:
-            from rich.progress import Progress
-        except ImportError:
-            pass
-        else:
-            with Progress(transient=True) as bar:
-                job = bar.add_task("gathering", total=total)
+        from rich.progress import Progress
 
-                def advance(text: str) -> None:
-                    bar.update(job, advance=1, description=text[:40])
+        with Progress(transient=True) as bar:
+            job = bar.add_task("gathering", total=total)
 
-                yield advance
-            return
+            def advance(text: str) -> None:
+                bar.update(job, advance=1, description=text[:40])
+
+            yield advance
+        return
 
     def line(text: str) -> None:
         nonlocal done
