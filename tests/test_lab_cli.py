@@ -166,8 +166,6 @@ def test_the_control_port_moves_cables_and_refuses_requests_without_the_token(
         "cables:\n  - [b-rtr1-new:M-GigabitEthernet0/0/0, b-sw1-new:M-GigabitEthernet0/0/0]\n"
     )
     work = tmp_path / "work"
-    if "hp_comware" not in PERSONAS:
-        pytest.skip("no hp_comware persona in the lab yet")
     with detached_lab(inventory, work, capsys) as found:
         status = found.client().status()
         assert status["cables"] == [
