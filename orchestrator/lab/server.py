@@ -8,6 +8,7 @@ stops listening and drops its sessions; a slow box answers each line late.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +21,17 @@ from orchestrator.lab.terminal import Terminal
 
 if TYPE_CHECKING:
     from orchestrator.lab.lab import Credentials
+
+
+class _QuietDisconnects(logging.Filter):
+    """asyncio logs each write to a socket a client already closed; a driver that logs out
+    and closes at once makes that routine, so the lab drops those records."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != "socket.send() raised exception."
+
+
+logging.getLogger("asyncio").addFilter(_QuietDisconnects())
 
 
 def host_key(folder: Path, name: str) -> asyncssh.SSHKey:
