@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from labkit import connect, lab_config, running_lab
+from pathlib import Path
 
-from orchestrator.lab.lab import DeviceSpec
+import asyncssh
+import pytest
+from labkit import connect, lab_config, running_lab
+from netmiko import ConnectHandler, NetmikoAuthenticationException
+
+from orchestrator.lab.lab import Credentials, DeviceSpec, Lab, LabSpec
 from orchestrator.lab.topology import Cable
 
 
@@ -78,3 +83,38 @@ def test_a_negation_the_parser_reads_is_kept_and_replaced_by_its_positive_form()
             assert "  synchronization\n" not in running
         finally:
             conn.disconnect()
+
+
+def test_key_login_with_the_keys_of_an_authorized_keys_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = asyncssh.generate_private_key("ssh-ed25519")
+    key.write_private_key(str(tmp_path / "id_ed25519"))
+    key.write_public_key(str(tmp_path / "authorized_keys"))
+    monkeypatch.setenv("CUTOVER_LAB_AUTHORIZED_KEYS", str(tmp_path / "authorized_keys"))
+    creds = Credentials("keyuser", "unused-password").with_keys_from_env()
+    assert len(creds.authorized_keys) == 1
+    lab = Lab(LabSpec(_two_boxes()[:1]), tmp_path / "lab", creds)
+    with lab:
+        args = {
+            "device_type": "huawei",
+            "host": "127.0.0.1",
+            "port": lab.devices["r1"].port,
+            "username": "keyuser",
+            "use_keys": True,
+            "key_file": str(tmp_path / "id_ed25519"),
+            "allow_agent": False,
+            "ssh_strict": True,
+            "system_host_keys": False,
+            "alt_host_keys": True,
+            "alt_key_file": str(lab.known_hosts),
+        }
+        conn = ConnectHandler(**args)
+        try:
+            assert conn.find_prompt() == "<HQ-AR1>"
+        finally:
+            conn.disconnect()
+        other = asyncssh.generate_private_key("ssh-ed25519")
+        other.write_private_key(str(tmp_path / "stranger"))
+        with pytest.raises(NetmikoAuthenticationException):
+            ConnectHandler(**{**args, "key_file": str(tmp_path / "stranger")})

@@ -38,6 +38,21 @@ class Credentials:
     password: str
     authorized_keys: tuple[asyncssh.SSHKey, ...] = ()
 
+    def with_keys_from_env(self) -> Credentials:
+        """These credentials plus the public keys of the OpenSSH authorized-keys file named
+        by `CUTOVER_LAB_AUTHORIZED_KEYS` (key login to every box), if it is set."""
+        path = os.environ.get("CUTOVER_LAB_AUTHORIZED_KEYS")
+        if not path:
+            return self
+        try:
+            keys = asyncssh.read_public_key_list(path)
+        except (OSError, ValueError) as exc:
+            raise LabError(
+                f"{path}: cannot read the authorized keys ({exc})",
+                hint="CUTOVER_LAB_AUTHORIZED_KEYS names an OpenSSH authorized_keys file",
+            ) from exc
+        return Credentials(self.username, self.password, tuple(keys))
+
     @classmethod
     def from_env(cls) -> Credentials:
         """`CUTOVER_USERNAME` / `CUTOVER_PASSWORD` (the same the inventory uses), with the

@@ -106,7 +106,7 @@ def credentials(inventory: Inventory) -> Credentials:
     from orchestrator.lab.lab import Credentials
 
     found = login(inventory)
-    return Credentials(found.username, found.password)
+    return Credentials(found.username, found.password).with_keys_from_env()
 
 
 def serve(
