@@ -303,3 +303,22 @@ def test_run_and_edit_levels_in_configuration_mode(lab: Lab) -> None:
         )
     finally:
         conn.disconnect()
+
+
+def test_the_exclusive_lock_goes_with_a_dropped_connection(lab: Lab) -> None:
+    first = connect(lab, "r1", "juniper_junos")
+    second = connect(lab, "r1", "juniper_junos")
+    try:
+        first.send_command("configure exclusive", expect_string=r"#\s*$")
+        refused = second.send_command("configure exclusive", expect_string=r">\s*$")
+        assert "error: configuration database locked by:" in refused
+        first.remote_conn_pre.close()  # the holder's SSH connection drops, no logout
+
+        def entered() -> bool:
+            text = second.send_command("configure exclusive", expect_string=r"[#>]\s*$")
+            return "Entering configuration mode" in text
+
+        assert _wait_for(entered, 10)
+        second.send_command("exit configuration-mode", expect_string=r">\s*$")
+    finally:
+        second.disconnect()

@@ -145,6 +145,14 @@ class _Shell(asyncssh.SSHServerSession[str]):
     def eof_received(self) -> bool:
         return False
 
+    def connection_lost(self, exc: Exception | None) -> None:
+        # the user is gone: what the box holds for the session (a Junos exclusive lock, a
+        # VRP8 candidate) goes with it, as on the real boxes
+        if self.terminal is not None:
+            self.terminal.session.closed = True
+        self.terminal = None
+        self.chan = None
+
 
 class BoxServer:
     """The listener of one box."""
