@@ -82,3 +82,26 @@ def test_translated_config_commits_and_reads_back(
     assert [r for r in want.static_routes if r not in got.static_routes] == []
     assert got.ospf == want.ospf
     assert got.vlans == want.vlans
+
+
+def test_vrp8_push_commits_its_lines_and_a_refused_line_applies_nothing() -> None:
+    from labkit import lab_config
+
+    from orchestrator.errors import DeviceError
+
+    with running_lab([DeviceSpec("r8", "huawei_vrpv8", lab_config("huawei_vrpv8"))]) as lab:
+        driver = get_driver("huawei_vrpv8")(
+            "127.0.0.1",
+            CREDENTIALS.username,
+            CREDENTIALS.password,
+            optional_args={"port": lab.devices["r8"].port, "known_hosts": str(lab.known_hosts)},
+        )
+        driver.open()
+        try:
+            driver.push(["interface LoopBack10", "description pushed"])
+            assert "interface LoopBack10\n description pushed" in lab.devices["r8"].running_text
+            with pytest.raises(DeviceError, match="nothing was committed"):
+                driver.push(["interface LoopBack11", "no-such-command"])
+            assert "LoopBack11" not in lab.devices["r8"].running_text
+        finally:
+            driver.close()

@@ -59,6 +59,12 @@ class HuaweiVrpv8Driver(HuaweiDriver):
             return self.dialect.replace_commands(running, candidate)
         return self.dialect.merge_commands(candidate)
 
+    def push(self, lines: Sequence[str]) -> str:
+        """As `CutoverDriver.push`, on VRP8's two-stage config: the lines go into the box's
+        candidate and are committed before leaving (`return` would otherwise ask its Y/N/C
+        question); a refused line clears the candidate, so nothing of it applies."""
+        return "".join(self.in_candidate(lines, ["commit"]))
+
     def in_candidate(self, lines: Sequence[str], finish: Sequence[str]) -> list[str]:
         """Enter system view and ``lines`` (into the box's candidate), then the ``finish``
         commands (a commit, or a look at the candidate); always leave with a clean candidate.
