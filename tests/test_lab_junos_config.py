@@ -7,12 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import corpus_files
 from labkit import lab_config
 
 from orchestrator.lab.platforms.juniper_junos_config import JunosConfig, compare, expand
 from orchestrator.syntax import get_platform
 
-CORPUS = sorted((Path(__file__).resolve().parents[2] / "shared" / "corpus" / "junos").glob("*.cfg"))
+CORPUS = [path for _, path in corpus_files("juniper_junos")]
 
 
 def _model(text: str) -> object:
