@@ -22,8 +22,8 @@ demo: install
 	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/cutover demo
 
 lint: install
-	$(BIN)/ruff check orchestrator tests bench
-	$(BIN)/ruff format --check orchestrator tests bench
+	$(BIN)/ruff check orchestrator custom_napalm tests bench
+	$(BIN)/ruff format --check orchestrator custom_napalm tests bench
 
 typecheck: install
 	$(BIN)/mypy
