@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import asyncssh
@@ -9,7 +10,10 @@ import pytest
 from labkit import connect, lab_config, running_lab
 from netmiko import ConnectHandler, NetmikoAuthenticationException
 
+from orchestrator.devices._configdiff import DEFAULT_REPLACE_KEYS
+from orchestrator.lab.configtree import ConfigTree
 from orchestrator.lab.lab import Credentials, DeviceSpec, Lab, LabSpec
+from orchestrator.lab.platforms import get_persona
 from orchestrator.lab.topology import Cable
 
 
@@ -118,3 +122,62 @@ def test_key_login_with_the_keys_of_an_authorized_keys_file(
         other.write_private_key(str(tmp_path / "stranger"))
         with pytest.raises(NetmikoAuthenticationException):
             ConnectHandler(**{**args, "key_file": str(tmp_path / "stranger")})
+
+
+@pytest.mark.parametrize(
+    ("platform", "header", "old", "new"),
+    [
+        (
+            "cisco_ios",
+            "interface Gi0/1",
+            "ip address 10.0.0.1 255.255.255.0",
+            "ip address 10.0.0.2 255.255.255.0",
+        ),
+        ("cisco_nxos", "interface Ethernet1/1", "ip address 10.0.0.1/24", "ip address 10.0.0.2/24"),
+        (
+            "huawei_vrp",
+            "interface GigabitEthernet0/0/1",
+            "ip address 10.0.0.1 255.255.255.0",
+            "ip address 10.0.0.2 255.255.255.0",
+        ),
+        (
+            "huawei_vrpv8",
+            "interface GE1/0/1",
+            "ip address 10.0.0.1 255.255.255.0",
+            "ip address 10.0.0.2 255.255.255.0",
+        ),
+        (
+            "hp_comware",
+            "interface GigabitEthernet1/0/1",
+            "ip address 10.0.0.1 255.255.255.0",
+            "ip address 10.0.0.2 255.255.255.0",
+        ),
+        (
+            "zte_zxros",
+            "interface gei-1/1/0/1",
+            "ip address 10.0.0.1 255.255.255.0",
+            "ip address 10.0.0.2 255.255.255.0",
+        ),
+    ],
+)
+def test_a_new_primary_address_replaces_the_old_one_on_every_indented_persona(
+    platform: str, header: str, old: str, new: str
+) -> None:
+    tree = get_persona(platform).tree(f"{header}\n {old}\n")
+    tree.add([header], new)
+    block = tree.block([header])
+    assert block is not None
+    assert [child.text for child in block.children] == [new]
+
+
+def test_the_drivers_default_replace_keys_replace_a_primary_address() -> None:
+    tree = ConfigTree.from_text(
+        "interface X\n ip address 10.0.0.1 255.255.255.0\n",
+        [re.compile(k) for k in DEFAULT_REPLACE_KEYS],
+    )
+    tree.add(["interface X"], "ip address 10.0.0.2 255.255.255.0")
+    tree.add(["interface X"], "ip address 10.0.9.1 255.255.255.0 secondary")
+    assert [c.text for c in tree.root.children[0].children] == [
+        "ip address 10.0.0.2 255.255.255.0",
+        "ip address 10.0.9.1 255.255.255.0 secondary",
+    ]

@@ -28,7 +28,7 @@ DEFAULT_REPLACE_KEYS: tuple[str, ...] = (
     r"description ",
     r"hostname ",
     r"sysname ",
-    r"ip address \S+ \S+$",
+    r"ip address (?=\S+ \S+$)",  # the primary address: a new one replaces it
     r"mtu ",
     r"speed ",
     r"duplex ",

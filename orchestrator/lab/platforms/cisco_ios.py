@@ -77,7 +77,7 @@ class CiscoIos(CiscoCli):
     replace_keys: ClassVar[tuple[str, ...]] = (
         r"description ",
         r"hostname ",
-        r"ip address \S+ \S+$",
+        r"ip address (?=\S+ \S+$)",  # the primary address (not `... secondary`)
         r"mtu ",
         r"speed ",
         r"duplex ",
