@@ -114,10 +114,6 @@ class ConfigTree:
         parent.children = kept
         return removed
 
-    def lines(self, indent: int = 1) -> list[tuple[int, str]]:
-        """(depth, text) of every line, depth first."""
-        return [(depth, block.text) for depth, block in self.root.walk()]
-
     def text(self, indent: int = 1, separator: str | None = None) -> str:
         """The config as text, ``indent`` spaces per level, ``separator`` between top blocks."""
         out: list[str] = []

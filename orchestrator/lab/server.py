@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -117,7 +116,7 @@ class _Shell(asyncssh.SSHServerSession[str]):
             self.chan.write(session.run([self.command]).replace("\n", "\r\n"))
             self.chan.exit(0)
             return
-        self.terminal = Terminal(session, self._write, self.box.persona_more())
+        self.terminal = Terminal(session, self._write, self.box.persona.more_prompt)
         self.terminal.start()
 
     def _write(self, text: str) -> None:
@@ -173,9 +172,6 @@ class BoxServer:
         self.listener: asyncssh.SSHAcceptor | None = None
         self.connections: set[asyncssh.SSHServerConnection] = set()
 
-    def persona_more(self) -> str:
-        return self.persona.more_prompt
-
     async def start(self) -> None:
         self.listener = await asyncssh.listen(
             "127.0.0.1",
@@ -203,6 +199,3 @@ class BoxServer:
     def known_hosts_line(self) -> str:
         public = self.key.export_public_key("openssh").decode().strip()
         return f"[127.0.0.1]:{self.device.port} {public}"
-
-
-OnStarted = Callable[[], None]
