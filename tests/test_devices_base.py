@@ -138,7 +138,8 @@ def test_replace_removes_what_the_candidate_lacks(lab: Lab, vrp: Vrp5) -> None:
     vrp.commit_config()
     assert DIALECT.normalise(box.running_text) == DIALECT.normalise(target)
     vrp.rollback()
-    assert DIALECT.normalise(box.running_text) == DIALECT.normalise(STARTUP)
+    # the same lines under the same headers; a replaced address keeps its place in the block
+    assert DIALECT.same(DIALECT.tree(box.running_text), DIALECT.tree(STARTUP))
 
 
 def test_discard_drops_the_candidate(lab: Lab, vrp: Vrp5) -> None:
