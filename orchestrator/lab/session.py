@@ -183,6 +183,23 @@ class Persona:
         return self.tree(session.device.running_text)
 
 
+def validate_in_layout(
+    persona: Persona, session: Session, layout: list[tuple[str, Block | None]], block: Block
+) -> str | None:
+    """None if the platform's parser reads ``block`` (one line of ``layout``, the stored
+    configuration with it added), else the box's error text. Layouts that move a line by its
+    text (sections, views) cannot find it by a placeholder, so the block is found by identity."""
+    text = "".join(line + "\n" for line, _ in layout)
+    number = next((i + 1 for i, (_, b) in enumerate(layout) if b is block), None)
+    if number is None:
+        return None
+    report = get_platform(persona.platform).parse(text, path=session.device.name).report
+    outcome = report.lines.get(number)
+    if outcome is None or outcome.outcome != "unsupported":
+        return None
+    return persona.invalid(session, block.text)
+
+
 def _text_with_line(persona: Persona, tree: ConfigTree, block: Block) -> tuple[str, int]:
     """The stored config text and the 1-based line number ``block`` is written on."""
     marker = "\x00cutover-marker\x00"

@@ -22,8 +22,15 @@ from typing import ClassVar
 from orchestrator.lab.configtree import Block, ConfigTree
 from orchestrator.lab.platforms import hp_comware_display as shown
 from orchestrator.lab.platforms import hp_comware_files as files
-from orchestrator.lab.session import Command, Persona, Section, Session, command, section
-from orchestrator.syntax import get_platform
+from orchestrator.lab.session import (
+    Command,
+    Persona,
+    Section,
+    Session,
+    command,
+    section,
+    validate_in_layout,
+)
 
 
 def _kw(word: str, least: int) -> str:
@@ -304,23 +311,6 @@ def _children(block: Block, depth: int) -> list[tuple[str, Block | None]]:
         out.append((pad + child.text, child))
         out += _children(child, depth + 1)
     return out
-
-
-def validate_in_layout(
-    persona: Persona, session: Session, layout: list[tuple[str, Block | None]], block: Block
-) -> str | None:
-    """None if the platform's parser reads ``block`` (one line of ``layout``, the stored
-    configuration with it added), else the box's error text. Layouts that move a line by its
-    text (sections, views) cannot find it by a placeholder, so the block is found by identity."""
-    text = "".join(line + "\n" for line, _ in layout)
-    number = next((i + 1 for i, (_, b) in enumerate(layout) if b is block), None)
-    if number is None:
-        return None
-    report = get_platform(persona.platform).parse(text, path=session.device.name).report
-    outcome = report.lines.get(number)
-    if outcome is None or outcome.outcome != "unsupported":
-        return None
-    return persona.invalid(session, block.text)
 
 
 def _quit(session: Session, m: re.Match[str]) -> str:

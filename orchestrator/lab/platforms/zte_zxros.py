@@ -24,8 +24,15 @@ from typing import ClassVar
 
 from orchestrator.lab.configtree import Block, ConfigTree
 from orchestrator.lab.platforms import zte_zxros_show as show
-from orchestrator.lab.platforms.hp_comware import validate_in_layout
-from orchestrator.lab.session import Command, Persona, Section, Session, command, section
+from orchestrator.lab.session import (
+    Command,
+    Persona,
+    Section,
+    Session,
+    command,
+    section,
+    validate_in_layout,
+)
 from orchestrator.lab.state import PortState, VlanState
 
 _IF = r"interface (\S+)"
