@@ -244,11 +244,15 @@ def test_configure_replace_with_a_timer_reverts_unless_confirmed(
     assert "flash:archive-1" in archive  # the config the revert went back to was archived
 
 
-def test_configure_confirm_keeps_the_change(lab: Lab, conn: Any, short_minutes: None) -> None:
+def test_configure_confirm_keeps_the_change(
+    lab: Lab, conn: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a minute of 3 s: long enough for `configure confirm` to arrive first on a loaded machine
+    monkeypatch.setattr(CiscoIos, "minute_seconds", 3.0)
     put_file(conn, "cand.cfg", candidate(lab, "10.10.99.123", "10.10.99.201"))
     conn.send_command("configure replace flash:cand.cfg force timer 1")
     assert conn.send_command("configure confirm") == ""
-    time.sleep(1.0)  # twice the (shortened) timer: a revert would have happened by now
+    time.sleep(6.0)  # twice the timer: a revert would have happened by now
     assert "ntp server 10.10.99.201" in running(lab)
 
 
